@@ -1,0 +1,31 @@
+/** @module Typed errors with a stable id, an HTTP status, and a message an operator or reader can act on. */
+
+export type ErrorId =
+  | "fetch.timeout"
+  | "fetch.too_large"
+  | "fetch.http_status"
+  | "fetch.network"
+  | "fetch.bad_url"
+  | "fetch.bad_content_type"
+  | "feed.not_a_feed"
+  | "feed.malformed"
+  | "source.exists"
+  | "not_found";
+
+/** An expected failure: shown to the user as is, recorded on the row it belongs to. */
+export class NewsdeskError extends Error {
+  readonly id: ErrorId;
+  readonly status: number;
+  constructor(id: ErrorId, message: string, options: { status?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = "NewsdeskError";
+    this.id = id;
+    this.status = options.status ?? 400;
+  }
+}
+
+/** One line, no stack: what gets stored in sources.last_error. */
+export function oneLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.replace(/\s+/g, " ").trim().slice(0, 500);
+}

@@ -1,0 +1,42 @@
+/** @module Opens the database named by DATABASE_URL (sqlite:<file> or postgres://) as a Kysely instance. */
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.ts";
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/** int8 (COUNT, SUM) would otherwise arrive from pg as strings; our counts fit in a double. */
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/**
+ * Opens a connection pool for `url`. For SQLite, creates the file's folder, turns on WAL
+ * (readers never block the writer) and foreign keys, and waits up to 5 s on a locked database.
+ */
+export function openDb(url: string): Db {
+  if (url.startsWith("sqlite:")) {
+    const file = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
+    if (file !== ":memory:") mkdirSync(dirname(resolve(file)), { recursive: true });
+    const database = new SqliteDatabase(file);
+    database.pragma("journal_mode = WAL");
+    database.pragma("foreign_keys = ON");
+    database.pragma("busy_timeout = 5000");
+    database.pragma("synchronous = NORMAL");
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    return { kysely, dialect: "sqlite", close: () => kysely.destroy() };
+  }
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { kysely, dialect: "postgres", close: () => kysely.destroy() };
+  }
+  throw new Error(`storage: DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
+}

@@ -1,0 +1,33 @@
+/** @module Runs the ordered migration list on either database through Kysely's Migrator. */
+import { type Migration, type MigrationProvider, Migrator } from "kysely";
+import type { Db, Dialect } from "./db.ts";
+import * as m0001 from "./migrations/0001-init.ts";
+
+type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
+
+/** Ordered by name; never edit a migration that has shipped, add the next one. */
+const migrations: Record<string, DialectMigration> = {
+  "0001-init": m0001,
+};
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, mig] of Object.entries(migrations)) {
+      out[name] = { up: (db) => mig.up(db, this.dialect) };
+    }
+    return out;
+  }
+}
+
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider: new StaticProvider(db.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`storage: migration ${failed} failed: ${(error as Error).message}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

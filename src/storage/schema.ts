@@ -1,0 +1,68 @@
+/** @module Row types of every table, as Kysely sees them. Times are ISO-8601 UTC strings on both databases. */
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export interface SourcesTable {
+  id: Generated<number>;
+  /** The feed URL as the operator gave it (or as discovery resolved it). Unique. */
+  url: string;
+  title: string | null;
+  site_url: string | null;
+  created_at: string;
+  last_fetched_at: string | null;
+  last_success_at: string | null;
+  /** One line an operator can act on; null after a success. */
+  last_error: string | null;
+  /** Consecutive failures; reset to 0 on success. */
+  error_count: number;
+  next_fetch_at: string;
+  etag: string | null;
+  last_modified: string | null;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  source_id: number;
+  /** The item's identity within its feed (guid/id, else link). Unique per source. */
+  guid: string;
+  url: string;
+  canonical_url: string | null;
+  title: string;
+  byline: string | null;
+  published_at: string | null;
+  lead_image_url: string | null;
+  lead_image_alt: string | null;
+  lead_image_caption: string | null;
+  lead_image_credit: string | null;
+  /** Sanitized HTML, safe to render as is. */
+  body_html: string;
+  text: string;
+  excerpt: string | null;
+  language: string | null;
+  fetched_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  parent_id: number | null;
+  author_name: string;
+  /** Shown only to moderators; never published. */
+  author_email: string;
+  author_url: string | null;
+  body_html: string;
+  status: "pending" | "approved" | "spam" | "trash";
+  created_at: string;
+}
+
+export interface Database {
+  sources: SourcesTable;
+  articles: ArticlesTable;
+  comments: CommentsTable;
+}
+
+export type Source = Selectable<SourcesTable>;
+export type Article = Selectable<ArticlesTable>;
+export type NewArticle = Insertable<ArticlesTable>;
+export type SourceUpdate = Updateable<SourcesTable>;

@@ -1,0 +1,91 @@
+/** @module Repository for sources: the feeds Newsdesk follows, and their fetch health. */
+import type { Kysely } from "kysely";
+import type { Database, Source } from "./schema.ts";
+
+/** Adds a source, or returns the existing one with the same URL (adding twice is not an error). */
+export async function insertSource(
+  db: Kysely<Database>,
+  url: string,
+  now: string,
+): Promise<{ source: Source; created: boolean }> {
+  const inserted = await db
+    .insertInto("sources")
+    .values({ url, created_at: now, next_fetch_at: now, error_count: 0 })
+    .onConflict((oc) => oc.column("url").doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return { source: inserted, created: true };
+  const existing = await db
+    .selectFrom("sources")
+    .selectAll()
+    .where("url", "=", url)
+    .executeTakeFirstOrThrow();
+  return { source: existing, created: false };
+}
+
+export async function findSourceById(db: Kysely<Database>, id: number): Promise<Source | undefined> {
+  return db.selectFrom("sources").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function listSources(db: Kysely<Database>): Promise<Source[]> {
+  return db.selectFrom("sources").selectAll().orderBy("id").execute();
+}
+
+/** Sources whose next fetch time has come, oldest due first. */
+export async function listDueSources(db: Kysely<Database>, now: string, limit: number): Promise<Source[]> {
+  return db
+    .selectFrom("sources")
+    .selectAll()
+    .where("next_fetch_at", "<=", now)
+    .orderBy("next_fetch_at")
+    .limit(limit)
+    .execute();
+}
+
+/** Records a successful fetch: clears the error, stores the feed's own title and validators. */
+export async function markSourceFetched(
+  db: Kysely<Database>,
+  id: number,
+  result: {
+    now: string;
+    nextFetchAt: string;
+    title?: string | null;
+    siteUrl?: string | null;
+    etag?: string | null;
+    lastModified?: string | null;
+  },
+): Promise<void> {
+  await db
+    .updateTable("sources")
+    .set({
+      last_fetched_at: result.now,
+      last_success_at: result.now,
+      last_error: null,
+      error_count: 0,
+      next_fetch_at: result.nextFetchAt,
+      ...(result.title ? { title: result.title } : {}),
+      ...(result.siteUrl ? { site_url: result.siteUrl } : {}),
+      ...(result.etag !== undefined ? { etag: result.etag } : {}),
+      ...(result.lastModified !== undefined ? { last_modified: result.lastModified } : {}),
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Records a failed fetch with a one-line reason and counts consecutive failures. */
+export async function markSourceFailed(
+  db: Kysely<Database>,
+  id: number,
+  failure: { now: string; nextFetchAt: string; error: string },
+): Promise<void> {
+  await db
+    .updateTable("sources")
+    .set((eb) => ({
+      last_fetched_at: failure.now,
+      last_error: failure.error,
+      error_count: eb("error_count", "+", 1),
+      next_fetch_at: failure.nextFetchAt,
+    }))
+    .where("id", "=", id)
+    .execute();
+}

@@ -1,0 +1,125 @@
+/** @module One storage suite, run on SQLite and on PostgreSQL. */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { bothDatabases, stopTestPostgres, type TestDatabase } from "../../test/support/databases.ts";
+import {
+  countArticles,
+  findArticleById,
+  findKnownGuids,
+  insertArticle,
+  listLatestArticles,
+} from "./articles.ts";
+import { type Db, openDb } from "./db.ts";
+import { migrateToLatest } from "./migrate.ts";
+import type { NewArticle } from "./schema.ts";
+import { insertSource, listDueSources, markSourceFailed, markSourceFetched } from "./sources.ts";
+
+const T0 = "2026-11-20T10:00:00.000Z";
+
+function article(
+  sourceId: number,
+  guid: string,
+  published: string | null,
+  extra: Partial<NewArticle> = {},
+): NewArticle {
+  return {
+    source_id: sourceId,
+    guid,
+    url: `https://example.test/${guid}`,
+    title: `Title ${guid}`,
+    body_html: "<p>Body</p>",
+    text: "Body",
+    published_at: published,
+    fetched_at: T0,
+    created_at: T0,
+    updated_at: T0,
+    ...extra,
+  };
+}
+
+after(stopTestPostgres);
+
+for (const { name, make } of bothDatabases) {
+  describe(`storage on ${name}`, () => {
+    let tdb: TestDatabase;
+    let db: Db;
+
+    before(async () => {
+      tdb = await make();
+      db = openDb(tdb.url);
+      const applied = await migrateToLatest(db);
+      assert.deepEqual(applied, ["0001-init"]);
+    });
+    after(async () => {
+      await db?.close();
+      await tdb?.drop();
+    });
+
+    test("runs on the expected engine", () => {
+      assert.equal(db.dialect, tdb.name);
+    });
+
+    test("migrating again applies nothing", async () => {
+      assert.deepEqual(await migrateToLatest(db), []);
+    });
+
+    test("a source URL is stored once", async () => {
+      const a = await insertSource(db.kysely, "https://one.test/feed.xml", T0);
+      const b = await insertSource(db.kysely, "https://one.test/feed.xml", T0);
+      assert.equal(a.created, true);
+      assert.equal(b.created, false);
+      assert.equal(a.source.id, b.source.id);
+      assert.equal(typeof a.source.id, "number");
+    });
+
+    test("an item is stored once per source, but the same guid may appear in two sources", async () => {
+      const s1 = (await insertSource(db.kysely, "https://dup1.test/feed", T0)).source;
+      const s2 = (await insertSource(db.kysely, "https://dup2.test/feed", T0)).source;
+      assert.equal(await insertArticle(db.kysely, article(s1.id, "g1", T0)), true);
+      assert.equal(await insertArticle(db.kysely, article(s1.id, "g1", T0, { title: "changed" })), false);
+      assert.equal(await insertArticle(db.kysely, article(s2.id, "g1", T0)), true);
+      assert.equal(await countArticles(db.kysely, s1.id), 1);
+      assert.deepEqual([...(await findKnownGuids(db.kysely, s1.id, ["g1", "g2"]))], ["g1"]);
+    });
+
+    test("an article must belong to an existing source", async () => {
+      await assert.rejects(insertArticle(db.kysely, article(999_999, "orphan", T0)));
+    });
+
+    test("latest articles come newest first with their source", async () => {
+      const s = (await insertSource(db.kysely, "https://order.test/feed", T0)).source;
+      await insertArticle(db.kysely, article(s.id, "old", "2020-01-01T00:00:00.000Z"));
+      await insertArticle(db.kysely, article(s.id, "new", "2030-01-01T00:00:00.000Z"));
+      const latest = await listLatestArticles(db.kysely, 100);
+      assert.equal(latest[0]?.guid, "new");
+      assert.equal(latest.at(-1)?.guid, "old");
+      const times = latest.map((a) => a.published_at ?? "");
+      assert.deepEqual(times, [...times].sort().reverse());
+      assert.equal(latest[0]?.source_url, "https://order.test/feed");
+      const one = await findArticleById(db.kysely, latest[0]!.id);
+      assert.equal(one?.title, "Title new");
+    });
+
+    test("failures are counted and cleared by a success", async () => {
+      const s = (await insertSource(db.kysely, "https://fail.test/feed", T0)).source;
+      await markSourceFailed(db.kysely, s.id, { now: T0, nextFetchAt: T0, error: "boom" });
+      await markSourceFailed(db.kysely, s.id, { now: T0, nextFetchAt: T0, error: "boom again" });
+      let row = (await listDueSources(db.kysely, T0, 100)).find((r) => r.id === s.id);
+      assert.equal(row?.error_count, 2);
+      assert.equal(row?.last_error, "boom again");
+      await markSourceFetched(db.kysely, s.id, {
+        now: T0,
+        nextFetchAt: "2099-01-01T00:00:00.000Z",
+        title: "Fail",
+      });
+      assert.equal(
+        (await listDueSources(db.kysely, T0, 100)).find((r) => r.id === s.id),
+        undefined,
+      );
+      row = (await listDueSources(db.kysely, "2100-01-01T00:00:00.000Z", 100)).find((r) => r.id === s.id);
+      assert.equal(row?.error_count, 0);
+      assert.equal(row?.last_error, null);
+      assert.equal(row?.title, "Fail");
+    });
+  });
+}

