@@ -1,0 +1,63 @@
+/** @module Small DOM helpers over htmlparser2's tree, shared by the extractor's steps. */
+import { selectAll as cssSelectAll, selectOne as cssSelectOne } from "css-select";
+import type { AnyNode, Document, Element } from "domhandler";
+import { isTag } from "domhandler";
+import { getAttributeValue, removeElement, textContent } from "domutils";
+
+export { isTag, removeElement };
+
+/** Every element under `root` matching `selector`. */
+export function selectAll(selector: string, root: AnyNode | AnyNode[]): Element[] {
+  return cssSelectAll<AnyNode, Element>(selector, root);
+}
+
+/** The first element under `root` matching `selector`. */
+export function selectOne(selector: string, root: AnyNode | AnyNode[]): Element | null {
+  return cssSelectOne<AnyNode, Element>(selector, root);
+}
+export type { AnyNode, Document, Element };
+
+/** Trimmed text with whitespace collapsed. */
+export function textOf(node: AnyNode | AnyNode[] | null | undefined): string {
+  if (!node) return "";
+  return textContent(node).replace(/\s+/g, " ").trim();
+}
+
+export function attr(el: Element | null | undefined, name: string): string | null {
+  if (!el) return null;
+  const v = getAttributeValue(el, name);
+  return v === undefined ? null : v.trim() || null;
+}
+
+/** `content` of the first `<meta>` whose property or name is one of `keys`. */
+export function metaContent(doc: Document, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const el = selectOne(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`, doc);
+    const v = attr(el, "content");
+    if (v) return v;
+  }
+  return null;
+}
+
+/** "class id" of an element, for furniture patterns. */
+export function classAndId(el: Element): string {
+  return `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
+}
+
+/** Share of an element's text that sits inside links. */
+export function linkDensity(el: Element): number {
+  const total = textOf(el).length;
+  if (total === 0) return 0;
+  const linked = selectAll("a", el).reduce((n, a) => n + textOf(a).length, 0);
+  return linked / total;
+}
+
+export function absoluteUrl(value: string | null, base: string): string | null {
+  if (!value) return null;
+  try {
+    const u = new URL(value, base);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,67 @@
+/** @module Finds the lead image with its caption and photo credit kept apart, and takes it out of the body. */
+import { CREDIT_PREFIX } from "./constants.ts";
+import { absoluteUrl, attr, type Document, type Element, isTag, removeElement, selectAll, selectOne, textOf } from "./dom.ts";
+import type { LeadImage } from "./types.ts";
+
+const CREDIT_CLASS = /credit|copyright|photographer|byline|source|attribution/i;
+
+/** Splits "Caption text. Photo: Jane Doe/Agency" into caption and credit. */
+export function splitCaptionCredit(text: string): { caption: string | null; credit: string | null } {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (!t) return { caption: null, credit: null };
+  const prefixed = t.match(CREDIT_PREFIX);
+  if (prefixed?.[1] && prefixed.index !== undefined && prefixed.index > 0) {
+    const credit = prefixed[1].trim();
+    return { caption: t.slice(0, prefixed.index).trim() || null, credit };
+  }
+  // "Caption text (Agency)" or "Caption text. (Jane Doe/Agency)"
+  const paren = t.match(/^(.*\S)\s*\(([^()]{2,60})\)\s*$/);
+  if (paren?.[1] && paren[2] && /\/|photo|agency|getty|ap|reuters|afp|[A-Z]{2,}/.test(paren[2])) {
+    return { caption: paren[1], credit: paren[2].trim() };
+  }
+  return { caption: t, credit: null };
+}
+
+function figureOf(img: Element): Element | null {
+  for (let p = img.parent; p; p = p.parent) if (isTag(p) && p.name === "figure") return p;
+  return null;
+}
+
+function captionAndCredit(figure: Element | null): { caption: string | null; credit: string | null } {
+  const figcaption = figure ? selectOne("figcaption", figure) : null;
+  if (!figcaption) return { caption: null, credit: null };
+  const creditEl = selectAll("*", figcaption).find((e) => CREDIT_CLASS.test(`${e.attribs.class ?? ""}`));
+  if (creditEl) {
+    const credit = textOf(creditEl).replace(/^(photo|credit|image)s?\s*:\s*/i, "") || null;
+    removeElement(creditEl);
+    return { caption: textOf(figcaption) || null, credit };
+  }
+  return splitCaptionCredit(textOf(figcaption));
+}
+
+function sameImage(a: string, b: string): boolean {
+  if (a === b) return true;
+  const file = (u: string) => u.split(/[?#]/)[0]?.split("/").pop() ?? u;
+  return file(a) === file(b) && file(a).length > 4;
+}
+
+/**
+ * Picks the lead image: the page's declared share image if it appears in the page, else the first
+ * image inside a <figure>. Removes its figure from `doc` so the body does not repeat it.
+ */
+export function takeLeadImage(doc: Document, url: string, declared: string | null): LeadImage | null {
+  const imgs = selectAll("img", doc).filter((i) => absoluteUrl(attr(i, "src"), url));
+  const byDeclared = declared ? imgs.find((i) => sameImage(absoluteUrl(attr(i, "src"), url)!, declared)) : undefined;
+  const img = byDeclared ?? imgs.find((i) => figureOf(i) !== null);
+  if (!img) return declared ? { url: declared, alt: null, caption: null, credit: null } : null;
+  const figure = figureOf(img);
+  const { caption, credit } = captionAndCredit(figure);
+  const lead: LeadImage = {
+    url: absoluteUrl(attr(img, "src"), url)!,
+    alt: attr(img, "alt"),
+    caption,
+    credit,
+  };
+  removeElement(figure ?? img);
+  return lead;
+}

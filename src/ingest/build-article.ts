@@ -1,0 +1,49 @@
+/** @module Merges a feed item and its extracted page into the row we store, sanitized. */
+import type { ExtractedArticle } from "../extract/types.ts";
+import type { FeedItem } from "../feeds/types.ts";
+import { htmlToPlainText } from "../sanitize/plain-text.ts";
+import { sanitizeHtml } from "../sanitize/sanitize-html.ts";
+import type { NewArticle } from "../storage/schema.ts";
+
+/** Excerpt length for articles that only have feed text. */
+const FEED_EXCERPT_CHARS = 280;
+
+/**
+ * The stored article: the page's extraction where it found something, the feed's own fields
+ * otherwise. Every HTML field passes through sanitizeHtml here, the last step before storage.
+ */
+export function buildArticle(
+  sourceId: number,
+  item: FeedItem,
+  page: { extracted: ExtractedArticle | null; finalUrl: string } | null,
+  now: string,
+): NewArticle {
+  const ex = page?.extracted ?? null;
+  const base = page?.finalUrl ?? item.url ?? "about:blank";
+  const feedHtml = item.contentHtml ?? item.summaryHtml ?? "";
+  const bodyHtml = sanitizeHtml(ex?.bodyHtml ?? feedHtml, base);
+  const text = ex?.text ?? htmlToPlainText(feedHtml);
+  const feedTitle = htmlToPlainText(item.title);
+  const summary = item.summaryHtml ? htmlToPlainText(item.summaryHtml) : null;
+  return {
+    source_id: sourceId,
+    guid: item.guid,
+    url: page?.finalUrl ?? item.url ?? "",
+    canonical_url: ex?.canonicalUrl ?? null,
+    // The feed's headline is what the publisher chose for syndication; the page's is the fallback.
+    title: feedTitle || ex?.title || "(untitled)",
+    byline: item.author ? htmlToPlainText(item.author) : (ex?.byline ?? null),
+    published_at: item.published ?? ex?.published ?? null,
+    lead_image_url: ex?.leadImage?.url ?? null,
+    lead_image_alt: ex?.leadImage?.alt ?? null,
+    lead_image_caption: ex?.leadImage?.caption ?? null,
+    lead_image_credit: ex?.leadImage?.credit ?? null,
+    body_html: bodyHtml,
+    text,
+    excerpt: summary ? summary.slice(0, FEED_EXCERPT_CHARS) : (ex?.excerpt ?? null),
+    language: ex?.lang ?? null,
+    fetched_at: now,
+    created_at: now,
+    updated_at: now,
+  };
+}
