@@ -21,6 +21,12 @@ function decoderFor(encoding: string | undefined): Transform | null {
   }
 }
 
+/** Drops a response body we will not read; undici reports the abort as an error event, which we expect. */
+function discard(body: Readable): void {
+  body.on("error", () => {});
+  body.destroy();
+}
+
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | null {
   const v = headers[name];
   return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
@@ -42,8 +48,8 @@ async function readCapped(body: Readable, encoding: string | undefined, maxBytes
       chunks.push(chunk as Buffer);
     }
   } finally {
-    body.destroy();
-    decoder?.destroy();
+    discard(body);
+    if (decoder) discard(decoder);
   }
   return Buffer.concat(chunks);
 }
@@ -99,7 +105,7 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions): Promise<F
       });
       const location = header(res.headers, "location");
       if (res.statusCode >= 300 && res.statusCode < 400 && res.statusCode !== 304 && location) {
-        res.body.destroy();
+        discard(res.body);
         if (hop >= maxRedirects) {
           throw new NewsdeskError("fetch.http_status", `fetch: ${rawUrl} redirected more than ${maxRedirects} times`);
         }
@@ -115,16 +121,16 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions): Promise<F
         lastModified: header(res.headers, "last-modified"),
       };
       if (res.statusCode === 304) {
-        res.body.destroy();
+        discard(res.body);
         return { ...base, notModified: true, bytes: Buffer.alloc(0) };
       }
       if (res.statusCode < 200 || res.statusCode > 299) {
-        res.body.destroy();
+        discard(res.body);
         throw new NewsdeskError("fetch.http_status", `fetch: ${current} answered HTTP ${res.statusCode}`);
       }
       const declared = Number(header(res.headers, "content-length"));
       if (Number.isFinite(declared) && declared > options.maxBytes) {
-        res.body.destroy();
+        discard(res.body);
         throw new NewsdeskError(
           "fetch.too_large",
           `fetch: ${current} is ${declared} bytes, over the ${options.maxBytes}-byte limit`,

@@ -1,12 +1,18 @@
 /** @module The in-process scheduler: refreshes sources whose time has come, one small batch at a time. */
 import { type RefreshDeps, type RefreshReport, refreshSource } from "../ingest/refresh-source.ts";
 import { mapLimit } from "../ingest/map-limit.ts";
+import type { Source } from "../storage/schema.ts";
 import { listDueSources } from "../storage/sources.ts";
 
 /** Sources refreshed at once; two keeps one slow feed from holding up the rest without crowding the CPU. */
 const SOURCE_CONCURRENCY = 2;
 /** Sources taken per batch, so a huge backlog is worked through in bounded steps. */
 const BATCH_SIZE = 50;
+
+/** Refreshes the given sources, a few at a time; one report per source, in order. */
+export function refreshSources(sources: Source[], deps: RefreshDeps): Promise<RefreshReport[]> {
+  return mapLimit(sources, SOURCE_CONCURRENCY, (s) => refreshSource(s, deps));
+}
 
 /** Refreshes every source that is due now; returns one report per source. */
 export async function refreshDueSources(deps: RefreshDeps): Promise<RefreshReport[]> {
@@ -15,7 +21,7 @@ export async function refreshDueSources(deps: RefreshDeps): Promise<RefreshRepor
     const now = (deps.now?.() ?? new Date()).toISOString();
     const due = await listDueSources(deps.db, now, BATCH_SIZE);
     if (due.length === 0) return reports;
-    reports.push(...(await mapLimit(due, SOURCE_CONCURRENCY, (s) => refreshSource(s, deps))));
+    reports.push(...(await refreshSources(due, deps)));
     // Each refresh moves next_fetch_at into the future, so the loop always ends.
   }
 }

@@ -1,0 +1,23 @@
+/** @module Starts the demo newsroom's local origin and makes sure its feeds are followed. */
+import { type DemoOrigin, startDemoOrigin } from "../../demo/origin.ts";
+import { insertSource } from "../storage/sources.ts";
+import type { Runtime } from "./runtime.ts";
+
+/**
+ * Serves the fictional outlets on 127.0.0.1 at NEWSDESK_DEMO_PORT and adds each outlet's feed as a
+ * source (adding twice is harmless), so the real pipeline fetches them over HTTP.
+ */
+export async function startDemoNewsroom(rt: Runtime): Promise<DemoOrigin> {
+  let origin: DemoOrigin;
+  try {
+    origin = await startDemoOrigin({ host: "127.0.0.1", port: rt.config.demoPort });
+  } catch (err) {
+    throw new Error(
+      `demo: could not start the demo newsroom on 127.0.0.1:${rt.config.demoPort} (${(err as Error).message}); set NEWSDESK_DEMO_PORT to a free port`,
+    );
+  }
+  const now = new Date().toISOString();
+  for (const feed of origin.feeds) await insertSource(rt.db.kysely, feed.feedUrl, now);
+  rt.log.info({ url: origin.baseUrl, feeds: origin.feeds.length }, "demo newsroom is serving");
+  return origin;
+}

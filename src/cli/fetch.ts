@@ -1,0 +1,42 @@
+/** @module `newsdesk fetch`: refresh sources now and print what each one did. */
+import type { Command } from "commander";
+import { refreshDueSources, refreshSources } from "../jobs/scheduler.ts";
+import { type RefreshReport, refreshSource } from "../ingest/refresh-source.ts";
+import { findSourceById, listSources } from "../storage/sources.ts";
+import { openRuntime } from "./runtime.ts";
+
+function describe(r: RefreshReport): string {
+  if (r.error) return `source #${r.sourceId}: failed: ${r.error}`;
+  if (r.notModified) return `source #${r.sourceId}: not modified`;
+  return `source #${r.sourceId}: ${r.items} items, ${r.added} new`;
+}
+
+export function registerFetch(program: Command): void {
+  program
+    .command("fetch")
+    .description("fetch sources now (all of them unless --due or --source), storing new articles")
+    .option("--due", "only sources whose next fetch time has come")
+    .option("--source <id>", "only this source", (v) => Number.parseInt(v, 10))
+    .action(async (opts: { due?: boolean; source?: number }) => {
+      const rt = await openRuntime({ quiet: true });
+      const deps = { db: rt.db.kysely, config: rt.config, log: rt.log };
+      try {
+        let reports: RefreshReport[];
+        if (opts.source !== undefined) {
+          const source = await findSourceById(rt.db.kysely, opts.source);
+          if (!source) throw new Error(`there is no source #${opts.source}; \`newsdesk add <url>\` adds one`);
+          reports = [await refreshSource(source, deps)];
+        } else if (opts.due) {
+          reports = await refreshDueSources(deps);
+        } else {
+          reports = await refreshSources(await listSources(rt.db.kysely), deps);
+        }
+        for (const r of reports) console.log(describe(r));
+        const failed = reports.filter((r) => r.error).length;
+        const added = reports.reduce((n, r) => n + r.added, 0);
+        console.log(`${reports.length} sources fetched, ${added} new articles, ${failed} failed`);
+      } finally {
+        await rt.close();
+      }
+    });
+}

@@ -1,0 +1,30 @@
+/** @module What every command needs: settings, a logger, and a migrated database, opened and closed in one place. */
+import { type Config, loadConfig } from "../config/config.ts";
+import { createLogger, type Logger } from "../log.ts";
+import { type Db, openDb } from "../storage/db.ts";
+import { migrateToLatest } from "../storage/migrate.ts";
+
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database and brings its schema up to date. One-shot commands log only warnings
+ * unless LOG_LEVEL says otherwise, so their own output stays readable.
+ */
+export async function openRuntime(options: { quiet?: boolean } = {}): Promise<Runtime> {
+  const config = loadConfig();
+  const level = options.quiet && !process.env.LOG_LEVEL ? "warn" : config.logLevel;
+  const log = createLogger(level);
+  const db = openDb(config.databaseUrl);
+  try {
+    await migrateToLatest(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return { config, log, db, close: () => db.close() };
+}

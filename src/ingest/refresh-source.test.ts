@@ -1,0 +1,129 @@
+/** @module The pipeline end to end against real HTTP fixtures, on SQLite and PostgreSQL. */
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { after, before, describe, test } from "node:test";
+import { bothDatabases, stopTestPostgres, type TestDatabase } from "../../test/support/databases.ts";
+import { type FixtureServer, startFixtureServer } from "../../test/support/fixture-server.ts";
+import { articlePage, atomFeed, makeItems, rssFeed } from "../../test/support/news-fixtures.ts";
+import { loadConfig } from "../config/config.ts";
+import { refreshDueSources } from "../jobs/scheduler.ts";
+import { createLogger } from "../log.ts";
+import { countArticles, listLatestArticles } from "../storage/articles.ts";
+import { type Db, openDb } from "../storage/db.ts";
+import { migrateToLatest } from "../storage/migrate.ts";
+import { findSourceById, insertSource } from "../storage/sources.ts";
+import { refreshSource } from "./refresh-source.ts";
+
+const rssItems = makeItems(6, "rss");
+const atomItems = makeItems(4, "atom");
+const XML = { "content-type": "application/rss+xml; charset=utf-8" };
+
+function routesFor(base: () => string) {
+  const pages: Record<string, { body: string }> = {};
+  for (const it of [...rssItems, ...atomItems]) pages[`/articles/${it.slug}`] = { body: articlePage(base(), it) };
+  const badUtf8 = Buffer.concat([
+    Buffer.from(rssFeed("http://x.test", makeItems(1, "utf")).replace("Council", "Council \u0000MARK")),
+  ]);
+  // Replace the marker with a byte sequence that is not UTF-8.
+  const mark = badUtf8.indexOf("\u0000MARK");
+  const invalid = Buffer.concat([badUtf8.subarray(0, mark), Buffer.from([0xc3, 0x28, 0xff]), badUtf8.subarray(mark + 5)]);
+  return {
+    ...pages,
+    "/rss.xml": () => ({ headers: XML, body: rssFeed(base(), rssItems) }),
+    "/atom.xml": () => ({ headers: { "content-type": "application/atom+xml" }, body: atomFeed(base(), atomItems) }),
+    "/html-page": { body: "<!doctype html><html><head><title>Home</title></head><body><p>Hi</p></body></html>" },
+    "/garbage": { headers: { "content-type": "application/octet-stream" }, body: randomBytes(10_000_000) },
+    "/binary-non-utf8": { headers: XML, body: Buffer.from([0xff, 0xfe, 0xfd, 0x80, 0x81, 0xc3, 0x28]) },
+    "/one-bad-byte.xml": { headers: XML, body: invalid },
+    "/hang": { hang: true },
+  };
+}
+
+after(stopTestPostgres);
+
+for (const { name, make } of bothDatabases) {
+  describe(`refreshing sources on ${name}`, () => {
+    let tdb: TestDatabase;
+    let db: Db;
+    let server: FixtureServer;
+    const config = loadConfig({ NEWSDESK_FETCH_TIMEOUT_MS: "1500" });
+    const log = createLogger("silent");
+
+    before(async () => {
+      tdb = await make();
+      db = openDb(tdb.url);
+      await migrateToLatest(db);
+      let base = "";
+      server = await startFixtureServer(routesFor(() => base));
+      base = server.url;
+    });
+    after(async () => {
+      await server?.close();
+      await db?.close();
+      await tdb?.drop();
+    });
+
+    test("RSS and Atom items are stored once each, with extracted page content", async () => {
+      const now = new Date().toISOString();
+      const rss = (await insertSource(db.kysely, `${server.url}/rss.xml`, now)).source;
+      const atom = (await insertSource(db.kysely, `${server.url}/atom.xml`, now)).source;
+      const deps = { db: db.kysely, config, log };
+      const first = await refreshSource(rss, deps);
+      assert.equal(first.error, null);
+      assert.equal(first.added, 6);
+      assert.equal((await refreshSource(atom, deps)).added, 4);
+      assert.equal(await countArticles(db.kysely, rss.id), 6);
+
+      const again = await refreshSource((await findSourceById(db.kysely, rss.id))!, deps);
+      assert.equal(again.added, 0);
+      assert.equal(await countArticles(db.kysely), 10);
+
+      const stored = (await listLatestArticles(db.kysely, 100)).find((a) => a.guid === "rss-1");
+      assert.ok(stored);
+      assert.equal(stored.title, rssItems[0]?.title);
+      assert.equal(stored.source_title, "Fixture Gazette");
+      assert.equal(stored.lead_image_url, `${server.url}/img/rss-1.jpg`);
+      assert.equal(stored.lead_image_caption, "The riverside site seen from the bridge.");
+      assert.equal(stored.lead_image_credit, "Photo: Sam Lee/Fixture Agency");
+      assert.match(stored.body_html, /divided residents/);
+      assert.doesNotMatch(stored.body_html, /Share on|Leave a reply|Other story|<h1/);
+      assert.match(stored.text, /publish the full budget/);
+    });
+
+    test("each broken source gets a one-line error and the rest of the run carries on", async () => {
+      const now = new Date().toISOString();
+      const bad = ["/html-page", "/missing-feed", "/garbage", "/binary-non-utf8", "/hang"];
+      const ids: Record<string, number> = {};
+      for (const path of bad) ids[path] = (await insertSource(db.kysely, `${server.url}${path}`, now)).source.id;
+      const good = (await insertSource(db.kysely, `${server.url}/one-bad-byte.xml`, now)).source;
+
+      const reports = await refreshDueSources({ db: db.kysely, config, log });
+      const errorOf = async (path: string) => (await findSourceById(db.kysely, ids[path]!))?.last_error ?? "";
+
+      assert.match(await errorOf("/html-page"), /HTML page, not an RSS or Atom feed/);
+      assert.match(await errorOf("/missing-feed"), /answered HTTP 404/);
+      assert.match(await errorOf("/garbage"), /not XML/);
+      assert.match(await errorOf("/binary-non-utf8"), /not XML/);
+      assert.match(await errorOf("/hang"), /did not answer within 1500 ms/);
+      for (const path of bad) {
+        const src = await findSourceById(db.kysely, ids[path]!);
+        assert.equal(src?.error_count, 1, path);
+        assert.ok(src && src.next_fetch_at > now, `${path} is retried later`);
+        assert.doesNotMatch(src?.last_error ?? "", /\n/);
+      }
+      // A feed with one invalid byte sequence is read, the bad bytes becoming U+FFFD.
+      const goodReport = reports.find((r) => r.sourceId === good.id);
+      assert.equal(goodReport?.error, null);
+      assert.equal(goodReport?.added, 1);
+      const utf = (await listLatestArticles(db.kysely, 100)).find((a) => a.source_id === good.id);
+      assert.match(utf?.title ?? "", /\uFFFD/);
+    });
+
+    test("a body over the size cap is refused while streaming", async () => {
+      const small = loadConfig({ NEWSDESK_MAX_BODY_BYTES: "100000" });
+      const src = (await insertSource(db.kysely, `${server.url}/garbage?cap`, new Date().toISOString())).source;
+      const report = await refreshSource(src, { db: db.kysely, config: small, log });
+      assert.match(report.error ?? "", /larger than the 100000-byte limit|over the 100000-byte limit/);
+    });
+  });
+}

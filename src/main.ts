@@ -1,0 +1,27 @@
+/** @module The `newsdesk` command line: one subcommand per file under cli/. */
+import { Command, CommanderError } from "commander";
+import { registerAdd } from "./cli/add.ts";
+import { registerDemo } from "./cli/demo.ts";
+import { registerFetch } from "./cli/fetch.ts";
+import { registerMigrate } from "./cli/migrate.ts";
+import { registerServe } from "./cli/serve.ts";
+
+const program = new Command()
+  .name("newsdesk")
+  .description("Self-hosted news aggregator and publisher")
+  .version("0.1.0")
+  .showHelpAfterError();
+
+registerServe(program);
+registerAdd(program);
+registerFetch(program);
+registerMigrate(program);
+registerDemo(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  console.error(`newsdesk: ${(err as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,54 @@
+/** @module Builds the Fastify app: assets, the route list, and one error handler for every failure. */
+import Fastify from "fastify";
+import { NewsdeskError } from "../errors.ts";
+import { assets } from "./assets.ts";
+import type { WebContext } from "./context.ts";
+import { ErrorPage } from "./pages/error-page.tsx";
+import { renderPage } from "./render.tsx";
+import { routes } from "./routes.ts";
+
+function errorDocument(ctx: WebContext, status: number, message: string): string {
+  return renderPage(
+    ctx.config,
+    { title: status === 404 ? "Page not found" : "Error" },
+    <ErrorPage status={status} message={message} />,
+  );
+}
+
+/** The web app, ready to `listen()` or to `inject()` in tests. */
+export function buildApp(ctx: WebContext) {
+  const app = Fastify({ loggerInstance: ctx.log.child({ component: "web" }), disableRequestLogging: true });
+
+  for (const asset of assets) {
+    app.get(asset.path, async (_req, reply) =>
+      reply
+        .type(asset.contentType)
+        .header("cache-control", "public, max-age=31536000, immutable")
+        .send(asset.body),
+    );
+  }
+  for (const route of routes) {
+    app.route({ method: route.method, url: route.url, handler: (req, reply) => route.handler(ctx, req, reply) });
+  }
+
+  app.setNotFoundHandler((_req, reply) => {
+    reply
+      .code(404)
+      .type("text/html; charset=utf-8")
+      .send(errorDocument(ctx, 404, "We could not find that page. It may have moved, or the address may be mistyped."));
+  });
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof NewsdeskError) {
+      reply.code(err.status).type("text/html; charset=utf-8").send(errorDocument(ctx, err.status, err.message));
+      return;
+    }
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) req.log.error({ err, url: req.url }, "request failed");
+    const message =
+      status >= 500
+        ? "The server could not show this page. Please try again in a moment."
+        : "The request could not be understood.";
+    reply.code(status).type("text/html; charset=utf-8").send(errorDocument(ctx, status, message));
+  });
+  return app;
+}

@@ -1,0 +1,76 @@
+/** @module Article rows to view models: URLs, slugs, display dates and the source's name. */
+import type { ArticleWithSource } from "../../storage/articles.ts";
+
+export interface ArticleView {
+  id: number;
+  path: string;
+  title: string;
+  byline: string | null;
+  sourceName: string;
+  sourceHome: string | null;
+  originalUrl: string;
+  /** Machine-readable time for <time datetime>, and its display form. */
+  publishedIso: string | null;
+  publishedDisplay: string | null;
+  excerpt: string | null;
+  leadImage: { url: string; alt: string; caption: string | null; credit: string | null } | null;
+  bodyHtml: string;
+  lang: string | null;
+}
+
+/** URL-safe slug of a headline, in any script; at most 80 characters. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+  return slug || "article";
+}
+
+export function articlePath(id: number, title: string): string {
+  return `/articles/${id}-${encodeURIComponent(slugify(title))}`;
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
+export function presentArticle(row: ArticleWithSource): ArticleView {
+  const published = row.published_at ?? row.fetched_at;
+  return {
+    id: row.id,
+    path: articlePath(row.id, row.title),
+    title: row.title,
+    byline: row.byline,
+    sourceName: row.source_title ?? hostOf(row.source_site_url ?? row.source_url),
+    sourceHome: row.source_site_url,
+    originalUrl: row.url,
+    publishedIso: published,
+    publishedDisplay: published ? `${dateFormat.format(new Date(published))} UTC` : null,
+    excerpt: row.excerpt,
+    leadImage: row.lead_image_url
+      ? {
+          url: row.lead_image_url,
+          alt: row.lead_image_alt ?? row.lead_image_caption ?? "",
+          caption: row.lead_image_caption,
+          credit: row.lead_image_credit,
+        }
+      : null,
+    bodyHtml: row.body_html,
+    lang: row.language,
+  };
+}
