@@ -1,6 +1,5 @@
 /** @module `newsdesk demo`: run the offline demo newsroom on its own, for trying feeds and extraction. */
 import type { Command } from "commander";
-import { startDemoNewsroom } from "./demo-newsroom.ts";
 import { openRuntime } from "./runtime.ts";
 
 export function registerDemo(program: Command): void {
@@ -9,6 +8,7 @@ export function registerDemo(program: Command): void {
     .description("serve the offline demo newsroom (fictional outlets) and follow its feeds; `serve --demo` does this too")
     .action(async () => {
       const rt = await openRuntime({ quiet: true });
+      const { startDemoNewsroom } = await import("./demo-newsroom.ts");
       const origin = await startDemoNewsroom(rt);
       console.log(`Demo newsroom at ${origin.baseUrl}/ with these feeds (now followed):`);
       for (const f of origin.feeds) console.log(`  ${f.outletName} (${f.format}): ${f.feedUrl}`);

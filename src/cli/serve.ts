@@ -2,7 +2,6 @@
 import type { Command } from "commander";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { buildApp } from "../web/app.tsx";
-import { startDemoNewsroom } from "./demo-newsroom.ts";
 import { openRuntime } from "./runtime.ts";
 
 export function registerServe(program: Command): void {
@@ -14,7 +13,8 @@ export function registerServe(program: Command): void {
     .action(async (opts: { demo?: boolean; fetch: boolean }) => {
       const rt = await openRuntime();
       const { config, log } = rt;
-      const demo = opts.demo ? await startDemoNewsroom(rt) : null;
+      // Loaded only when asked for, so production installs never touch the demo content.
+      const demo = opts.demo ? await (await import("./demo-newsroom.ts")).startDemoNewsroom(rt) : null;
       const app = buildApp({ db: rt.db.kysely, config, log });
       await app.listen({ host: config.host, port: config.port });
       const address = app.server.address();

@@ -1,0 +1,112 @@
+/** @module `newsdesk add` and `newsdesk fetch` as a user runs them, including a fetch killed midway. */
+import assert from "node:assert/strict";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { promisify } from "node:util";
+import { sql } from "kysely";
+import { countArticles } from "../../src/storage/articles.ts";
+import { type Db, openDb } from "../../src/storage/db.ts";
+import { bothDatabases, stopTestPostgres, type TestDatabase } from "../support/databases.ts";
+import { type FixtureServer, startFixtureServer } from "../support/fixture-server.ts";
+import { articlePage, makeItems, rssFeed } from "../support/news-fixtures.ts";
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, "../../bin/newsdesk");
+const ITEMS = makeItems(24, "kill");
+
+after(stopTestPostgres);
+
+for (const { name, make } of bothDatabases) {
+  describe(`newsdesk add + fetch on ${name}`, () => {
+    let tdb: TestDatabase;
+    let db: Db;
+    let server: FixtureServer;
+    let env: NodeJS.ProcessEnv;
+
+    before(async () => {
+      tdb = await make();
+      let base = "";
+      const routes: Parameters<typeof startFixtureServer>[0] = {
+        "/feed.xml": () => ({ headers: { "content-type": "application/rss+xml" }, body: rssFeed(base, ITEMS) }),
+        "/slow/feed.xml": () => ({
+          headers: { "content-type": "application/rss+xml" },
+          body: rssFeed(`${base}/slow`, ITEMS, "Slow Times"),
+        }),
+      };
+      for (const it of ITEMS) {
+        routes[`/articles/${it.slug}`] = () => ({ body: articlePage(base, it) });
+        // Slow pages keep the fetch busy long enough to kill it midway.
+        routes[`/slow/articles/${it.slug}`] = () => ({ body: articlePage(base, it, "Slow Times"), delayMs: 150 });
+      }
+      server = await startFixtureServer(routes);
+      base = server.url;
+      env = { ...process.env, DATABASE_URL: tdb.url, NEWSDESK_PAGE_CONCURRENCY: "2", LOG_LEVEL: "silent" };
+      db = openDb(tdb.url);
+    });
+    after(async () => {
+      await server?.close();
+      await db?.close();
+      await tdb?.drop();
+    });
+
+    test("add stores the source once; fetch stores every item once; a second fetch adds nothing", async () => {
+      const added = await run(BIN, ["add", `${server.url}/feed.xml`], { env });
+      assert.match(added.stdout, /added source #\d+/);
+      const again = await run(BIN, ["add", `${server.url}/feed.xml`], { env });
+      assert.match(again.stdout, /already following/);
+
+      const first = await run(BIN, ["fetch"], { env });
+      assert.match(first.stdout, /24 items, 24 new/);
+      assert.equal(await countArticles(db.kysely), 24);
+      const second = await run(BIN, ["fetch"], { env });
+      assert.match(second.stdout, /24 items, 0 new/);
+      assert.equal(await countArticles(db.kysely), 24);
+    });
+
+    test("add refuses what is not an http(s) URL, with a clear message", async () => {
+      await assert.rejects(run(BIN, ["add", "not a url"], { env }), (err: { stderr: string; code: number }) => {
+        assert.equal(err.code, 1);
+        assert.match(err.stderr, /is not a URL/);
+        return true;
+      });
+      await assert.rejects(run(BIN, ["add", "file:///etc/passwd"], { env }), /only http and https/);
+    });
+
+    test("a fetch killed with SIGKILL midway, then run again, leaves no duplicate and no half-written article", async () => {
+      const { stdout } = await run(BIN, ["add", `${server.url}/slow/feed.xml`], { env });
+      const sourceId = Number(/#(\d+)/.exec(stdout)?.[1]);
+      const child: ChildProcess = spawn(BIN, ["fetch", "--source", String(sourceId)], { env, stdio: "ignore" });
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      let stored = 0;
+      for (let i = 0; i < 400 && stored < 4; i++) {
+        await sleep(25);
+        stored = await countArticles(db.kysely, sourceId);
+      }
+      child.kill("SIGKILL");
+      await exited;
+      const atKill = await countArticles(db.kysely, sourceId);
+      assert.ok(atKill >= 4 && atKill < ITEMS.length, `killed midway (had ${atKill} of ${ITEMS.length})`);
+
+      const resumed = await run(BIN, ["fetch", "--source", String(sourceId)], { env });
+      assert.match(resumed.stdout, new RegExp(`24 items, ${ITEMS.length - atKill} new`));
+      assert.equal(await countArticles(db.kysely, sourceId), ITEMS.length);
+
+      const rows = await db.kysely
+        .selectFrom("articles")
+        .select(["guid", "title", "body_html", "text"])
+        .where("source_id", "=", sourceId)
+        .execute();
+      assert.equal(new Set(rows.map((r) => r.guid)).size, ITEMS.length);
+      for (const r of rows) {
+        assert.ok(r.title.length > 0 && r.text.includes("publish the full budget"), `${r.guid} is whole`);
+        assert.match(r.body_html, /divided residents/);
+      }
+      if (db.dialect === "sqlite") {
+        const check = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db.kysely);
+        assert.equal(check.rows[0]?.integrity_check, "ok");
+      }
+    });
+  });
+}
