@@ -1,0 +1,86 @@
+/** @module The first extractor on small pages that each exercise one step. */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { extractArticle } from "./extract-article.ts";
+import { splitCaptionCredit } from "./lead-image.ts";
+import { cleanTitle } from "./metadata.ts";
+
+const PARAS = [
+  "The harbour authority said on Monday that the new ferry terminal would open in March, two months later than planned.",
+  "Engineers found that the foundations needed more work after a survey of the seabed, the authority's director said.",
+  "Passengers will keep using the temporary pier until then, with extra sailings at peak times, according to the operator.",
+]
+  .map((p) => `<p>${p}</p>`)
+  .join("");
+
+test("metadata from JSON-LD wins over meta tags and visible markup", () => {
+  const html = `<html lang="de"><head><title>Wrong | Site</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"S"},
+{"@type":"NewsArticle","headline":"Ferry terminal delayed","author":[{"@type":"Person","name":"Lena Fischer"}],
+"datePublished":"2026-11-02T09:00:00+01:00","publisher":{"@type":"Organization","name":"Hafenblatt"}}]}</script>
+<link rel="canonical" href="/ferry"></head><body><article>${PARAS}</article></body></html>`;
+  const a = extractArticle(html, "https://hafen.test/x?utm=1");
+  assert.ok(a);
+  assert.equal(a.title, "Ferry terminal delayed");
+  assert.equal(a.byline, "Lena Fischer");
+  assert.equal(a.published, "2026-11-02T08:00:00.000Z");
+  assert.equal(a.siteName, "Hafenblatt");
+  assert.equal(a.lang, "de");
+  assert.equal(a.canonicalUrl, "https://hafen.test/ferry");
+});
+
+test("the body keeps paragraphs and loses navigation, share bars, related links and comment forms", () => {
+  const html = `<html><head><title>Ferry terminal delayed – Harbour News</title></head><body>
+<nav><a href="/">Home</a><a href="/n">News</a></nav>
+<div class="post"><h1>Ferry terminal delayed</h1><div class="share-buttons"><a href="#">Tweet</a></div>
+<div class="entry-content">${PARAS}<h2>What happens next</h2><ul><li>Extra sailings at peak times</li><li>Buses to the temporary pier</li></ul></div>
+<div class="related-posts"><h3>Related</h3><ul><li><a href="/1">One</a></li><li><a href="/2">Two</a></li></ul></div></div>
+<div id="respond"><h3>Leave a Reply</h3><p>Your email address will not be published.</p><form><textarea></textarea></form></div>
+</body></html>`;
+  const a = extractArticle(html, "https://h.test/ferry");
+  assert.ok(a);
+  assert.equal(a.title, "Ferry terminal delayed");
+  assert.match(a.bodyHtml, /<h2>What happens next<\/h2>/);
+  assert.match(a.bodyHtml, /<li>Extra sailings at peak times<\/li>/);
+  assert.doesNotMatch(a.bodyHtml + a.text, /Tweet|Related|Leave a Reply|email address|Home/);
+  assert.equal(a.text.split("\n\n").length, 6);
+  assert.ok(a.excerpt?.startsWith("The harbour authority said on Monday"));
+});
+
+test("lead image: declared og:image found in a figure, caption and credit kept apart, figure not repeated", () => {
+  const html = `<html><head><meta property="og:image" content="https://cdn.test/img/ferry.jpg?w=1200"></head><body><article>
+<figure><img src="data:image/gif;base64,R0lGOD" data-src="https://cdn.test/img/ferry.jpg" alt="The pier">
+<noscript><img src="https://cdn.test/img/ferry.jpg" alt="The pier"></noscript>
+<figcaption>The temporary pier on Monday. <span class="credit">Photo: Jo Hart / Harbour Agency</span></figcaption></figure>
+${PARAS}</article></body></html>`;
+  const a = extractArticle(html, "https://h.test/ferry");
+  assert.ok(a);
+  assert.deepEqual(a.leadImage, {
+    url: "https://cdn.test/img/ferry.jpg",
+    alt: "The pier",
+    caption: "The temporary pier on Monday.",
+    credit: "Jo Hart / Harbour Agency",
+  });
+  assert.doesNotMatch(a.bodyHtml, /<img|figcaption|noscript/);
+});
+
+test("caption credit patterns", () => {
+  assert.deepEqual(splitCaptionCredit("Crowds at the opening. Photo: Ana Lima/Reuters"), {
+    caption: "Crowds at the opening.",
+    credit: "Photo: Ana Lima/Reuters",
+  });
+  assert.deepEqual(splitCaptionCredit("Crowds at the opening (AFP)"), { caption: "Crowds at the opening", credit: "AFP" });
+  assert.deepEqual(splitCaptionCredit("Just a caption"), { caption: "Just a caption", credit: null });
+});
+
+test("site names come off document titles", () => {
+  assert.equal(cleanTitle("Ferry terminal delayed | Harbour News", "Harbour News"), "Ferry terminal delayed");
+  assert.equal(cleanTitle("Harbour News - Ferry terminal delayed again", null), "Ferry terminal delayed again");
+  assert.equal(cleanTitle("No separator here", null), "No separator here");
+});
+
+test("pages without article text give null instead of a guess", () => {
+  assert.equal(extractArticle("", "https://x.test/"), null);
+  assert.equal(extractArticle("<html><body><nav><a href='/'>Home</a></nav></body></html>", "https://x.test/"), null);
+  assert.equal(extractArticle("\u0000\u0001\u0002binary", "https://x.test/"), null);
+});

@@ -1,0 +1,44 @@
+/** @module sanitizeHtml keeps article structure and drops everything that can run or track. */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { htmlToPlainText } from "./plain-text.ts";
+import { sanitizeHtml } from "./sanitize-html.ts";
+
+const BASE = "https://news.test/2026/story";
+
+test("keeps article structure and makes URLs absolute", () => {
+  const out = sanitizeHtml(
+    '<h2>Sub</h2><p>Text <a href="/x">link</a></p><figure><img src="p.jpg" srcset="p2.jpg 2x" alt="A"><figcaption>Cap</figcaption></figure><ul><li>one</li></ul><blockquote>q</blockquote>',
+    BASE,
+  );
+  assert.equal(
+    out,
+    '<h2>Sub</h2><p>Text <a href="https://news.test/x">link</a></p><figure><img src="https://news.test/2026/p.jpg" srcset="https://news.test/2026/p2.jpg 2x" alt="A" /><figcaption>Cap</figcaption></figure><ul><li>one</li></ul><blockquote>q</blockquote>',
+  );
+});
+
+test("drops scripts, handlers, styles, forms, frames and dangerous URLs", () => {
+  const hostile = [
+    "<script>alert(1)</script>",
+    '<img src="x" onerror="alert(1)">',
+    '<a href="javascript:alert(1)">j</a>',
+    '<a href="  JaVaScRiPt:alert(1)">j2</a>',
+    '<a href="vbscript:msgbox(1)">v</a>',
+    '<img src="data:image/svg+xml;base64,PHN2Zz4=">',
+    '<p style="background:url(javascript:alert(1))">styled</p>',
+    "<style>body{}</style>",
+    '<iframe src="https://evil.test"></iframe>',
+    '<form action="/x"><input name="q"></form>',
+    '<svg><script>alert(1)</script></svg>',
+    '<math><mi xlink:href="javascript:alert(1)">m</mi></math>',
+    '<object data="x.swf"></object>',
+  ].join("");
+  const out = sanitizeHtml(hostile, BASE);
+  assert.doesNotMatch(out, /<script|onerror|javascript:|vbscript:|data:|style=|<style|<iframe|<form|<input|<svg|<object|alert/i);
+  assert.match(out, /styled/);
+});
+
+test("htmlToPlainText decodes entities and never keeps markup", () => {
+  assert.equal(htmlToPlainText("Caf&eacute; &amp; <b>bar</b> &#8212; ok"), "Café & bar — ok");
+  assert.equal(htmlToPlainText("<script>x</script><style>y</style>Title"), "Title");
+});
