@@ -38,7 +38,7 @@ if (files.length === 0) {
 // Tests share one PostgreSQL server and fixed demo ports; run files one at a time for isolation.
 const result = spawnSync(
   process.execPath,
-  ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...files],
+  ["--import", "tsx", "--test", "--test-concurrency=1", ...files],
   { stdio: "inherit", env: { ...process.env, NODE_ENV: "test" } },
 );
 process.exit(result.status ?? 1);
