@@ -36,9 +36,8 @@ if (files.length === 0) {
   process.exit(1);
 }
 // Tests share one PostgreSQL server and fixed demo ports; run files one at a time for isolation.
-const result = spawnSync(
-  process.execPath,
-  ["--import", "tsx", "--test", "--test-concurrency=1", ...files],
-  { stdio: "inherit", env: { ...process.env, NODE_ENV: "test" } },
-);
+const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", ...files], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "test" },
+});
 process.exit(result.status ?? 1);

@@ -27,7 +27,11 @@ export function registerAdd(program: Command): void {
       const rt = await openRuntime({ quiet: true });
       try {
         const { source, created } = await insertSource(rt.db.kysely, url, new Date().toISOString());
-        console.log(created ? `added source #${source.id}: ${url}` : `already following as source #${source.id}: ${url}`);
+        console.log(
+          created
+            ? `added source #${source.id}: ${url}`
+            : `already following as source #${source.id}: ${url}`,
+        );
       } finally {
         await rt.close();
       }

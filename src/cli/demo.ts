@@ -5,7 +5,9 @@ import { openRuntime } from "./runtime.ts";
 export function registerDemo(program: Command): void {
   program
     .command("demo")
-    .description("serve the offline demo newsroom (fictional outlets) and follow its feeds; `serve --demo` does this too")
+    .description(
+      "serve the offline demo newsroom (fictional outlets) and follow its feeds; `serve --demo` does this too",
+    )
     .action(async () => {
       const rt = await openRuntime({ quiet: true });
       const { startDemoNewsroom } = await import("./demo-newsroom.ts");

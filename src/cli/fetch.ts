@@ -1,7 +1,7 @@
 /** @module `newsdesk fetch`: refresh sources now and print what each one did. */
 import type { Command } from "commander";
-import { refreshDueSources, refreshSources } from "../jobs/scheduler.ts";
 import { type RefreshReport, refreshSource } from "../ingest/refresh-source.ts";
+import { refreshDueSources, refreshSources } from "../jobs/scheduler.ts";
 import { findSourceById, listSources } from "../storage/sources.ts";
 import { openRuntime } from "./runtime.ts";
 

@@ -8,7 +8,16 @@ import {
   MAX_LINK_DENSITY,
   MIN_PARAGRAPH_CHARS,
 } from "./constants.ts";
-import { classAndId, type Document, type Element, isTag, linkDensity, removeElement, selectAll, textOf } from "./dom.ts";
+import {
+  classAndId,
+  type Document,
+  type Element,
+  isTag,
+  linkDensity,
+  removeElement,
+  selectAll,
+  textOf,
+} from "./dom.ts";
 
 const STRUCTURAL = new Set(["html", "body", "article", "main"]);
 
@@ -20,7 +29,10 @@ export function removeFurniture(root: Document | Element): void {
     const names = classAndId(el);
     if (JUNK_CLASS_ID.test(names) && !KEEP_CLASS_ID.test(names)) removeElement(el);
   }
-  for (const el of selectAll('[hidden], [aria-hidden="true"], [role="navigation"], [role="complementary"]', root)) {
+  for (const el of selectAll(
+    '[hidden], [aria-hidden="true"], [role="navigation"], [role="complementary"]',
+    root,
+  )) {
     removeElement(el);
   }
 }
@@ -34,7 +46,8 @@ export function findContentRoot(doc: Document): Element | null {
   for (const p of selectAll("p, pre, td, blockquote", doc)) {
     const text = textOf(p);
     if (text.length < MIN_PARAGRAPH_CHARS) continue;
-    const points = 1 + text.split(/[,،、，]/).length - 1 + Math.min(Math.floor(text.length / 100), MAX_LENGTH_POINTS);
+    const points =
+      1 + text.split(/[,،、，]/).length - 1 + Math.min(Math.floor(text.length / 100), MAX_LENGTH_POINTS);
     const parent = p.parent && isTag(p.parent) ? p.parent : null;
     const grand = parent?.parent && isTag(parent.parent) ? parent.parent : null;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + points);
@@ -68,7 +81,8 @@ export function tidyContent(root: Element, title: string | null): void {
   }
 }
 
-const BLOCK = /^(p|div|section|article|h[1-6]|li|ul|ol|blockquote|pre|figure|figcaption|table|tr|dl|dt|dd|br|hr)$/;
+const BLOCK =
+  /^(p|div|section|article|h[1-6]|li|ul|ol|blockquote|pre|figure|figcaption|table|tr|dl|dt|dd|br|hr)$/;
 
 /** Text of `root` with a blank line between blocks, so paragraphs stay paragraphs. */
 export function blockText(root: Element): string {

@@ -12,8 +12,26 @@ export const KEEP_CLASS_ID = /(^|[\s_-])(article|entry|post|story|body|content|m
 
 /** Elements that are never part of an article body. */
 export const JUNK_TAGS = [
-  "script", "style", "noscript", "template", "nav", "aside", "footer", "header", "form", "button",
-  "input", "select", "textarea", "iframe", "object", "embed", "svg", "canvas", "dialog", "menu",
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "nav",
+  "aside",
+  "footer",
+  "header",
+  "form",
+  "button",
+  "input",
+  "select",
+  "textarea",
+  "iframe",
+  "object",
+  "embed",
+  "svg",
+  "canvas",
+  "dialog",
+  "menu",
 ];
 
 /** A paragraph shorter than this adds nothing to its container's score (Readability uses 25). */
@@ -32,4 +50,5 @@ export const MAX_LINK_DENSITY = 0.5;
 export const EXCERPT_CHARS = 280;
 
 /** Caption credit phrases: "Photo: X", "Photograph by X", "Credit: X", "Image: X". */
-export const CREDIT_PREFIX = /(?:^|\s)((?:photo(?:graph)?s?|image|picture|credit|foto|illustration)(?:\s+by)?\s*[:\-–—]?\s*.+)$/i;
+export const CREDIT_PREFIX =
+  /(?:^|\s)((?:photo(?:graph)?s?|image|picture|credit|foto|illustration)(?:\s+by)?\s*[:\-–—]?\s*.+)$/i;

@@ -69,18 +69,27 @@ test("caption credit patterns", () => {
     caption: "Crowds at the opening.",
     credit: "Photo: Ana Lima/Reuters",
   });
-  assert.deepEqual(splitCaptionCredit("Crowds at the opening (AFP)"), { caption: "Crowds at the opening", credit: "AFP" });
+  assert.deepEqual(splitCaptionCredit("Crowds at the opening (AFP)"), {
+    caption: "Crowds at the opening",
+    credit: "AFP",
+  });
   assert.deepEqual(splitCaptionCredit("Just a caption"), { caption: "Just a caption", credit: null });
 });
 
 test("site names come off document titles", () => {
   assert.equal(cleanTitle("Ferry terminal delayed | Harbour News", "Harbour News"), "Ferry terminal delayed");
-  assert.equal(cleanTitle("Harbour News - Ferry terminal delayed again", null), "Ferry terminal delayed again");
+  assert.equal(
+    cleanTitle("Harbour News - Ferry terminal delayed again", null),
+    "Ferry terminal delayed again",
+  );
   assert.equal(cleanTitle("No separator here", null), "No separator here");
 });
 
 test("pages without article text give null instead of a guess", () => {
   assert.equal(extractArticle("", "https://x.test/"), null);
-  assert.equal(extractArticle("<html><body><nav><a href='/'>Home</a></nav></body></html>", "https://x.test/"), null);
+  assert.equal(
+    extractArticle("<html><body><nav><a href='/'>Home</a></nav></body></html>", "https://x.test/"),
+    null,
+  );
   assert.equal(extractArticle("\u0000\u0001\u0002binary", "https://x.test/"), null);
 });

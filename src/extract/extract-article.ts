@@ -3,8 +3,8 @@ import render from "dom-serializer";
 import { parseDocument } from "htmlparser2";
 import { blockText, findContentRoot, removeFurniture, tidyContent } from "./body.ts";
 import { EXCERPT_CHARS } from "./constants.ts";
-import { takeLeadImage } from "./lead-image.ts";
 import { resolveLazyImages } from "./lazy-images.ts";
+import { takeLeadImage } from "./lead-image.ts";
 import { readMetadata } from "./metadata.ts";
 import type { ExtractedArticle } from "./types.ts";
 

@@ -1,10 +1,12 @@
 /** @module The page's Article-like JSON-LD object, if it has one (arrays and @graph included). */
-import { type Document, selectAll } from "./dom.ts";
+
 import { textContent } from "domutils";
+import { type Document, selectAll } from "./dom.ts";
 
 export type JsonObject = Record<string, unknown>;
 
-const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|WebPage)$/;
+const ARTICLE_TYPES =
+  /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|WebPage)$/;
 
 function typesOf(o: JsonObject): string[] {
   const t = o["@type"];
@@ -54,6 +56,7 @@ export function jsonLdNames(value: unknown): string[] {
 export function jsonLdString(value: unknown): string | null {
   if (typeof value === "string") return value.trim() || null;
   if (Array.isArray(value)) return jsonLdString(value[0]);
-  if (value && typeof value === "object") return jsonLdString((value as JsonObject).url ?? (value as JsonObject)["@id"]);
+  if (value && typeof value === "object")
+    return jsonLdString((value as JsonObject).url ?? (value as JsonObject)["@id"]);
   return null;
 }

@@ -7,7 +7,11 @@ const LAZY_SRCSET_ATTRS = ["data-srcset", "data-lazy-srcset"];
 
 /** A src that is only a placeholder until a script swaps in the real one. */
 function isPlaceholder(src: string | null): boolean {
-  return !src || src.startsWith("data:") || /(blank|placeholder|spacer|pixel|transparent)\.(gif|png|svg)/i.test(src);
+  return (
+    !src ||
+    src.startsWith("data:") ||
+    /(blank|placeholder|spacer|pixel|transparent)\.(gif|png|svg)/i.test(src)
+  );
 }
 
 /** Mutates `doc` so every image's real address sits in src/srcset. */

@@ -1,6 +1,16 @@
 /** @module Finds the lead image with its caption and photo credit kept apart, and takes it out of the body. */
 import { CREDIT_PREFIX } from "./constants.ts";
-import { absoluteUrl, attr, type Document, type Element, isTag, removeElement, selectAll, selectOne, textOf } from "./dom.ts";
+import {
+  absoluteUrl,
+  attr,
+  type Document,
+  type Element,
+  isTag,
+  removeElement,
+  selectAll,
+  selectOne,
+  textOf,
+} from "./dom.ts";
 import type { LeadImage } from "./types.ts";
 
 const CREDIT_CLASS = /credit|copyright|photographer|byline|source|attribution/i;
@@ -51,7 +61,9 @@ function sameImage(a: string, b: string): boolean {
  */
 export function takeLeadImage(doc: Document, url: string, declared: string | null): LeadImage | null {
   const imgs = selectAll("img", doc).filter((i) => absoluteUrl(attr(i, "src"), url));
-  const byDeclared = declared ? imgs.find((i) => sameImage(absoluteUrl(attr(i, "src"), url)!, declared)) : undefined;
+  const byDeclared = declared
+    ? imgs.find((i) => sameImage(absoluteUrl(attr(i, "src"), url)!, declared))
+    : undefined;
   const img = byDeclared ?? imgs.find((i) => figureOf(i) !== null);
   if (!img) return declared ? { url: declared, alt: null, caption: null, credit: null } : null;
   const figure = figureOf(img);

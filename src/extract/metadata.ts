@@ -21,7 +21,10 @@ function isoDate(raw: string | null): string | null {
 /** Strips "By" and trailing separators from a visible byline. */
 function cleanByline(raw: string | null): string | null {
   if (!raw) return null;
-  const s = raw.replace(/^\s*(by|von|par|por|door)\s+/i, "").replace(/[\s|,–—-]+$/, "").trim();
+  const s = raw
+    .replace(/^\s*(by|von|par|por|door)\s+/i, "")
+    .replace(/[\s|,–—-]+$/, "")
+    .trim();
   return s.length > 0 && s.length < 120 ? s : null;
 }
 
@@ -63,7 +66,11 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const published =
     isoDate(typeof ld?.datePublished === "string" ? ld.datePublished : null) ??
     isoDate(metaContent(doc, "article:published_time", "datePublished", "date", "dc.date", "pubdate")) ??
-    isoDate(selectAll("time[datetime]", doc).map((t) => attr(t, "datetime")).find(Boolean) ?? null);
+    isoDate(
+      selectAll("time[datetime]", doc)
+        .map((t) => attr(t, "datetime"))
+        .find(Boolean) ?? null,
+    );
 
   const canonical =
     absoluteUrl(attr(selectOne('link[rel~="canonical" i]', doc), "href"), url) ??

@@ -61,7 +61,10 @@ test("documents that are not feeds get specific errors", () => {
     ["\u0000\u0001garbage", /not XML/],
     ["", /not XML/],
     ["<rss><channel><title>x</channel></rss>", /not well-formed/],
-    ['<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', /<svg> documents are not a supported feed format/],
+    [
+      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+      /<svg> documents are not a supported feed format/,
+    ],
   ];
   for (const [input, message] of cases) {
     assert.throws(

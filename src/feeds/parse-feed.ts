@@ -16,7 +16,10 @@ function looksLikeHtml(text: string): boolean {
  */
 export function parseFeed(text: string, baseUrl: string): ParsedFeed {
   if (looksLikeHtml(text)) {
-    throw new NewsdeskError("feed.not_a_feed", "feed: this URL returns an HTML page, not an RSS or Atom feed");
+    throw new NewsdeskError(
+      "feed.not_a_feed",
+      "feed: this URL returns an HTML page, not an RSS or Atom feed",
+    );
   }
   if (!/^\s*</.test(text.replace(/^\uFEFF/, ""))) {
     throw new NewsdeskError("feed.not_a_feed", "feed: the response is not XML (it does not start with '<')");
@@ -25,7 +28,13 @@ export function parseFeed(text: string, baseUrl: string): ParsedFeed {
   if (root.local === "rss") return parseRss(root, baseUrl);
   if (root.local === "feed" && root.ns === ATOM_NS) return parseAtom(root, baseUrl);
   if (root.local === "html") {
-    throw new NewsdeskError("feed.not_a_feed", "feed: this URL returns an HTML page, not an RSS or Atom feed");
+    throw new NewsdeskError(
+      "feed.not_a_feed",
+      "feed: this URL returns an HTML page, not an RSS or Atom feed",
+    );
   }
-  throw new NewsdeskError("feed.not_a_feed", `feed: <${root.local}> documents are not a supported feed format`);
+  throw new NewsdeskError(
+    "feed.not_a_feed",
+    `feed: <${root.local}> documents are not a supported feed format`,
+  );
 }

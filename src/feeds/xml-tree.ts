@@ -52,7 +52,9 @@ export function parseXmlTree(text: string): XmlElement {
 export function childElements(el: XmlElement, local?: string, ns?: string): XmlElement[] {
   return el.children.filter(
     (c): c is XmlElement =>
-      typeof c !== "string" && (local === undefined || c.local === local) && (ns === undefined || c.ns === ns),
+      typeof c !== "string" &&
+      (local === undefined || c.local === local) &&
+      (ns === undefined || c.ns === ns),
   );
 }
 
@@ -66,7 +68,8 @@ export function textOf(el: XmlElement | undefined): string {
   return el.children.map((c) => (typeof c === "string" ? c : textOf(c))).join("");
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Serializes an element's children back to markup (for Atom xhtml content). */
 export function innerXml(el: XmlElement): string {

@@ -1,6 +1,7 @@
 /** @module fetchUrl: the one way Newsdesk reads from the network, with time and size caps. */
-import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+
 import type { Readable, Transform } from "node:stream";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { request } from "undici";
 import { NewsdeskError } from "../errors.ts";
 import type { FetchOptions, FetchResult } from "./types.ts";
@@ -33,7 +34,12 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 }
 
 /** Reads a body stream up to `maxBytes`, decompressing as it goes, and stops as soon as it is over. */
-async function readCapped(body: Readable, encoding: string | undefined, maxBytes: number, url: string): Promise<Buffer> {
+async function readCapped(
+  body: Readable,
+  encoding: string | undefined,
+  maxBytes: number,
+  url: string,
+): Promise<Buffer> {
   const decoder = decoderFor(encoding);
   const stream: Readable = decoder ? body.pipe(decoder) : body;
   if (decoder) body.on("error", (err) => decoder.destroy(err));
@@ -62,7 +68,10 @@ function checkUrl(raw: string): URL {
     throw new NewsdeskError("fetch.bad_url", `fetch: "${raw}" is not a valid URL`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new NewsdeskError("fetch.bad_url", `fetch: only http and https URLs are fetched, not ${url.protocol}`);
+    throw new NewsdeskError(
+      "fetch.bad_url",
+      `fetch: only http and https URLs are fetched, not ${url.protocol}`,
+    );
   }
   return url;
 }
@@ -70,13 +79,23 @@ function checkUrl(raw: string): URL {
 function describeNetworkError(err: unknown, url: string, timeoutMs: number): NewsdeskError {
   if (err instanceof NewsdeskError) return err;
   const e = err as { name?: string; code?: string; message?: string };
-  if (e.name === "TimeoutError" || e.name === "AbortError" || e.code?.startsWith("UND_ERR_") && /TIMEOUT/.test(e.code)) {
-    return new NewsdeskError("fetch.timeout", `fetch: ${url} did not answer within ${timeoutMs} ms`, { cause: err });
+  if (
+    e.name === "TimeoutError" ||
+    e.name === "AbortError" ||
+    (e.code?.startsWith("UND_ERR_") && /TIMEOUT/.test(e.code))
+  ) {
+    return new NewsdeskError("fetch.timeout", `fetch: ${url} did not answer within ${timeoutMs} ms`, {
+      cause: err,
+    });
   }
   const code = e.code ? ` (${e.code})` : "";
-  return new NewsdeskError("fetch.network", `fetch: could not reach ${url}: ${e.message ?? String(err)}${code}`, {
-    cause: err,
-  });
+  return new NewsdeskError(
+    "fetch.network",
+    `fetch: could not reach ${url}: ${e.message ?? String(err)}${code}`,
+    {
+      cause: err,
+    },
+  );
 }
 
 /**
@@ -107,7 +126,10 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions): Promise<F
       if (res.statusCode >= 300 && res.statusCode < 400 && res.statusCode !== 304 && location) {
         discard(res.body);
         if (hop >= maxRedirects) {
-          throw new NewsdeskError("fetch.http_status", `fetch: ${rawUrl} redirected more than ${maxRedirects} times`);
+          throw new NewsdeskError(
+            "fetch.http_status",
+            `fetch: ${rawUrl} redirected more than ${maxRedirects} times`,
+          );
         }
         current = checkUrl(new URL(location, current).toString());
         continue;

@@ -20,18 +20,28 @@ const XML = { "content-type": "application/rss+xml; charset=utf-8" };
 
 function routesFor(base: () => string) {
   const pages: Record<string, { body: string }> = {};
-  for (const it of [...rssItems, ...atomItems]) pages[`/articles/${it.slug}`] = { body: articlePage(base(), it) };
+  for (const it of [...rssItems, ...atomItems])
+    pages[`/articles/${it.slug}`] = { body: articlePage(base(), it) };
   const badUtf8 = Buffer.concat([
     Buffer.from(rssFeed("http://x.test", makeItems(1, "utf")).replace("Council", "Council \u0000MARK")),
   ]);
   // Replace the marker with a byte sequence that is not UTF-8.
   const mark = badUtf8.indexOf("\u0000MARK");
-  const invalid = Buffer.concat([badUtf8.subarray(0, mark), Buffer.from([0xc3, 0x28, 0xff]), badUtf8.subarray(mark + 5)]);
+  const invalid = Buffer.concat([
+    badUtf8.subarray(0, mark),
+    Buffer.from([0xc3, 0x28, 0xff]),
+    badUtf8.subarray(mark + 5),
+  ]);
   return {
     ...pages,
     "/rss.xml": () => ({ headers: XML, body: rssFeed(base(), rssItems) }),
-    "/atom.xml": () => ({ headers: { "content-type": "application/atom+xml" }, body: atomFeed(base(), atomItems) }),
-    "/html-page": { body: "<!doctype html><html><head><title>Home</title></head><body><p>Hi</p></body></html>" },
+    "/atom.xml": () => ({
+      headers: { "content-type": "application/atom+xml" },
+      body: atomFeed(base(), atomItems),
+    }),
+    "/html-page": {
+      body: "<!doctype html><html><head><title>Home</title></head><body><p>Hi</p></body></html>",
+    },
     "/garbage": { headers: { "content-type": "application/octet-stream" }, body: randomBytes(10_000_000) },
     "/binary-non-utf8": { headers: XML, body: Buffer.from([0xff, 0xfe, 0xfd, 0x80, 0x81, 0xc3, 0x28]) },
     "/one-bad-byte.xml": { headers: XML, body: invalid },
@@ -94,7 +104,8 @@ for (const { name, make } of bothDatabases) {
       const now = new Date().toISOString();
       const bad = ["/html-page", "/missing-feed", "/garbage", "/binary-non-utf8", "/hang"];
       const ids: Record<string, number> = {};
-      for (const path of bad) ids[path] = (await insertSource(db.kysely, `${server.url}${path}`, now)).source.id;
+      for (const path of bad)
+        ids[path] = (await insertSource(db.kysely, `${server.url}${path}`, now)).source.id;
       const good = (await insertSource(db.kysely, `${server.url}/one-bad-byte.xml`, now)).source;
 
       const reports = await refreshDueSources({ db: db.kysely, config, log });
@@ -121,7 +132,8 @@ for (const { name, make } of bothDatabases) {
 
     test("a body over the size cap is refused while streaming", async () => {
       const small = loadConfig({ NEWSDESK_MAX_BODY_BYTES: "100000" });
-      const src = (await insertSource(db.kysely, `${server.url}/garbage?cap`, new Date().toISOString())).source;
+      const src = (await insertSource(db.kysely, `${server.url}/garbage?cap`, new Date().toISOString()))
+        .source;
       const report = await refreshSource(src, { db: db.kysely, config: small, log });
       assert.match(report.error ?? "", /larger than the 100000-byte limit|over the 100000-byte limit/);
     });

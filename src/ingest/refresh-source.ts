@@ -46,12 +46,18 @@ async function fetchPage(
 ): Promise<{ extracted: ExtractedArticle | null; finalUrl: string } | null> {
   if (!item.url) return null;
   try {
-    const res = await fetchUrl(item.url, { ...options, accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5" });
+    const res = await fetchUrl(item.url, {
+      ...options,
+      accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+    });
     const html = decodeText(res.bytes, res.contentType);
     return { extracted: extractArticle(html, res.finalUrl), finalUrl: res.finalUrl };
   } catch (err) {
     // A page we cannot fetch or read still leaves the feed's own text: store that.
-    deps.log.warn({ item_url: item.url, error: oneLine(err) }, "article page unavailable, using feed content");
+    deps.log.warn(
+      { item_url: item.url, error: oneLine(err) },
+      "article page unavailable, using feed content",
+    );
     return null;
   }
 }
@@ -77,7 +83,14 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
     maxBytes: config.maxBodyBytes,
     userAgent: config.userAgent,
   };
-  const report: RefreshReport = { sourceId: source.id, ok: false, notModified: false, items: 0, added: 0, error: null };
+  const report: RefreshReport = {
+    sourceId: source.id,
+    ok: false,
+    notModified: false,
+    items: 0,
+    added: 0,
+    error: null,
+  };
   try {
     const res = await fetchUrl(source.url, {
       ...options,

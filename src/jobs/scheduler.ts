@@ -1,6 +1,7 @@
 /** @module The in-process scheduler: refreshes sources whose time has come, one small batch at a time. */
-import { type RefreshDeps, type RefreshReport, refreshSource } from "../ingest/refresh-source.ts";
+
 import { mapLimit } from "../ingest/map-limit.ts";
+import { type RefreshDeps, type RefreshReport, refreshSource } from "../ingest/refresh-source.ts";
 import type { Source } from "../storage/schema.ts";
 import { listDueSources } from "../storage/sources.ts";
 

@@ -22,7 +22,12 @@ before(async () => {
   await migrateToLatest(db);
   const now = "2026-11-20T10:00:00.000Z";
   const { source } = await insertSource(db.kysely, "https://gazette.test/feed.xml", now);
-  await markSourceFetched(db.kysely, source.id, { now, nextFetchAt: now, title: "The Gazette", siteUrl: "https://gazette.test/" });
+  await markSourceFetched(db.kysely, source.id, {
+    now,
+    nextFetchAt: now,
+    title: "The Gazette",
+    siteUrl: "https://gazette.test/",
+  });
   await insertArticle(db.kysely, {
     source_id: source.id,
     guid: "a1",
@@ -71,12 +76,21 @@ test("the article page shows the headline once, the outlet, date, lead image wit
   assert.match(body, /By Mira Chen/);
   assert.match(body, /<time datetime="2026-11-19T08:30:00.000Z">19 November 2026 at 08:30 UTC<\/time>/);
   assert.match(body, /<img src="https:\/\/gazette.test\/img\/bridge.jpg" alt="The bridge"/);
-  assert.match(body, /<span class="caption">Traffic crosses the bridge.<\/span><span class="credit">Photo: Sam Lee\/Gazette<\/span>/);
+  assert.match(
+    body,
+    /<span class="caption">Traffic crosses the bridge.<\/span><span class="credit">Photo: Sam Lee\/Gazette<\/span>/,
+  );
   assert.match(body, /<p>The bridge reopened on Thursday.<\/p>/);
   assert.match(body, /<h2 id="source-heading">Source<\/h2>/);
   assert.match(body, /<a href="https:\/\/gazette.test\/2026\/bridge-reopens"/);
-  const order = ["<h1>", "By Mira Chen", "lead-image", "article-body", "source-heading"].map((s) => body.indexOf(s));
-  assert.deepEqual(order, [...order].sort((a, b) => a - b), "anatomy in order");
+  const order = ["<h1>", "By Mira Chen", "lead-image", "article-body", "source-heading"].map((s) =>
+    body.indexOf(s),
+  );
+  assert.deepEqual(
+    order,
+    [...order].sort((a, b) => a - b),
+    "anatomy in order",
+  );
 });
 
 test("a wrong slug redirects to the article's own address; unknown ids and paths get a helpful 404", async () => {

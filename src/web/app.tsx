@@ -28,18 +28,31 @@ export function buildApp(ctx: WebContext) {
     );
   }
   for (const route of routes) {
-    app.route({ method: route.method, url: route.url, handler: (req, reply) => route.handler(ctx, req, reply) });
+    app.route({
+      method: route.method,
+      url: route.url,
+      handler: (req, reply) => route.handler(ctx, req, reply),
+    });
   }
 
   app.setNotFoundHandler((_req, reply) => {
     reply
       .code(404)
       .type("text/html; charset=utf-8")
-      .send(errorDocument(ctx, 404, "We could not find that page. It may have moved, or the address may be mistyped."));
+      .send(
+        errorDocument(
+          ctx,
+          404,
+          "We could not find that page. It may have moved, or the address may be mistyped.",
+        ),
+      );
   });
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof NewsdeskError) {
-      reply.code(err.status).type("text/html; charset=utf-8").send(errorDocument(ctx, err.status, err.message));
+      reply
+        .code(err.status)
+        .type("text/html; charset=utf-8")
+        .send(errorDocument(ctx, err.status, err.message));
       return;
     }
     const status = (err as { statusCode?: number }).statusCode ?? 500;
@@ -48,7 +61,10 @@ export function buildApp(ctx: WebContext) {
       status >= 500
         ? "The server could not show this page. Please try again in a moment."
         : "The request could not be understood.";
-    reply.code(status).type("text/html; charset=utf-8").send(errorDocument(ctx, status, message));
+    reply
+      .code(status)
+      .type("text/html; charset=utf-8")
+      .send(errorDocument(ctx, status, message));
   });
   return app;
 }

@@ -13,7 +13,12 @@ export interface PageHead {
 /** `<!doctype html>` plus the server-rendered page; preact escapes every text and attribute. */
 export function renderPage(config: Config, head: PageHead, body: ComponentChildren): string {
   const tree = (
-    <Layout siteTitle={config.siteTitle} title={head.title} stylesheet={stylesheet.path} description={head.description}>
+    <Layout
+      siteTitle={config.siteTitle}
+      title={head.title}
+      stylesheet={stylesheet.path}
+      description={head.description}
+    >
       {body}
     </Layout>
   );

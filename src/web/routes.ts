@@ -1,8 +1,8 @@
 /** @module The whole public URL map in one list. */
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { WebContext } from "./context.ts";
 import { articleShow } from "./handlers/article-show.tsx";
 import { home } from "./handlers/home.tsx";
-import type { WebContext } from "./context.ts";
 
 export interface Route {
   method: "GET" | "POST";

@@ -29,7 +29,10 @@ for (const { name, make } of bothDatabases) {
       tdb = await make();
       let base = "";
       const routes: Parameters<typeof startFixtureServer>[0] = {
-        "/feed.xml": () => ({ headers: { "content-type": "application/rss+xml" }, body: rssFeed(base, ITEMS) }),
+        "/feed.xml": () => ({
+          headers: { "content-type": "application/rss+xml" },
+          body: rssFeed(base, ITEMS),
+        }),
         "/slow/feed.xml": () => ({
           headers: { "content-type": "application/rss+xml" },
           body: rssFeed(`${base}/slow`, ITEMS, "Slow Times"),
@@ -38,7 +41,10 @@ for (const { name, make } of bothDatabases) {
       for (const it of ITEMS) {
         routes[`/articles/${it.slug}`] = () => ({ body: articlePage(base, it) });
         // Slow pages keep the fetch busy long enough to kill it midway.
-        routes[`/slow/articles/${it.slug}`] = () => ({ body: articlePage(base, it, "Slow Times"), delayMs: 150 });
+        routes[`/slow/articles/${it.slug}`] = () => ({
+          body: articlePage(base, it, "Slow Times"),
+          delayMs: 150,
+        });
       }
       server = await startFixtureServer(routes);
       base = server.url;
@@ -66,18 +72,24 @@ for (const { name, make } of bothDatabases) {
     });
 
     test("add refuses what is not an http(s) URL, with a clear message", async () => {
-      await assert.rejects(run(BIN, ["add", "not a url"], { env }), (err: { stderr: string; code: number }) => {
-        assert.equal(err.code, 1);
-        assert.match(err.stderr, /is not a URL/);
-        return true;
-      });
+      await assert.rejects(
+        run(BIN, ["add", "not a url"], { env }),
+        (err: { stderr: string; code: number }) => {
+          assert.equal(err.code, 1);
+          assert.match(err.stderr, /is not a URL/);
+          return true;
+        },
+      );
       await assert.rejects(run(BIN, ["add", "file:///etc/passwd"], { env }), /only http and https/);
     });
 
     test("a fetch killed with SIGKILL midway, then run again, leaves no duplicate and no half-written article", async () => {
       const { stdout } = await run(BIN, ["add", `${server.url}/slow/feed.xml`], { env });
       const sourceId = Number(/#(\d+)/.exec(stdout)?.[1]);
-      const child: ChildProcess = spawn(BIN, ["fetch", "--source", String(sourceId)], { env, stdio: "ignore" });
+      const child: ChildProcess = spawn(BIN, ["fetch", "--source", String(sourceId)], {
+        env,
+        stdio: "ignore",
+      });
       const exited = new Promise((resolve) => child.once("exit", resolve));
       let stored = 0;
       for (let i = 0; i < 400 && stored < 4; i++) {

@@ -28,7 +28,8 @@ export async function startFixtureServer(routes: FixtureRoutes): Promise<Fixture
     const path = req.url ?? "/";
     requests.push(path);
     const route = routes[path] ?? routes[path.split("?")[0] ?? ""];
-    const spec: FixtureResponse = typeof route === "function" ? route(req) : (route ?? { status: 404, body: "not found" });
+    const spec: FixtureResponse =
+      typeof route === "function" ? route(req) : (route ?? { status: 404, body: "not found" });
     if (spec.hang) return;
     const send = () => {
       res.writeHead(spec.status ?? 200, spec.headers ?? { "content-type": "text/html; charset=utf-8" });

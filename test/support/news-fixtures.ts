@@ -8,7 +8,8 @@ export interface FixtureItem {
   paragraphs: string[];
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** `count` distinct items with enough text to be an article. */
 export function makeItems(count: number, prefix = "story"): FixtureItem[] {

@@ -8,8 +8,8 @@ export function HomePage({ articles }: { articles: ArticleView[] }) {
       <h1>Latest news</h1>
       {articles.length === 0 ? (
         <p class="empty">
-          No articles yet. Add a source with <code>newsdesk add &lt;feed-url&gt;</code>; articles appear after the
-          next fetch.
+          No articles yet. Add a source with <code>newsdesk add &lt;feed-url&gt;</code>; articles appear after
+          the next fetch.
         </p>
       ) : (
         <div class="cards">

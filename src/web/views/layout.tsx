@@ -32,8 +32,8 @@ export function Layout(props: LayoutProps) {
         <main id="main">{props.children}</main>
         <footer class="site-footer">
           <p>
-            Articles are republished from the outlets named on each page, with a link to the original. Powered by
-            Newsdesk.
+            Articles are republished from the outlets named on each page, with a link to the original. Powered
+            by Newsdesk.
           </p>
         </footer>
       </body>
