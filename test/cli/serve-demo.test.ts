@@ -1,0 +1,61 @@
+/** @module `newsdesk serve --demo` as the README's first command runs it: the demo articles appear on the site. */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { demoArticles, demoOutlets } from "../../demo/content/index.ts";
+import { sqliteTestDatabase } from "../support/databases.ts";
+
+const BIN = join(import.meta.dirname, "../../bin/newsdesk");
+const tdb = sqliteTestDatabase();
+after(() => tdb.drop());
+
+test("serve --demo brings up the site with every demo article, fetched through the pipeline", async () => {
+  const started = Date.now();
+  const child = spawn(BIN, ["serve", "--demo"], {
+    env: { ...process.env, DATABASE_URL: tdb.url, PORT: "0", NEWSDESK_DEMO_PORT: "0", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  try {
+    let stdout = "";
+    let site = "";
+    for await (const chunk of child.stdout) {
+      stdout += chunk;
+      site = /running at (http:\/\/\S+?)\/?\s/.exec(stdout)?.[1] ?? "";
+      if (site) break;
+    }
+    assert.ok(site, `serve printed its address (stderr: ${stderr})`);
+
+    let links: string[] = [];
+    let home = "";
+    while (Date.now() - started < 60_000) {
+      home = await (await fetch(`${site}/`)).text();
+      links = [...home.matchAll(/href="(\/articles\/\d+-[^"]+)"/g)].map((m) => m[1] ?? "");
+      if (links.length >= demoArticles.length) break;
+      await sleep(250);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    assert.equal(new Set(links).size, demoArticles.length, "every demo article is on the front page");
+    for (const outlet of demoOutlets) assert.ok(home.includes(outlet.name), `${outlet.name} is named`);
+    console.log(`# demo articles on the site after ${seconds.toFixed(1)} s`);
+
+    const page = await (await fetch(`${site}${links[0]}`)).text();
+    assert.equal(page.match(/<h1>/g)?.length, 1);
+    assert.match(page, /<h2 id="source-heading">Source<\/h2>/);
+    assert.match(page, /class="lead-image"/);
+    assert.match(page, /<figcaption>/);
+    const body = page.slice(page.indexOf('class="article-body"'), page.indexOf('id="source-heading"'));
+    assert.ok(body.length > 200, "the article body is there");
+    assert.doesNotMatch(body, /Leave a reply|email address will not be published|Share on|newsletter/i);
+  } finally {
+    child.kill("SIGTERM");
+    const [code] = await once(child, "exit");
+    assert.equal(code, 0, `serve exits cleanly on SIGTERM (stderr: ${stderr})`);
+  }
+});
