@@ -18,14 +18,67 @@ function isoDate(raw: string | null): string | null {
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
-/** Strips "By" and trailing separators from a visible byline. */
-function cleanByline(raw: string | null): string | null {
+const BYLINE_PREFIX = /^\s*(by|von|par|por|door|di|av)\s+/i;
+
+/** "JANE DOE" -> "Jane Doe": wire services shout names; we show them as names. */
+function unshout(name: string): string {
+  if (!/\p{Lu}{2}/u.test(name) || name !== name.toUpperCase()) return name;
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/** Strips "By", the outlet's own name ("By JANE DOE, The Wire") and trailing separators from a byline. */
+function cleanByline(raw: string | null, siteName: string | null): string | null {
   if (!raw) return null;
-  const s = raw
-    .replace(/^\s*(by|von|par|por|door)\s+/i, "")
-    .replace(/[\s|,–—-]+$/, "")
-    .trim();
+  const site = siteName?.toLowerCase();
+  const parts = raw
+    .replace(BYLINE_PREFIX, "")
+    .split(/\s*[,|]\s*/)
+    .map((p) => p.replace(/[\s–—-]+$/, "").trim())
+    .filter((p) => p && p.toLowerCase() !== site);
+  const s = parts.map(unshout).join(", ");
   return s.length > 0 && s.length < 120 ? s : null;
+}
+
+/** A short visible line such as "By Jane Doe" near the top of the page. */
+function visibleByline(doc: Document): string | null {
+  for (const el of selectAll("p, div, span, address, li", doc)) {
+    const text = textOf(el);
+    if (text.length < 6 || text.length > 100 || !BYLINE_PREFIX.test(text)) continue;
+    // The innermost element holding the line, not a wrapper around it.
+    if (el.children.some((c) => c.type === "tag" && textOf(c) === text)) continue;
+    return text;
+  }
+  return null;
+}
+
+const DATE_CLASS = /(^|[\s_-])(date|dateline|time|timestamp|posted|published|pubdate|storydate)($|[\s_-])/i;
+/** Only visible dates that name their zone are trusted; a bare local time would be read in the server's zone. */
+const HAS_ZONE = /(\b(GMT|UTC|Z|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2}\s*$)/;
+
+/** A date shown as text ("Posted: Fri Nov 20, 2026 11:10 AM PST") in an element named for dates. */
+function visibleDate(doc: Document): string | null {
+  for (const el of selectAll("[class], [id]", doc)) {
+    if (!DATE_CLASS.test(`${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`)) continue;
+    const text = textOf(el)
+      .replace(/^(posted|published|updated|date)\s*(on|at)?\s*:?\s*/i, "")
+      .replace(/\s+at\s+/i, " ");
+    if (text.length > 60 || !HAS_ZONE.test(text)) continue;
+    const iso = isoDate(text);
+    if (iso) return iso;
+  }
+  return null;
+}
+
+/** The part of "Headline | Outlet" that cleanTitle dropped, as a fallback site name. */
+function titleSuffix(docTitle: string | null, title: string | null): string | null {
+  if (!docTitle || !title || docTitle === title) return null;
+  const rest = docTitle
+    .replace(title, "")
+    .replace(/^[\s|–—·»:-]+|[\s|–—·»:-]+$/g, "")
+    .trim();
+  return rest && rest.length < 60 ? rest : null;
 }
 
 /**
@@ -57,11 +110,13 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     docTitle;
   const title = rawTitle ? cleanTitle(rawTitle, siteName) : null;
 
+  const outlet = siteName ?? titleSuffix(docTitle, title);
   const byline =
-    cleanByline(jsonLdNames(ld?.author).join(", ") || null) ??
-    cleanByline(metaContent(doc, "author", "article:author", "dc.creator", "byl")) ??
-    cleanByline(textOf(selectOne('[rel="author"], [itemprop="author"]', doc)) || null) ??
-    cleanByline(textOf(selectOne(".byline, .author, .author-name, .article-author", doc)) || null);
+    cleanByline(jsonLdNames(ld?.author).join(", ") || null, outlet) ??
+    cleanByline(metaContent(doc, "author", "article:author", "dc.creator", "byl"), outlet) ??
+    cleanByline(textOf(selectOne('[rel="author"], [itemprop="author"]', doc)) || null, outlet) ??
+    cleanByline(textOf(selectOne(".byline, .author, .author-name, .article-author", doc)) || null, outlet) ??
+    cleanByline(visibleByline(doc), outlet);
 
   const published =
     isoDate(typeof ld?.datePublished === "string" ? ld.datePublished : null) ??
@@ -70,7 +125,8 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
       selectAll("time[datetime]", doc)
         .map((t) => attr(t, "datetime"))
         .find(Boolean) ?? null,
-    );
+    ) ??
+    visibleDate(doc);
 
   const canonical =
     absoluteUrl(attr(selectOne('link[rel~="canonical" i]', doc), "href"), url) ??
@@ -80,7 +136,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     title,
     byline,
     published,
-    siteName,
+    siteName: outlet,
     lang: attr(selectOne("html", doc), "lang"),
     canonicalUrl: canonical,
     imageUrl:
