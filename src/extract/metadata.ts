@@ -1,16 +1,13 @@
 /** @module Title, byline, date, site name, language and canonical URL from a page's metadata. */
 import { absoluteUrl, attr, type Document, metaContent, selectAll, selectOne, textOf } from "./dom.ts";
 import { findArticleJsonLd, jsonLdNames, jsonLdString } from "./json-ld.ts";
+import type { ExtractedArticle } from "./types.ts";
 
-export interface PageMetadata {
-  title: string | null;
-  byline: string | null;
-  published: string | null;
-  siteName: string | null;
-  lang: string | null;
-  canonicalUrl: string | null;
-  imageUrl: string | null;
-}
+/** The article fields that come from metadata, plus the page's declared share image. */
+export type PageMetadata = Pick<
+  ExtractedArticle,
+  "title" | "byline" | "published" | "siteName" | "lang" | "canonicalUrl"
+> & { imageUrl: string | null };
 
 function isoDate(raw: string | null): string | null {
   if (!raw) return null;

@@ -1,5 +1,6 @@
 /** @module One article in a list: headline link, outlet, time, excerpt. */
 import type { ArticleView } from "../presenters/article.ts";
+import { ArticleMeta } from "./article-meta.tsx";
 
 export function ArticleCard({ article }: { article: ArticleView }) {
   return (
@@ -7,15 +8,7 @@ export function ArticleCard({ article }: { article: ArticleView }) {
       <h2 class="card-title">
         <a href={article.path}>{article.title}</a>
       </h2>
-      <p class="meta">
-        <span class="outlet">{article.sourceName}</span>
-        {article.publishedIso ? (
-          <>
-            {" · "}
-            <time datetime={article.publishedIso}>{article.publishedDisplay}</time>
-          </>
-        ) : null}
-      </p>
+      <ArticleMeta article={article} withByline={false} />
       {article.excerpt ? <p class="excerpt">{article.excerpt}</p> : null}
     </article>
   );
