@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { NewsdeskError } from "../errors.ts";
 import { parseFeed } from "./parse-feed.ts";
+import { rssAuthorName } from "./rss.ts";
 
 const RSS = `<?xml version="1.0"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -79,4 +80,12 @@ test("an internal DTD entity is not expanded (no billion laughs)", () => {
   const lol = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>
 <rss version="2.0"><channel><title>&b;</title></channel></rss>`;
   assert.throws(() => parseFeed(lol, "https://x.test/"), NewsdeskError);
+});
+
+test("RSS <author> gives a name, never a bare mailbox", () => {
+  assert.equal(rssAuthorName("desk@wire.test (Nadia Qureshi)"), "Nadia Qureshi");
+  assert.equal(rssAuthorName("Nadia Qureshi <desk@wire.test>"), "Nadia Qureshi");
+  assert.equal(rssAuthorName("desk@wire.test"), null);
+  assert.equal(rssAuthorName("Nadia Qureshi"), "Nadia Qureshi");
+  assert.equal(rssAuthorName(""), null);
 });

@@ -7,6 +7,17 @@ import { childElements, firstChild, textOf, type XmlElement } from "./xml-tree.t
 const CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
 const DC_NS = "http://purl.org/dc/elements/1.1/";
 
+/**
+ * RSS 2.0's <author> is an email address, often "jane@x.test (Jane Doe)". Returns the name,
+ * or null for a bare address: a byline is a person's name, not a mailbox.
+ */
+export function rssAuthorName(raw: string): string | null {
+  const s = raw.trim();
+  const named = /^\S+@\S+\s*\((.+)\)$/.exec(s) ?? /^(.+?)\s*<\S+@\S+>$/.exec(s);
+  if (named?.[1]) return named[1].trim();
+  return /^\S+@\S+$/.test(s) ? null : s || null;
+}
+
 function rssItem(item: XmlElement, base: string): FeedItem {
   const text = (local: string, ns = "") => textOf(firstChild(item, local, ns)).trim();
   const link = text("link");
@@ -19,7 +30,7 @@ function rssItem(item: XmlElement, base: string): FeedItem {
     url,
     title,
     published,
-    author: text("creator", DC_NS) || text("author") || null,
+    author: text("creator", DC_NS) || rssAuthorName(text("author")),
     contentHtml: text("encoded", CONTENT_NS) || null,
     summaryHtml: text("description") || null,
   };

@@ -45,14 +45,22 @@ test("serve --demo brings up the site with every demo article, fetched through t
     for (const outlet of demoOutlets) assert.ok(home.includes(outlet.name), `${outlet.name} is named`);
     console.log(`# demo articles on the site after ${seconds.toFixed(1)} s`);
 
-    const page = await (await fetch(`${site}${links[0]}`)).text();
-    assert.equal(page.match(/<h1[ >]/g)?.length, 1);
-    assert.match(page, /<h2 id="source-heading">Source<\/h2>/);
-    assert.match(page, /class="lead-image"/);
-    assert.match(page, /<figcaption>/);
-    const body = page.slice(page.indexOf('class="article-body"'), page.indexOf('id="source-heading"'));
-    assert.ok(body.length > 200, "the article body is there");
-    assert.doesNotMatch(body, /Leave a reply|email address will not be published|Share on|newsletter/i);
+    for (const link of links) {
+      const page = await (await fetch(`${site}${link}`)).text();
+      assert.equal(page.match(/<h1[ >]/g)?.length, 1, link);
+      assert.match(page, /<h2 id="source-heading">Source<\/h2>/, link);
+      assert.match(page, /class="lead-image"/, link);
+      assert.match(page, /<figcaption>/, link);
+      const meta = /<p class="meta">(.*?)<\/p>/s.exec(page)?.[1] ?? "";
+      assert.match(meta, /By [^@<]+<\/span>/, `${link} has a byline that is a name, not a mailbox`);
+      const body = page.slice(page.indexOf('class="article-body"'), page.indexOf('id="source-heading"'));
+      assert.ok(body.length > 200, `${link} has its body`);
+      assert.doesNotMatch(
+        body,
+        /Leave a reply|email address will not be published|Share on|newsletter/i,
+        link,
+      );
+    }
   } finally {
     child.kill("SIGTERM");
     const [code] = await once(child, "exit");
