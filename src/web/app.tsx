@@ -1,5 +1,5 @@
 /** @module Builds the Fastify app: assets, the route list, and one error handler for every failure. */
-import Fastify from "fastify";
+import Fastify, { LogController } from "fastify";
 import { NewsdeskError } from "../errors.ts";
 import { assets } from "./assets.ts";
 import type { WebContext } from "./context.ts";
@@ -17,7 +17,11 @@ function errorDocument(ctx: WebContext, status: number, message: string): string
 
 /** The web app, ready to `listen()` or to `inject()` in tests. */
 export function buildApp(ctx: WebContext) {
-  const app = Fastify({ loggerInstance: ctx.log.child({ component: "web" }), disableRequestLogging: true });
+  // Per-request lines would dominate the log at news-site traffic; errors are logged by the handler below.
+  const app = Fastify({
+    loggerInstance: ctx.log.child({ component: "web" }),
+    logController: new LogController({ disableRequestLogging: true }),
+  });
 
   for (const asset of assets) {
     app.get(asset.path, async (_req, reply) =>
