@@ -1,12 +1,18 @@
 /** @module Typed errors with a stable id, an HTTP status, and a message an operator or reader can act on. */
 
 export type ErrorId =
+  | "fetch.dns"
+  | "fetch.refused"
   | "fetch.timeout"
+  | "fetch.tls"
   | "fetch.too_large"
   | "fetch.http_status"
+  | "fetch.not_allowed"
+  | "fetch.robots"
+  | "fetch.bad_content_type"
+  | "fetch.bot_challenge"
   | "fetch.network"
   | "fetch.bad_url"
-  | "fetch.bad_content_type"
   | "feed.not_a_feed"
   | "feed.malformed"
   | "source.exists"
@@ -16,11 +22,18 @@ export type ErrorId =
 export class NewsdeskError extends Error {
   readonly id: ErrorId;
   readonly status: number;
-  constructor(id: ErrorId, message: string, options: { status?: number; cause?: unknown } = {}) {
+  /** For throttling answers (429, 503): how long the other side asked us to wait. */
+  readonly retryAfterMs: number | null;
+  constructor(
+    id: ErrorId,
+    message: string,
+    options: { status?: number; cause?: unknown; retryAfterMs?: number | null } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = "NewsdeskError";
     this.id = id;
     this.status = options.status ?? 400;
+    this.retryAfterMs = options.retryAfterMs ?? null;
   }
 }
 

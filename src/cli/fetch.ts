@@ -1,5 +1,6 @@
 /** @module `newsdesk fetch`: refresh sources now and print what each one did. */
 import type { Command } from "commander";
+import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { type RefreshReport, refreshSource } from "../ingest/refresh-source.ts";
 import { refreshDueSources, refreshSources } from "../jobs/scheduler.ts";
 import { findSourceById, listSources } from "../storage/sources.ts";
@@ -19,7 +20,8 @@ export function registerFetch(program: Command): void {
     .option("--source <id>", "only this source", (v) => Number.parseInt(v, 10))
     .action(async (opts: { due?: boolean; source?: number }) => {
       const rt = await openRuntime({ quiet: true });
-      const deps = { db: rt.db.kysely, config: rt.config, log: rt.log };
+      const fetcher = fetcherFromConfig(rt.config);
+      const deps = { db: rt.db.kysely, config: rt.config, log: rt.log, fetcher };
       try {
         let reports: RefreshReport[];
         if (opts.source !== undefined) {
@@ -36,6 +38,7 @@ export function registerFetch(program: Command): void {
         const added = reports.reduce((n, r) => n + r.added, 0);
         console.log(`${reports.length} sources fetched, ${added} new articles, ${failed} failed`);
       } finally {
+        await fetcher.close();
         await rt.close();
       }
     });

@@ -1,5 +1,6 @@
 /** @module `newsdesk serve`: the web server and the background fetcher in one process. */
 import type { Command } from "commander";
+import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { buildApp } from "../web/app.tsx";
 import { openRuntime } from "./runtime.ts";
@@ -21,7 +22,9 @@ export function registerServe(program: Command): void {
       const port = typeof address === "object" && address ? address.port : config.port;
       log.info({ url: `http://${config.host}:${port}/` }, "newsdesk is serving");
       console.log(`Newsdesk is running at http://${config.host}:${port}/`);
-      const scheduler = opts.fetch ? startScheduler({ db: rt.db.kysely, config, log }) : null;
+      // The demo origin is on loopback, which the address guard refuses; exempt exactly it, only while it runs.
+      const fetcher = fetcherFromConfig(config, { allowOrigins: demo ? [demo.baseUrl] : [] });
+      const scheduler = opts.fetch ? startScheduler({ db: rt.db.kysely, config, log, fetcher }) : null;
 
       let closing = false;
       const shutdown = async (signal: string) => {
@@ -30,6 +33,7 @@ export function registerServe(program: Command): void {
         log.info({ signal }, "shutting down");
         await app.close();
         await scheduler?.stop();
+        await fetcher.close();
         await demo?.close();
         await rt.close();
         process.exit(0);

@@ -1,5 +1,7 @@
 /** @module The one documented table of Newsdesk settings: env var, default, parser, and why. */
 
+import { type Network, parseNetworks } from "../fetch/address-guard.ts";
+
 /** How a setting's raw string becomes a value; throws a message naming the variable on bad input. */
 type Parse<T> = (raw: string, name: string) => T;
 
@@ -28,6 +30,14 @@ const databaseUrl: Parse<string> = (raw, name) => {
   if (raw.startsWith("sqlite:") || raw.startsWith("postgres://") || raw.startsWith("postgresql://"))
     return raw;
   throw new Error(`${name} must start with sqlite: or postgres://, got "${raw}"`);
+};
+
+const networks: Parse<Network[]> = (raw, name) => {
+  try {
+    return parseNetworks(raw);
+  } catch (err) {
+    throw new Error(`${name}: ${(err as Error).message}`);
+  }
 };
 
 const logLevel: Parse<string> = (raw, name) => {
@@ -77,9 +87,39 @@ export const settings = {
   },
   fetchTimeoutMs: {
     env: "NEWSDESK_FETCH_TIMEOUT_MS",
-    default: "20000",
+    default: "30000",
     parse: int(100, 600000),
-    doc: "Total time allowed for one HTTP fetch (connect, headers and body).",
+    doc: "Total time allowed for one HTTP fetch, redirects and body included; stops slow-drip servers.",
+  },
+  connectTimeoutMs: {
+    env: "NEWSDESK_CONNECT_TIMEOUT_MS",
+    default: "10000",
+    parse: int(100, 600000),
+    doc: "Time allowed to open a connection (TCP and TLS).",
+  },
+  firstByteTimeoutMs: {
+    env: "NEWSDESK_FIRST_BYTE_TIMEOUT_MS",
+    default: "15000",
+    parse: int(100, 600000),
+    doc: "Time allowed until response headers arrive, and the longest silence while a body streams.",
+  },
+  allowNetworks: {
+    env: "NEWSDESK_ALLOW_NETWORKS",
+    default: "",
+    parse: networks,
+    doc: "Comma-separated CIDRs Newsdesk may fetch from even though they are private, loopback or otherwise non-public (e.g. 10.0.0.0/8 for an intranet feed). Empty by default: only public addresses are fetched.",
+  },
+  hostConcurrency: {
+    env: "NEWSDESK_HOST_CONCURRENCY",
+    default: "2",
+    parse: int(1, 64),
+    doc: "Requests in flight at once to one host name.",
+  },
+  hostIntervalMs: {
+    env: "NEWSDESK_HOST_INTERVAL_MS",
+    default: "250",
+    parse: int(0, 600000),
+    doc: "Minimum time between the starts of two requests to one host name.",
   },
   maxBodyBytes: {
     env: "NEWSDESK_MAX_BODY_BYTES",

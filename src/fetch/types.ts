@@ -1,17 +1,17 @@
 /** @module The contract of fetch/: what a caller asks for and what comes back. */
 
-export interface FetchOptions {
-  /** Total time for the whole exchange, redirects included. */
-  timeoutMs: number;
-  /** Largest body accepted, counted after decompression. */
-  maxBytes: number;
-  userAgent: string;
+export interface FetchRequest {
   /** Sent as Accept. */
   accept?: string;
   /** Validators from the previous fetch, for a conditional GET. */
   etag?: string | null;
   lastModified?: string | null;
-  maxRedirects?: number;
+  /** Overrides the fetcher's body cap for this call. */
+  maxBytes?: number;
+  /** What the caller can use; other content types fail as fetch.bad_content_type. Default "any". */
+  expect?: "feed" | "html" | "any";
+  /** Check the origin's robots.txt first (article pages). */
+  robots?: boolean;
 }
 
 export interface FetchResult {

@@ -6,6 +6,7 @@ import { bothDatabases, stopTestPostgres, type TestDatabase } from "../../test/s
 import { type FixtureServer, startFixtureServer } from "../../test/support/fixture-server.ts";
 import { articlePage, atomFeed, makeItems, rssFeed } from "../../test/support/news-fixtures.ts";
 import { loadConfig } from "../config/config.ts";
+import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { refreshDueSources } from "../jobs/scheduler.ts";
 import { createLogger } from "../log.ts";
 import { countArticles, listLatestArticles } from "../storage/articles.ts";
@@ -56,8 +57,14 @@ for (const { name, make } of bothDatabases) {
     let tdb: TestDatabase;
     let db: Db;
     let server: FixtureServer;
-    const config = loadConfig({ NEWSDESK_FETCH_TIMEOUT_MS: "1500" });
+    // The fixture server is on loopback, which only an explicit allow-list lets Newsdesk reach.
+    const config = loadConfig({
+      NEWSDESK_FETCH_TIMEOUT_MS: "1500",
+      NEWSDESK_ALLOW_NETWORKS: "127.0.0.1/32",
+      NEWSDESK_HOST_INTERVAL_MS: "0",
+    });
     const log = createLogger("silent");
+    const fetcher = fetcherFromConfig(config);
 
     before(async () => {
       tdb = await make();
@@ -69,6 +76,7 @@ for (const { name, make } of bothDatabases) {
     });
     after(async () => {
       await server?.close();
+      await fetcher.close();
       await db?.close();
       await tdb?.drop();
     });
@@ -77,7 +85,7 @@ for (const { name, make } of bothDatabases) {
       const now = new Date().toISOString();
       const rss = (await insertSource(db.kysely, `${server.url}/rss.xml`, now)).source;
       const atom = (await insertSource(db.kysely, `${server.url}/atom.xml`, now)).source;
-      const deps = { db: db.kysely, config, log };
+      const deps = { db: db.kysely, config, log, fetcher };
       const first = await refreshSource(rss, deps);
       assert.equal(first.error, null);
       assert.equal(first.added, 6);
@@ -108,14 +116,14 @@ for (const { name, make } of bothDatabases) {
         ids[path] = (await insertSource(db.kysely, `${server.url}${path}`, now)).source.id;
       const good = (await insertSource(db.kysely, `${server.url}/one-bad-byte.xml`, now)).source;
 
-      const reports = await refreshDueSources({ db: db.kysely, config, log });
+      const reports = await refreshDueSources({ db: db.kysely, config, log, fetcher });
       const errorOf = async (path: string) => (await findSourceById(db.kysely, ids[path]!))?.last_error ?? "";
 
       assert.match(await errorOf("/html-page"), /HTML page, not an RSS or Atom feed/);
       assert.match(await errorOf("/missing-feed"), /answered HTTP 404/);
       assert.match(await errorOf("/garbage"), /not XML/);
       assert.match(await errorOf("/binary-non-utf8"), /not XML/);
-      assert.match(await errorOf("/hang"), /did not answer within 1500 ms/);
+      assert.match(await errorOf("/hang"), /did not finish answering within 1500 ms/);
       for (const path of bad) {
         const src = await findSourceById(db.kysely, ids[path]!);
         assert.equal(src?.error_count, 1, path);
@@ -131,10 +139,15 @@ for (const { name, make } of bothDatabases) {
     });
 
     test("a body over the size cap is refused while streaming", async () => {
-      const small = loadConfig({ NEWSDESK_MAX_BODY_BYTES: "100000" });
+      const small = loadConfig({
+        NEWSDESK_MAX_BODY_BYTES: "100000",
+        NEWSDESK_ALLOW_NETWORKS: "127.0.0.1/32",
+      });
+      const smallFetcher = fetcherFromConfig(small);
       const src = (await insertSource(db.kysely, `${server.url}/garbage?cap`, new Date().toISOString()))
         .source;
-      const report = await refreshSource(src, { db: db.kysely, config: small, log });
+      const report = await refreshSource(src, { db: db.kysely, config: small, log, fetcher: smallFetcher });
+      await smallFetcher.close();
       assert.match(report.error ?? "", /larger than the 100000-byte limit|over the 100000-byte limit/);
     });
   });

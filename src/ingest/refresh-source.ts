@@ -1,14 +1,13 @@
 /** @module refreshSource: the whole pipeline for one source, top to bottom. */
 import type { Kysely } from "kysely";
 import type { Config } from "../config/config.ts";
-import { oneLine } from "../errors.ts";
+import { NewsdeskError, oneLine } from "../errors.ts";
 import { extractArticle } from "../extract/extract-article.ts";
 import type { ExtractedArticle } from "../extract/types.ts";
 import { parseFeed } from "../feeds/parse-feed.ts";
 import type { FeedItem } from "../feeds/types.ts";
 import { decodeText } from "../fetch/decode-text.ts";
-import { fetchUrl } from "../fetch/fetch-url.ts";
-import type { FetchOptions } from "../fetch/types.ts";
+import type { Fetcher } from "../fetch/fetcher.ts";
 import type { Logger } from "../log.ts";
 import { findKnownGuids, insertArticle } from "../storage/articles.ts";
 import type { Database, Source } from "../storage/schema.ts";
@@ -20,6 +19,7 @@ export interface RefreshDeps {
   db: Kysely<Database>;
   config: Config;
   log: Logger;
+  fetcher: Fetcher;
   /** Injected clock, so tests can move time. */
   now?: () => Date;
 }
@@ -33,29 +33,53 @@ export interface RefreshReport {
   error: string | null;
 }
 
-/** After a failure, wait longer each time (1, 2, 4 ... intervals), capped at one day. */
-function nextFetchAfterFailure(now: Date, intervalMinutes: number, errorCount: number): string {
-  const minutes = Math.min(intervalMinutes * 2 ** Math.min(errorCount, 10), 24 * 60);
-  return new Date(now.getTime() + minutes * 60_000).toISOString();
+/** Longest wait between retries of a failing source, however often it has failed. */
+const MAX_BACKOFF_MS = 24 * 60 * 60 * 1000;
+/** Each retry waits up to this share longer or shorter, so sources that failed together do not retry together. */
+const BACKOFF_JITTER = 0.2;
+
+/**
+ * After the n-th consecutive failure wait interval * 2^(n-1) (capped at a day), +-20% jitter,
+ * and never less than the server's Retry-After.
+ */
+export function nextFetchAfterFailure(
+  now: Date,
+  intervalMinutes: number,
+  errorCount: number,
+  retryAfterMs: number | null,
+  random: () => number = Math.random,
+): string {
+  const backoff = Math.min(
+    intervalMinutes * 60_000 * 2 ** Math.min(Math.max(errorCount - 1, 0), 16),
+    MAX_BACKOFF_MS,
+  );
+  const jittered = backoff * (1 - BACKOFF_JITTER + 2 * BACKOFF_JITTER * random());
+  const wait = Math.max(jittered, Math.min(retryAfterMs ?? 0, MAX_BACKOFF_MS));
+  return new Date(now.getTime() + wait).toISOString();
 }
 
 async function fetchPage(
   item: FeedItem,
-  options: FetchOptions,
+  source: Source,
   deps: RefreshDeps,
 ): Promise<{ extracted: ExtractedArticle | null; finalUrl: string } | null> {
   if (!item.url) return null;
   try {
-    const res = await fetchUrl(item.url, {
-      ...options,
+    const res = await deps.fetcher.fetch(item.url, {
       accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+      expect: "html",
+      robots: source.ignore_robots !== 1,
     });
     const html = decodeText(res.bytes, res.contentType);
     return { extracted: extractArticle(html, res.finalUrl), finalUrl: res.finalUrl };
   } catch (err) {
     // A page we cannot fetch or read still leaves the feed's own text: store that.
     deps.log.warn(
-      { item_url: item.url, error: oneLine(err) },
+      {
+        item_url: item.url,
+        error_kind: err instanceof NewsdeskError ? err.id : "internal",
+        error: oneLine(err),
+      },
       "article page unavailable, using feed content",
     );
     return null;
@@ -78,11 +102,6 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
   const now = deps.now?.() ?? new Date();
   const nowIso = now.toISOString();
   const nextFetchAt = new Date(now.getTime() + config.fetchIntervalMinutes * 60_000).toISOString();
-  const options: FetchOptions = {
-    timeoutMs: config.fetchTimeoutMs,
-    maxBytes: config.maxBodyBytes,
-    userAgent: config.userAgent,
-  };
   const report: RefreshReport = {
     sourceId: source.id,
     ok: false,
@@ -92,8 +111,8 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
     error: null,
   };
   try {
-    const res = await fetchUrl(source.url, {
-      ...options,
+    const res = await deps.fetcher.fetch(source.url, {
+      expect: "feed",
       accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
       etag: source.etag,
       lastModified: source.last_modified,
@@ -116,7 +135,7 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
       fresh.push(item);
     }
     const added = await mapLimit(fresh, config.pageConcurrency, async (item) => {
-      const page = await fetchPage(item, options, deps);
+      const page = await fetchPage(item, source, deps);
       return insertArticle(db, buildArticle(source.id, item, page, new Date().toISOString()));
     });
     await markSourceFetched(db, source.id, {
@@ -132,12 +151,23 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
     return { ...report, ok: true, items: feed.items.length, added: addedCount };
   } catch (err) {
     const error = oneLine(err);
+    const kind = err instanceof NewsdeskError ? err.id : "internal";
+    const retryAfterMs = err instanceof NewsdeskError ? err.retryAfterMs : null;
     await markSourceFailed(db, source.id, {
       now: nowIso,
-      nextFetchAt: nextFetchAfterFailure(now, config.fetchIntervalMinutes, source.error_count + 1),
+      nextFetchAt: nextFetchAfterFailure(
+        now,
+        config.fetchIntervalMinutes,
+        source.error_count + 1,
+        retryAfterMs,
+      ),
       error,
+      kind,
     });
-    log.warn({ source_id: source.id, source_url: source.url, error }, "source refresh failed");
+    log.warn(
+      { source_id: source.id, source_url: source.url, error_kind: kind, error },
+      "source refresh failed",
+    );
     return { ...report, error };
   }
 }

@@ -2,12 +2,14 @@
 import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Db, Dialect } from "./db.ts";
 import * as m0001 from "./migrations/0001-init.ts";
+import * as m0002 from "./migrations/0002-fetch-health.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
 /** Ordered by name; never edit a migration that has shipped, add the next one. */
 const migrations: Record<string, DialectMigration> = {
   "0001-init": m0001,
+  "0002-fetch-health": m0002,
 };
 
 class StaticProvider implements MigrationProvider {

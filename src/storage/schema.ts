@@ -12,6 +12,10 @@ export interface SourcesTable {
   last_success_at: string | null;
   /** One line an operator can act on; null after a success. */
   last_error: string | null;
+  /** Stable id of the last failure's kind (fetch.timeout, feed.malformed ...); null after a success. */
+  last_error_kind: string | null;
+  /** 1 when the operator lets this source's pages be fetched despite robots.txt. */
+  ignore_robots: Generated<number>;
   /** Consecutive failures; reset to 0 on success. */
   error_count: number;
   next_fetch_at: string;

@@ -7,10 +7,17 @@ export async function insertSource(
   db: Kysely<Database>,
   url: string,
   now: string,
+  options: { ignoreRobots?: boolean } = {},
 ): Promise<{ source: Source; created: boolean }> {
   const inserted = await db
     .insertInto("sources")
-    .values({ url, created_at: now, next_fetch_at: now, error_count: 0 })
+    .values({
+      url,
+      created_at: now,
+      next_fetch_at: now,
+      error_count: 0,
+      ignore_robots: options.ignoreRobots ? 1 : 0,
+    })
     .onConflict((oc) => oc.column("url").doNothing())
     .returningAll()
     .executeTakeFirst();
@@ -61,6 +68,7 @@ export async function markSourceFetched(
       last_fetched_at: result.now,
       last_success_at: result.now,
       last_error: null,
+      last_error_kind: null,
       error_count: 0,
       next_fetch_at: result.nextFetchAt,
       ...(result.title ? { title: result.title } : {}),
@@ -76,13 +84,14 @@ export async function markSourceFetched(
 export async function markSourceFailed(
   db: Kysely<Database>,
   id: number,
-  failure: { now: string; nextFetchAt: string; error: string },
+  failure: { now: string; nextFetchAt: string; error: string; kind: string },
 ): Promise<void> {
   await db
     .updateTable("sources")
     .set((eb) => ({
       last_fetched_at: failure.now,
       last_error: failure.error,
+      last_error_kind: failure.kind,
       error_count: eb("error_count", "+", 1),
       next_fetch_at: failure.nextFetchAt,
     }))

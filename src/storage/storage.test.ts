@@ -48,7 +48,7 @@ for (const { name, make } of bothDatabases) {
       tdb = await make();
       db = openDb(tdb.url);
       const applied = await migrateToLatest(db);
-      assert.deepEqual(applied, ["0001-init"]);
+      assert.deepEqual(applied, ["0001-init", "0002-fetch-health"]);
     });
     after(async () => {
       await db?.close();
@@ -102,11 +102,22 @@ for (const { name, make } of bothDatabases) {
 
     test("failures are counted and cleared by a success", async () => {
       const s = (await insertSource(db.kysely, "https://fail.test/feed", T0)).source;
-      await markSourceFailed(db.kysely, s.id, { now: T0, nextFetchAt: T0, error: "boom" });
-      await markSourceFailed(db.kysely, s.id, { now: T0, nextFetchAt: T0, error: "boom again" });
+      await markSourceFailed(db.kysely, s.id, {
+        now: T0,
+        nextFetchAt: T0,
+        error: "boom",
+        kind: "fetch.timeout",
+      });
+      await markSourceFailed(db.kysely, s.id, {
+        now: T0,
+        nextFetchAt: T0,
+        error: "boom again",
+        kind: "feed.malformed",
+      });
       let row = (await listDueSources(db.kysely, T0, 100)).find((r) => r.id === s.id);
       assert.equal(row?.error_count, 2);
       assert.equal(row?.last_error, "boom again");
+      assert.equal(row?.last_error_kind, "feed.malformed");
       await markSourceFetched(db.kysely, s.id, {
         now: T0,
         nextFetchAt: "2099-01-01T00:00:00.000Z",
@@ -119,6 +130,7 @@ for (const { name, make } of bothDatabases) {
       row = (await listDueSources(db.kysely, "2100-01-01T00:00:00.000Z", 100)).find((r) => r.id === s.id);
       assert.equal(row?.error_count, 0);
       assert.equal(row?.last_error, null);
+      assert.equal(row?.last_error_kind, null);
       assert.equal(row?.title, "Fail");
     });
   });

@@ -48,7 +48,15 @@ for (const { name, make } of bothDatabases) {
       }
       server = await startFixtureServer(routes);
       base = server.url;
-      env = { ...process.env, DATABASE_URL: tdb.url, NEWSDESK_PAGE_CONCURRENCY: "2", LOG_LEVEL: "silent" };
+      env = {
+        ...process.env,
+        DATABASE_URL: tdb.url,
+        NEWSDESK_PAGE_CONCURRENCY: "2",
+        // The fixture server is on loopback, which only an explicit allow-list lets Newsdesk reach.
+        NEWSDESK_ALLOW_NETWORKS: "127.0.0.1/32",
+        NEWSDESK_HOST_INTERVAL_MS: "0",
+        LOG_LEVEL: "silent",
+      };
       db = openDb(tdb.url);
     });
     after(async () => {
