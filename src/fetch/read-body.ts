@@ -71,7 +71,8 @@ export async function readBody(
     }
   } catch (err) {
     if (err instanceof NewsdeskError) throw err;
-    if ((err as { code?: string }).code?.startsWith("Z_")) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("Z_")) {
       throw new NewsdeskError("fetch.network", `fetch: ${url} sent a body that could not be decompressed`, {
         cause: err,
       });

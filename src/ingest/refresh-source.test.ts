@@ -3,7 +3,11 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { bothDatabases, stopTestPostgres, type TestDatabase } from "../../test/support/databases.ts";
-import { type FixtureServer, startFixtureServer } from "../../test/support/fixture-server.ts";
+import {
+  type FixtureRoutes,
+  type FixtureServer,
+  startFixtureServer,
+} from "../../test/support/fixture-server.ts";
 import { articlePage, atomFeed, makeItems, rssFeed } from "../../test/support/news-fixtures.ts";
 import { loadConfig } from "../config/config.ts";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
@@ -13,13 +17,13 @@ import { countArticles, listLatestArticles } from "../storage/articles.ts";
 import { type Db, openDb } from "../storage/db.ts";
 import { migrateToLatest } from "../storage/migrate.ts";
 import { findSourceById, insertSource } from "../storage/sources.ts";
-import { refreshSource } from "./refresh-source.ts";
+import { nextFetchAfterFailure, refreshSource } from "./refresh-source.ts";
 
 const rssItems = makeItems(6, "rss");
 const atomItems = makeItems(4, "atom");
 const XML = { "content-type": "application/rss+xml; charset=utf-8" };
 
-function routesFor(base: () => string) {
+function routesFor(base: () => string): FixtureRoutes {
   const pages: Record<string, { body: string }> = {};
   for (const it of [...rssItems, ...atomItems])
     pages[`/articles/${it.slug}`] = { body: articlePage(base(), it) };
@@ -47,6 +51,23 @@ function routesFor(base: () => string) {
     "/binary-non-utf8": { headers: XML, body: Buffer.from([0xff, 0xfe, 0xfd, 0x80, 0x81, 0xc3, 0x28]) },
     "/one-bad-byte.xml": { headers: XML, body: invalid },
     "/hang": { hang: true },
+    "/robots.txt": {
+      headers: { "content-type": "text/plain" },
+      body: "User-agent: *\nDisallow: /blocked/\n",
+    },
+    "/blocked-feed.xml": () => ({
+      headers: XML,
+      body: rssFeed(`${base()}/blocked`, makeItems(2, "blocked"), "Robots Daily").replaceAll(
+        "/blocked/articles/",
+        "/blocked/",
+      ),
+    }),
+    "/cond.xml": (req) =>
+      req.headers["if-none-match"] === '"c1"'
+        ? { status: 304 }
+        : { headers: { ...XML, etag: '"c1"' }, body: rssFeed(base(), makeItems(1, "cond")) },
+    "/throttled.xml": { status: 429, headers: { "retry-after": "7200" } },
+    "/challenge.xml": { status: 403, headers: { "cf-mitigated": "challenge" } },
   };
 }
 
@@ -138,6 +159,53 @@ for (const { name, make } of bothDatabases) {
       assert.match(utf?.title ?? "", /\uFFFD/);
     });
 
+    test("a 304 skips parsing; the validators are kept for next time", async () => {
+      const src = (await insertSource(db.kysely, `${server.url}/cond.xml`, new Date().toISOString())).source;
+      const deps = { db: db.kysely, config, log, fetcher };
+      assert.equal((await refreshSource(src, deps)).added, 1);
+      const stored = await findSourceById(db.kysely, src.id);
+      assert.equal(stored?.etag, '"c1"');
+      const second = await refreshSource(stored!, deps);
+      assert.equal(second.notModified, true);
+      assert.equal(second.items, 0);
+      assert.equal((await findSourceById(db.kysely, src.id))?.etag, '"c1"');
+    });
+
+    test("429 with Retry-After postpones the source at least that long; challenges are named", async () => {
+      const now = new Date();
+      const src = (await insertSource(db.kysely, `${server.url}/throttled.xml`, now.toISOString())).source;
+      const report = await refreshSource(src, { db: db.kysely, config, log, fetcher, now: () => now });
+      assert.match(report.error ?? "", /HTTP 429; it asked us to wait 7200 s/);
+      const row = await findSourceById(db.kysely, src.id);
+      assert.equal(row?.last_error_kind, "fetch.http_status");
+      assert.ok(
+        row && Date.parse(row.next_fetch_at) >= now.getTime() + 7_200_000,
+        "waits at least Retry-After",
+      );
+
+      const ch = (await insertSource(db.kysely, `${server.url}/challenge.xml`, now.toISOString())).source;
+      await refreshSource(ch, { db: db.kysely, config, log, fetcher });
+      assert.equal((await findSourceById(db.kysely, ch.id))?.last_error_kind, "fetch.bot_challenge");
+    });
+
+    test("pages robots.txt disallows are not fetched; the feed's own text is kept; an operator can override", async () => {
+      const deps = { db: db.kysely, config, log, fetcher };
+      const now = new Date().toISOString();
+      const polite = (await insertSource(db.kysely, `${server.url}/blocked-feed.xml`, now)).source;
+      assert.equal((await refreshSource(polite, deps)).added, 2);
+      const pageRequests = server.requests.filter((r) => r.startsWith("/blocked/"));
+      assert.deepEqual(pageRequests, [], "no disallowed page was requested");
+      const stored = (await listLatestArticles(db.kysely, 500)).filter((a) => a.source_id === polite.id);
+      assert.match(stored[0]?.body_html ?? "", /city council voted/);
+
+      const forced = (
+        await insertSource(db.kysely, `${server.url}/blocked-feed.xml?override`, now, { ignoreRobots: true })
+      ).source;
+      assert.equal(forced.ignore_robots, 1);
+      await refreshSource(forced, deps);
+      assert.equal(server.requests.filter((r) => r.startsWith("/blocked/")).length, 2);
+    });
+
     test("a body over the size cap is refused while streaming", async () => {
       const small = loadConfig({
         NEWSDESK_MAX_BODY_BYTES: "100000",
@@ -152,3 +220,17 @@ for (const { name, make } of bothDatabases) {
     });
   });
 }
+
+test("failure backoff doubles per consecutive failure, jitters by at most 20%, is capped at a day, and respects Retry-After", () => {
+  const now = new Date("2026-11-26T00:00:00.000Z");
+  const wait = (n: number, retry: number | null, r: number) =>
+    (Date.parse(nextFetchAfterFailure(now, 15, n, retry, () => r)) - now.getTime()) / 60_000;
+  assert.equal(wait(1, null, 0.5), 15);
+  assert.equal(wait(2, null, 0.5), 30);
+  assert.equal(wait(4, null, 0.5), 120);
+  assert.equal(wait(1, null, 0), 12);
+  assert.equal(wait(1, null, 1), 18);
+  assert.equal(wait(30, null, 0.5), 24 * 60);
+  assert.equal(wait(1, 3 * 3_600_000, 0.5), 180);
+  assert.equal(wait(1, 90 * 24 * 3_600_000, 0.5), 24 * 60, "a huge Retry-After is capped too");
+});

@@ -10,6 +10,8 @@ export interface FixtureResponse {
   delayMs?: number;
   /** Accept the request and never answer. */
   hang?: boolean;
+  /** Answer by hand (streaming, slow drip); everything else is ignored. */
+  handle?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export type FixtureRoutes = Record<string, FixtureResponse | ((req: IncomingMessage) => FixtureResponse)>;
@@ -31,6 +33,7 @@ export async function startFixtureServer(routes: FixtureRoutes): Promise<Fixture
     const spec: FixtureResponse =
       typeof route === "function" ? route(req) : (route ?? { status: 404, body: "not found" });
     if (spec.hang) return;
+    if (spec.handle) return spec.handle(req, res);
     const send = () => {
       res.writeHead(spec.status ?? 200, spec.headers ?? { "content-type": "text/html; charset=utf-8" });
       res.end(spec.body ?? "");
