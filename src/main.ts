@@ -5,6 +5,7 @@ import { registerDemo } from "./cli/demo.ts";
 import { registerFetch } from "./cli/fetch.ts";
 import { registerMigrate } from "./cli/migrate.ts";
 import { registerServe } from "./cli/serve.ts";
+import { registerSources } from "./cli/sources.ts";
 
 const program = new Command()
   .name("newsdesk")
@@ -15,6 +16,7 @@ const program = new Command()
 registerServe(program);
 registerAdd(program);
 registerFetch(program);
+registerSources(program);
 registerMigrate(program);
 registerDemo(program);
 

@@ -22,11 +22,14 @@ export function registerAdd(program: Command): void {
     .command("add")
     .description("follow a feed (RSS or Atom); its items are fetched by the next `fetch` or by `serve`")
     .argument("<url>", "the feed's URL")
-    .action(async (raw: string) => {
+    .option("--ignore-robots", "fetch this source's article pages even where its robots.txt disallows them")
+    .action(async (raw: string, opts: { ignoreRobots?: boolean }) => {
       const url = parseFeedUrl(raw);
       const rt = await openRuntime({ quiet: true });
       try {
-        const { source, created } = await insertSource(rt.db.kysely, url, new Date().toISOString());
+        const { source, created } = await insertSource(rt.db.kysely, url, new Date().toISOString(), {
+          ignoreRobots: opts.ignoreRobots === true,
+        });
         console.log(
           created
             ? `added source #${source.id}: ${url}`
