@@ -3,6 +3,7 @@ import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Db, Dialect } from "./db.ts";
 import * as m0001 from "./migrations/0001-init.ts";
 import * as m0002 from "./migrations/0002-fetch-health.ts";
+import * as m0003 from "./migrations/0003-source-category.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -10,6 +11,7 @@ type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialec
 const migrations: Record<string, DialectMigration> = {
   "0001-init": m0001,
   "0002-fetch-health": m0002,
+  "0003-source-category": m0003,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -21,6 +21,8 @@ export interface SourcesTable {
   next_fetch_at: string;
   etag: string | null;
   last_modified: string | null;
+  /** Folder path, outermost first, joined with "/" ("News/Local"); from OPML import. Null when none. */
+  category: string | null;
 }
 
 export interface ArticlesTable {

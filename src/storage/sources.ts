@@ -2,21 +2,32 @@
 import type { Kysely } from "kysely";
 import type { Database, Source } from "./schema.ts";
 
-/** Adds a source, or returns the existing one with the same URL (adding twice is not an error). */
+/**
+ * Adds a source, or returns the existing one with the same URL unchanged (adding twice is not an error).
+ * `title` and `siteUrl` are provisional (from an OPML file) until the feed's own are fetched.
+ */
 export async function insertSource(
   db: Kysely<Database>,
   url: string,
   now: string,
-  options: { ignoreRobots?: boolean } = {},
+  options: {
+    ignoreRobots?: boolean;
+    category?: string | null;
+    title?: string | null;
+    siteUrl?: string | null;
+  } = {},
 ): Promise<{ source: Source; created: boolean }> {
   const inserted = await db
     .insertInto("sources")
     .values({
       url,
+      title: options.title ?? null,
+      site_url: options.siteUrl ?? null,
       created_at: now,
       next_fetch_at: now,
       error_count: 0,
       ignore_robots: options.ignoreRobots ? 1 : 0,
+      category: options.category ?? null,
     })
     .onConflict((oc) => oc.column("url").doNothing())
     .returningAll()
@@ -28,6 +39,10 @@ export async function insertSource(
     .where("url", "=", url)
     .executeTakeFirstOrThrow();
   return { source: existing, created: false };
+}
+
+export async function findSourceByUrl(db: Kysely<Database>, url: string): Promise<Source | undefined> {
+  return db.selectFrom("sources").selectAll().where("url", "=", url).executeTakeFirst();
 }
 
 export async function findSourceById(db: Kysely<Database>, id: number): Promise<Source | undefined> {

@@ -12,7 +12,13 @@ import {
 import { type Db, openDb } from "./db.ts";
 import { migrateToLatest } from "./migrate.ts";
 import type { NewArticle } from "./schema.ts";
-import { insertSource, listDueSources, markSourceFailed, markSourceFetched } from "./sources.ts";
+import {
+  findSourceByUrl,
+  insertSource,
+  listDueSources,
+  markSourceFailed,
+  markSourceFetched,
+} from "./sources.ts";
 
 const T0 = "2026-11-20T10:00:00.000Z";
 
@@ -48,7 +54,7 @@ for (const { name, make } of bothDatabases) {
       tdb = await make();
       db = openDb(tdb.url);
       const applied = await migrateToLatest(db);
-      assert.deepEqual(applied, ["0001-init", "0002-fetch-health"]);
+      assert.deepEqual(applied, ["0001-init", "0002-fetch-health", "0003-source-category"]);
     });
     after(async () => {
       await db?.close();
@@ -70,6 +76,19 @@ for (const { name, make } of bothDatabases) {
       assert.equal(b.created, false);
       assert.equal(a.source.id, b.source.id);
       assert.equal(typeof a.source.id, "number");
+    });
+
+    test("a source keeps its category and provisional title; adding it again changes nothing", async () => {
+      const url = "https://cat.test/feed.xml";
+      const a = await insertSource(db.kysely, url, T0, { category: "News/Local", title: "Cat Times" });
+      assert.equal(a.source.category, "News/Local");
+      assert.equal(a.source.title, "Cat Times");
+      const b = await insertSource(db.kysely, url, T0, { category: "Other" });
+      assert.equal(b.created, false);
+      assert.equal(b.source.category, "News/Local");
+      assert.equal((await findSourceByUrl(db.kysely, url))?.id, a.source.id);
+      assert.equal(await findSourceByUrl(db.kysely, "https://nope.test/feed"), undefined);
+      assert.equal((await insertSource(db.kysely, "https://plain.test/feed", T0)).source.category, null);
     });
 
     test("an item is stored once per source, but the same guid may appear in two sources", async () => {
