@@ -2,7 +2,9 @@
 import { Command, CommanderError } from "commander";
 import { registerAdd } from "./cli/add.ts";
 import { registerDemo } from "./cli/demo.ts";
+import { registerExport } from "./cli/export.ts";
 import { registerFetch } from "./cli/fetch.ts";
+import { registerImport } from "./cli/import.ts";
 import { registerMigrate } from "./cli/migrate.ts";
 import { registerServe } from "./cli/serve.ts";
 import { registerSources } from "./cli/sources.ts";
@@ -17,6 +19,8 @@ registerServe(program);
 registerAdd(program);
 registerFetch(program);
 registerSources(program);
+registerImport(program);
+registerExport(program);
 registerMigrate(program);
 registerDemo(program);
 
