@@ -6,6 +6,7 @@ import { registerExport } from "./cli/export.ts";
 import { registerFetch } from "./cli/fetch.ts";
 import { registerImport } from "./cli/import.ts";
 import { registerMigrate } from "./cli/migrate.ts";
+import { registerParseFeed } from "./cli/parse-feed.ts";
 import { registerServe } from "./cli/serve.ts";
 import { registerSources } from "./cli/sources.ts";
 
@@ -22,6 +23,7 @@ registerSources(program);
 registerImport(program);
 registerExport(program);
 registerMigrate(program);
+registerParseFeed(program);
 registerDemo(program);
 
 try {

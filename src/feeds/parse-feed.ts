@@ -1,40 +1,79 @@
 /** @module parseFeed: feed text in, ParsedFeed out; the format is detected from the document, not the URL. */
 import { NewsdeskError } from "../errors.ts";
-import { ATOM_NS, parseAtom } from "./atom.ts";
+import { ATOM_ROOT, parseAtom } from "./atom.ts";
+import { parseJsonFeed } from "./json-feed.ts";
+import { NS } from "./namespaces.ts";
 import { parseRss } from "./rss.ts";
 import type { ParsedFeed } from "./types.ts";
-import { parseXmlTree } from "./xml-tree.ts";
+import { parseXmlStrict } from "./xml-strict.ts";
+import { parseXmlTolerant } from "./xml-tolerant.ts";
+import type { XmlElement } from "./xml-tree.ts";
 
 /** Cheap look at the start of a document to give a useful error for the commonest mistake. */
-function looksLikeHtml(text: string): boolean {
+function looksLikeHtmlPage(text: string): boolean {
   return /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype\s+html|<html[\s>])/i.test(text.slice(0, 2048));
 }
 
+function dispatch(root: XmlElement): ParsedFeed | null {
+  const local = root.local.toLowerCase();
+  if (local === "rss") {
+    const v = (root.attrs.version ?? "2.0").trim();
+    return parseRss(root, v.startsWith("0.9") ? `rss${v.replace(".", "")}` : "rss20");
+  }
+  if (local === "rdf") {
+    const channelNs = root.children.find((c) => typeof c !== "string" && c.local === "channel");
+    const version =
+      channelNs && typeof channelNs !== "string" && channelNs.ns === NS.rss090 ? "rss090" : "rss10";
+    return parseRss(root, version);
+  }
+  if (local === "feed" && ATOM_ROOT.includes(root.ns)) {
+    const version = root.ns === NS.atom03 || root.attrs.version === "0.3" ? "atom03" : "atom10";
+    return parseAtom(root, version);
+  }
+  // A bare <channel> (Netscape RSS without the <rss> wrapper).
+  if (local === "channel") return parseRss(root, "rss");
+  return null;
+}
+
 /**
- * Parses an RSS 2.0 or Atom 1.0 document. `baseUrl` is where it was fetched from, for relative links.
- * Throws NewsdeskError feed.not_a_feed (an HTML page, another XML vocabulary) or feed.malformed.
+ * Parses RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 0.3/1.0 and JSON Feed 1.0/1.1. XML is read strictly first;
+ * a document that is not well-formed is read again by the tolerant parser (and marked `recovered`).
+ * `baseUrl` is where it was fetched from, for relative links.
+ * Throws NewsdeskError feed.not_a_feed (an HTML page, another vocabulary) or feed.malformed.
  */
 export function parseFeed(text: string, baseUrl: string): ParsedFeed {
-  if (looksLikeHtml(text)) {
+  const body = text.replace(/^\uFEFF/, "");
+  if (/^\s*[{[]/.test(body)) return parseJsonFeed(body, baseUrl);
+  if (looksLikeHtmlPage(body)) {
     throw new NewsdeskError(
       "feed.not_a_feed",
       "feed: this URL returns an HTML page, not an RSS or Atom feed",
     );
   }
-  if (!/^\s*</.test(text.replace(/^\uFEFF/, ""))) {
-    throw new NewsdeskError("feed.not_a_feed", "feed: the response is not XML (it does not start with '<')");
-  }
-  const root = parseXmlTree(text);
-  if (root.local === "rss") return parseRss(root, baseUrl);
-  if (root.local === "feed" && root.ns === ATOM_NS) return parseAtom(root, baseUrl);
-  if (root.local === "html") {
+  if (!/^\s*</.test(body)) {
     throw new NewsdeskError(
       "feed.not_a_feed",
-      "feed: this URL returns an HTML page, not an RSS or Atom feed",
+      "feed: the response is not XML or JSON (it does not start with '<' or '{')",
     );
   }
-  throw new NewsdeskError(
-    "feed.not_a_feed",
-    `feed: <${root.local}> documents are not a supported feed format`,
-  );
+  const strict = parseXmlStrict(body, baseUrl);
+  const root = "root" in strict ? strict.root : parseXmlTolerant(body, baseUrl);
+  if (!root) throw new NewsdeskError("feed.malformed", "feed: the document has no root element");
+  const feed = dispatch(root);
+  if (!feed) {
+    if (root.local.toLowerCase() === "html") {
+      throw new NewsdeskError(
+        "feed.not_a_feed",
+        "feed: this URL returns an HTML page, not an RSS or Atom feed",
+      );
+    }
+    if ("error" in strict && root.children.length === 0) {
+      throw new NewsdeskError("feed.malformed", `feed: the XML is not well-formed: ${strict.error}`);
+    }
+    throw new NewsdeskError(
+      "feed.not_a_feed",
+      `feed: <${root.local}> documents are not a supported feed format`,
+    );
+  }
+  return { ...feed, recovered: "error" in strict };
 }

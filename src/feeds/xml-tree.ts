@@ -1,86 +1,82 @@
-/** @module Parses XML into a small namespace-aware tree with saxes (no DTD, no external entities). */
-import { SaxesParser } from "saxes";
-import { NewsdeskError } from "../errors.ts";
+/** @module The XML tree both parsers build: namespace-aware elements with their xml:base and xml:lang resolved. */
 
 export interface XmlElement {
   /** Local name, e.g. "item" for both <item> and <rss:item>. */
   local: string;
-  /** Namespace URI, "" when none. */
+  /** Namespace URI (canonicalised), "" when none. */
   ns: string;
+  /** Attributes by local name, or "uri|local" when namespaced (xml:base is "http://www.w3.org/XML/1998/namespace|base"). */
   attrs: Record<string, string>;
   children: XmlNode[];
+  /** The base URI in effect here (xml:base resolved against the document URL). */
+  base: string;
+  /** xml:lang in effect here, or null. */
+  lang: string | null;
 }
 export type XmlNode = XmlElement | string;
 
-/** Strictly parses `text`; throws feed.malformed with the line and column of the first error. */
-export function parseXmlTree(text: string): XmlElement {
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  const root: XmlElement = { local: "#document", ns: "", attrs: {}, children: [] };
-  const stack: XmlElement[] = [root];
-  let error: Error | null = null;
-  parser.on("error", (err) => {
-    error ??= err;
-  });
-  parser.on("opentag", (tag) => {
-    const attrs: Record<string, string> = {};
-    for (const a of Object.values(tag.attributes)) {
-      if (typeof a === "string") continue;
-      attrs[a.uri ? `${a.uri}|${a.local}` : a.local] = a.value;
-    }
-    const el: XmlElement = { local: tag.local ?? tag.name, ns: tag.uri ?? "", attrs, children: [] };
-    stack.at(-1)!.children.push(el);
-    stack.push(el);
-  });
-  parser.on("closetag", () => {
-    stack.pop();
-  });
-  const onText = (t: string) => {
-    stack.at(-1)?.children.push(t);
-  };
-  parser.on("text", onText);
-  parser.on("cdata", onText);
-  parser.write(text).close();
-  if (error) {
-    const msg = (error as Error).message.split("\n")[0];
-    throw new NewsdeskError("feed.malformed", `feed: the XML is not well-formed: ${msg}`);
+/** Deeper elements are dropped: no real feed nests this far, and it bounds recursion everywhere. */
+export const MAX_DEPTH = 256;
+
+export function childElements(el: XmlElement, local?: string, ns?: string | readonly string[]): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const c of el.children) {
+    if (typeof c === "string") continue;
+    if (local !== undefined && c.local !== local) continue;
+    if (ns !== undefined && (typeof ns === "string" ? c.ns !== ns : !ns.includes(c.ns))) continue;
+    out.push(c);
   }
-  const top = root.children.find((c): c is XmlElement => typeof c !== "string");
-  if (!top) throw new NewsdeskError("feed.not_a_feed", "feed: the document has no root element");
-  return top;
+  return out;
 }
 
-export function childElements(el: XmlElement, local?: string, ns?: string): XmlElement[] {
-  return el.children.filter(
-    (c): c is XmlElement =>
-      typeof c !== "string" &&
-      (local === undefined || c.local === local) &&
-      (ns === undefined || c.ns === ns),
-  );
-}
-
-export function firstChild(el: XmlElement, local: string, ns?: string): XmlElement | undefined {
+export function firstChild(
+  el: XmlElement,
+  local: string,
+  ns?: string | readonly string[],
+): XmlElement | undefined {
   return childElements(el, local, ns)[0];
 }
 
-/** All text inside `el`, concatenated. */
+/** All text inside `el`, concatenated (depth is bounded by MAX_DEPTH). */
 export function textOf(el: XmlElement | undefined): string {
   if (!el) return "";
-  return el.children.map((c) => (typeof c === "string" ? c : textOf(c))).join("");
+  let out = "";
+  for (const c of el.children) out += typeof c === "string" ? c : textOf(c);
+  return out;
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeAttr = (s: string) => escapeText(s).replace(/"/g, "&quot;");
 
-/** Serializes an element's children back to markup (for Atom xhtml content). */
+/** Serializes an element's children back to markup, without namespace prefixes (for Atom xhtml content). */
 export function innerXml(el: XmlElement): string {
-  return el.children
-    .map((c) => {
-      if (typeof c === "string") return escapeXml(c);
-      const attrs = Object.entries(c.attrs)
-        .filter(([k]) => !k.includes("|"))
-        .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
-        .join("");
-      return `<${c.local}${attrs}>${innerXml(c)}</${c.local}>`;
-    })
-    .join("");
+  let out = "";
+  for (const c of el.children) {
+    if (typeof c === "string") {
+      out += escapeText(c);
+      continue;
+    }
+    let attrs = "";
+    for (const [k, v] of Object.entries(c.attrs)) {
+      if (!k.includes("|")) attrs += ` ${k}="${escapeAttr(v)}"`;
+    }
+    out += `<${c.local}${attrs}>${innerXml(c)}</${c.local}>`;
+  }
+  return out;
+}
+
+/** Resolves xml:base and xml:lang for a new element from its attributes and its parent. */
+export function scopeOf(attrs: Record<string, string>, parent: XmlElement | undefined, docUrl: string) {
+  const xmlBase = attrs["http://www.w3.org/XML/1998/namespace|base"];
+  const parentBase = parent?.base ?? docUrl;
+  let base = parentBase;
+  if (xmlBase !== undefined) {
+    try {
+      base = new URL(xmlBase.trim(), parentBase).toString();
+    } catch {
+      base = parentBase;
+    }
+  }
+  const lang = attrs["http://www.w3.org/XML/1998/namespace|lang"] ?? parent?.lang ?? null;
+  return { base, lang };
 }

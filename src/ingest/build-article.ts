@@ -1,12 +1,18 @@
 /** @module Merges a feed item and its extracted page into the row we store, sanitized. */
 import type { ExtractedArticle } from "../extract/types.ts";
-import type { FeedItem } from "../feeds/types.ts";
+import { textValueToHtml } from "../feeds/text-value.ts";
+import type { FeedItem, TextValue } from "../feeds/types.ts";
 import { htmlToPlainText } from "../sanitize/plain-text.ts";
 import { sanitizeHtml } from "../sanitize/sanitize-html.ts";
 import type { NewArticle } from "../storage/schema.ts";
 
 /** Excerpt length for articles that only have feed text. */
 const FEED_EXCERPT_CHARS = 280;
+
+/** A feed's title or headline as the plain text we store: markup dropped, entities decoded. */
+export function plainTitle(tv: TextValue | null): string {
+  return htmlToPlainText(textValueToHtml(tv) ?? "");
+}
 
 /**
  * The stored article: the page's extraction where it found something, the feed's own fields
@@ -20,11 +26,13 @@ export function buildArticle(
 ): NewArticle {
   const ex = page?.extracted ?? null;
   const base = page?.finalUrl ?? item.url ?? "about:blank";
-  const feedHtml = item.contentHtml ?? item.summaryHtml ?? "";
+  const feedHtml = textValueToHtml(item.content) ?? textValueToHtml(item.summary) ?? "";
   const bodyHtml = sanitizeHtml(ex?.bodyHtml ?? feedHtml, base);
   const text = ex?.text ?? htmlToPlainText(feedHtml);
-  const feedTitle = htmlToPlainText(item.title);
-  const summary = item.summaryHtml ? htmlToPlainText(item.summaryHtml) : null;
+  // Titles are shown as text: markup in them is dropped, never interpreted.
+  const feedTitle = plainTitle(item.title);
+  const summaryHtml = textValueToHtml(item.summary);
+  const summary = summaryHtml ? htmlToPlainText(summaryHtml) : null;
   return {
     source_id: sourceId,
     guid: item.guid,
@@ -32,7 +40,11 @@ export function buildArticle(
     canonical_url: ex?.canonicalUrl ?? null,
     // The feed's headline is what the publisher chose for syndication; the page's is the fallback.
     title: feedTitle || ex?.title || "(untitled)",
-    byline: item.author ? htmlToPlainText(item.author) : (ex?.byline ?? null),
+    // A feed's author may be a bare mailbox; a byline names a person.
+    byline:
+      (item.author && !/^\S+@\S+$/.test(item.author) ? htmlToPlainText(item.author) : null) ??
+      ex?.byline ??
+      null,
     published_at: item.published ?? ex?.published ?? null,
     lead_image_url: ex?.leadImage?.url ?? null,
     lead_image_alt: ex?.leadImage?.alt ?? null,

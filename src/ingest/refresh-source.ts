@@ -12,7 +12,7 @@ import type { Logger } from "../log.ts";
 import { findKnownGuids, insertArticle } from "../storage/articles.ts";
 import type { Database, Source } from "../storage/schema.ts";
 import { markSourceFailed, markSourceFetched } from "../storage/sources.ts";
-import { buildArticle } from "./build-article.ts";
+import { buildArticle, plainTitle } from "./build-article.ts";
 import { mapLimit } from "./map-limit.ts";
 
 export interface RefreshDeps {
@@ -141,7 +141,7 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
     await markSourceFetched(db, source.id, {
       now: nowIso,
       nextFetchAt,
-      title: feed.title,
+      title: plainTitle(feed.title) || null,
       siteUrl: feed.siteUrl,
       etag: res.etag,
       lastModified: res.lastModified,

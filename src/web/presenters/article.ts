@@ -49,6 +49,12 @@ function hostOf(url: string): string {
   }
 }
 
+/** Only web links are ever rendered as links; anything else (javascript:, data:) becomes "#". */
+function webUrl(url: string | null): string | null {
+  if (!url) return null;
+  return /^https?:\/\//i.test(url) ? url : "#";
+}
+
 export function presentArticle(row: ArticleWithSource): ArticleView {
   const published = row.published_at ?? row.fetched_at;
   return {
@@ -57,14 +63,14 @@ export function presentArticle(row: ArticleWithSource): ArticleView {
     title: row.title,
     byline: row.byline,
     sourceName: row.source_title ?? hostOf(row.source_site_url ?? row.source_url),
-    sourceHome: row.source_site_url,
-    originalUrl: row.url,
+    sourceHome: webUrl(row.source_site_url),
+    originalUrl: webUrl(row.url) ?? "#",
     publishedIso: published,
     publishedDisplay: published ? `${dateFormat.format(new Date(published))} UTC` : null,
     excerpt: row.excerpt,
     leadImage: row.lead_image_url
       ? {
-          url: row.lead_image_url,
+          url: webUrl(row.lead_image_url) ?? "#",
           alt: row.lead_image_alt ?? row.lead_image_caption ?? "",
           caption: row.lead_image_caption,
           credit: row.lead_image_credit,
