@@ -90,7 +90,7 @@ function build(
   const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms) - offset * 60_000;
   const date = new Date(t);
   // Reject impossible days such as 31 February rather than rolling them over.
-  if (date.getTime() !== date.getTime() || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
+  if (Number.isNaN(date.getTime()) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
   return date.toISOString();
 }
 
