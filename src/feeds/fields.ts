@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { resolveUrl } from "./resolve-url.ts";
 import { looksLikeHtml } from "./text-value.ts";
 import type { Enclosure, TextValue } from "./types.ts";
-import { childElements, textOf, type XmlElement } from "./xml-tree.ts";
+import { childElements, markupOrText, textOf, type XmlElement } from "./xml-tree.ts";
 
 /** A name in a namespace; "" is no namespace. */
 export type QName = readonly [local: string, ns: string | readonly string[]];
@@ -35,8 +35,8 @@ export function pickText(el: XmlElement, ...names: QName[]): string | null {
 /** RSS-style text: HTML if it looks like markup, else plain text. Present-but-empty gives "". */
 export function rssText(el: XmlElement | undefined, assumeHtml: boolean): TextValue | null {
   if (!el) return null;
-  const value = textOf(el).trim();
-  return { value, type: assumeHtml || looksLikeHtml(value) ? "html" : "text" };
+  const { value, markup } = markupOrText(el);
+  return { value, type: markup || assumeHtml || looksLikeHtml(value) ? "html" : "text" };
 }
 
 /** `href` resolved against the element's xml:base. */

@@ -41,7 +41,7 @@ const ALIASES: Record<string, string> = {
   "http://purl.org/dc/terms": NS.dcterms,
   "http://purl.org/rss/1.0/modules/content": NS.content,
   "http://search.yahoo.com/mrss": NS.media,
-  "http://www.itunes.com/DTDs/Podcast-1.0.dtd": NS.itunes,
+  "http://www.itunes.com/dtds/podcast-1.0.dtd": NS.itunes,
   "http://example.com/DTDs/PodCast-1.0.dtd": NS.itunes,
   "http://www.w3.org/2005/atom": NS.atom10,
   "http://purl.org/atom/ns": NS.atom03,
@@ -49,7 +49,8 @@ const ALIASES: Record<string, string> = {
   "http://blogs.law.harvard.edu/tech/rss": "",
 };
 
-/** The canonical URI for `uri`. */
+/** The canonical URI for `uri`. UserLand's RSS namespaces mean plain RSS. */
 export function canonicalNs(uri: string): string {
-  return ALIASES[uri] ?? uri;
+  if (uri.startsWith("http://backend.userland.com/rss")) return "";
+  return ALIASES[uri] ?? ALIASES[uri.toLowerCase()] ?? uri;
 }

@@ -1,6 +1,7 @@
 /** @module parseFeed: feed text in, ParsedFeed out; the format is detected from the document, not the URL. */
 import { NewsdeskError } from "../errors.ts";
-import { ATOM_ROOT, parseAtom } from "./atom.ts";
+import { parseAtom } from "./atom.ts";
+import { parseCdf } from "./cdf.ts";
 import { parseJsonFeed } from "./json-feed.ts";
 import { NS } from "./namespaces.ts";
 import { parseRss } from "./rss.ts";
@@ -26,12 +27,16 @@ function dispatch(root: XmlElement): ParsedFeed | null {
       channelNs && typeof channelNs !== "string" && channelNs.ns === NS.rss090 ? "rss090" : "rss10";
     return parseRss(root, version);
   }
-  if (local === "feed" && ATOM_ROOT.includes(root.ns)) {
-    const version = root.ns === NS.atom03 || root.attrs.version === "0.3" ? "atom03" : "atom10";
+  // Any <feed> root: Atom 1.0, 0.3, and the pre-standard drafts that used other namespaces.
+  if (local === "feed") {
+    const version = root.ns === NS.atom10 && root.attrs.version !== "0.3" ? "atom10" : "atom03";
     return parseAtom(root, version);
   }
-  // A bare <channel> (Netscape RSS without the <rss> wrapper).
-  if (local === "channel") return parseRss(root, "rss");
+  // A bare <channel>: CDF when it carries CDF's attributes or items, else RSS without its <rss> wrapper.
+  if (local === "channel") {
+    const cdf = Object.keys(root.attrs).some((k) => /^(href|lastmod)$/i.test(k)) || root.local === "CHANNEL";
+    return cdf ? parseCdf(root) : parseRss(root, "rss");
+  }
   return null;
 }
 

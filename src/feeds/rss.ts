@@ -27,8 +27,21 @@ function atomLinks(el: XmlElement, rel: string): string[] {
     .filter((u): u is string => u !== null);
 }
 
+/** itunes:category text="..." with its nested subcategories, in document order. */
+function itunesCategories(el: XmlElement): string[] {
+  return childElements(el, "category", NS.itunes).flatMap((c) => [
+    c.attrs.text ?? "",
+    ...itunesCategories(c),
+  ]);
+}
+
+/** "en_US" -> "en-US": BCP 47 uses hyphens. */
+function language(raw: string | null): string | null {
+  return raw ? raw.trim().replace(/_/g, "-") : null;
+}
+
 function rssItem(item: XmlElement): FeedItem {
-  const title = rssText(pick(item, r("title"), ["title", NS.dc]), false);
+  const title = rssText(pick(item, r("title"), ["title", NS.dc], ["title", NS.media]), false);
   const guidEl = pick(item, r("guid"));
   const guid = guidEl ? textOf(guidEl).trim() : null;
   const rdfAbout = item.attrs[`${NS.rdf}|about`] ?? null;
@@ -50,8 +63,12 @@ function rssItem(item: XmlElement): FeedItem {
     pick(item, ["encoded", NS.content], ["body", NS.xhtml], r("body"), r("fullitem"), ["content", NS.atom10]),
     true,
   );
-  const categories = pickAll(item, r("category"), ["subject", NS.dc])
-    .map((c) => textOf(c).trim())
+  const categories = [
+    ...pickAll(item, r("tags")).flatMap((t) => textOf(t).split(",")),
+    ...pickAll(item, r("category"), ["subject", NS.dc], ["category", NS.media]).map((c) => textOf(c)),
+    ...itunesCategories(item),
+  ]
+    .map((c) => c.trim())
     .filter(Boolean);
   const enclosures = pickAll(item, r("enclosure"))
     .map((e) => enclosure(absolute(e.attrs.url, e), e.attrs.type, e.attrs.length))
@@ -107,6 +124,7 @@ export function parseRss(root: XmlElement, version: string): ParsedFeed {
   const items = (itemEls.length > 0 ? itemEls : childElements(root, "item", RSS)).map(rssItem);
   const imageEl = firstChild(channel, "image", RSS) ?? firstChild(root, "image", RSS);
   const itunesImage = firstChild(channel, "image", NS.itunes);
+  const itunesImageLink = childElements(channel, "link", NS.itunes).find((l) => l.attrs.rel === "image");
   const linkEl = pick(channel, r("link"));
   return {
     format: version.startsWith("rss1") || version === "rss090" ? "rdf" : "rss",
@@ -117,16 +135,23 @@ export function parseRss(root: XmlElement, version: string): ParsedFeed {
       atomLinks(channel, "alternate")[0] ??
       null,
     description: rssText(
-      pick(channel, r("description"), ["description", NS.dc], ["subtitle", NS.itunes]),
+      pick(
+        channel,
+        r("description"),
+        ["description", NS.dc],
+        ["summary", NS.itunes],
+        ["subtitle", NS.itunes],
+      ),
       true,
     ),
-    language: pickText(channel, r("language"), ["language", NS.dc]) ?? channel.lang,
+    language: language(pickText(channel, r("language"), ["language", NS.dc]) ?? channel.lang),
     updated: parseFeedDate(
       pickText(channel, r("lastBuildDate"), r("pubDate"), ["date", NS.dc], ["modified", NS.dcterms]),
     ),
     imageUrl:
       absolute(imageEl ? pickText(imageEl, r("url")) : null, imageEl ?? channel) ??
-      absolute(itunesImage?.attrs.href, itunesImage ?? channel),
+      absolute(itunesImage?.attrs.href ?? itunesImage?.attrs.url, itunesImage ?? channel) ??
+      absolute(itunesImageLink?.attrs.href, itunesImageLink ?? channel),
     selfUrl: atomLinks(channel, "self")[0] ?? null,
     hubs: atomLinks(channel, "hub"),
     hints: hintsOf(channel),

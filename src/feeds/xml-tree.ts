@@ -18,11 +18,13 @@ export type XmlNode = XmlElement | string;
 /** Deeper elements are dropped: no real feed nests this far, and it bounds recursion everywhere. */
 export const MAX_DEPTH = 256;
 
+/** Children by local name (case-insensitive: feeds write <TITLE> and <pubdate>) and namespace(s). */
 export function childElements(el: XmlElement, local?: string, ns?: string | readonly string[]): XmlElement[] {
   const out: XmlElement[] = [];
+  const want = local?.toLowerCase();
   for (const c of el.children) {
     if (typeof c === "string") continue;
-    if (local !== undefined && c.local !== local) continue;
+    if (want !== undefined && c.local.toLowerCase() !== want) continue;
     if (ns !== undefined && (typeof ns === "string" ? c.ns !== ns : !ns.includes(c.ns))) continue;
     out.push(c);
   }
@@ -48,21 +50,56 @@ export function textOf(el: XmlElement | undefined): string {
 const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const escapeAttr = (s: string) => escapeText(s).replace(/"/g, "&quot;");
 
-/** Serializes an element's children back to markup, without namespace prefixes (for Atom xhtml content). */
-export function innerXml(el: XmlElement): string {
+const XHTML_NS = "http://www.w3.org/1999/xhtml";
+const XLINK_NS = "http://www.w3.org/1999/xlink";
+
+/** An attribute as written in markup: "uri|local" keys become prefixed names for the namespaces HTML knows. */
+function attrName(key: string): string | null {
+  const bar = key.indexOf("|");
+  if (bar < 0) return key;
+  const uri = key.slice(0, bar);
+  const local = key.slice(bar + 1);
+  if (uri === XLINK_NS) return `xlink:${local}`;
+  if (uri === "http://www.w3.org/XML/1998/namespace") return `xml:${local}`;
+  return null;
+}
+
+/**
+ * Serializes an element's children back to markup (for inline XHTML content). XHTML elements are
+ * written without prefixes; an SVG or MathML island gets its xmlns, as HTML expects. Attributes are
+ * sorted so the output is stable.
+ */
+export function innerXml(el: XmlElement, parentNs = el.ns): string {
   let out = "";
   for (const c of el.children) {
     if (typeof c === "string") {
       out += escapeText(c);
       continue;
     }
-    let attrs = "";
+    const attrs: Array<[string, string]> = [];
+    let usesXlink = false;
     for (const [k, v] of Object.entries(c.attrs)) {
-      if (!k.includes("|")) attrs += ` ${k}="${escapeAttr(v)}"`;
+      const name = attrName(k);
+      if (!name) continue;
+      if (name.startsWith("xlink:")) usesXlink = true;
+      attrs.push([name, v]);
     }
-    out += `<${c.local}${attrs}>${innerXml(c)}</${c.local}>`;
+    const foreign = c.ns !== "" && c.ns !== XHTML_NS && c.ns !== parentNs;
+    if (foreign) attrs.push(["xmlns", c.ns]);
+    if (usesXlink) attrs.push(["xmlns:xlink", XLINK_NS]);
+    attrs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const attrText = attrs.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join("");
+    out += `<${c.local}${attrText}>${innerXml(c, c.ns)}</${c.local}>`;
   }
   return out;
+}
+
+/** Markup inside an element that holds child elements (naked XHTML in a description), else its text. */
+export function markupOrText(el: XmlElement): { value: string; markup: boolean } {
+  const hasElements = el.children.some((c) => typeof c !== "string");
+  return hasElements
+    ? { value: innerXml(el).trim(), markup: true }
+    : { value: textOf(el).trim(), markup: false };
 }
 
 /** Resolves xml:base and xml:lang for a new element from its attributes and its parent. */
