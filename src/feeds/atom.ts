@@ -48,16 +48,16 @@ export function atomText(el: XmlElement | undefined, version = "atom10"): TextVa
     return { value: decodeBase64(textOf(el)), type: /html|xml/.test(type) ? "html" : "text" };
   }
   const inner = markupOrText(el);
+  const only = childElements(el);
+  const soleDiv = only.length === 1 ? firstChild(el, "div", NS.xhtml) : undefined;
   if (type === "xhtml" || type === "application/xhtml+xml" || mode === "xml" || /[+/]xml$/.test(type)) {
-    const only = childElements(el);
-    const div =
-      type === "xhtml" && version === "atom10" && only.length === 1
-        ? firstChild(el, "div", [NS.xhtml, ""])
-        : undefined;
-    return { value: div ? innerXml(div).trim() : inner.value, type: "html" };
+    const unwrap = version === "atom10" && soleDiv !== undefined;
+    return { value: unwrap ? innerXml(soleDiv).trim() : inner.value, type: "html" };
   }
-  if (type === "html" || type === "text/html" || mode === "escaped")
-    return { value: inner.value, type: "html" };
+  if (type === "html" || type === "text/html" || mode === "escaped") {
+    // Escaped HTML wrapped in an XHTML div by mistake: the div's text is the HTML.
+    return { value: soleDiv ? textOf(soleDiv).trim() : inner.value, type: "html" };
+  }
   if (type === "text" || type.startsWith("text/"))
     return { value: inner.value, type: inner.markup ? "html" : "text" };
   // Any other MIME type is base64 by the spec.

@@ -11,11 +11,19 @@ import { MAX_DEPTH, scopeOf, type XmlElement } from "./xml-tree.ts";
  */
 export function decodeEntities(s: string): string {
   if (!s.includes("&")) return s;
-  return s.replace(/&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});/g, (m) => {
+  return s.replace(/&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});/g, (m, name: string) => {
+    const xhtml = XHTML1_DIFFERENCES[name];
+    if (xhtml) return xhtml;
     const d = decodeHTML(m, DecodingMode.Strict);
     return d === m ? m : d;
   });
 }
+
+/**
+ * Where XHTML 1.0's entity sets (which feeds reference) differ from HTML5's table: HTML5 moved
+ * &lang; and &rang; to the mathematical angle brackets.
+ */
+const XHTML1_DIFFERENCES: Record<string, string> = { lang: "\u2329", rang: "\u232A" };
 
 /** Reads any markup that looks like XML into a tree, never throwing. */
 export function parseXmlTolerant(text: string, docUrl: string): XmlElement | null {

@@ -114,6 +114,8 @@ export function scopeOf(attrs: Record<string, string>, parent: XmlElement | unde
       base = parentBase;
     }
   }
-  const lang = attrs["http://www.w3.org/XML/1998/namespace|lang"] ?? parent?.lang ?? null;
+  // "en_US" is a common misspelling of the BCP 47 tag "en-US".
+  const lang =
+    attrs["http://www.w3.org/XML/1998/namespace|lang"]?.trim().replace(/_/g, "-") ?? parent?.lang ?? null;
   return { base, lang };
 }
