@@ -1,6 +1,7 @@
 /** @module Strict XML to an XmlElement tree with saxes: well-formed documents only, no DTD, no external entities. */
 import { SaxesParser } from "saxes";
 import { canonicalNs, NS } from "./namespaces.ts";
+import { repairText } from "./repair-text.ts";
 import { MAX_DEPTH, scopeOf, type XmlElement } from "./xml-tree.ts";
 
 /** Parses well-formed XML; returns the root element, or an error message for the tolerant path to take over. */
@@ -36,7 +37,7 @@ export function parseXmlStrict(text: string, docUrl: string): { root: XmlElement
     stack.pop();
   });
   const onText = (t: string) => {
-    stack.at(-1)?.children.push(t);
+    stack.at(-1)?.children.push(repairText(t));
   };
   parser.on("text", onText);
   parser.on("cdata", onText);

@@ -2,6 +2,7 @@
 import { DecodingMode, decodeHTML } from "entities";
 import { Parser } from "htmlparser2";
 import { canonicalNs, KNOWN_PREFIXES, NS } from "./namespaces.ts";
+import { repairText } from "./repair-text.ts";
 import { MAX_DEPTH, scopeOf, type XmlElement } from "./xml-tree.ts";
 
 /**
@@ -97,7 +98,7 @@ export function parseXmlTolerant(text: string, docUrl: string): XmlElement | nul
       },
       ontext(t) {
         if (skipped > 0) return;
-        stack.at(-1)?.children.push(inCdata ? t : decodeEntities(t));
+        stack.at(-1)?.children.push(repairText(inCdata ? t : decodeEntities(t)));
       },
       oncdatastart() {
         inCdata = true;
