@@ -18,16 +18,22 @@ export function registerSources(program: Command): void {
             console.log(JSON.stringify({ ...s, articles }));
             continue;
           }
-          const health = s.last_error
-            ? `FAILING x${s.error_count} [${s.last_error_kind}] ${s.last_error}`
-            : s.last_success_at
-              ? "ok"
-              : "not fetched yet";
-          console.log(`#${s.id} ${s.title ?? "(untitled)"} <${s.url}>`);
+          const health = s.disabled_at
+            ? `DISABLED since ${s.disabled_at} after failing ${s.error_count} times in a row [${s.last_error_kind}] ${s.last_error}`
+            : s.last_error
+              ? `FAILING x${s.error_count} [${s.last_error_kind}] ${s.last_error}`
+              : s.last_success_at
+                ? "ok"
+                : "not fetched yet";
           console.log(
-            `    ${articles} articles; last success ${s.last_success_at ?? "never"}; next fetch ${s.next_fetch_at}${s.ignore_robots ? "; ignores robots.txt" : ""}`,
+            `#${s.id} ${s.title ?? "(untitled)"} <${s.url}>${s.category ? ` [${s.category}]` : ""}`,
+          );
+          const every = s.poll_interval_minutes ? `; polled every ${s.poll_interval_minutes} min` : "";
+          console.log(
+            `    ${articles} articles; last success ${s.last_success_at ?? "never"}; next fetch ${s.disabled_at ? "none (disabled)" : s.next_fetch_at}${every}${s.ignore_robots ? "; ignores robots.txt" : ""}`,
           );
           console.log(`    ${health}`);
+          if (s.last_error) console.log(`    retry now with: newsdesk fetch --source ${s.id}`);
         }
       } finally {
         await rt.close();

@@ -79,11 +79,29 @@ export const settings = {
     parse: int(0, 65535),
     doc: "Port of the demo newsroom's local origin (`serve --demo`, `demo`). Fixed so stored demo feed URLs stay valid across restarts.",
   },
-  fetchIntervalMinutes: {
-    env: "NEWSDESK_FETCH_INTERVAL_MINUTES",
-    default: "15",
+  pollMinMinutes: {
+    env: "NEWSDESK_POLL_MIN_MINUTES",
+    default: "5",
     parse: int(1, 10080),
-    doc: "How often each source is polled.",
+    doc: "Shortest time between polls of one source, however often it publishes.",
+  },
+  pollMaxMinutes: {
+    env: "NEWSDESK_POLL_MAX_MINUTES",
+    default: "1440",
+    parse: int(1, 43200),
+    doc: "Longest time between polls of one source: quiet feeds, and failing ones backing off, are still tried this often.",
+  },
+  pollDefaultMinutes: {
+    env: "NEWSDESK_POLL_DEFAULT_MINUTES",
+    default: "60",
+    parse: int(1, 43200),
+    doc: "Time between polls for a feed that gives no dates to learn its publishing rate from.",
+  },
+  disableAfterDays: {
+    env: "NEWSDESK_DISABLE_AFTER_DAYS",
+    default: "30",
+    parse: int(1, 3650),
+    doc: "A source that has failed continuously for this long is disabled (it keeps its reason; `newsdesk fetch --source N` retries it).",
   },
   fetchTimeoutMs: {
     env: "NEWSDESK_FETCH_TIMEOUT_MS",

@@ -14,6 +14,7 @@ import type { Database, Source } from "../storage/schema.ts";
 import { markSourceFailed, markSourceFetched } from "../storage/sources.ts";
 import { buildArticle, plainTitle } from "./build-article.ts";
 import { mapLimit } from "./map-limit.ts";
+import { nextPollAfterFailure, nextPollAfterSuccess, pollIntervalMinutes } from "./poll-schedule.ts";
 
 export interface RefreshDeps {
   db: Kysely<Database>;
@@ -31,31 +32,6 @@ export interface RefreshReport {
   items: number;
   added: number;
   error: string | null;
-}
-
-/** Longest wait between retries of a failing source, however often it has failed. */
-const MAX_BACKOFF_MS = 24 * 60 * 60 * 1000;
-/** Each retry waits up to this share longer or shorter, so sources that failed together do not retry together. */
-const BACKOFF_JITTER = 0.2;
-
-/**
- * After the n-th consecutive failure wait interval * 2^(n-1) (capped at a day), +-20% jitter,
- * and never less than the server's Retry-After.
- */
-export function nextFetchAfterFailure(
-  now: Date,
-  intervalMinutes: number,
-  errorCount: number,
-  retryAfterMs: number | null,
-  random: () => number = Math.random,
-): string {
-  const backoff = Math.min(
-    intervalMinutes * 60_000 * 2 ** Math.min(Math.max(errorCount - 1, 0), 16),
-    MAX_BACKOFF_MS,
-  );
-  const jittered = backoff * (1 - BACKOFF_JITTER + 2 * BACKOFF_JITTER * random());
-  const wait = Math.max(jittered, Math.min(retryAfterMs ?? 0, MAX_BACKOFF_MS));
-  return new Date(now.getTime() + wait).toISOString();
 }
 
 async function fetchPage(
@@ -94,14 +70,20 @@ async function fetchPage(
  * 4. keep only items this source has not stored yet;
  * 5. for each, fetch its page and extract the article (feed text if that fails);
  * 6. sanitize and store each article in one statement (a kill midway loses only unstored items);
- * 7. record success, or the one-line error and the next retry time, on the source.
+ * 7. record success and the next poll (learned publishing rate, publisher hints), or the one-line
+ *    error, the backed-off retry time and, after failing for too long, that it is disabled.
  * Never throws for a bad source; the report says what happened.
  */
 export async function refreshSource(source: Source, deps: RefreshDeps): Promise<RefreshReport> {
   const { db, config, log } = deps;
   const now = deps.now?.() ?? new Date();
   const nowIso = now.toISOString();
-  const nextFetchAt = new Date(now.getTime() + config.fetchIntervalMinutes * 60_000).toISOString();
+  const bounds = {
+    minMinutes: config.pollMinMinutes,
+    maxMinutes: config.pollMaxMinutes,
+    defaultMinutes: config.pollDefaultMinutes,
+  };
+  const lastInterval = source.poll_interval_minutes ?? config.pollDefaultMinutes;
   const report: RefreshReport = {
     sourceId: source.id,
     ok: false,
@@ -118,7 +100,11 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
       lastModified: source.last_modified,
     });
     if (res.notModified) {
-      await markSourceFetched(db, source.id, { now: nowIso, nextFetchAt });
+      // Nothing new to learn the rate from: keep the interval learned last time.
+      await markSourceFetched(db, source.id, {
+        now: nowIso,
+        nextFetchAt: nextPollAfterSuccess(now, lastInterval, null),
+      });
       return { ...report, ok: true, notModified: true };
     }
     const feed = parseFeed(decodeText(res.bytes, res.contentType), res.finalUrl);
@@ -138,9 +124,11 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
       const page = await fetchPage(item, source, deps);
       return insertArticle(db, buildArticle(source.id, item, page, new Date().toISOString()));
     });
+    const interval = pollIntervalMinutes(feed, now, bounds);
     await markSourceFetched(db, source.id, {
       now: nowIso,
-      nextFetchAt,
+      nextFetchAt: nextPollAfterSuccess(now, interval, feed.hints),
+      pollIntervalMinutes: interval,
       title: plainTitle(feed.title) || null,
       siteUrl: feed.siteUrl,
       etag: res.etag,
@@ -153,16 +141,21 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
     const error = oneLine(err);
     const kind = err instanceof NewsdeskError ? err.id : "internal";
     const retryAfterMs = err instanceof NewsdeskError ? err.retryAfterMs : null;
+    // Failing continuously since the last success (or since it was added) for too long: disable it.
+    const failingSince = Date.parse(source.last_success_at ?? source.created_at);
+    const disable = now.getTime() - failingSince > config.disableAfterDays * 24 * 60 * 60 * 1000;
     await markSourceFailed(db, source.id, {
       now: nowIso,
-      nextFetchAt: nextFetchAfterFailure(
+      nextFetchAt: nextPollAfterFailure(
         now,
-        config.fetchIntervalMinutes,
+        lastInterval,
         source.error_count + 1,
         retryAfterMs,
+        config.pollMaxMinutes,
       ),
       error,
       kind,
+      disable,
     });
     log.warn(
       { source_id: source.id, source_url: source.url, error_kind: kind, error },

@@ -4,6 +4,7 @@ import type { Db, Dialect } from "./db.ts";
 import * as m0001 from "./migrations/0001-init.ts";
 import * as m0002 from "./migrations/0002-fetch-health.ts";
 import * as m0003 from "./migrations/0003-source-category.ts";
+import * as m0004 from "./migrations/0004-adaptive-polling.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -12,6 +13,7 @@ const migrations: Record<string, DialectMigration> = {
   "0001-init": m0001,
   "0002-fetch-health": m0002,
   "0003-source-category": m0003,
+  "0004-adaptive-polling": m0004,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -16,6 +16,10 @@ export interface SourcesTable {
   last_error_kind: string | null;
   /** 1 when the operator lets this source's pages be fetched despite robots.txt. */
   ignore_robots: Generated<number>;
+  /** Minutes between polls, learned from the feed's publishing rate and hints; null until first success. */
+  poll_interval_minutes: number | null;
+  /** When the source was disabled after failing continuously for too long; null while active. */
+  disabled_at: string | null;
   /** Consecutive failures; reset to 0 on success. */
   error_count: number;
   next_fetch_at: string;

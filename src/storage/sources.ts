@@ -53,24 +53,26 @@ export async function listSources(db: Kysely<Database>): Promise<Source[]> {
   return db.selectFrom("sources").selectAll().orderBy("id").execute();
 }
 
-/** Sources whose next fetch time has come, oldest due first. */
+/** Active sources whose next fetch time has come, oldest due first (disabled ones wait for a manual retry). */
 export async function listDueSources(db: Kysely<Database>, now: string, limit: number): Promise<Source[]> {
   return db
     .selectFrom("sources")
     .selectAll()
     .where("next_fetch_at", "<=", now)
+    .where("disabled_at", "is", null)
     .orderBy("next_fetch_at")
     .limit(limit)
     .execute();
 }
 
-/** Records a successful fetch: clears the error, stores the feed's own title and validators. */
+/** Records a successful fetch: clears the error (and any disabling), stores the feed's own title and validators. */
 export async function markSourceFetched(
   db: Kysely<Database>,
   id: number,
   result: {
     now: string;
     nextFetchAt: string;
+    pollIntervalMinutes?: number;
     title?: string | null;
     siteUrl?: string | null;
     etag?: string | null;
@@ -85,7 +87,11 @@ export async function markSourceFetched(
       last_error: null,
       last_error_kind: null,
       error_count: 0,
+      disabled_at: null,
       next_fetch_at: result.nextFetchAt,
+      ...(result.pollIntervalMinutes !== undefined
+        ? { poll_interval_minutes: result.pollIntervalMinutes }
+        : {}),
       ...(result.title ? { title: result.title } : {}),
       ...(result.siteUrl ? { site_url: result.siteUrl } : {}),
       ...(result.etag !== undefined ? { etag: result.etag } : {}),
@@ -95,11 +101,14 @@ export async function markSourceFetched(
     .execute();
 }
 
-/** Records a failed fetch with a one-line reason and counts consecutive failures. */
+/**
+ * Records a failed fetch with a one-line reason and counts consecutive failures. `disable` marks a
+ * source that has failed for too long; it keeps its reason and can be retried by hand.
+ */
 export async function markSourceFailed(
   db: Kysely<Database>,
   id: number,
-  failure: { now: string; nextFetchAt: string; error: string; kind: string },
+  failure: { now: string; nextFetchAt: string; error: string; kind: string; disable?: boolean },
 ): Promise<void> {
   await db
     .updateTable("sources")
@@ -109,6 +118,7 @@ export async function markSourceFailed(
       last_error_kind: failure.kind,
       error_count: eb("error_count", "+", 1),
       next_fetch_at: failure.nextFetchAt,
+      ...(failure.disable ? { disabled_at: eb.fn.coalesce("disabled_at", eb.val(failure.now)) } : {}),
     }))
     .where("id", "=", id)
     .execute();

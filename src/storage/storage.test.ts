@@ -54,7 +54,12 @@ for (const { name, make } of bothDatabases) {
       tdb = await make();
       db = openDb(tdb.url);
       const applied = await migrateToLatest(db);
-      assert.deepEqual(applied, ["0001-init", "0002-fetch-health", "0003-source-category"]);
+      assert.deepEqual(applied, [
+        "0001-init",
+        "0002-fetch-health",
+        "0003-source-category",
+        "0004-adaptive-polling",
+      ]);
     });
     after(async () => {
       await db?.close();
