@@ -23,6 +23,8 @@ const rssItems = makeItems(6, "rss");
 const atomItems = makeItems(4, "atom");
 const XML = { "content-type": "application/rss+xml; charset=utf-8" };
 
+let editedServed = 0;
+
 function routesFor(base: () => string): FixtureRoutes {
   const pages: Record<string, { body: string }> = {};
   for (const it of [...rssItems, ...atomItems])
@@ -67,6 +69,12 @@ function routesFor(base: () => string): FixtureRoutes {
         ? { status: 304 }
         : { headers: { ...XML, etag: '"c1"' }, body: rssFeed(base(), makeItems(1, "cond")) },
     "/throttled.xml": { status: 429, headers: { "retry-after": "7200" } },
+    "/edited.xml": () => {
+      editedServed++;
+      const items = makeItems(2, "edit");
+      if (editedServed > 1) items[0]!.title = "Council approves plan, with conditions";
+      return { headers: XML, body: rssFeed(base(), items) };
+    },
     "/challenge.xml": { status: 403, headers: { "cf-mitigated": "challenge" } },
   };
 }
@@ -157,6 +165,21 @@ for (const { name, make } of bothDatabases) {
       assert.equal(goodReport?.added, 1);
       const utf = (await listLatestArticles(db.kysely, 100)).find((a) => a.source_id === good.id);
       assert.match(utf?.title ?? "", /\uFFFD/);
+    });
+
+    test("a headline edited by the publisher updates the stored article instead of adding one", async () => {
+      editedServed = 0;
+      const src = (await insertSource(db.kysely, `${server.url}/edited.xml`, new Date().toISOString()))
+        .source;
+      const deps = { db: db.kysely, config, log, fetcher };
+      assert.equal((await refreshSource(src, deps)).added, 2);
+      const before = (await listLatestArticles(db.kysely, 1000)).filter((a) => a.source_id === src.id);
+      assert.equal((await refreshSource((await findSourceById(db.kysely, src.id))!, deps)).added, 0);
+      const after = (await listLatestArticles(db.kysely, 1000)).filter((a) => a.source_id === src.id);
+      assert.equal(after.length, 2);
+      const edited = after.find((a) => a.guid === "edit-1");
+      assert.equal(edited?.title, "Council approves plan, with conditions");
+      assert.equal(edited?.id, before.find((a) => a.guid === "edit-1")?.id, "same article, same id");
     });
 
     test("a 304 skips parsing; the validators are kept for next time", async () => {

@@ -9,7 +9,7 @@ import type { FeedItem } from "../feeds/types.ts";
 import { decodeText } from "../fetch/decode-text.ts";
 import type { Fetcher } from "../fetch/fetcher.ts";
 import type { Logger } from "../log.ts";
-import { findKnownGuids, insertArticle } from "../storage/articles.ts";
+import { findKnownGuids, insertArticle, updateArticleTitle } from "../storage/articles.ts";
 import type { Database, Source } from "../storage/schema.ts";
 import { markSourceFailed, markSourceFetched } from "../storage/sources.ts";
 import { buildArticle, plainTitle } from "./build-article.ts";
@@ -115,10 +115,22 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
     );
     // A feed that lists the same guid twice must still yield one article.
     const fresh: FeedItem[] = [];
+    const seen = new Set<string>();
+    let retitled = 0;
     for (const item of feed.items) {
-      if (known.has(item.guid)) continue;
-      known.add(item.guid);
-      fresh.push(item);
+      if (seen.has(item.guid)) continue;
+      seen.add(item.guid);
+      const stored = known.get(item.guid);
+      if (!stored) {
+        fresh.push(item);
+        continue;
+      }
+      // The same item with an edited headline updates the stored article rather than adding one.
+      const title = plainTitle(item.title);
+      if (title && title !== stored.title) {
+        await updateArticleTitle(db, stored.id, title, nowIso);
+        retitled++;
+      }
     }
     const added = await mapLimit(fresh, config.pageConcurrency, async (item) => {
       const page = await fetchPage(item, source, deps);
@@ -135,7 +147,10 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
       lastModified: res.lastModified,
     });
     const addedCount = added.filter(Boolean).length;
-    log.info({ source_id: source.id, items: feed.items.length, added: addedCount }, "source refreshed");
+    log.info(
+      { source_id: source.id, items: feed.items.length, added: addedCount, retitled },
+      "source refreshed",
+    );
     return { ...report, ok: true, items: feed.items.length, added: addedCount };
   } catch (err) {
     const error = oneLine(err);

@@ -9,25 +9,37 @@ export type ArticleWithSource = Article & {
   source_site_url: string | null;
 };
 
-/** Which of `guids` the source already has, so a refresh fetches only new items' pages. */
+/**
+ * Which of `guids` the source already has, with each one's stored id and title, so a refresh
+ * fetches only new items' pages and can notice an edited headline.
+ */
 export async function findKnownGuids(
   db: Kysely<Database>,
   sourceId: number,
   guids: string[],
-): Promise<Set<string>> {
-  if (guids.length === 0) return new Set();
-  const known = new Set<string>();
+): Promise<Map<string, { id: number; title: string }>> {
+  const known = new Map<string, { id: number; title: string }>();
   // Chunked so the parameter count stays under SQLite's and PostgreSQL's limits for any feed size.
   for (let i = 0; i < guids.length; i += 500) {
     const rows = await db
       .selectFrom("articles")
-      .select("guid")
+      .select(["id", "guid", "title"])
       .where("source_id", "=", sourceId)
       .where("guid", "in", guids.slice(i, i + 500))
       .execute();
-    for (const r of rows) known.add(r.guid);
+    for (const r of rows) known.set(r.guid, { id: r.id, title: r.title });
   }
   return known;
+}
+
+/** A publisher edited the headline: the article keeps its id (and URL, comments), with the new title. */
+export async function updateArticleTitle(
+  db: Kysely<Database>,
+  id: number,
+  title: string,
+  now: string,
+): Promise<void> {
+  await db.updateTable("articles").set({ title, updated_at: now }).where("id", "=", id).execute();
 }
 
 /**
