@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { registerAdd } from "./cli/add.ts";
 import { registerDemo } from "./cli/demo.ts";
 import { registerExport } from "./cli/export.ts";
+import { registerExtract } from "./cli/extract.ts";
 import { registerFetch } from "./cli/fetch.ts";
 import { registerImport } from "./cli/import.ts";
 import { registerMigrate } from "./cli/migrate.ts";
@@ -24,6 +25,7 @@ registerImport(program);
 registerExport(program);
 registerMigrate(program);
 registerParseFeed(program);
+registerExtract(program);
 registerDemo(program);
 
 try {

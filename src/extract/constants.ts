@@ -52,3 +52,32 @@ export const EXCERPT_CHARS = 280;
 /** Caption credit phrases: "Photo: X", "Photograph by X", "Credit: X", "Image: X". */
 export const CREDIT_PREFIX =
   /(?:^|\s)((?:photo(?:graph)?s?|image|picture|credit|foto|illustration)(?:\s+by)?\s*[:\-–—]?\s*.+)$/i;
+
+/**
+ * class/id words that lower a candidate's score (Readability's "negative" list plus news-site
+ * furniture); a match costs CLASS_WEIGHT.
+ */
+export const NEGATIVE_CLASS_ID =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|newsletter|subscribe|byline|author|breadcrumb|nav|menu|social/i;
+
+/** class/id words that raise a candidate's score. */
+export const POSITIVE_CLASS_ID =
+  /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose/i;
+
+/** Readability's class weight: large enough to outweigh a few short paragraphs, not a real article. */
+export const CLASS_WEIGHT = 25;
+
+/** `article`, `main`, itemprop=articleBody: the page says where its article is; worth a few paragraphs. */
+export const SEMANTIC_BONUS = 15;
+
+/** A paragraph's score reaches this many ancestors (Readability 0.6 uses 5). */
+export const ANCESTOR_LEVELS = 5;
+
+/** Siblings of the top candidate join it when they score at least this share of it (Readability: 0.2). */
+export const SIBLING_SCORE_RATIO = 0.2;
+
+/** A parent takes over from the top candidate when it scores at least this share of it (Readability climbs at 1/3). */
+export const PARENT_SCORE_RATIO = 0.75;
+
+/** Below this many characters the first result is thin enough to try the next step of the cascade. */
+export const MIN_ARTICLE_CHARS = 250;

@@ -1,15 +1,25 @@
-/** @module extractArticle: a page's HTML in, the article in it out (the first, simple extractor). */
+/** @module extractArticle: a page's HTML in, the article in it out, through a cascade of numbered steps. */
 import render from "dom-serializer";
+import type { Document, Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
-import { blockText, findContentRoot, removeFurniture, tidyContent } from "./body.ts";
-import { EXCERPT_CHARS } from "./constants.ts";
+import { assembleArticle } from "./assemble.ts";
+import { blockText } from "./body.ts";
+import { EXCERPT_CHARS, MIN_ARTICLE_CHARS } from "./constants.ts";
 import { resolveLazyImages } from "./lazy-images.ts";
 import { takeLeadImage } from "./lead-image.ts";
+import { measureTree } from "./measure.ts";
 import { readMetadata } from "./metadata.ts";
-import type { ExtractedArticle } from "./types.ts";
+import { allElements, cleanConditionally, removeFurniture, removeTitleAndEmpties } from "./prune.ts";
+import { scoreCandidates } from "./score.ts";
+import type { ExtractedArticle, LeadImage } from "./types.ts";
 
 /** Pages larger than this are cut before parsing, so one huge page cannot stall the worker. */
 const MAX_HTML_CHARS = 5_000_000;
+
+interface Attempt {
+  roots: Element[];
+  text: string;
+}
 
 function excerptOf(text: string): string | null {
   const first = text.split("\n\n").find((p) => p.length > 40) ?? text;
@@ -17,24 +27,69 @@ function excerptOf(text: string): string | null {
   return first.length <= EXCERPT_CHARS ? first : `${first.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, "")}…`;
 }
 
+/** Scores, picks, joins and cleans: one pass of the cascade over a prepared document. */
+function attempt(doc: Document, title: string | null, stripByClass: boolean): Attempt | null {
+  removeFurniture(doc.children, stripByClass);
+  const stats = measureTree(doc.children);
+  const candidates = scoreCandidates(doc, stats);
+  const top = candidates[0];
+  if (!top) return null;
+  const roots = assembleArticle(top, candidates, stats);
+  cleanConditionally(roots);
+  removeTitleAndEmpties(roots, title);
+  const text = roots.map(blockText).filter(Boolean).join("\n\n");
+  return text ? { roots, text } : null;
+}
+
+/** Every paragraph-like block on the page with little link text: the recall-first last resort. */
+function allParagraphs(doc: Document): Attempt | null {
+  removeFurniture(doc.children, true);
+  const stats = measureTree(doc.children);
+  const roots = allElements(doc.children).filter((el) => {
+    const s = stats.get(el);
+    return (
+      (el.name === "p" || el.name === "pre" || el.name === "blockquote") &&
+      s &&
+      s.chars >= 25 &&
+      s.linkChars / s.chars < 0.3
+    );
+  });
+  const text = roots.map(blockText).filter(Boolean).join("\n\n");
+  return text ? { roots, text } : null;
+}
+
 /**
  * Extracts the article from `html`, fetched from `url`. Pure: no network, no database.
  * Steps: 1. metadata (JSON-LD, OpenGraph, meta, visible markup); 2. lazy images made real;
- * 3. lead image with caption and credit taken out; 4. furniture removed; 5. the best-scoring
- * container chosen and tidied; 6. text and excerpt derived from it.
- * Returns null when no article text is found.
+ * 3. lead image with caption and credit taken out; 4. furniture removed by tag and by class/id,
+ * blocks scored, the best container climbed to and joined with its siblings, then cleaned;
+ * 5. if that is thin (under MIN_ARTICLE_CHARS), the same on a fresh parse without the class/id
+ * pruning (it sometimes removes the article itself); 6. if still thin, every prose paragraph on the
+ * page. The longest of the attempts that ran wins. Returns null when no article text is found.
  */
 export function extractArticle(html: string, url: string): ExtractedArticle | null {
-  const doc = parseDocument(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html);
+  const source = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
+  const doc = parseDocument(source);
   const meta = readMetadata(doc, url);
   resolveLazyImages(doc);
-  const leadImage = takeLeadImage(doc, url, meta.imageUrl);
-  removeFurniture(doc);
-  const root = findContentRoot(doc);
-  if (!root) return null;
-  tidyContent(root, meta.title);
-  const text = blockText(root);
-  if (!text) return null;
+  const leadImage: LeadImage | null = takeLeadImage(doc, url, meta.imageUrl);
+
+  const attempts: Attempt[] = [];
+  const first = attempt(doc, meta.title, true);
+  if (first) attempts.push(first);
+  if (!first || first.text.length < MIN_ARTICLE_CHARS) {
+    const fresh = parseDocument(source);
+    resolveLazyImages(fresh);
+    takeLeadImage(fresh, url, meta.imageUrl);
+    const second = attempt(fresh, meta.title, false);
+    if (second) attempts.push(second);
+    if (!second || second.text.length < MIN_ARTICLE_CHARS) {
+      const third = allParagraphs(parseDocument(source));
+      if (third) attempts.push(third);
+    }
+  }
+  const best = attempts.reduce<Attempt | null>((a, b) => (!a || b.text.length > a.text.length ? b : a), null);
+  if (!best) return null;
   return {
     title: meta.title,
     byline: meta.byline,
@@ -43,8 +98,8 @@ export function extractArticle(html: string, url: string): ExtractedArticle | nu
     lang: meta.lang,
     canonicalUrl: meta.canonicalUrl,
     leadImage,
-    bodyHtml: render(root.children, { encodeEntities: "utf8" }),
-    text,
-    excerpt: excerptOf(text),
+    bodyHtml: best.roots.map((r) => render(r.children, { encodeEntities: "utf8" })).join("\n"),
+    text: best.text,
+    excerpt: excerptOf(best.text),
   };
 }

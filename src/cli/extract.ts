@@ -1,0 +1,92 @@
+/** @module `newsdesk extract`: the article extractor as a standalone tool, and the extraction bench's adapter. */
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
+import type { Command } from "commander";
+import { loadConfig } from "../config/config.ts";
+import { extractArticle } from "../extract/extract-article.ts";
+import { decodeText } from "../fetch/decode-text.ts";
+import { fetcherFromConfig } from "../fetch/from-config.ts";
+import { sanitizeHtml } from "../sanitize/sanitize-html.ts";
+
+type Format = "json" | "html" | "markdown" | "text";
+
+/** Reads "path[\tURL]" lines from stdin and prints one JSON line per page (shared/bench/extraction contract). */
+async function runJsonl(): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    const [path = "", url = ""] = line.split("\t");
+    let out: object;
+    try {
+      const bytes = readFileSync(path);
+      const t0 = performance.now();
+      const a = extractArticle(decodeText(bytes, null), url || `file://${path}`);
+      const ms = performance.now() - t0;
+      out = a
+        ? {
+            path,
+            ms,
+            text: a.text,
+            title: a.title,
+            byline: a.byline,
+            published: a.published,
+            siteName: a.siteName,
+          }
+        : { path, ms, text: "", error: "not an article" };
+    } catch (err) {
+      out = { path, text: "", error: (err as Error).message };
+    }
+    if (!process.stdout.write(`${JSON.stringify(out)}\n`))
+      await new Promise((r) => process.stdout.once("drain", r));
+  }
+}
+
+export function registerExtract(program: Command): void {
+  program
+    .command("extract")
+    .description("extract the article from a web page (a URL or an HTML file) and print it")
+    .argument("[source]", "an http(s) URL or a path to an HTML file")
+    .option("--format <format>", "json, html, markdown or text", "json")
+    .option("--url <url>", "the page's address, for resolving relative links when the source is a file")
+    .option(
+      "--jsonl",
+      "read 'path[TAB url]' lines from stdin and print one JSON line per page (for benchmarks)",
+    )
+    .action(async (source: string | undefined, opts: { format: Format; url?: string; jsonl?: boolean }) => {
+      if (opts.jsonl) return runJsonl();
+      if (!source) throw new Error("give a URL or a file (or --jsonl to read paths from stdin)");
+      const config = loadConfig();
+      let html: string;
+      let url: string;
+      if (/^https?:\/\//i.test(source)) {
+        const fetcher = fetcherFromConfig(config);
+        try {
+          const res = await fetcher.fetch(source, { expect: "html" });
+          html = decodeText(res.bytes, res.contentType);
+          url = res.finalUrl;
+        } finally {
+          await fetcher.close();
+        }
+      } else {
+        html = decodeText(readFileSync(source), null);
+        url = opts.url ?? `file://${source}`;
+      }
+      const article = extractArticle(html, url);
+      if (!article) throw new Error(`${source}: no article found on this page`);
+      const bodyHtml = sanitizeHtml(article.bodyHtml, url);
+      switch (opts.format) {
+        case "html":
+          console.log(bodyHtml);
+          break;
+        case "text":
+          console.log(article.text);
+          break;
+        case "markdown":
+          console.log(article.text);
+          break;
+        default:
+          console.log(JSON.stringify({ ...article, bodyHtml }, null, 2));
+      }
+    });
+}

@@ -1,0 +1,83 @@
+/** @module From the top candidate to the article's root: climb to a better parent, pull in related siblings. */
+import type { Element } from "domhandler";
+import { isTag } from "domhandler";
+import { PARENT_SCORE_RATIO, SIBLING_SCORE_RATIO } from "./constants.ts";
+import { linkDensityOf, type Stats } from "./measure.ts";
+import type { ScoredCandidate } from "./score.ts";
+
+/**
+ * Climbs from the top candidate while a parent scores nearly as well (the article's text is spread
+ * over several children of that parent) or while the candidate is its parent's only child.
+ */
+export function climb(top: ScoredCandidate, scores: Map<Element, number>): Element {
+  let el = top.el;
+  let score = top.score;
+  for (
+    let parent = el.parent;
+    parent && isTag(parent) && parent.name !== "body" && parent.name !== "html";
+    parent = parent.parent
+  ) {
+    const onlyChild = parent.children.filter(isTag).length === 1;
+    const parentScore = scores.get(parent) ?? 0;
+    if (!onlyChild && parentScore < score * PARENT_SCORE_RATIO) break;
+    el = parent;
+    score = Math.max(score, parentScore);
+  }
+  return el;
+}
+
+/**
+ * The article: the root plus those siblings that belong with it (Readability's sibling join):
+ * siblings scoring at least SIBLING_SCORE_RATIO of the root, or prose paragraphs with few links.
+ */
+export function joinSiblings(
+  root: Element,
+  scores: Map<Element, number>,
+  stats: Map<Element, Stats>,
+): Element[] {
+  const parent = root.parent;
+  if (!parent || !isTag(parent) || parent.name === "html") return [root];
+  const rootScore = scores.get(root) ?? 0;
+  const threshold = Math.max(10, rootScore * SIBLING_SCORE_RATIO);
+  const rootClass = root.attribs.class ?? "";
+  const out: Element[] = [];
+  for (const sib of parent.children) {
+    if (!isTag(sib)) continue;
+    if (sib === root) {
+      out.push(sib);
+      continue;
+    }
+    const bonus = rootClass && sib.attribs.class === rootClass ? rootScore * SIBLING_SCORE_RATIO : 0;
+    const s = stats.get(sib);
+    const density = linkDensityOf(s);
+    const chars = s?.chars ?? 0;
+    if ((scores.get(sib) ?? 0) + bonus >= threshold) out.push(sib);
+    else if (sib.name === "p" && chars > 80 && density < 0.25) out.push(sib);
+    else if (
+      sib.name === "p" &&
+      chars > 0 &&
+      chars <= 80 &&
+      density === 0 &&
+      /[.!?。！？]\s*$/.test(textOfShallow(sib))
+    )
+      out.push(sib);
+  }
+  return out;
+}
+
+function textOfShallow(el: Element): string {
+  let t = "";
+  for (const c of el.children) if (c.type === "text") t += c.data;
+  return t;
+}
+
+/** The article's root elements: the top candidate climbed to its best ancestor, with its siblings. */
+export function assembleArticle(
+  top: ScoredCandidate,
+  candidates: ScoredCandidate[],
+  stats: Map<Element, Stats>,
+): Element[] {
+  const scores = new Map(candidates.map((c) => [c.el, c.score]));
+  const root = climb(top, scores);
+  return joinSiblings(root, scores, stats);
+}

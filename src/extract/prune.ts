@@ -1,0 +1,134 @@
+/** @module Strips page furniture: before scoring (unlikely candidates) and inside the chosen article (conditional clean). */
+import type { AnyNode, Element } from "domhandler";
+import { isTag } from "domhandler";
+import { removeElement } from "domutils";
+import { JUNK_CLASS_ID, JUNK_TAGS, KEEP_CLASS_ID } from "./constants.ts";
+import { textOf } from "./dom.ts";
+import { linkDensityOf, measureTree } from "./measure.ts";
+import { classWeight } from "./score.ts";
+
+const NEVER_REMOVE = new Set(["html", "body", "article", "main"]);
+const JUNK = new Set(JUNK_TAGS);
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+/** Every element under `roots`, parents before children, without recursion. */
+export function allElements(roots: AnyNode[]): Element[] {
+  const out: Element[] = [];
+  const stack = [...roots].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (!isTag(n)) continue;
+    out.push(n);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return out;
+}
+
+function isHidden(el: Element): boolean {
+  return (
+    el.attribs.hidden !== undefined ||
+    el.attribs["aria-hidden"] === "true" ||
+    HIDDEN_STYLE.test(el.attribs.style ?? "") ||
+    el.attribs.role === "navigation" ||
+    el.attribs.role === "complementary"
+  );
+}
+
+/** Removes tags that are never article text, hidden elements, and (when `byClass`) furniture named by class or id. */
+export function removeFurniture(roots: AnyNode[], byClass: boolean): void {
+  for (const el of allElements(roots)) {
+    if (!el.parent || NEVER_REMOVE.has(el.name)) continue;
+    if (JUNK.has(el.name) || isHidden(el)) {
+      removeElement(el);
+      continue;
+    }
+    if (!byClass) continue;
+    const names = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
+    if (JUNK_CLASS_ID.test(names) && !KEEP_CLASS_ID.test(names)) removeElement(el);
+  }
+}
+
+/**
+ * Readability's conditional clean for the chosen article: lists, tables, divs and sections that look
+ * like furniture (mostly links, images without prose, a form) go; prose-bearing ones stay.
+ */
+export function cleanConditionally(roots: Element[]): void {
+  const stats = measureTree(roots);
+  const candidates = allElements(roots)
+    .filter((el) => ["ul", "ol", "table", "div", "section", "aside", "dl"].includes(el.name))
+    .reverse();
+  for (const el of candidates) {
+    if (!el.parent || roots.includes(el)) continue;
+    const s = stats.get(el);
+    if (!s) continue;
+    const weight = classWeight(el);
+    if (weight < 0) {
+      removeElement(el);
+      continue;
+    }
+    if (s.commas >= 10) continue;
+    let p = 0;
+    let img = 0;
+    let li = 0;
+    let input = 0;
+    let embed = 0;
+    for (const d of allElements([el])) {
+      if (d === el) continue;
+      if (d.name === "p") p++;
+      else if (d.name === "img") img++;
+      else if (d.name === "li") li++;
+      else if (d.name === "input" || d.name === "select" || d.name === "textarea") input++;
+      else if (d.name === "embed" || d.name === "object" || d.name === "iframe" || d.name === "video")
+        embed++;
+    }
+    const density = linkDensityOf(s);
+    const isList = el.name === "ul" || el.name === "ol";
+    const junk =
+      (img > 1 && p / img < 0.5 && !isList) ||
+      (!isList && li > p && li - 100 > 0) ||
+      input > Math.floor(p / 3) ||
+      (!isList && s.chars < 25 && (img === 0 || img > 2)) ||
+      (weight < 25 && density > 0.2 && !(isList && density < 0.5)) ||
+      (weight >= 25 && density > 0.5) ||
+      (embed === 1 && s.chars < 75) ||
+      embed > 1;
+    if (junk) removeElement(el);
+  }
+}
+
+/** Headings that repeat the title, and wrappers left empty. */
+export function removeTitleAndEmpties(roots: Element[], title: string | null): void {
+  const t = title?.toLowerCase().replace(/\s+/g, " ").trim();
+  for (const el of allElements(roots)) {
+    if (!el.parent) continue;
+    if (/^h[1-3]$/.test(el.name) && t && textOf(el).toLowerCase() === t) removeElement(el);
+    else if (el.name === "h1") el.name = "h2";
+  }
+  for (const el of allElements(roots).reverse()) {
+    if (!el.parent || roots.includes(el)) continue;
+    if (
+      ![
+        "p",
+        "div",
+        "span",
+        "section",
+        "li",
+        "figure",
+        "ul",
+        "ol",
+        "blockquote",
+        "em",
+        "strong",
+        "b",
+        "i",
+      ].includes(el.name)
+    )
+      continue;
+    if (
+      textOf(el) === "" &&
+      !allElements([el]).some((d) => d.name === "img" || d.name === "picture" || d.name === "table")
+    ) {
+      removeElement(el);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+/** @module Finds the element that holds the article: paragraph-like blocks vote for their ancestors (Readability's idea). */
+import type { Document, Element } from "domhandler";
+import { isTag } from "domhandler";
+import {
+  ANCESTOR_LEVELS,
+  CLASS_WEIGHT,
+  MAX_LENGTH_POINTS,
+  MIN_PARAGRAPH_CHARS,
+  NEGATIVE_CLASS_ID,
+  POSITIVE_CLASS_ID,
+  SEMANTIC_BONUS,
+} from "./constants.ts";
+import { linkDensityOf, type Stats } from "./measure.ts";
+
+const BLOCK_TAGS = new Set([
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "dd",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "table",
+  "tbody",
+  "thead",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+  "ul",
+]);
+const PARAGRAPH_TAGS = new Set(["p", "pre", "blockquote", "td", "dd"]);
+
+/** class/id weight: prose containers up, furniture down (Readability's _getClassWeight). */
+export function classWeight(el: Element): number {
+  const names = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
+  let w = 0;
+  if (NEGATIVE_CLASS_ID.test(names)) w -= CLASS_WEIGHT;
+  if (POSITIVE_CLASS_ID.test(names)) w += CLASS_WEIGHT;
+  return w;
+}
+
+function tagWeight(name: string): number {
+  switch (name) {
+    case "div":
+    case "article":
+    case "main":
+    case "section":
+      return 5;
+    case "pre":
+    case "td":
+    case "blockquote":
+      return 3;
+    case "address":
+    case "ol":
+    case "ul":
+    case "dl":
+    case "dd":
+    case "dt":
+    case "li":
+    case "form":
+      return -3;
+    case "h1":
+    case "h2":
+    case "h3":
+    case "h4":
+    case "h5":
+    case "h6":
+    case "th":
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+/** A div or section holding text directly, with no block inside it, reads as a paragraph (Readability's DIV-to-P). */
+function isLeafTextBlock(el: Element): boolean {
+  if (el.name !== "div" && el.name !== "section" && el.name !== "article" && el.name !== "span") return false;
+  let directText = 0;
+  for (const c of el.children) {
+    if (isTag(c) && BLOCK_TAGS.has(c.name)) return false;
+    if (c.type === "text") directText += c.data.trim().length;
+  }
+  return directText > 0;
+}
+
+/** Semantic markers of the article body in the page's own markup. */
+function isSemanticBody(el: Element): boolean {
+  return (
+    el.name === "article" ||
+    el.attribs.itemprop === "articleBody" ||
+    el.attribs.role === "main" ||
+    el.name === "main"
+  );
+}
+
+export interface ScoredCandidate {
+  el: Element;
+  score: number;
+}
+
+/**
+ * Scores every ancestor of a paragraph-like block by that block's length and commas, spread over
+ * ANCESTOR_LEVELS levels, then discounts each by its link density. Returns candidates best first.
+ */
+export function scoreCandidates(doc: Document, stats: Map<Element, Stats>): ScoredCandidate[] {
+  const scores = new Map<Element, number>();
+  const init = (el: Element) => {
+    if (!scores.has(el))
+      scores.set(el, tagWeight(el.name) + classWeight(el) + (isSemanticBody(el) ? SEMANTIC_BONUS : 0));
+  };
+  for (const [el, s] of stats) {
+    if (!PARAGRAPH_TAGS.has(el.name) && !isLeafTextBlock(el)) continue;
+    if (s.chars < MIN_PARAGRAPH_CHARS) continue;
+    const points =
+      (1 + s.commas + Math.min(Math.floor(s.chars / 100), MAX_LENGTH_POINTS)) * (1 - linkDensityOf(s));
+    let node = el.parent;
+    for (let level = 0; node && isTag(node) && level < ANCESTOR_LEVELS; level++, node = node.parent) {
+      if (node.name === "html") break;
+      init(node);
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(node, scores.get(node)! + points / divider);
+    }
+    // A paragraph-like div is itself a candidate: text written straight into the container.
+    if (isLeafTextBlock(el)) {
+      init(el);
+      scores.set(el, scores.get(el)! + points);
+    }
+  }
+  const out: ScoredCandidate[] = [];
+  for (const [el, score] of scores) out.push({ el, score: score * (1 - linkDensityOf(stats.get(el))) });
+  out.sort((a, b) => b.score - a.score);
+  void doc;
+  return out;
+}
