@@ -12,7 +12,8 @@ export function blockText(root: Element): string {
   const walk = (nodes: ChildNode[]) => {
     for (const n of nodes) {
       if (n.type === "text") line += n.data;
-      else if (isTag(n)) {
+      // Captions describe images; they are kept in the HTML, not in the article's running text.
+      else if (isTag(n) && n.name !== "figcaption") {
         const block = BLOCK.test(n.name);
         if (block && line.trim()) {
           parts.push(line);

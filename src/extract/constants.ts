@@ -81,3 +81,12 @@ export const PARENT_SCORE_RATIO = 0.75;
 
 /** Below this many characters the first result is thin enough to try the next step of the cascade. */
 export const MIN_ARTICLE_CHARS = 250;
+
+/**
+ * A paragraph, list item or subhead shorter than this that is mostly link text is a "Read more:" promo
+ * or a related-story link, not prose; 150 characters is about one sentence with a headline in it.
+ */
+export const PROMO_MAX_CHARS = 150;
+
+/** "Mostly link" for such a block: more than half its text inside links. */
+export const PROMO_LINK_DENSITY = 0.5;

@@ -11,6 +11,7 @@ import { measureTree } from "./measure.ts";
 import { readMetadata } from "./metadata.ts";
 import { allElements, cleanConditionally, removeFurniture, removeTitleAndEmpties } from "./prune.ts";
 import { scoreCandidates } from "./score.ts";
+import { unwrapTemplates } from "./templates.ts";
 import type { ExtractedArticle, LeadImage } from "./types.ts";
 
 /** Pages larger than this are cut before parsing, so one huge page cannot stall the worker. */
@@ -35,7 +36,7 @@ function attempt(doc: Document, title: string | null, stripByClass: boolean): At
   const top = candidates[0];
   if (!top) return null;
   const roots = assembleArticle(top, candidates, stats);
-  cleanConditionally(roots);
+  cleanConditionally(roots, new Map(candidates.map((c) => [c.el, c.score])));
   removeTitleAndEmpties(roots, title);
   const text = roots.map(blockText).filter(Boolean).join("\n\n");
   return text ? { roots, text } : null;
@@ -43,7 +44,7 @@ function attempt(doc: Document, title: string | null, stripByClass: boolean): At
 
 /** Every paragraph-like block on the page with little link text: the recall-first last resort. */
 function allParagraphs(doc: Document): Attempt | null {
-  removeFurniture(doc.children, true);
+  removeFurniture(doc.children, false);
   const stats = measureTree(doc.children);
   const roots = allElements(doc.children).filter((el) => {
     const s = stats.get(el);
@@ -71,6 +72,7 @@ export function extractArticle(html: string, url: string): ExtractedArticle | nu
   const source = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
   const doc = parseDocument(source);
   const meta = readMetadata(doc, url);
+  unwrapTemplates(doc);
   resolveLazyImages(doc);
   const leadImage: LeadImage | null = takeLeadImage(doc, url, meta.imageUrl);
 
@@ -79,12 +81,15 @@ export function extractArticle(html: string, url: string): ExtractedArticle | nu
   if (first) attempts.push(first);
   if (!first || first.text.length < MIN_ARTICLE_CHARS) {
     const fresh = parseDocument(source);
+    unwrapTemplates(fresh);
     resolveLazyImages(fresh);
     takeLeadImage(fresh, url, meta.imageUrl);
     const second = attempt(fresh, meta.title, false);
     if (second) attempts.push(second);
     if (!second || second.text.length < MIN_ARTICLE_CHARS) {
-      const third = allParagraphs(parseDocument(source));
+      const last = parseDocument(source);
+      unwrapTemplates(last);
+      const third = allParagraphs(last);
       if (third) attempts.push(third);
     }
   }

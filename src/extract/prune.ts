@@ -2,13 +2,29 @@
 import type { AnyNode, Element } from "domhandler";
 import { isTag } from "domhandler";
 import { removeElement } from "domutils";
-import { JUNK_CLASS_ID, JUNK_TAGS, KEEP_CLASS_ID } from "./constants.ts";
+import { JUNK_CLASS_ID, JUNK_TAGS, KEEP_CLASS_ID, PROMO_LINK_DENSITY, PROMO_MAX_CHARS } from "./constants.ts";
 import { textOf } from "./dom.ts";
 import { linkDensityOf, measureTree } from "./measure.ts";
 import { classWeight } from "./score.ts";
 
 const NEVER_REMOVE = new Set(["html", "body", "article", "main"]);
 const JUNK = new Set(JUNK_TAGS);
+const CONDITIONAL = new Set([
+  "ul",
+  "ol",
+  "table",
+  "div",
+  "section",
+  "aside",
+  "dl",
+  "p",
+  "li",
+  "h2",
+  "h3",
+  "h4",
+]);
+/** Blocks judged on their own as possible promo lines. */
+const PROMO_TAGS = new Set(["p", "li", "h2", "h3", "h4"]);
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /** Every element under `roots`, parents before children, without recursion. */
@@ -52,17 +68,23 @@ export function removeFurniture(roots: AnyNode[], byClass: boolean): void {
  * Readability's conditional clean for the chosen article: lists, tables, divs and sections that look
  * like furniture (mostly links, images without prose, a form) go; prose-bearing ones stay.
  */
-export function cleanConditionally(roots: Element[]): void {
+export function cleanConditionally(roots: Element[], scores: Map<Element, number>): void {
   const stats = measureTree(roots);
   const candidates = allElements(roots)
-    .filter((el) => ["ul", "ol", "table", "div", "section", "aside", "dl"].includes(el.name))
+    .filter((el) => CONDITIONAL.has(el.name))
     .reverse();
   for (const el of candidates) {
     if (!el.parent || roots.includes(el)) continue;
     const s = stats.get(el);
     if (!s) continue;
+    const density = linkDensityOf(s);
+    // "Read more: <a>Another story</a>" and similar promos: short, and mostly link.
+    if (PROMO_TAGS.has(el.name)) {
+      if (s.chars < PROMO_MAX_CHARS && density > PROMO_LINK_DENSITY) removeElement(el);
+      continue;
+    }
     const weight = classWeight(el);
-    if (weight < 0) {
+    if (weight + (scores.get(el) ?? 0) < 0) {
       removeElement(el);
       continue;
     }
@@ -81,7 +103,6 @@ export function cleanConditionally(roots: Element[]): void {
       else if (d.name === "embed" || d.name === "object" || d.name === "iframe" || d.name === "video")
         embed++;
     }
-    const density = linkDensityOf(s);
     const isList = el.name === "ul" || el.name === "ol";
     const junk =
       (img > 1 && p / img < 0.5 && !isList) ||
