@@ -1,7 +1,7 @@
 /** @module From the top candidate to the article's root: climb to a better parent, pull in related siblings. */
 import type { Element } from "domhandler";
 import { isTag } from "domhandler";
-import { PARENT_SCORE_RATIO, SIBLING_SCORE_RATIO } from "./constants.ts";
+import { EXPAND_PROSE_RATIO, PARENT_SCORE_RATIO, SIBLING_SCORE_RATIO } from "./constants.ts";
 import { linkDensityOf, type Stats } from "./measure.ts";
 import type { ScoredCandidate } from "./score.ts";
 
@@ -71,6 +71,34 @@ function textOfShallow(el: Element): string {
   return t;
 }
 
+/**
+ * Grows the root to an ancestor while that brings in clearly more prose than other text: an
+ * article split over several sibling blocks (one per section, per ad break) is taken whole.
+ */
+export function expandToProse(root: Element, stats: Map<Element, Stats>): Element {
+  let el = root;
+  for (
+    let parent = el.parent;
+    parent && isTag(parent) && parent.name !== "body" && parent.name !== "html";
+    parent = parent.parent
+  ) {
+    const here = stats.get(el);
+    const there = stats.get(parent);
+    if (!here || !there) break;
+    const gain = there.prose - here.prose;
+    const cost = there.chars - here.chars - gain;
+    if (gain <= 0 || gain < cost * EXPAND_PROSE_RATIO) {
+      if (gain <= 0 && cost === 0) {
+        el = parent;
+        continue;
+      }
+      break;
+    }
+    el = parent;
+  }
+  return el;
+}
+
 /** The article's root elements: the top candidate climbed to its best ancestor, with its siblings. */
 export function assembleArticle(
   top: ScoredCandidate,
@@ -78,6 +106,6 @@ export function assembleArticle(
   stats: Map<Element, Stats>,
 ): Element[] {
   const scores = new Map(candidates.map((c) => [c.el, c.score]));
-  const root = climb(top, scores);
+  const root = expandToProse(climb(top, scores), stats);
   return joinSiblings(root, scores, stats);
 }

@@ -90,3 +90,15 @@ export const PROMO_MAX_CHARS = 150;
 
 /** "Mostly link" for such a block: more than half its text inside links. */
 export const PROMO_LINK_DENSITY = 0.5;
+
+/** A paragraph-like block counts as prose from this many characters (about one short sentence). */
+export const PROSE_MIN_CHARS = 60;
+
+/** ...and while less than this share of it is link text. */
+export const PROSE_MAX_LINK_DENSITY = 0.3;
+
+/**
+ * The article root grows to a parent when the parent adds at least this many characters of prose
+ * for each character of other text (menus, teasers, buttons) it brings along.
+ */
+export const EXPAND_PROSE_RATIO = 2;

@@ -1,10 +1,13 @@
 /** @module Per-element text statistics in one bottom-up pass, so scoring never re-walks subtrees. */
 import type { AnyNode, Element } from "domhandler";
 import { isTag } from "domhandler";
+import { PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS } from "./constants.ts";
 
 export interface Stats {
   /** Characters of text, whitespace runs counted as one. */
   chars: number;
+  /** Characters in prose blocks (paragraph-like, long enough, few links) at or below this element. */
+  prose: number;
   /** Of those, characters inside links. */
   linkChars: number;
   /** Commas (any script's comma), a cheap sign of prose. */
@@ -15,7 +18,62 @@ const COMMAS = /[,،、，]/g;
 
 function textStats(text: string): Stats {
   const chars = text.replace(/\s+/g, " ").length;
-  return { chars, linkChars: 0, commas: text.match(COMMAS)?.length ?? 0 };
+  return { chars, prose: 0, linkChars: 0, commas: text.match(COMMAS)?.length ?? 0 };
+}
+
+const BLOCK_TAGS = new Set([
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "dd",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "table",
+  "tbody",
+  "thead",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+  "ul",
+]);
+const PARAGRAPH_TAGS = new Set(["p", "pre", "blockquote", "td", "dd"]);
+
+/** A div or section holding text directly, with no block inside it, reads as a paragraph (Readability's DIV-to-P). */
+export function isLeafTextBlock(el: Element): boolean {
+  if (el.name !== "div" && el.name !== "section" && el.name !== "article" && el.name !== "span") return false;
+  let directText = 0;
+  for (const c of el.children) {
+    if (isTag(c) && BLOCK_TAGS.has(c.name)) return false;
+    if (c.type === "text") directText += c.data.trim().length;
+  }
+  return directText > 0;
+}
+
+export function isParagraphLike(el: Element): boolean {
+  return PARAGRAPH_TAGS.has(el.name) || isLeafTextBlock(el);
 }
 
 /**
@@ -34,15 +92,23 @@ export function measureTree(roots: AnyNode[]): Map<Element, Stats> {
       for (const c of node.children) if (isTag(c)) stack.push({ node: c, done: false });
       continue;
     }
-    const s: Stats = { chars: 0, linkChars: 0, commas: 0 };
+    const s: Stats = { chars: 0, prose: 0, linkChars: 0, commas: 0 };
     for (const c of node.children) {
       const cs = c.type === "text" ? textStats(c.data) : isTag(c) ? stats.get(c) : undefined;
       if (!cs) continue;
       s.chars += cs.chars;
+      s.prose += cs.prose;
       s.linkChars += cs.linkChars;
       s.commas += cs.commas;
     }
     if (node.name === "a") s.linkChars = s.chars;
+    if (
+      isParagraphLike(node) &&
+      s.chars >= PROSE_MIN_CHARS &&
+      s.linkChars < s.chars * PROSE_MAX_LINK_DENSITY
+    ) {
+      s.prose = s.chars;
+    }
     stats.set(node, s);
   }
   return stats;

@@ -10,47 +10,7 @@ import {
   POSITIVE_CLASS_ID,
   SEMANTIC_BONUS,
 } from "./constants.ts";
-import { linkDensityOf, type Stats } from "./measure.ts";
-
-const BLOCK_TAGS = new Set([
-  "address",
-  "article",
-  "aside",
-  "blockquote",
-  "dd",
-  "div",
-  "dl",
-  "dt",
-  "fieldset",
-  "figcaption",
-  "figure",
-  "footer",
-  "form",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "header",
-  "hr",
-  "li",
-  "main",
-  "nav",
-  "ol",
-  "p",
-  "pre",
-  "section",
-  "table",
-  "tbody",
-  "thead",
-  "tfoot",
-  "tr",
-  "td",
-  "th",
-  "ul",
-]);
-const PARAGRAPH_TAGS = new Set(["p", "pre", "blockquote", "td", "dd"]);
+import { isLeafTextBlock, isParagraphLike, linkDensityOf, type Stats } from "./measure.ts";
 
 /** class/id weight: prose containers up, furniture down (Readability's _getClassWeight). */
 export function classWeight(el: Element): number {
@@ -94,17 +54,6 @@ function tagWeight(name: string): number {
   }
 }
 
-/** A div or section holding text directly, with no block inside it, reads as a paragraph (Readability's DIV-to-P). */
-function isLeafTextBlock(el: Element): boolean {
-  if (el.name !== "div" && el.name !== "section" && el.name !== "article" && el.name !== "span") return false;
-  let directText = 0;
-  for (const c of el.children) {
-    if (isTag(c) && BLOCK_TAGS.has(c.name)) return false;
-    if (c.type === "text") directText += c.data.trim().length;
-  }
-  return directText > 0;
-}
-
 /** Semantic markers of the article body in the page's own markup. */
 function isSemanticBody(el: Element): boolean {
   return (
@@ -131,7 +80,7 @@ export function scoreCandidates(doc: Document, stats: Map<Element, Stats>): Scor
       scores.set(el, tagWeight(el.name) + classWeight(el) + (isSemanticBody(el) ? SEMANTIC_BONUS : 0));
   };
   for (const [el, s] of stats) {
-    if (!PARAGRAPH_TAGS.has(el.name) && !isLeafTextBlock(el)) continue;
+    if (!isParagraphLike(el)) continue;
     if (s.chars < MIN_PARAGRAPH_CHARS) continue;
     const points =
       (1 + s.commas + Math.min(Math.floor(s.chars / 100), MAX_LENGTH_POINTS)) * (1 - linkDensityOf(s));
