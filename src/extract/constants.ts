@@ -5,12 +5,15 @@
  * candidates" list plus the share/newsletter/cookie furniture common on news sites.
  */
 export const JUNK_CLASS_ID =
-  /(^|[\s_-])(share|sharing|social|related|read-?more|recommend|comment|comments|respond|reply|newsletter|subscribe|signup|promo|advert|ads?|sponsor|cookie|consent|banner|breadcrumbs?|menu|nav|navbar|sidebar|footer|masthead|header|popup|modal|author-?box|about-?author|tags?|tag-?list|skip|widget|outbrain|taboola|print|toolbar|pagination|pager)($|[\s_-])/i;
+  /(^|[\s_-])(share|sharing|social|related|read-?more|recommend|comment|comments|respond|reply|newsletter|subscribe|signup|promo|advert|ads?|sponsor|cookie|consent|banner|breadcrumbs?|menu|nav|navbar|sidebar|footer|masthead|popup|modal|author-?box|about-?author|tags?|tag-?list|skip|outbrain|taboola|toolbar|pagination|pager)($|[\s_-])/i;
 
 /** Words that mark a container as the article even when a junk word also appears in it. */
 export const KEEP_CLASS_ID = /(^|[\s_-])(article|entry|post|story|body|content|main|text)($|[\s_-])/i;
 
-/** Elements that are never part of an article body. */
+/**
+ * Elements that are never part of an article body. Not <header> (it holds an article's standfirst)
+ * nor <form> (ASP.NET pages wrap the whole page in one): the conditional clean judges those.
+ */
 export const JUNK_TAGS = [
   "script",
   "style",
@@ -19,8 +22,6 @@ export const JUNK_TAGS = [
   "nav",
   "aside",
   "footer",
-  "header",
-  "form",
   "button",
   "input",
   "select",
