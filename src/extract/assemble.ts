@@ -1,7 +1,13 @@
 /** @module From the top candidate to the article's root: climb to a better parent, pull in related siblings. */
 import type { Element } from "domhandler";
 import { isTag } from "domhandler";
-import { EXPAND_PROSE_RATIO, PARENT_SCORE_RATIO, SIBLING_SCORE_RATIO } from "./constants.ts";
+import {
+  EXPAND_PROSE_RATIO,
+  PARENT_SCORE_RATIO,
+  PROSE_MIN_CHARS,
+  SIBLING_PROSE_SHARE,
+  SIBLING_SCORE_RATIO,
+} from "./constants.ts";
 import { linkDensityOf, type Stats } from "./measure.ts";
 import type { ScoredCandidate } from "./score.ts";
 
@@ -52,6 +58,8 @@ export function joinSiblings(
     const density = linkDensityOf(s);
     const chars = s?.chars ?? 0;
     if ((scores.get(sib) ?? 0) + bonus >= threshold) out.push(sib);
+    // A standfirst or teaser block beside the body: mostly prose, whatever its score.
+    else if (s && s.prose >= PROSE_MIN_CHARS && s.prose >= s.chars * SIBLING_PROSE_SHARE) out.push(sib);
     else if (sib.name === "p" && chars > 80 && density < 0.25) out.push(sib);
     else if (
       sib.name === "p" &&
@@ -72,31 +80,23 @@ function textOfShallow(el: Element): string {
 }
 
 /**
- * Grows the root to an ancestor while that brings in clearly more prose than other text: an
- * article split over several sibling blocks (one per section, per ad break) is taken whole.
+ * Grows the root to the highest ancestor whose extra prose outweighs its extra other text
+ * (menus, teasers, buttons) EXPAND_PROSE_RATIO to one, judged against the root, not step by step,
+ * so thin wrappers on the way up do not stop it: an article split over sibling blocks, or the
+ * posts of a listing page, are taken whole.
  */
 export function expandToProse(root: Element, stats: Map<Element, Stats>): Element {
-  let el = root;
-  for (
-    let parent = el.parent;
-    parent && isTag(parent) && parent.name !== "body" && parent.name !== "html";
-    parent = parent.parent
-  ) {
-    const here = stats.get(el);
-    const there = stats.get(parent);
-    if (!here || !there) break;
-    const gain = there.prose - here.prose;
-    const cost = there.chars - here.chars - gain;
-    if (gain <= 0 || gain < cost * EXPAND_PROSE_RATIO) {
-      if (gain <= 0 && cost === 0) {
-        el = parent;
-        continue;
-      }
-      break;
-    }
-    el = parent;
+  const base = stats.get(root);
+  if (!base) return root;
+  let best = root;
+  for (let a = root.parent; a && isTag(a) && a.name !== "body" && a.name !== "html"; a = a.parent) {
+    const s = stats.get(a);
+    if (!s) break;
+    const gain = s.prose - base.prose;
+    const cost = s.chars - base.chars - gain;
+    if (gain > 0 && gain >= cost * EXPAND_PROSE_RATIO) best = a;
   }
-  return el;
+  return best;
 }
 
 /** The article's root elements: the top candidate climbed to its best ancestor, with its siblings. */

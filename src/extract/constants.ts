@@ -103,3 +103,6 @@ export const PROSE_MAX_LINK_DENSITY = 0.3;
  * for each character of other text (menus, teasers, buttons) it brings along.
  */
 export const EXPAND_PROSE_RATIO = 2;
+
+/** A sibling of the article root that is at least this share prose joins it (a standfirst, a second body block). */
+export const SIBLING_PROSE_SHARE = 0.7;
