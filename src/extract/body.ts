@@ -1,5 +1,6 @@
 /** @module Article text with a blank line between blocks. */
 import type { ChildNode } from "domhandler";
+import { CAPTION_CLASS } from "./constants.ts";
 import { type Element, isTag } from "./dom.ts";
 
 const BLOCK =
@@ -13,7 +14,7 @@ export function blockText(root: Element): string {
     for (const n of nodes) {
       if (n.type === "text") line += n.data;
       // Captions describe images; they are kept in the HTML, not in the article's running text.
-      else if (isTag(n) && n.name !== "figcaption") {
+      else if (isTag(n) && n.name !== "figcaption" && !CAPTION_CLASS.test(n.attribs.class ?? "")) {
         const block = BLOCK.test(n.name);
         if (block && line.trim()) {
           parts.push(line);
