@@ -110,3 +110,9 @@ export const SIBLING_PROSE_SHARE = 0.7;
 /** Blocks that describe an image (caption, credit) stay in the HTML but not in the article's running text. */
 export const CAPTION_CLASS =
   /(^|[\s_-])(caption|wp-caption-text|credits?|photo-?credit|image-?credit|dida|legend)($|[\s_-])/i;
+
+/**
+ * Deeper nesting is flattened to text. Real pages stay under about 60 levels; hostile ones go to
+ * 100,000, which would exhaust the stack of any recursive step.
+ */
+export const MAX_TREE_DEPTH = 200;

@@ -93,3 +93,34 @@ test("pages without article text give null instead of a guess", () => {
   );
   assert.equal(extractArticle("\u0000\u0001\u0002binary", "https://x.test/"), null);
 });
+
+test("hostile input: empty, binary, 20 MB and 100,000 levels deep return a result without crashing or hanging", () => {
+  const para =
+    "<p>The harbour authority said on Monday that the terminal would open in March, later than planned.</p>";
+  const cases: Array<[string, string]> = [
+    ["empty", ""],
+    ["binary", String.fromCharCode(...Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256))],
+    [
+      "20 MB",
+      `<html><body><article>${para.repeat(Math.ceil(20_000_000 / para.length))}</article></body></html>`,
+    ],
+    [
+      "deep",
+      `<html><body>${"<div>".repeat(100_000)}${para.repeat(3)}${"</div>".repeat(100_000)}</body></html>`,
+    ],
+    ["deep unclosed", `<html><body>${para}${"<span><div>".repeat(100_000)}`],
+    [
+      "5,000 deep",
+      `<html><body>${"<div>".repeat(5000)}${para.repeat(3)}${"</div>".repeat(5000)}</body></html>`,
+    ],
+  ];
+  for (const [name, html] of cases) {
+    const t0 = Date.now();
+    const result = extractArticle(html, "https://x.test/");
+    const ms = Date.now() - t0;
+    assert.ok(ms < 15_000, `${name} took ${ms} ms`);
+    // Below MAX_TREE_DEPTH the structure is flattened, not the text.
+    if (name === "5,000 deep") assert.match(result?.text ?? "", /harbour authority/);
+    if (name === "20 MB") assert.ok((result?.text.length ?? 0) > 1000);
+  }
+});

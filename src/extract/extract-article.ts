@@ -1,10 +1,11 @@
 /** @module extractArticle: a page's HTML in, the article in it out, through a cascade of numbered steps. */
 import render from "dom-serializer";
-import type { Document, Element } from "domhandler";
+import { cloneNode, type Document, type Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import { assembleArticle } from "./assemble.ts";
 import { blockText } from "./body.ts";
 import { EXCERPT_CHARS, MIN_ARTICLE_CHARS } from "./constants.ts";
+import { capDepth } from "./depth.ts";
 import { resolveLazyImages } from "./lazy-images.ts";
 import { takeLeadImage } from "./lead-image.ts";
 import { measureTree } from "./measure.ts";
@@ -16,6 +17,8 @@ import type { ExtractedArticle, LeadImage } from "./types.ts";
 
 /** Pages larger than this are cut before parsing, so one huge page cannot stall the worker. */
 const MAX_HTML_CHARS = 5_000_000;
+/** ...and after this many tags; real pages have a few thousand, the largest well under this. */
+const MAX_TAGS = 60_000;
 
 interface Attempt {
   roots: Element[];
@@ -38,7 +41,7 @@ function attempt(doc: Document, title: string | null, stripByClass: boolean): At
   const roots = assembleArticle(top, candidates, stats);
   cleanConditionally(roots, new Map(candidates.map((c) => [c.el, c.score])));
   removeTitleAndEmpties(roots, title);
-  const text = roots.map(blockText).filter(Boolean).join("\n\n");
+  const text = blockText(...roots);
   return text ? { roots, text } : null;
 }
 
@@ -55,8 +58,26 @@ function allParagraphs(doc: Document): Attempt | null {
       s.linkChars / s.chars < 0.3
     );
   });
-  const text = roots.map(blockText).filter(Boolean).join("\n\n");
+  const text = blockText(...roots);
   return text ? { roots, text } : null;
+}
+
+/** The page parsed, its nesting bounded and templates unwrapped; attempts work on copies. */
+function prepared(source: string): Document {
+  const doc = parseDocument(source);
+  capDepth(doc);
+  unwrapTemplates(doc);
+  return doc;
+}
+
+/** The page cut after MAX_TAGS tags: the parser's work grows faster than linearly with nesting. */
+function boundedSource(html: string): string {
+  const cut = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
+  let tags = 0;
+  for (let i = cut.indexOf("<"); i >= 0; i = cut.indexOf("<", i + 1)) {
+    if (++tags > MAX_TAGS) return cut.slice(0, i);
+  }
+  return cut;
 }
 
 /**
@@ -69,10 +90,11 @@ function allParagraphs(doc: Document): Attempt | null {
  * page. The longest of the attempts that ran wins. Returns null when no article text is found.
  */
 export function extractArticle(html: string, url: string): ExtractedArticle | null {
-  const source = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
-  const doc = parseDocument(source);
+  const source = boundedSource(html);
+  const pristine = prepared(source);
+  const copy = () => cloneNode(pristine, true);
+  const doc = copy();
   const meta = readMetadata(doc, url);
-  unwrapTemplates(doc);
   resolveLazyImages(doc);
   const leadImage: LeadImage | null = takeLeadImage(doc, url, meta.imageUrl);
 
@@ -80,16 +102,13 @@ export function extractArticle(html: string, url: string): ExtractedArticle | nu
   const first = attempt(doc, meta.title, true);
   if (first) attempts.push(first);
   if (!first || first.text.length < MIN_ARTICLE_CHARS) {
-    const fresh = parseDocument(source);
-    unwrapTemplates(fresh);
+    const fresh = copy();
     resolveLazyImages(fresh);
     takeLeadImage(fresh, url, meta.imageUrl);
     const second = attempt(fresh, meta.title, false);
     if (second) attempts.push(second);
     if (!second || second.text.length < MIN_ARTICLE_CHARS) {
-      const last = parseDocument(source);
-      unwrapTemplates(last);
-      const third = allParagraphs(last);
+      const third = allParagraphs(copy());
       if (third) attempts.push(third);
     }
   }
