@@ -116,3 +116,9 @@ export const CAPTION_CLASS =
  * 100,000, which would exhaust the stack of any recursive step.
  */
 export const MAX_TREE_DEPTH = 200;
+
+/**
+ * A "Related" / "Comments" / "About the author" heading opens a boilerplate tail only when it stands
+ * in the last 40% of the article's text; earlier, it is more likely part of the article.
+ */
+export const TAIL_SHARE = 0.4;

@@ -4,6 +4,7 @@ import { cloneNode, type Document, type Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import { assembleArticle } from "./assemble.ts";
 import { blockText } from "./body.ts";
+import { removeBoilerplateText } from "./boilerplate.ts";
 import { EXCERPT_CHARS, MIN_ARTICLE_CHARS } from "./constants.ts";
 import { capDepth } from "./depth.ts";
 import { resolveLazyImages } from "./lazy-images.ts";
@@ -40,6 +41,7 @@ function attempt(doc: Document, title: string | null, stripByClass: boolean): At
   if (!top) return null;
   const roots = assembleArticle(top, candidates, stats);
   cleanConditionally(roots, new Map(candidates.map((c) => [c.el, c.score])));
+  removeBoilerplateText(roots);
   removeTitleAndEmpties(roots, title);
   const text = blockText(...roots);
   return text ? { roots, text } : null;

@@ -1,0 +1,124 @@
+/** @module Recognises the furniture that survives structural cleaning by what it says: tail sections and label lines. */
+import type { Element } from "domhandler";
+import { isTag } from "domhandler";
+import { removeElement } from "domutils";
+import { TAIL_SHARE } from "./constants.ts";
+import { textOf } from "./dom.ts";
+import { allElements } from "./prune.ts";
+
+/**
+ * Headings that open a section which is not the article: related reading, the author box, comments,
+ * sharing, newsletters, contact. Several languages; matched against the heading's whole text.
+ */
+const TAIL_HEADING = new RegExp(
+  `^(${[
+    // English
+    "related( (articles|posts|stories|content|news|topics))?",
+    "read (more|also|next)",
+    "see also",
+    "more (on|about|from|in) (this|the)( topic| story| subject)?",
+    "you (may|might) also (like|enjoy|be interested in)",
+    "recommended( for you)?",
+    "(most )?(popular|read|shared)( (articles|stories|now|this week))?",
+    "trending( now)?",
+    "about the author",
+    "share( this( (article|story|post))?)?",
+    "comments?( \\(\\d+\\))?",
+    "leave a (reply|comment)",
+    "(join|subscribe to) (our|the) newsletter",
+    "sign up for .{0,40}newsletter",
+    "follow us( on .{0,30})?",
+    "tags?",
+    "categories",
+    "advertisement",
+    "contacts?",
+    "further (information|reading)",
+    // German
+    "(ähnliche|verwandte|weitere) (beiträge|artikel|themen|nachrichten|informationen)",
+    "mehr (zum|zu diesem) thema",
+    "(das|dies) (könnte|dürfte) (dich|sie|euch) auch interessieren",
+    "auch interessant",
+    "(lesen sie|lies) (auch|mehr|weiter)",
+    "schon gelesen\\??",
+    "über (den|die) autor(in)?",
+    "kommentare?( \\(\\d+\\))?",
+    "kommentieren",
+    "(diesen )?(artikel|beitrag) teilen",
+    "kontakt",
+    "newsletter( abonnieren)?",
+    // French, Spanish, Italian, Portuguese, Dutch
+    "(à )?lire aussi",
+    "voir aussi",
+    "sur le même sujet",
+    "articles? similaires",
+    "commentaires?",
+    "(lea|vea|lee|mira) también",
+    "te puede interesar",
+    "(noticias|artículos) relacionad[oa]s",
+    "comentarios",
+    "leggi anche",
+    "articoli correlati",
+    "commenti",
+    "(leia|veja) também",
+    "notícias relacionadas",
+    "comentários",
+    "lees ook",
+    "gerelateerde artikelen",
+    "reacties",
+  ].join("|")})\\s*[:?!.…]*$`,
+  "i",
+);
+
+/** Lines that label an image or the page rather than say anything: "Foto: ...", "Quelle: ...", a bare date. */
+const LABEL_LINE =
+  /^((photo|foto|bild|titelbild|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(aktualisiert|updated|publiziert|veröffentlicht|published|last modified|release date)\s*:?|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)/i;
+const LABEL_MAX_CHARS = 120;
+
+const HEADING = /^h[2-6]$/;
+
+function isHeadingLike(el: Element): boolean {
+  if (HEADING.test(el.name)) return true;
+  // A short paragraph or div that is nothing but bold text acts as a heading.
+  if (el.name !== "p" && el.name !== "div") return false;
+  const kids = el.children.filter((c) => isTag(c) || (c.type === "text" && c.data.trim() !== ""));
+  return kids.length === 1 && isTag(kids[0]!) && ["strong", "b"].includes(kids[0].name);
+}
+
+/**
+ * Removes a boilerplate section from where its heading stands to the end of its container, when it
+ * sits in the last TAIL_SHARE of the article's text (a "Related" heading mid-article is left alone),
+ * and removes label lines. In place.
+ */
+export function removeBoilerplateText(roots: Element[]): void {
+  const total = roots.reduce((n, r) => n + textOf(r).length, 0);
+  if (total === 0) return;
+  let seen = 0;
+  const order = allElements(roots);
+  const textBefore = new Map<Element, number>();
+  // Characters of text that precede each element, from a single walk over text nodes in order.
+  for (const el of order) {
+    textBefore.set(el, seen);
+    for (const c of el.children) if (c.type === "text") seen += c.data.replace(/\s+/g, " ").length;
+  }
+  for (const el of order) {
+    if (!el.parent) continue;
+    const text = textOf(el);
+    if (text.length === 0 || text.length > 80) {
+      if (text.length > 0 && text.length <= LABEL_MAX_CHARS && LABEL_LINE.test(text) && el.name === "p")
+        removeElement(el);
+      continue;
+    }
+    if (isHeadingLike(el) && TAIL_HEADING.test(text)) {
+      const before = textBefore.get(el) ?? 0;
+      if (before < total * (1 - TAIL_SHARE)) continue;
+      const parent = el.parent;
+      if (!parent || !isTag(parent)) continue;
+      const siblings = parent.children;
+      const at = siblings.indexOf(el);
+      for (const sib of siblings.slice(at)) if (isTag(sib)) removeElement(sib);
+      continue;
+    }
+    if (LABEL_LINE.test(text) && (el.name === "p" || el.name === "div" || el.name === "span"))
+      removeElement(el);
+  }
+}
