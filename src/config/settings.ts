@@ -40,6 +40,24 @@ const networks: Parse<Network[]> = (raw, name) => {
   }
 };
 
+/** The site's public base URL, absolute http(s), kept without a trailing slash; empty turns WebSub off. */
+const publicUrl: Parse<string> = (raw, name) => {
+  if (raw === "") return "";
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${name} must be an absolute http(s) URL such as https://news.example.org, got "${raw}"`);
+  }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.password) {
+    throw new Error(`${name} must be an http(s) URL without a user name or password, got "${raw}"`);
+  }
+  if (url.search || url.hash) {
+    throw new Error(`${name} must not have a query or fragment, got "${raw}"`);
+  }
+  return url.toString().replace(/\/+$/, "");
+};
+
 const logLevel: Parse<string> = (raw, name) => {
   const levels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
   if (levels.includes(raw)) return raw;
@@ -66,6 +84,12 @@ export const settings = {
     default: "8080",
     parse: int(0, 65535),
     doc: "Port the web server listens on.",
+  },
+  publicUrl: {
+    env: "NEWSDESK_PUBLIC_URL",
+    default: "",
+    parse: publicUrl,
+    doc: "The address this site is reached at from the internet (https://news.example.org). WebSub needs it: hubs verify subscriptions and push new items to <url>/websub/...; empty turns WebSub off and every source is only polled.",
   },
   siteTitle: {
     env: "NEWSDESK_SITE_TITLE",
