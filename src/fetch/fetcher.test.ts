@@ -1,6 +1,6 @@
 /** @module The Fetcher against real servers on 127.0.0.1 and a resolver stub that maps test names to chosen addresses. */
 import assert from "node:assert/strict";
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { after, before, describe, test } from "node:test";
 import { constants, deflateRawSync } from "node:zlib";
 import { type FixtureServer, startFixtureServer } from "../../test/support/fixture-server.ts";
@@ -382,5 +382,120 @@ describe("fetcher", () => {
       `gaps between starts: ${gaps.join(", ")} ms`,
     );
     await spaced.close();
+  });
+});
+
+describe("fetcher POST", () => {
+  let server: FixtureServer;
+  let port = 0;
+  const received: Array<{ method: string; path: string; type: string; body: string }> = [];
+
+  /** Records each request with its body, then lets `answer` reply. */
+  const recording =
+    (answer: (res: ServerResponse) => void) => (req: IncomingMessage, res: ServerResponse) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        received.push({
+          method: req.method ?? "",
+          path: req.url ?? "",
+          type: req.headers["content-type"] ?? "",
+          body: Buffer.concat(chunks).toString(),
+        });
+        answer(res);
+      });
+    };
+
+  before(async () => {
+    server = await startFixtureServer({
+      "/hub": {
+        handle: recording((res) => {
+          res.writeHead(202, { link: '<https://hub.test/>; rel="hub"' });
+          res.end("accepted");
+        }),
+      },
+      "/moved-307": { status: 307, headers: { location: "/hub" } },
+      "/moved-308": { status: 308, headers: { location: "/hub" } },
+      "/moved-302": { status: 302, headers: { location: "/hub" } },
+      "/see-other": { status: 303, headers: { location: "/hub" } },
+      "/to-loopback-2": () => ({ status: 307, headers: { location: `http://127.0.0.2:${port}/hub` } }),
+      "/refuse": {
+        handle: recording((res) => {
+          res.writeHead(429, { "retry-after": "60" });
+          res.end("slow down");
+        }),
+      },
+      "/big": { handle: recording((res) => res.end("x".repeat(4096))) },
+      "/robots.txt": { headers: { "content-type": "text/plain" }, body: "User-agent: *\nDisallow: /\n" },
+    });
+    port = Number(new URL(server.url).port);
+  });
+  after(() => server.close());
+
+  const form = "hub.mode=subscribe&hub.topic=https%3A%2F%2Fexample.test%2Ffeed";
+  const post = {
+    method: "POST",
+    body: form,
+    contentType: "application/x-www-form-urlencoded",
+  } as const;
+
+  test("a POST sends its method, body and content type, and returns the answer with its Link header", async () => {
+    received.length = 0;
+    const f = createFetcher(settings());
+    const res = await f.fetch(`${server.url}/hub`, post);
+    assert.equal(res.status, 202);
+    assert.equal(res.bytes.toString(), "accepted");
+    assert.equal(res.link, '<https://hub.test/>; rel="hub"');
+    assert.deepEqual(received, [
+      { method: "POST", path: "/hub", type: "application/x-www-form-urlencoded", body: form },
+    ]);
+    await f.close();
+  });
+
+  test("a POST follows 307 and 308 with the same method and body, and no other redirect", async () => {
+    received.length = 0;
+    const f = createFetcher(settings());
+    for (const path of ["/moved-307", "/moved-308"]) {
+      assert.equal((await f.fetch(`${server.url}${path}`, post)).status, 202, path);
+    }
+    assert.deepEqual(
+      received.map((r) => [r.method, r.body]),
+      [
+        ["POST", form],
+        ["POST", form],
+      ],
+    );
+    for (const path of ["/moved-302", "/see-other"]) {
+      const err = await fetchError(f.fetch(`${server.url}${path}`, post));
+      assert.equal(err.id, "fetch.http_status", path);
+      assert.match(err.message, /only 307 and 308 redirects are followed for a POST/);
+    }
+    assert.equal(received.length, 2, "the 302 and 303 targets were not requested");
+    // A GET still follows every redirect.
+    assert.equal((await f.fetch(`${server.url}/see-other`, { method: "GET" })).status, 202);
+    await f.close();
+  });
+
+  test("a POST gets the same guard, classification and cap, and robots.txt does not apply to it", async () => {
+    received.length = 0;
+    const f = createFetcher(settings());
+    const refused = await fetchError(f.fetch(`${server.url}/to-loopback-2`, post));
+    assert.equal(refused.id, "fetch.not_allowed");
+    const literal = await fetchError(f.fetch(`http://127.0.0.3:${port}/hub`, post));
+    assert.equal(literal.id, "fetch.not_allowed");
+    const throttled = await fetchError(f.fetch(`${server.url}/refuse`, post));
+    assert.equal(throttled.id, "fetch.http_status");
+    assert.equal(throttled.status, 429);
+    assert.equal(throttled.retryAfterMs, 60_000);
+    const big = await fetchError(f.fetch(`${server.url}/big`, { ...post, maxBytes: 1024 }));
+    assert.equal(big.id, "fetch.too_large");
+    // robots.txt disallows everything here; a POST is sent anyway and robots.txt is never asked for.
+    assert.equal((await f.fetch(`${server.url}/hub`, { ...post, robots: true })).status, 202);
+    assert.ok(!server.requests.includes("/robots.txt"));
+    assert.deepEqual(
+      received.map((r) => r.path),
+      ["/refuse", "/big", "/hub"],
+    );
+    await f.close();
   });
 });

@@ -55,6 +55,12 @@ function header(headers: Dispatcher.ResponseData["headers"], name: string): stri
   return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
 }
 
+/** A header that may be repeated (Link), its values joined by ", " as HTTP allows. */
+function joinedHeader(headers: Dispatcher.ResponseData["headers"], name: string): string | null {
+  const v = headers[name];
+  return Array.isArray(v) ? v.join(", ") : (v ?? null);
+}
+
 function parseUrl(raw: string): URL {
   let url: URL;
   try {
@@ -125,6 +131,7 @@ export function createFetcher(settings: FetcherSettings): Fetcher {
     const maxBytes = req.maxBytes ?? settings.maxBytes;
     const maxRedirects = settings.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
     const expect = CONTENT_TYPES[req.expect ?? "any"];
+    const method = req.method ?? "GET";
     const signal = AbortSignal.timeout(settings.timeoutMs);
     let current = parseUrl(rawUrl);
     try {
@@ -137,11 +144,26 @@ export function createFetcher(settings: FetcherSettings): Fetcher {
         };
         if (hop === 0 && req.etag) headers["if-none-match"] = req.etag;
         if (hop === 0 && req.lastModified) headers["if-modified-since"] = req.lastModified;
+        if (req.contentType) headers["content-type"] = req.contentType;
         // undici's request() never follows redirects itself; each hop comes back here to be checked.
-        const res = await request(current, { method: "GET", headers, signal, dispatcher: agent });
+        const res = await request(current, {
+          method,
+          headers,
+          body: method === "POST" ? (req.body ?? "") : null,
+          signal,
+          dispatcher: agent,
+        });
         const location = header(res.headers, "location");
         if (res.statusCode >= 300 && res.statusCode < 400 && res.statusCode !== 304 && location) {
           discard(res.body);
+          // Only 307 and 308 promise that the same method and body may be sent to the new address.
+          if (method === "POST" && res.statusCode !== 307 && res.statusCode !== 308) {
+            throw new NewsdeskError(
+              "fetch.http_status",
+              `fetch: ${current} answered a POST with HTTP ${res.statusCode}; only 307 and 308 redirects are followed for a POST`,
+              { status: res.statusCode },
+            );
+          }
           if (hop >= maxRedirects) {
             throw new NewsdeskError(
               "fetch.http_status",
@@ -158,6 +180,7 @@ export function createFetcher(settings: FetcherSettings): Fetcher {
           contentType: header(res.headers, "content-type"),
           etag: header(res.headers, "etag"),
           lastModified: header(res.headers, "last-modified"),
+          link: joinedHeader(res.headers, "link"),
         };
         if (res.statusCode === 304) {
           discard(res.body);
@@ -219,7 +242,12 @@ export function createFetcher(settings: FetcherSettings): Fetcher {
   return {
     async fetch(rawUrl, req = {}) {
       const url = parseUrl(rawUrl);
-      if (req.robots && !(await robots.isAllowed(url, robotsToken(settings.userAgent)))) {
+      // robots.txt governs crawling; a POST (a WebSub subscription) is not crawling.
+      if (
+        req.robots &&
+        req.method !== "POST" &&
+        !(await robots.isAllowed(url, robotsToken(settings.userAgent)))
+      ) {
         throw new NewsdeskError(
           "fetch.robots",
           `fetch: ${url.host}'s robots.txt does not allow ${robotsToken(settings.userAgent)} to fetch ${url.pathname}; an operator can override this per source`,

@@ -1,6 +1,12 @@
 /** @module The contract of fetch/: what a caller asks for and what comes back. */
 
 export interface FetchRequest {
+  /** Default "GET". A POST follows only 307 and 308 redirects (which keep the method and body). */
+  method?: "GET" | "POST";
+  /** Request body, sent with a POST. */
+  body?: string;
+  /** Sent as Content-Type with the body. */
+  contentType?: string;
   /** Sent as Accept. */
   accept?: string;
   /** Validators from the previous fetch, for a conditional GET. */
@@ -10,7 +16,7 @@ export interface FetchRequest {
   maxBytes?: number;
   /** What the caller can use; other content types fail as fetch.bad_content_type. Default "any". */
   expect?: "feed" | "html" | "any";
-  /** Check the origin's robots.txt first (article pages). */
+  /** Check the origin's robots.txt first (article pages); never applied to a POST. */
   robots?: boolean;
 }
 
@@ -26,4 +32,6 @@ export interface FetchResult {
   bytes: Buffer;
   etag: string | null;
   lastModified: string | null;
+  /** The Link header (RFC 8288), several joined by ", "; publishers advertise WebSub hubs in it. */
+  link: string | null;
 }
