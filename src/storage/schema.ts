@@ -27,7 +27,24 @@ export interface SourcesTable {
   last_modified: string | null;
   /** Folder path, outermost first, joined with "/" ("News/Local"); from OPML import. Null when none. */
   category: string | null;
+  /** WebSub hub of the current subscription, and its topic (the feed's rel=self URL, else `url`). */
+  websub_hub: string | null;
+  websub_topic: string | null;
+  /** HMAC key given to the hub; a push is stored only with a valid X-Hub-Signature over it. */
+  websub_secret: string | null;
+  /** Random path segment of the callback URL (/websub/:id/:token). */
+  websub_token: string | null;
+  websub_state: WebsubState | null;
+  /** When the hub's lease ends; until then the source is polled at the longest interval. */
+  websub_lease_until: string | null;
+  /** When the last subscription request was sent. */
+  websub_requested_at: string | null;
+  /** Why the last request failed or the hub denied it; null once verified. */
+  websub_error: string | null;
 }
+
+/** Where a source's WebSub subscription stands: requested, verified by the hub, refused by it, or lapsed. */
+export type WebsubState = "subscribing" | "active" | "denied" | "expired";
 
 export interface ArticlesTable {
   id: Generated<number>;

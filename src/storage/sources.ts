@@ -1,6 +1,6 @@
 /** @module Repository for sources: the feeds Newsdesk follows, and their fetch health. */
 import type { Kysely } from "kysely";
-import type { Database, Source } from "./schema.ts";
+import type { Database, Source, WebsubState } from "./schema.ts";
 
 /**
  * Adds a source, or returns the existing one with the same URL unchanged (adding twice is not an error).
@@ -121,5 +121,79 @@ export async function markSourceFailed(
       ...(failure.disable ? { disabled_at: eb.fn.coalesce("disabled_at", eb.val(failure.now)) } : {}),
     }))
     .where("id", "=", id)
+    .execute();
+}
+
+/**
+ * Records a WebSub subscription request before it is sent (a hub may verify before it answers):
+ * the hub and topic, the secret and callback token handed over, the state meanwhile, and when.
+ */
+export async function markWebsubRequested(
+  db: Kysely<Database>,
+  id: number,
+  request: { hub: string; topic: string; secret: string; token: string; state: WebsubState; now: string },
+): Promise<void> {
+  await db
+    .updateTable("sources")
+    .set({
+      websub_hub: request.hub,
+      websub_topic: request.topic,
+      websub_secret: request.secret,
+      websub_token: request.token,
+      websub_state: request.state,
+      websub_requested_at: request.now,
+      websub_error: null,
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** A subscription request failed (unreachable hub, refusal): the state stays, the reason is kept. */
+export async function markWebsubFailed(db: Kysely<Database>, id: number, error: string): Promise<void> {
+  await db.updateTable("sources").set({ websub_error: error }).where("id", "=", id).execute();
+}
+
+/**
+ * The hub verified the subscription: pushes are expected until `leaseUntil`. The next poll is moved
+ * no later than that, so polling resumes when the lease ends even if it was planned for after.
+ */
+export async function markWebsubActive(db: Kysely<Database>, id: number, leaseUntil: string): Promise<void> {
+  await db
+    .updateTable("sources")
+    .set((eb) => ({
+      websub_state: "active",
+      websub_lease_until: leaseUntil,
+      websub_error: null,
+      next_fetch_at: eb
+        .case()
+        .when("next_fetch_at", ">", leaseUntil)
+        .then(eb.val(leaseUntil))
+        .else(eb.ref("next_fetch_at"))
+        .end(),
+    }))
+    .where("id", "=", id)
+    .execute();
+}
+
+/** The hub refused the subscription (or ended it); the source is polled as usual. */
+export async function markWebsubDenied(db: Kysely<Database>, id: number, reason: string): Promise<void> {
+  await db
+    .updateTable("sources")
+    .set({ websub_state: "denied", websub_lease_until: null, websub_error: reason })
+    .where("id", "=", id)
+    .execute();
+}
+
+/**
+ * The lease ended without a renewal; the source is polled as usual until it is subscribed again.
+ * Only a lease that has really passed is ended, in case a renewal was verified meanwhile.
+ */
+export async function markWebsubExpired(db: Kysely<Database>, id: number, now: string): Promise<void> {
+  await db
+    .updateTable("sources")
+    .set({ websub_state: "expired" })
+    .where("id", "=", id)
+    .where("websub_state", "=", "active")
+    .where("websub_lease_until", "<=", now)
     .execute();
 }

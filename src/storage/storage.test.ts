@@ -13,11 +13,17 @@ import { type Db, openDb } from "./db.ts";
 import { migrateToLatest } from "./migrate.ts";
 import type { NewArticle } from "./schema.ts";
 import {
+  findSourceById,
   findSourceByUrl,
   insertSource,
   listDueSources,
   markSourceFailed,
   markSourceFetched,
+  markWebsubActive,
+  markWebsubDenied,
+  markWebsubExpired,
+  markWebsubFailed,
+  markWebsubRequested,
 } from "./sources.ts";
 
 const T0 = "2026-11-20T10:00:00.000Z";
@@ -59,6 +65,7 @@ for (const { name, make } of bothDatabases) {
         "0002-fetch-health",
         "0003-source-category",
         "0004-adaptive-polling",
+        "0005-websub",
       ]);
     });
     after(async () => {
@@ -156,6 +163,52 @@ for (const { name, make } of bothDatabases) {
       assert.equal(row?.last_error, null);
       assert.equal(row?.last_error_kind, null);
       assert.equal(row?.title, "Fail");
+    });
+
+    test("a WebSub subscription is requested, verified, pulls the next poll in, lapses and can be denied", async () => {
+      const s = (await insertSource(db.kysely, "https://push.test/feed", T0)).source;
+      assert.equal(s.websub_state, null);
+      const request = {
+        hub: "https://hub.test/",
+        topic: "https://push.test/feed",
+        secret: "a".repeat(64),
+        token: "b".repeat(32),
+        now: T0,
+      };
+      await markWebsubRequested(db.kysely, s.id, { ...request, state: "subscribing" });
+      await markWebsubFailed(db.kysely, s.id, "fetch: hub.test answered HTTP 500");
+      let row = await findSourceById(db.kysely, s.id);
+      assert.equal(row?.websub_hub, "https://hub.test/");
+      assert.equal(row?.websub_topic, "https://push.test/feed");
+      assert.equal(row?.websub_secret, "a".repeat(64));
+      assert.equal(row?.websub_token, "b".repeat(32));
+      assert.equal(row?.websub_requested_at, T0);
+      assert.equal(row?.websub_state, "subscribing");
+      assert.equal(row?.websub_error, "fetch: hub.test answered HTTP 500");
+
+      // A lease ending before the planned poll brings the poll forward; one ending after leaves it.
+      await markSourceFetched(db.kysely, s.id, { now: T0, nextFetchAt: "2026-11-30T00:00:00.000Z" });
+      await markWebsubActive(db.kysely, s.id, "2026-11-25T00:00:00.000Z");
+      row = await findSourceById(db.kysely, s.id);
+      assert.equal(row?.websub_state, "active");
+      assert.equal(row?.websub_lease_until, "2026-11-25T00:00:00.000Z");
+      assert.equal(row?.websub_error, null);
+      assert.equal(row?.next_fetch_at, "2026-11-25T00:00:00.000Z");
+      await markWebsubActive(db.kysely, s.id, "2026-12-05T00:00:00.000Z");
+      assert.equal((await findSourceById(db.kysely, s.id))?.next_fetch_at, "2026-11-25T00:00:00.000Z");
+
+      // A renewal keeps the state active; the lease ends only once it has passed.
+      await markWebsubRequested(db.kysely, s.id, { ...request, state: "active" });
+      await markWebsubExpired(db.kysely, s.id, "2026-12-04T00:00:00.000Z");
+      assert.equal((await findSourceById(db.kysely, s.id))?.websub_state, "active");
+      await markWebsubExpired(db.kysely, s.id, "2026-12-05T00:00:00.000Z");
+      assert.equal((await findSourceById(db.kysely, s.id))?.websub_state, "expired");
+
+      await markWebsubDenied(db.kysely, s.id, "hub.reason: topic not found");
+      row = await findSourceById(db.kysely, s.id);
+      assert.equal(row?.websub_state, "denied");
+      assert.equal(row?.websub_lease_until, null);
+      assert.equal(row?.websub_error, "hub.reason: topic not found");
     });
   });
 }
