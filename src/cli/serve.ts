@@ -16,14 +16,14 @@ export function registerServe(program: Command): void {
       const { config, log } = rt;
       // Loaded only when asked for, so production installs never touch the demo content.
       const demo = opts.demo ? await (await import("./demo-newsroom.ts")).startDemoNewsroom(rt) : null;
-      const app = buildApp({ db: rt.db.kysely, config, log });
+      // The demo origin is on loopback, which the address guard refuses; exempt exactly it, only while it runs.
+      const fetcher = fetcherFromConfig(config, { allowOrigins: demo ? [demo.baseUrl] : [] });
+      const app = buildApp({ db: rt.db.kysely, config, log, fetcher });
       await app.listen({ host: config.host, port: config.port });
       const address = app.server.address();
       const port = typeof address === "object" && address ? address.port : config.port;
       log.info({ url: `http://${config.host}:${port}/` }, "newsdesk is serving");
       console.log(`Newsdesk is running at http://${config.host}:${port}/`);
-      // The demo origin is on loopback, which the address guard refuses; exempt exactly it, only while it runs.
-      const fetcher = fetcherFromConfig(config, { allowOrigins: demo ? [demo.baseUrl] : [] });
       const scheduler = opts.fetch ? startScheduler({ db: rt.db.kysely, config, log, fetcher }) : null;
 
       let closing = false;

@@ -1,8 +1,26 @@
 /** @module `newsdesk sources`: every source with its fetch health, for operators. */
 import type { Command } from "commander";
 import { countArticles } from "../storage/articles.ts";
+import type { Source } from "../storage/schema.ts";
 import { listSources } from "../storage/sources.ts";
 import { openRuntime } from "./runtime.ts";
+
+/** Where the source's WebSub subscription stands, in one line (the stored error already names the hub). */
+function websubLine(s: Source): string {
+  switch (s.websub_state) {
+    case "active":
+      return `WebSub: pushed by ${s.websub_hub}, lease until ${s.websub_lease_until}${s.websub_error ? ` (renewal: ${s.websub_error})` : ""}`;
+    case "subscribing":
+      return (
+        s.websub_error ??
+        `WebSub: requested at ${s.websub_hub} ${s.websub_requested_at}, awaiting its verification`
+      );
+    case "denied":
+      return s.websub_error ?? `WebSub: ${s.websub_hub} denied the subscription`;
+    default:
+      return `WebSub: the lease at ${s.websub_hub} ended ${s.websub_lease_until}; polled until subscribed again`;
+  }
+}
 
 export function registerSources(program: Command): void {
   program
@@ -15,7 +33,9 @@ export function registerSources(program: Command): void {
         for (const s of await listSources(rt.db.kysely)) {
           const articles = await countArticles(rt.db.kysely, s.id);
           if (opts.json) {
-            console.log(JSON.stringify({ ...s, articles }));
+            // The WebSub secret and callback token let anyone push articles into this source: never print them.
+            const { websub_secret: _secret, websub_token: _token, ...shown } = s;
+            console.log(JSON.stringify({ ...shown, articles }));
             continue;
           }
           const health = s.disabled_at
@@ -33,6 +53,7 @@ export function registerSources(program: Command): void {
             `    ${articles} articles; last success ${s.last_success_at ?? "never"}; next fetch ${s.disabled_at ? "none (disabled)" : s.next_fetch_at}${every}${s.ignore_robots ? "; ignores robots.txt" : ""}`,
           );
           console.log(`    ${health}`);
+          if (s.websub_state) console.log(`    ${websubLine(s)}`);
           if (s.last_error) console.log(`    retry now with: newsdesk fetch --source ${s.id}`);
         }
       } finally {

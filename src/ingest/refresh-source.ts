@@ -7,6 +7,7 @@ import { markSourceFailed, markSourceFetched } from "../storage/sources.ts";
 import { plainTitle } from "./build-article.ts";
 import { nextPollAfterFailure, nextPollAfterSuccess, pollIntervalMinutes } from "./poll-schedule.ts";
 import { type StoreDeps, storeFeedItems } from "./store-feed-items.ts";
+import { pollMinutesWithLease, subscribeToHub, websubTarget } from "./websub.ts";
 
 export type RefreshDeps = StoreDeps;
 
@@ -22,12 +23,14 @@ export interface RefreshReport {
 /**
  * Refreshes one source:
  * 1. fetch the feed (conditional GET with the stored validators);
- * 2. on 304, record the check and stop;
+ * 2. on 304, record the check (renewing a WebSub lease, as in 6) and stop;
  * 3. decode and parse it;
  * 4. store its new items (storeFeedItems: new guids only, each page fetched, extracted, sanitized
  *    and stored in one statement, so a kill midway loses only unstored items);
- * 5. record success and the next poll (learned publishing rate, publisher hints), or the one-line
- *    error, the backed-off retry time and, after failing for too long, that it is disabled.
+ * 5. record success and the next poll (learned publishing rate, publisher hints; the longest
+ *    interval while a WebSub hub pushes new items), or the one-line error, the backed-off retry
+ *    time and, after failing for too long, that it is disabled;
+ * 6. subscribe at the hub the feed advertises, or renew the lease (WebSub; never fails the poll).
  * Never throws for a bad source; the report says what happened.
  */
 export async function refreshSource(source: Source, deps: RefreshDeps): Promise<RefreshReport> {
@@ -59,8 +62,9 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
       // Nothing new to learn the rate from: keep the interval learned last time.
       await markSourceFetched(db, source.id, {
         now: nowIso,
-        nextFetchAt: nextPollAfterSuccess(now, lastInterval, null),
+        nextFetchAt: nextPollAfterSuccess(now, pollMinutesWithLease(source, lastInterval, now, config), null),
       });
+      await subscribeToHub(source, websubTarget(source, null, res.link, res.finalUrl), deps, now);
       return { ...report, ok: true, notModified: true };
     }
     const feed = parseFeed(decodeText(res.bytes, res.contentType), res.finalUrl);
@@ -68,13 +72,14 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
     const interval = pollIntervalMinutes(feed, now, bounds);
     await markSourceFetched(db, source.id, {
       now: nowIso,
-      nextFetchAt: nextPollAfterSuccess(now, interval, feed.hints),
+      nextFetchAt: nextPollAfterSuccess(now, pollMinutesWithLease(source, interval, now, config), feed.hints),
       pollIntervalMinutes: interval,
       title: plainTitle(feed.title) || null,
       siteUrl: feed.siteUrl,
       etag: res.etag,
       lastModified: res.lastModified,
     });
+    await subscribeToHub(source, websubTarget(source, feed, res.link, res.finalUrl), deps, now);
     log.info({ source_id: source.id, items: feed.items.length, added, retitled }, "source refreshed");
     return { ...report, ok: true, items: feed.items.length, added };
   } catch (err) {

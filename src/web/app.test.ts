@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { sqliteTestDatabase, type TestDatabase } from "../../test/support/databases.ts";
 import { loadConfig } from "../config/config.ts";
+import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { createLogger } from "../log.ts";
 import { insertArticle, listLatestArticles } from "../storage/articles.ts";
 import { type Db, openDb } from "../storage/db.ts";
@@ -15,6 +16,9 @@ let tdb: TestDatabase;
 let db: Db;
 let app: ReturnType<typeof buildApp>;
 let articlePath = "";
+const config = loadConfig({});
+/** Only WebSub pushes fetch pages from the web app; these tests send none. */
+const fetcher = fetcherFromConfig(config);
 
 before(async () => {
   tdb = sqliteTestDatabase();
@@ -46,12 +50,13 @@ before(async () => {
     created_at: now,
     updated_at: now,
   });
-  app = buildApp({ db: db.kysely, config: loadConfig({}), log: createLogger("silent") });
+  app = buildApp({ db: db.kysely, config, log: createLogger("silent"), fetcher });
   const [row] = await listLatestArticles(db.kysely, 1);
   articlePath = `/articles/${row?.id}-bridge-reopens-script-alert-t-script`;
 });
 after(async () => {
   await app?.close();
+  await fetcher.close();
   await db?.close();
   await tdb?.drop();
 });

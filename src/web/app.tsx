@@ -31,13 +31,27 @@ export function buildApp(ctx: WebContext) {
         .send(asset.body),
     );
   }
-  for (const route of routes) {
+  for (const route of routes.filter((r) => !r.rawBody)) {
     app.route({
       method: route.method,
       url: route.url,
       handler: (req, reply) => route.handler(ctx, req, reply),
     });
   }
+  // WebSub pushes arrive under any feed content type and their signature covers the exact bytes, so
+  // these routes get the raw body; the parsers are scoped to this plugin and other routes keep Fastify's.
+  app.register(async (raw) => {
+    raw.removeAllContentTypeParsers();
+    raw.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
+    for (const route of routes.filter((r) => r.rawBody)) {
+      raw.route({
+        method: route.method,
+        url: route.url,
+        bodyLimit: ctx.config.maxBodyBytes,
+        handler: (req, reply) => route.handler(ctx, req, reply),
+      });
+    }
+  });
 
   app.setNotFoundHandler((_req, reply) => {
     reply

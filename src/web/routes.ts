@@ -3,14 +3,19 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { WebContext } from "./context.ts";
 import { articleShow } from "./handlers/article-show.tsx";
 import { home } from "./handlers/home.tsx";
+import { websubPush, websubVerify } from "./handlers/websub.ts";
 
 export interface Route {
   method: "GET" | "POST";
   url: string;
   handler: (ctx: WebContext, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  /** The handler gets the body as the exact bytes sent (any content type), capped at NEWSDESK_MAX_BODY_BYTES. */
+  rawBody?: boolean;
 }
 
 export const routes: Route[] = [
   { method: "GET", url: "/", handler: home },
   { method: "GET", url: "/articles/:idSlug", handler: articleShow },
+  { method: "GET", url: "/websub/:sourceId/:token", handler: websubVerify },
+  { method: "POST", url: "/websub/:sourceId/:token", handler: websubPush, rawBody: true },
 ];

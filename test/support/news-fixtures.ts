@@ -40,7 +40,8 @@ ${entries}
 </channel></rss>`;
 }
 
-export function atomFeed(base: string, items: FixtureItem[], title = "Fixture Courier"): string {
+/** `head` is extra markup for the feed's head, such as WebSub's `<link rel="hub">`. */
+export function atomFeed(base: string, items: FixtureItem[], title = "Fixture Courier", head = ""): string {
   const entries = items
     .map(
       (it) => `<entry><title>${esc(it.title)}</title><link href="${base}/articles/${it.slug}"/>
@@ -50,7 +51,7 @@ export function atomFeed(base: string, items: FixtureItem[], title = "Fixture Co
     .join("\n");
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>${esc(title)}</title><link href="${base}/"/>
-<id>urn:fixture:feed</id><updated>2026-11-20T00:00:00Z</updated>
+<id>urn:fixture:feed</id><updated>2026-11-20T00:00:00Z</updated>${head}
 ${entries}
 </feed>`;
 }
