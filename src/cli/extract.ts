@@ -83,7 +83,7 @@ export function registerExtract(program: Command): void {
           console.log(article.text);
           break;
         case "markdown":
-          console.log(article.text);
+          console.log(article.markdown);
           break;
         default:
           console.log(JSON.stringify({ ...article, bodyHtml }, null, 2));

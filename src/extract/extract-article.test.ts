@@ -60,6 +60,8 @@ ${PARAS}</article></body></html>`;
     alt: "The pier",
     caption: "The temporary pier on Monday.",
     credit: "Jo Hart / Harbour Agency",
+    width: null,
+    height: null,
   });
   assert.doesNotMatch(a.bodyHtml, /<img|figcaption|noscript/);
 });

@@ -9,6 +9,7 @@ import { EXCERPT_CHARS, MIN_ARTICLE_CHARS } from "./constants.ts";
 import { capDepth } from "./depth.ts";
 import { resolveLazyImages } from "./lazy-images.ts";
 import { takeLeadImage } from "./lead-image.ts";
+import { toMarkdown } from "./markdown.ts";
 import { measureTree } from "./measure.ts";
 import { readMetadata } from "./metadata.ts";
 import { allElements, cleanConditionally, removeFurniture, removeTitleAndEmpties } from "./prune.ts";
@@ -24,6 +25,15 @@ const MAX_TAGS = 60_000;
 interface Attempt {
   roots: Element[];
   text: string;
+}
+
+/** Words in any script: runs of letters/digits, and each CJK character counts as one word. */
+function countWords(text: string): number {
+  const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  const words =
+    text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, " ").match(/[\p{L}\p{N}]+/gu)
+      ?.length ?? 0;
+  return cjk + words;
 }
 
 function excerptOf(text: string): string | null {
@@ -118,14 +128,19 @@ export function extractArticle(html: string, url: string): ExtractedArticle | nu
   if (!best) return null;
   return {
     title: meta.title,
+    bylines: meta.bylines,
     byline: meta.byline,
     published: meta.published,
+    modified: meta.modified,
     siteName: meta.siteName,
     lang: meta.lang,
+    dir: meta.dir,
     canonicalUrl: meta.canonicalUrl,
     leadImage,
     bodyHtml: best.roots.map((r) => render(r.children, { encodeEntities: "utf8" })).join("\n"),
     text: best.text,
+    markdown: toMarkdown(best.roots),
     excerpt: excerptOf(best.text),
+    wordCount: countWords(best.text),
   };
 }

@@ -49,6 +49,12 @@ function captionAndCredit(figure: Element | null): { caption: string | null; cre
   return splitCaptionCredit(textOf(figcaption));
 }
 
+/** A pixel size from a width/height attribute ("800", "800px"); null for percentages and junk. */
+function dimension(raw: string | null): number | null {
+  const m = raw ? /^\s*(\d{1,5})(px)?\s*$/.exec(raw) : null;
+  return m ? Number(m[1]) : null;
+}
+
 function sameImage(a: string, b: string): boolean {
   if (a === b) return true;
   const file = (u: string) => u.split(/[?#]/)[0]?.split("/").pop() ?? u;
@@ -65,7 +71,11 @@ export function takeLeadImage(doc: Document, url: string, declared: string | nul
     ? imgs.find((i) => sameImage(absoluteUrl(attr(i, "src"), url)!, declared))
     : undefined;
   const img = byDeclared ?? imgs.find((i) => figureOf(i) !== null);
-  if (!img) return declared ? { url: declared, alt: null, caption: null, credit: null } : null;
+  if (!img) {
+    return declared
+      ? { url: declared, alt: null, caption: null, credit: null, width: null, height: null }
+      : null;
+  }
   const figure = figureOf(img);
   const { caption, credit } = captionAndCredit(figure);
   const lead: LeadImage = {
@@ -73,6 +83,8 @@ export function takeLeadImage(doc: Document, url: string, declared: string | nul
     alt: attr(img, "alt"),
     caption,
     credit,
+    width: dimension(attr(img, "width")),
+    height: dimension(attr(img, "height")),
   };
   removeElement(figure ?? img);
   return lead;

@@ -6,8 +6,28 @@ import type { ExtractedArticle } from "./types.ts";
 /** The article fields that come from metadata, plus the page's declared share image. */
 export type PageMetadata = Pick<
   ExtractedArticle,
-  "title" | "byline" | "published" | "siteName" | "lang" | "canonicalUrl"
+  "title" | "byline" | "bylines" | "published" | "modified" | "siteName" | "lang" | "dir" | "canonicalUrl"
 > & { imageUrl: string | null };
+
+/** Languages written right to left (ISO 639-1 / common BCP 47 primary tags). */
+const RTL_LANGS = new Set(["ar", "he", "iw", "fa", "ur", "ps", "sd", "yi", "dv", "ug", "ku", "ckb"]);
+
+/** The page's direction: its own dir attribute, else what its language implies. */
+function directionOf(dirAttr: string | null, lang: string | null): "ltr" | "rtl" | null {
+  const d = dirAttr?.toLowerCase();
+  if (d === "rtl" || d === "ltr") return d;
+  const primary = lang?.toLowerCase().split(/[-_]/)[0];
+  return primary ? (RTL_LANGS.has(primary) ? "rtl" : "ltr") : null;
+}
+
+/** "Jane Doe and John Roe", "A, B & C": the people, one by one. */
+export function splitBylines(byline: string | null): string[] {
+  if (!byline) return [];
+  return byline
+    .split(/\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b)\s*/i)
+    .map((n) => n.trim())
+    .filter((n) => n.length > 1);
+}
 
 function isoDate(raw: string | null): string | null {
   if (!raw) return null;
@@ -29,6 +49,8 @@ function unshout(name: string): string {
 function cleanByline(raw: string | null, siteName: string | null): string | null {
   if (!raw) return null;
   const site = siteName?.toLowerCase();
+  // A profile URL or a mailbox is not a name.
+  if (/^\s*(https?:\/\/|www\.)|^\S+@\S+$/.test(raw.trim())) return null;
   const parts = raw
     .replace(BYLINE_PREFIX, "")
     .split(/\s*[,|]\s*/)
@@ -125,6 +147,16 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     ) ??
     visibleDate(doc);
 
+  const modified =
+    isoDate(typeof ld?.dateModified === "string" ? ld.dateModified : null) ??
+    isoDate(metaContent(doc, "article:modified_time", "dateModified", "og:updated_time", "last-modified"));
+
+  const html = selectOne("html", doc);
+  const lang =
+    attr(html, "lang") ??
+    attr(html, "xml:lang") ??
+    metaContent(doc, "og:locale", "content-language", "language");
+
   const canonical =
     absoluteUrl(attr(selectOne('link[rel~="canonical" i]', doc), "href"), url) ??
     absoluteUrl(metaContent(doc, "og:url"), url);
@@ -132,9 +164,12 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   return {
     title,
     byline,
+    bylines: splitBylines(byline),
     published,
+    modified,
     siteName: outlet,
-    lang: attr(selectOne("html", doc), "lang"),
+    lang: lang ? lang.replace(/_/g, "-") : null,
+    dir: directionOf(attr(html, "dir") ?? attr(selectOne("body", doc), "dir"), lang),
     canonicalUrl: canonical,
     imageUrl:
       absoluteUrl(metaContent(doc, "og:image", "twitter:image", "twitter:image:src"), url) ??

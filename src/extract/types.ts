@@ -3,22 +3,34 @@
 export interface LeadImage {
   url: string;
   alt: string | null;
+  /** The caption without the photo credit. */
   caption: string | null;
+  /** "Photo: Jane Doe/Agency" and the like, kept apart from the caption. */
   credit: string | null;
+  width: number | null;
+  height: number | null;
 }
 
 export interface ExtractedArticle {
   title: string | null;
+  /** Each person named as an author. */
+  bylines: string[];
+  /** The same names joined with ", " (null when none), for display. */
   byline: string | null;
   /** ISO-8601 UTC. */
   published: string | null;
+  modified: string | null;
   siteName: string | null;
   lang: string | null;
+  /** Text direction when the page declares or its language implies one. */
+  dir: "ltr" | "rtl" | null;
   canonicalUrl: string | null;
   leadImage: LeadImage | null;
   /** Cleaned but NOT yet sanitized: ingest/ passes it through sanitize/ before storage. */
   bodyHtml: string;
   /** Plain text with a blank line between blocks. */
   text: string;
+  markdown: string;
   excerpt: string | null;
+  wordCount: number;
 }
