@@ -10,6 +10,7 @@ import {
 } from "./constants.ts";
 import { linkDensityOf, type Stats } from "./measure.ts";
 import type { ScoredCandidate } from "./score.ts";
+import { findStandfirst } from "./standfirst.ts";
 
 /**
  * Climbs from the top candidate while a parent scores nearly as well (the article's text is spread
@@ -107,5 +108,15 @@ export function assembleArticle(
 ): Element[] {
   const scores = new Map(candidates.map((c) => [c.el, c.score]));
   const root = expandToProse(climb(top, scores), stats);
-  return joinSiblings(root, scores, stats);
+  const joined = joinSiblings(root, scores, stats);
+  const standfirst = findStandfirst(joined[0] ?? root, stats).filter(
+    (el) => !joined.some((j) => isWithin(el, j)),
+  );
+  return [...standfirst, ...joined];
+}
+
+function isWithin(el: Element, ancestor: Element): boolean {
+  for (let p: Element | null = el; p; p = p.parent && isTag(p.parent) ? p.parent : null)
+    if (p === ancestor) return true;
+  return false;
 }

@@ -122,3 +122,9 @@ export const MAX_TREE_DEPTH = 200;
  * in the last 40% of the article's text; earlier, it is more likely part of the article.
  */
 export const TAIL_SHARE = 0.4;
+
+/** How far above the article root to look for a standfirst in the article's header. */
+export const STANDFIRST_LEVELS = 4;
+/** A standfirst is a sentence or a short paragraph: 40 to 600 characters. */
+export const STANDFIRST_MIN_CHARS = 40;
+export const STANDFIRST_MAX_CHARS = 600;
