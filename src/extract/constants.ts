@@ -128,3 +128,9 @@ export const STANDFIRST_LEVELS = 4;
 /** A standfirst is a sentence or a short paragraph: 40 to 600 characters. */
 export const STANDFIRST_MIN_CHARS = 40;
 export const STANDFIRST_MAX_CHARS = 600;
+
+/**
+ * JSON-LD articleBody replaces the extracted text when it is this many times longer: the page's
+ * visible body was not in the HTML (rendered by scripts) or was cut by a paywall teaser.
+ */
+export const JSON_LD_BODY_RATIO = 1.5;

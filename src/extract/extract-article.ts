@@ -5,7 +5,7 @@ import { parseDocument } from "htmlparser2";
 import { assembleArticle } from "./assemble.ts";
 import { blockText } from "./body.ts";
 import { removeBoilerplateText } from "./boilerplate.ts";
-import { EXCERPT_CHARS, MIN_ARTICLE_CHARS } from "./constants.ts";
+import { EXCERPT_CHARS, JSON_LD_BODY_RATIO, MIN_ARTICLE_CHARS } from "./constants.ts";
 import { capDepth } from "./depth.ts";
 import { resolveLazyImages } from "./lazy-images.ts";
 import { takeLeadImage } from "./lead-image.ts";
@@ -74,6 +74,22 @@ function allParagraphs(doc: Document): Attempt | null {
   return text ? { roots, text } : null;
 }
 
+/** JSON-LD articleBody (plain text, sometimes with HTML in it) as an attempt: one paragraph per line. */
+function jsonLdAttempt(body: string): Attempt | null {
+  const text = body.includes("<")
+    ? blockText(...(parseDocument(`<div>${body}</div>`).children as Element[]))
+    : body;
+  const paragraphs = text
+    .split(/\n+|\s{3,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (paragraphs.join(" ").length < MIN_ARTICLE_CHARS) return null;
+  const doc = parseDocument(`<div>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("")}</div>`);
+  return { roots: doc.children.filter((c): c is Element => c.type === "tag"), text: paragraphs.join("\n\n") };
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 /** The page parsed, its nesting bounded and templates unwrapped; attempts work on copies. */
 function prepared(source: string): Document {
   const doc = parseDocument(source);
@@ -99,7 +115,8 @@ function boundedSource(html: string): string {
  * blocks scored, the best container climbed to and joined with its siblings, then cleaned;
  * 5. if that is thin (under MIN_ARTICLE_CHARS), the same on a fresh parse without the class/id
  * pruning (it sometimes removes the article itself); 6. if still thin, every prose paragraph on the
- * page. The longest of the attempts that ran wins. Returns null when no article text is found.
+ * page. The longest of the attempts that ran wins; 7. unless the page's JSON-LD articleBody is much
+ * longer (a body rendered by scripts). Returns null when no article text is found.
  */
 export function extractArticle(html: string, url: string): ExtractedArticle | null {
   const source = boundedSource(html);
@@ -124,7 +141,10 @@ export function extractArticle(html: string, url: string): ExtractedArticle | nu
       if (third) attempts.push(third);
     }
   }
-  const best = attempts.reduce<Attempt | null>((a, b) => (!a || b.text.length > a.text.length ? b : a), null);
+  let best = attempts.reduce<Attempt | null>((a, b) => (!a || b.text.length > a.text.length ? b : a), null);
+  // 7. A page that renders its body with scripts may still carry it whole in JSON-LD.
+  const ldBody = meta.jsonLdBody ? jsonLdAttempt(meta.jsonLdBody) : null;
+  if (ldBody && ldBody.text.length > JSON_LD_BODY_RATIO * (best?.text.length ?? 0)) best = ldBody;
   if (!best) return null;
   return {
     title: meta.title,

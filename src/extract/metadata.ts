@@ -7,7 +7,11 @@ import type { ExtractedArticle } from "./types.ts";
 export type PageMetadata = Pick<
   ExtractedArticle,
   "title" | "byline" | "bylines" | "published" | "modified" | "siteName" | "lang" | "dir" | "canonicalUrl"
-> & { imageUrl: string | null };
+> & {
+  imageUrl: string | null;
+  /** The full text some pages put in their JSON-LD (articleBody), for pages that render the body with scripts. */
+  jsonLdBody: string | null;
+};
 
 /** Languages written right to left (ISO 639-1 / common BCP 47 primary tags). */
 const RTL_LANGS = new Set(["ar", "he", "iw", "fa", "ur", "ps", "sd", "yi", "dv", "ug", "ku", "ckb"]);
@@ -171,6 +175,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     lang: lang ? lang.replace(/_/g, "-") : null,
     dir: directionOf(attr(html, "dir") ?? attr(selectOne("body", doc), "dir"), lang),
     canonicalUrl: canonical,
+    jsonLdBody: typeof ld?.articleBody === "string" ? ld.articleBody.trim() || null : null,
     imageUrl:
       absoluteUrl(metaContent(doc, "og:image", "twitter:image", "twitter:image:src"), url) ??
       absoluteUrl(jsonLdString(ld?.image), url),

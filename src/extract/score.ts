@@ -10,6 +10,7 @@ import {
   POSITIVE_CLASS_ID,
   SEMANTIC_BONUS,
 } from "./constants.ts";
+import { textOf } from "./dom.ts";
 import { isLeafTextBlock, isParagraphLike, linkDensityOf, type Stats } from "./measure.ts";
 
 /** class/id weight: prose containers up, furniture down (Readability's _getClassWeight). */
@@ -64,6 +65,33 @@ function isSemanticBody(el: Element): boolean {
   );
 }
 
+/** Readability's points for one paragraph: one, plus its commas, plus a point per 100 characters (up to 3). */
+function pointsFor(chars: number, commas: number): number {
+  return 1 + commas + Math.min(Math.floor(chars / 100), MAX_LENGTH_POINTS);
+}
+
+/**
+ * A text block written as paragraphs separated by <br> (common in older CMSs) scores as those
+ * paragraphs, not as one long one.
+ */
+function paragraphPoints(el: Element, s: Stats): number {
+  if (!isLeafTextBlock(el) || !el.children.some((c) => isTag(c) && c.name === "br"))
+    return pointsFor(s.chars, s.commas);
+  let total = 0;
+  let seg = "";
+  const close = () => {
+    const t = seg.replace(/\s+/g, " ").trim();
+    if (t.length >= MIN_PARAGRAPH_CHARS) total += pointsFor(t.length, t.match(/[,،、，]/g)?.length ?? 0);
+    seg = "";
+  };
+  for (const c of el.children) {
+    if (isTag(c) && c.name === "br") close();
+    else seg += textOf(c);
+  }
+  close();
+  return Math.max(total, 1);
+}
+
 export interface ScoredCandidate {
   el: Element;
   score: number;
@@ -82,8 +110,7 @@ export function scoreCandidates(doc: Document, stats: Map<Element, Stats>): Scor
   for (const [el, s] of stats) {
     if (!isParagraphLike(el)) continue;
     if (s.chars < MIN_PARAGRAPH_CHARS) continue;
-    const points =
-      (1 + s.commas + Math.min(Math.floor(s.chars / 100), MAX_LENGTH_POINTS)) * (1 - linkDensityOf(s));
+    const points = paragraphPoints(el, s) * (1 - linkDensityOf(s));
     let node = el.parent;
     for (let level = 0; node && isTag(node) && level < ANCESTOR_LEVELS; level++, node = node.parent) {
       if (node.name === "html") break;
