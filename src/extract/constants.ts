@@ -134,3 +134,8 @@ export const STANDFIRST_MAX_CHARS = 600;
  * visible body was not in the HTML (rendered by scripts) or was cut by a paywall teaser.
  */
 export const JSON_LD_BODY_RATIO = 1.5;
+
+/** A block this long with few links is real article text; what follows the last one is the tail. */
+export const GOOD_BLOCK_CHARS = 150;
+/** In the tail, a line shorter than this that does not end like a sentence is furniture. */
+export const TAIL_LINE_MAX_CHARS = 150;

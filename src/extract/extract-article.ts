@@ -14,6 +14,7 @@ import { measureTree } from "./measure.ts";
 import { readMetadata } from "./metadata.ts";
 import { allElements, cleanConditionally, removeFurniture, removeTitleAndEmpties } from "./prune.ts";
 import { scoreCandidates } from "./score.ts";
+import { trimTail } from "./tail-trim.ts";
 import { unwrapTemplates } from "./templates.ts";
 import type { ExtractedArticle, LeadImage } from "./types.ts";
 
@@ -52,6 +53,7 @@ function attempt(doc: Document, title: string | null, stripByClass: boolean): At
   const roots = assembleArticle(top, candidates, stats);
   cleanConditionally(roots, new Map(candidates.map((c) => [c.el, c.score])));
   removeBoilerplateText(roots);
+  trimTail(roots);
   removeTitleAndEmpties(roots, title);
   const text = blockText(...roots);
   return text ? { roots, text } : null;

@@ -1,0 +1,67 @@
+/** @module Trims the article's tail: after its last real paragraph, short unpunctuated lines and link lines are furniture. */
+import type { Element } from "domhandler";
+import { isTag } from "domhandler";
+import { removeElement } from "domutils";
+import { GOOD_BLOCK_CHARS, TAIL_LINE_MAX_CHARS } from "./constants.ts";
+import { linkDensityOf, measureTree } from "./measure.ts";
+import { allElements } from "./prune.ts";
+
+const BLOCKS = new Set([
+  "p",
+  "div",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "li",
+  "ul",
+  "ol",
+  "table",
+  "blockquote",
+  "pre",
+  "dl",
+  "section",
+  "figure",
+  "span",
+]);
+/** Lists and tables at the end (ingredients, facts, sources) are content more often than not. */
+const KEEP_IN_TAIL = new Set(["li", "ul", "ol", "table", "dl", "pre"]);
+const SENTENCE_END = /[.!?。！？…"”»)\]]\s*$/;
+
+/** Leaf blocks (holding text, no block inside) of the article, in document order. */
+function leafBlocks(roots: Element[]): Element[] {
+  return allElements(roots).filter(
+    (el) => BLOCKS.has(el.name) && !el.children.some((c) => isTag(c) && BLOCKS.has(c.name)),
+  );
+}
+
+/**
+ * After the last block of at least GOOD_BLOCK_CHARS with few links, removes the blocks that read as
+ * furniture: mostly links, or short and without the punctuation that ends a sentence
+ * ("Teilen", "Kommentare (0)", "Tags: ...", a date). A closing sentence stays.
+ */
+export function trimTail(roots: Element[]): void {
+  const stats = measureTree(roots);
+  const blocks = leafBlocks(roots);
+  const text = (el: Element) => {
+    let t = "";
+    for (const n of allElements([el])) for (const c of n.children) if (c.type === "text") t += c.data;
+    return t.replace(/\s+/g, " ").trim();
+  };
+  let lastGood = -1;
+  blocks.forEach((b, i) => {
+    const s = stats.get(b);
+    if (s && s.chars >= GOOD_BLOCK_CHARS && linkDensityOf(s) < 0.3) lastGood = i;
+  });
+  if (lastGood < 0) return;
+  for (const b of blocks.slice(lastGood + 1)) {
+    if (!b.parent) continue;
+    const s = stats.get(b);
+    if (!s || s.chars === 0 || KEEP_IN_TAIL.has(b.name)) continue;
+    const t = text(b);
+    const furniture = linkDensityOf(s) > 0.3 || (t.length < TAIL_LINE_MAX_CHARS && !SENTENCE_END.test(t));
+    if (furniture && !b.children.some((c) => isTag(c) && (c.name === "img" || c.name === "picture")))
+      removeElement(b);
+  }
+}
