@@ -55,13 +55,23 @@ export function trimTail(roots: Element[]): void {
     if (s && s.chars >= GOOD_BLOCK_CHARS && linkDensityOf(s) < 0.3) lastGood = i;
   });
   if (lastGood < 0) return;
-  for (const b of blocks.slice(lastGood + 1)) {
+  // From the end back, so a subhead is kept when the list or table it introduces is.
+  let keptAfter = false;
+  for (const b of blocks.slice(lastGood + 1).reverse()) {
     if (!b.parent) continue;
     const s = stats.get(b);
-    if (!s || s.chars === 0 || KEEP_IN_TAIL.has(b.name)) continue;
+    if (!s || s.chars === 0) continue;
+    if (
+      KEEP_IN_TAIL.has(b.name) ||
+      b.children.some((c) => isTag(c) && (c.name === "img" || c.name === "picture"))
+    ) {
+      keptAfter = true;
+      continue;
+    }
     const t = text(b);
     const furniture = linkDensityOf(s) > 0.3 || (t.length < TAIL_LINE_MAX_CHARS && !SENTENCE_END.test(t));
-    if (furniture && !b.children.some((c) => isTag(c) && (c.name === "img" || c.name === "picture")))
-      removeElement(b);
+    const heading = /^h[2-6]$/.test(b.name);
+    if (furniture && !(heading && keptAfter)) removeElement(b);
+    else keptAfter = true;
   }
 }
