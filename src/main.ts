@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { registerAdd } from "./cli/add.ts";
 import { registerDemo } from "./cli/demo.ts";
+import { registerEditSource } from "./cli/edit-source.ts";
 import { registerExport } from "./cli/export.ts";
 import { registerExtract } from "./cli/extract.ts";
 import { registerFetch } from "./cli/fetch.ts";
@@ -21,6 +22,7 @@ registerServe(program);
 registerAdd(program);
 registerFetch(program);
 registerSources(program);
+registerEditSource(program);
 registerImport(program);
 registerExport(program);
 registerMigrate(program);

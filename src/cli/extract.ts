@@ -5,11 +5,20 @@ import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { loadConfig } from "../config/config.ts";
 import { extractArticle } from "../extract/extract-article.ts";
+import { selectorProblem } from "../extract/selectors.ts";
 import { decodeText } from "../fetch/decode-text.ts";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { sanitizeHtml } from "../sanitize/sanitize-html.ts";
 
 type Format = "json" | "html" | "markdown" | "text";
+
+interface ExtractOptions {
+  format: Format;
+  url?: string;
+  jsonl?: boolean;
+  include?: string;
+  exclude?: string;
+}
 
 /** Reads "path[\tURL]" lines from stdin and prints one JSON line per page (shared/bench/extraction contract). */
 async function runJsonl(): Promise<void> {
@@ -53,7 +62,9 @@ export function registerExtract(program: Command): void {
       "--jsonl",
       "read 'path[TAB url]' lines from stdin and print one JSON line per page (for benchmarks)",
     )
-    .action(async (source: string | undefined, opts: { format: Format; url?: string; jsonl?: boolean }) => {
+    .option("--include <css>", "CSS selector of the article body (as a source's operator setting would give)")
+    .option("--exclude <css>", "CSS selector of elements to drop first")
+    .action(async (source: string | undefined, opts: ExtractOptions) => {
       if (opts.jsonl) return runJsonl();
       if (!source) throw new Error("give a URL or a file (or --jsonl to read paths from stdin)");
       const config = loadConfig();
@@ -72,7 +83,13 @@ export function registerExtract(program: Command): void {
         html = decodeText(readFileSync(source), null);
         url = opts.url ?? `file://${source}`;
       }
-      const article = extractArticle(html, url);
+      for (const css of [opts.include, opts.exclude]) {
+        const problem = css ? selectorProblem(css) : null;
+        if (problem) throw new Error(problem);
+      }
+      const article = extractArticle(html, url, {
+        selectors: { include: opts.include, exclude: opts.exclude },
+      });
       if (!article) throw new Error(`${source}: no article found on this page`);
       const bodyHtml = sanitizeHtml(article.bodyHtml, url);
       switch (opts.format) {

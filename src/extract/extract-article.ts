@@ -14,6 +14,7 @@ import { measureTree } from "./measure.ts";
 import { readMetadata } from "./metadata.ts";
 import { allElements, cleanConditionally, removeFurniture, removeTitleAndEmpties } from "./prune.ts";
 import { scoreCandidates } from "./score.ts";
+import { applyExclude, includedRoots, type SourceSelectors } from "./selectors.ts";
 import { trimTail } from "./tail-trim.ts";
 import { unwrapTemplates } from "./templates.ts";
 import type { ExtractedArticle, LeadImage } from "./types.ts";
@@ -120,9 +121,15 @@ function boundedSource(html: string): string {
  * page. The longest of the attempts that ran wins; 7. unless the page's JSON-LD articleBody is much
  * longer (a body rendered by scripts). Returns null when no article text is found.
  */
-export function extractArticle(html: string, url: string): ExtractedArticle | null {
+export function extractArticle(
+  html: string,
+  url: string,
+  options: { selectors?: SourceSelectors } = {},
+): ExtractedArticle | null {
   const source = boundedSource(html);
   const pristine = prepared(source);
+  // 0. The operator's selectors for this source come first: drop what they exclude.
+  applyExclude(pristine, options.selectors);
   const copy = () => cloneNode(pristine, true);
   const doc = copy();
   const meta = readMetadata(doc, url);
@@ -130,9 +137,18 @@ export function extractArticle(html: string, url: string): ExtractedArticle | nu
   const leadImage: LeadImage | null = takeLeadImage(doc, url, meta.imageUrl);
 
   const attempts: Attempt[] = [];
-  const first = attempt(doc, meta.title, true);
+  const chosen = includedRoots(doc, options.selectors);
+  if (chosen.length > 0) {
+    // The operator said where the body is: keep it whole, dropping only what is never text.
+    removeFurniture(chosen, false);
+    removeTitleAndEmpties(chosen, meta.title);
+    const text = blockText(...chosen);
+    if (text) attempts.push({ roots: chosen, text });
+  }
+  const operatorChose = attempts.length > 0;
+  const first = operatorChose ? null : attempt(doc, meta.title, true);
   if (first) attempts.push(first);
-  if (!first || first.text.length < MIN_ARTICLE_CHARS) {
+  if (!operatorChose && (!first || first.text.length < MIN_ARTICLE_CHARS)) {
     const fresh = copy();
     resolveLazyImages(fresh);
     takeLeadImage(fresh, url, meta.imageUrl);

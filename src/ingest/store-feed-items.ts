@@ -42,7 +42,8 @@ async function fetchPage(
       robots: source.ignore_robots !== 1,
     });
     const html = decodeText(res.bytes, res.contentType);
-    return { extracted: extractArticle(html, res.finalUrl), finalUrl: res.finalUrl };
+    const selectors = { include: source.extract_include, exclude: source.extract_exclude };
+    return { extracted: extractArticle(html, res.finalUrl, { selectors }), finalUrl: res.finalUrl };
   } catch (err) {
     // A page we cannot fetch or read still leaves the feed's own text: store that.
     deps.log.warn(

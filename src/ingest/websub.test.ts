@@ -20,6 +20,8 @@ function source(extra: Partial<Source> = {}): Source {
     last_error: null,
     last_error_kind: null,
     ignore_robots: 0,
+    extract_include: null,
+    extract_exclude: null,
     poll_interval_minutes: 30,
     disabled_at: null,
     error_count: 0,

@@ -6,6 +6,7 @@ import * as m0002 from "./migrations/0002-fetch-health.ts";
 import * as m0003 from "./migrations/0003-source-category.ts";
 import * as m0004 from "./migrations/0004-adaptive-polling.ts";
 import * as m0005 from "./migrations/0005-websub.ts";
+import * as m0006 from "./migrations/0006-source-selectors.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -16,6 +17,7 @@ const migrations: Record<string, DialectMigration> = {
   "0003-source-category": m0003,
   "0004-adaptive-polling": m0004,
   "0005-websub": m0005,
+  "0006-source-selectors": m0006,
 };
 
 class StaticProvider implements MigrationProvider {

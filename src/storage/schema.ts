@@ -14,6 +14,9 @@ export interface SourcesTable {
   last_error: string | null;
   /** Stable id of the last failure's kind (fetch.timeout, feed.malformed ...); null after a success. */
   last_error_kind: string | null;
+  /** Operator-set CSS selectors for this source's article pages: the body, and what to drop. Null: automatic. */
+  extract_include: string | null;
+  extract_exclude: string | null;
   /** 1 when the operator lets this source's pages be fetched despite robots.txt. */
   ignore_robots: Generated<number>;
   /** Minutes between polls, learned from the feed's publishing rate and hints; null until first success. */

@@ -197,3 +197,21 @@ export async function markWebsubExpired(db: Kysely<Database>, id: number, now: s
     .where("websub_lease_until", "<=", now)
     .execute();
 }
+
+/** An operator's per-source settings: extraction selectors (null clears one) and the robots.txt override. */
+export async function updateSourceSettings(
+  db: Kysely<Database>,
+  id: number,
+  settings: { extractInclude?: string | null; extractExclude?: string | null; ignoreRobots?: boolean },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("sources")
+    .set({
+      ...(settings.extractInclude !== undefined ? { extract_include: settings.extractInclude } : {}),
+      ...(settings.extractExclude !== undefined ? { extract_exclude: settings.extractExclude } : {}),
+      ...(settings.ignoreRobots !== undefined ? { ignore_robots: settings.ignoreRobots ? 1 : 0 } : {}),
+    })
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

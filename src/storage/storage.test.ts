@@ -24,6 +24,7 @@ import {
   markWebsubExpired,
   markWebsubFailed,
   markWebsubRequested,
+  updateSourceSettings,
 } from "./sources.ts";
 
 const T0 = "2026-11-20T10:00:00.000Z";
@@ -66,6 +67,7 @@ for (const { name, make } of bothDatabases) {
         "0003-source-category",
         "0004-adaptive-polling",
         "0005-websub",
+        "0006-source-selectors",
       ]);
     });
     after(async () => {
@@ -129,6 +131,23 @@ for (const { name, make } of bothDatabases) {
       assert.equal(latest[0]?.source_url, "https://order.test/feed");
       const one = await findArticleById(db.kysely, latest[0]!.id);
       assert.equal(one?.title, "Title new");
+    });
+
+    test("an operator's per-source settings are stored and cleared", async () => {
+      const s = (await insertSource(db.kysely, "https://settings.test/feed", T0)).source;
+      assert.equal(s.extract_include, null);
+      assert.equal(
+        await updateSourceSettings(db.kysely, s.id, { extractInclude: ".story", ignoreRobots: true }),
+        true,
+      );
+      let row = await findSourceById(db.kysely, s.id);
+      assert.equal(row?.extract_include, ".story");
+      assert.equal(row?.ignore_robots, 1);
+      await updateSourceSettings(db.kysely, s.id, { extractInclude: null, extractExclude: ".ad" });
+      row = await findSourceById(db.kysely, s.id);
+      assert.equal(row?.extract_include, null);
+      assert.equal(row?.extract_exclude, ".ad");
+      assert.equal(await updateSourceSettings(db.kysely, 999_999, { extractInclude: "p" }), false);
     });
 
     test("failures are counted and cleared by a success", async () => {
