@@ -16,7 +16,9 @@ const PAGE = `<html><body>
 test("the include selector wins over scoring, and the exclude selector drops first", () => {
   const auto = extractArticle(PAGE, "https://s.test/a");
   assert.match(auto?.text ?? "", /gardening/, "without selectors the longer essay wins");
-  const chosen = extractArticle(PAGE, "https://s.test/a", { selectors: { include: ".story", exclude: ".promo-box" } });
+  const chosen = extractArticle(PAGE, "https://s.test/a", {
+    selectors: { include: ".story", exclude: ".promo-box" },
+  });
   assert.match(chosen?.text ?? "", /festival opens on Friday/);
   assert.match(chosen?.text ?? "", /buses will run/);
   assert.doesNotMatch(chosen?.text ?? "", /gardening|Win tickets/);
