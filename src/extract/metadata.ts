@@ -1,5 +1,6 @@
 /** @module Title, byline, date, site name, language and canonical URL from a page's metadata. */
-import { absoluteUrl, attr, type Document, metaContent, selectAll, selectOne, textOf } from "./dom.ts";
+import { parseFeedDate } from "../util/dates.ts";
+import { absoluteUrl, attr, type Document, type Element, metaContent, selectAll, selectOne, textOf } from "./dom.ts";
 import { findArticleJsonLd, jsonLdNames, jsonLdString } from "./json-ld.ts";
 import type { ExtractedArticle } from "./types.ts";
 
@@ -39,7 +40,13 @@ function isoDate(raw: string | null): string | null {
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
-const BYLINE_PREFIX = /^\s*(by|von|par|por|door|di|av)\s+/i;
+/** "By", and its equivalents in other languages, before a byline. */
+const BYLINE_PREFIX =
+  /^\s*(?:(?:by|written by|von|par|por|door|di|da|av|af|przez|автор|текст|بقلم|מאת)(?:\s*:\s*|\s+)|(?:记者|記者|文\/|作者[:：]?)\s*)/i;
+
+/** What follows a name in a byline line and is not a name: dates, times, reading time, counters. */
+const BYLINE_NOISE =
+  /\s*(»|\||[-–—]\s*\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(min|minutes?|minuten?|mins?)\b|\d{1,2}:\d{2}|updated|aktualisiert|publi[ée]|published).*$/iu;
 
 /** "JANE DOE" -> "Jane Doe": wire services shout names; we show them as names. */
 function unshout(name: string): string {
@@ -56,17 +63,32 @@ function cleanByline(raw: string | null, siteName: string | null): string | null
   // A profile URL or a mailbox is not a name.
   if (/^\s*(https?:\/\/|www\.)|^\S+@\S+$/.test(raw.trim())) return null;
   const parts = raw
+    .replace(/\s+/g, " ")
     .replace(BYLINE_PREFIX, "")
+    .replace(BYLINE_NOISE, "")
     .split(/\s*[,|]\s*/)
     .map((p) => p.replace(/[\s–—-]+$/, "").trim())
     .filter((p) => p && p.toLowerCase() !== site);
-  const s = parts.map(unshout).join(", ");
-  return s.length > 0 && s.length < 120 ? s : null;
+  const names = splitBylines(parts.map(unshout).join(", "));
+  const s = names.join(", ");
+  return s.length > 0 && s.length < 120 && /\p{L}/u.test(s) ? s : null;
 }
+
+/** The first of `els` with a short text (a byline, not an author box with a biography). */
+function shortText(els: Element[]): string | null {
+  for (const el of els) {
+    const t = textOf(el);
+    if (t && t.length <= 120) return t;
+  }
+  return null;
+}
+
+/** A credit to a desk or an agency rather than to people: a visible "By ..." line may name the people. */
+const GENERIC_AUTHOR = /\b(staff|desk|newsroom|services?|editors?|editorial|redaktion|rédaction|redacción|agency|wire|team|admin|reporters?)\b/i;
 
 /** A short visible line such as "By Jane Doe" near the top of the page. */
 function visibleByline(doc: Document): string | null {
-  for (const el of selectAll("p, div, span, address, li", doc)) {
+  for (const el of selectAll("p, div, span, address, li, b, strong, font, em, small, td", doc)) {
     const text = textOf(el);
     if (text.length < 6 || text.length > 100 || !BYLINE_PREFIX.test(text)) continue;
     // The innermost element holding the line, not a wrapper around it.
@@ -81,17 +103,74 @@ const DATE_CLASS = /(^|[\s_-])(date|dateline|time|timestamp|posted|published|pub
 const HAS_ZONE = /(\b(GMT|UTC|Z|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2}\s*$)/;
 
 /** A date shown as text ("Posted: Fri Nov 20, 2026 11:10 AM PST") in an element named for dates. */
-function visibleDate(doc: Document): string | null {
+function visibleDate(doc: Document, usDates: boolean): string | null {
   for (const el of selectAll("[class], [id]", doc)) {
-    if (!DATE_CLASS.test(`${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`)) continue;
+    const names = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
+    if (!DATE_CLASS.test(names) || /updated|modified/i.test(names)) continue;
     const text = textOf(el)
-      .replace(/^(posted|published|updated|date)\s*(on|at)?\s*:?\s*/i, "")
+      .replace(/^(posted|published|post date|date|veröffentlicht|publié|publicado)\s*(on|at|am|le|el)?\s*:?\s*/i, "")
       .replace(/\s+at\s+/i, " ");
-    if (text.length > 60 || !HAS_ZONE.test(text)) continue;
-    const iso = isoDate(text);
+    if (text.length > 60 || /updated|aktualisiert|mis à jour|actualizado/i.test(text)) continue;
+    if (HAS_ZONE.test(text)) {
+      const iso = isoDate(text);
+      if (iso) return iso;
+    }
+    // Without a zone the time of day is unknowable; the day is not: keep the date at 00:00 UTC.
+    const day = dateOnly(text, usDates);
+    if (day) return day;
+  }
+  return null;
+}
+
+/** "Wednesday, 11 February 2026", "September 14th, 2026", "11/02/2026" (month first on US-English pages): the day. */
+function dateOnly(text: string, usDates: boolean): string | null {
+  const numeric = /\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/.exec(text);
+  if (numeric) {
+    const [a, b] = [Number(numeric[1]), Number(numeric[2])];
+    const [month, day] = usDates ? [a, b] : [b, a];
+    return parseFeedDate(`${numeric[3]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+  }
+  const words = text
+    .replace(/\b(\d{1,2})(st|nd|rd|th)\b/gi, "$1")
+    .replace(/\s*(,|at)?\s*\d{1,2}:\d{2}.*$/i, "")
+    .trim();
+  return parseFeedDate(words);
+}
+
+/** A meta tag naming the publication time in a publisher's own vocabulary (govuk:first-published-at, DC.date.issued ...). */
+function publishedMeta(doc: Document): string | null {
+  for (const m of selectAll("meta[content]", doc)) {
+    const key = `${m.attribs.name ?? ""}${m.attribs.property ?? ""}${m.attribs.itemprop ?? ""}`;
+    if (!PUBLISHED_META.test(key) || /modif|updat/i.test(key)) continue;
+    const iso = isoDate(m.attribs.content ?? null);
     if (iso) return iso;
   }
   return null;
+}
+
+const PUBLISHED_META = /(first-?published|published|publish|pubdate|pub-date|issued|created|release-?date)([-_:.]?(at|date|time|datetime))?$/i;
+
+/** A <time datetime> that marks publication, not an update. */
+function publishedTime(doc: Document): string | null {
+  const times = selectAll("time[datetime]", doc);
+  const context = (t: Element) => {
+    const parent = t.parent && t.parent.type === "tag" ? (t.parent as Element) : null;
+    return `${t.attribs.itemprop ?? ""} ${t.attribs.class ?? ""} ${parent?.attribs.class ?? ""} ${parent ? textOf(parent).slice(0, 40) : ""}`;
+  };
+  const published = times.find((t) => /published|datePublished|posted|pubdate/i.test(context(t)));
+  const plain = times.find((t) => !/updated|modified|aktualisiert/i.test(context(t)));
+  return isoDate(attr(published ?? plain ?? null, "datetime"));
+}
+
+/** The page's language: html lang, xml:lang, Content-Language, og:locale. */
+function langOf(doc: Document): string | null {
+  const html = selectOne("html", doc);
+  return (
+    attr(html, "lang") ??
+    attr(html, "xml:lang") ??
+    attr(selectOne('meta[http-equiv="content-language" i]', doc), "content") ??
+    metaContent(doc, "og:locale", "content-language", "language")
+  );
 }
 
 /** The part of "Headline | Outlet" that cleanTitle dropped, as a fallback site name. */
@@ -119,6 +198,23 @@ export function cleanTitle(raw: string, siteName: string | null): string {
   return parts.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
+const norm = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
+
+/**
+ * The headline: the declared title cleaned of a site name, unless the page's h1 says better. An
+ * h1 found inside the declared title is the headline without decoration ("Place: Headline",
+ * "Headline - Medium"), and it settles whether a dash belongs to the headline; a declared title
+ * that is only the site's name gives way to the h1.
+ */
+function chooseTitle(raw: string | null, h1: string | null, siteName: string | null): string | null {
+  if (!raw) return h1;
+  const cleaned = cleanTitle(raw, siteName);
+  if (!h1 || h1.length < 10 || h1.length > 300) return cleaned;
+  if (norm(raw).includes(norm(h1))) return h1;
+  if ((siteName && norm(cleaned) === norm(siteName)) || !/\s/.test(cleaned)) return h1;
+  return cleaned;
+}
+
 /** Reads every metadata source in order of reliability: JSON-LD, OpenGraph/meta, then visible markup. */
 export function readMetadata(doc: Document, url: string): PageMetadata {
   const ld = findArticleJsonLd(doc);
@@ -131,25 +227,29 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     metaContent(doc, "og:title", "twitter:title") ??
     h1 ??
     docTitle;
-  const title = rawTitle ? cleanTitle(rawTitle, siteName) : null;
+  const title = chooseTitle(rawTitle, h1, siteName);
 
   const outlet = siteName ?? titleSuffix(docTitle, title);
-  const byline =
+  const declared =
     cleanByline(jsonLdNames(ld?.author).join(", ") || null, outlet) ??
     cleanByline(metaContent(doc, "author", "article:author", "dc.creator", "byl"), outlet) ??
-    cleanByline(textOf(selectOne('[rel="author"], [itemprop="author"]', doc)) || null, outlet) ??
-    cleanByline(textOf(selectOne(".byline, .author, .author-name, .article-author", doc)) || null, outlet) ??
+    cleanByline(
+      [...new Set(selectAll('[rel="author"], [itemprop="author"]', doc).map((e) => textOf(e)).filter(Boolean))].join(", ") ||
+        null,
+      outlet,
+    ) ??
+    cleanByline(shortText(selectAll('.byline, .author, .author-name, .article-author, [class*="authors"], [class*="byline"]', doc)), outlet) ??
     cleanByline(visibleByline(doc), outlet);
+  // "Wire Services" in the metadata, "By MARTA KOVAC" on the page: the people win.
+  const visible = declared && GENERIC_AUTHOR.test(declared) ? cleanByline(visibleByline(doc), outlet) : null;
+  const byline = visible ?? declared;
 
   const published =
     isoDate(typeof ld?.datePublished === "string" ? ld.datePublished : null) ??
     isoDate(metaContent(doc, "article:published_time", "datePublished", "date", "dc.date", "pubdate")) ??
-    isoDate(
-      selectAll("time[datetime]", doc)
-        .map((t) => attr(t, "datetime"))
-        .find(Boolean) ?? null,
-    ) ??
-    visibleDate(doc);
+    publishedMeta(doc) ??
+    publishedTime(doc) ??
+    visibleDate(doc, /^en-us/i.test(langOf(doc) ?? ""));
 
   const modified =
     isoDate(typeof ld?.dateModified === "string" ? ld.dateModified : null) ??

@@ -1,5 +1,5 @@
 /** @module Atom 1.0 and 0.3 feeds and entries to the common ParsedFeed shape. */
-import { parseFeedDate } from "./dates.ts";
+import { parseFeedDate } from "../util/dates.ts";
 import { absolute, enclosure, itemIdentity, pick, pickText } from "./fields.ts";
 import { NS } from "./namespaces.ts";
 import { textValueToPlain } from "./text-value.ts";

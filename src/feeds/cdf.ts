@@ -1,5 +1,5 @@
 /** @module Microsoft's Channel Definition Format (CDF, 1997): <CHANNEL HREF LASTMOD> with <ITEM>s, still met in old archives. */
-import { parseFeedDate } from "./dates.ts";
+import { parseFeedDate } from "../util/dates.ts";
 import { absolute, itemIdentity, pickText } from "./fields.ts";
 import type { FeedItem, ParsedFeed, TextValue } from "./types.ts";
 import { childElements, type XmlElement } from "./xml-tree.ts";

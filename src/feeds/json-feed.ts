@@ -1,6 +1,6 @@
 /** @module JSON Feed 1.0 and 1.1 to the common ParsedFeed shape. */
 import { NewsdeskError } from "../errors.ts";
-import { parseFeedDate } from "./dates.ts";
+import { parseFeedDate } from "../util/dates.ts";
 import { itemIdentity } from "./fields.ts";
 import { resolveUrl } from "./resolve-url.ts";
 import type { Enclosure, FeedItem, ParsedFeed, TextValue } from "./types.ts";

@@ -1,5 +1,5 @@
 /** @module RSS 0.9x and 2.0, and RDF-based RSS 0.90 and 1.0, to the common ParsedFeed shape. */
-import { parseFeedDate } from "./dates.ts";
+import { parseFeedDate } from "../util/dates.ts";
 import {
   absolute,
   enclosure,

@@ -1,4 +1,4 @@
-/** @module Feed dates to ISO-8601 UTC: W3CDTF/ISO 8601, RFC 822 and its real-world variants, and common broken forms. */
+/** @module Dates as publishers write them (ISO 8601/W3CDTF, RFC 822 and its variants, "December 31, 2003") to ISO-8601 UTC; shared by feeds/ and extract/. */
 
 const MONTHS: Record<string, number> = {
   jan: 1,
