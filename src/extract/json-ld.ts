@@ -5,7 +5,8 @@ import { type Document, selectAll } from "./dom.ts";
 
 export type JsonObject = Record<string, unknown>;
 
-const ARTICLE_TYPES = /(Article|BlogPosting|SocialMediaPosting|DiscussionForumPosting|Report|LiveBlogPosting|WebPage)$/;
+const ARTICLE_TYPES =
+  /(Article|BlogPosting|SocialMediaPosting|DiscussionForumPosting|Report|LiveBlogPosting|WebPage)$/;
 
 function typesOf(o: JsonObject): string[] {
   const t = o["@type"];

@@ -1,6 +1,16 @@
 /** @module Title, byline, date, site name, language and canonical URL from a page's metadata. */
+import { prevElementSibling } from "domutils";
 import { parseFeedDate } from "../util/dates.ts";
-import { absoluteUrl, attr, type Document, type Element, metaContent, selectAll, selectOne, textOf } from "./dom.ts";
+import {
+  absoluteUrl,
+  attr,
+  type Document,
+  type Element,
+  metaContent,
+  selectAll,
+  selectOne,
+  textOf,
+} from "./dom.ts";
 import { findArticleJsonLd, jsonLdNames, jsonLdString } from "./json-ld.ts";
 import type { ExtractedArticle } from "./types.ts";
 
@@ -48,6 +58,14 @@ const BYLINE_PREFIX =
 const BYLINE_NOISE =
   /\s*(»|\||[-–—]\s*\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(min|minutes?|minuten?|mins?)\b|\d{1,2}:\d{2}|updated|aktualisiert|publi[ée]|published).*$/iu;
 
+/** Words that make a byline part an organisation (a wire service, a paper) rather than a person. */
+const ORGANISATION =
+  /\b(press|news|agency|agentur|agence|agencia|associated|reuters|times|post|herald|tribune|gazette|journal|media|wire|zeitung|presse|prensa|network|radio|tv|television|online)\b/i;
+const OUTLET_PREPOSITION = /^(da|de|do|dos|das|del|of|from|for|für|pour|para|per)\s+/i;
+/** A job title after the name ("Ray Castillo Staff Writer"). */
+const JOB_TITLE =
+  /\s+(staff writer|senior writer|staff reporter|reporter|correspondent|editor|contributor|columnist|redakteur(in)?|korrespondent(in)?)$/i;
+
 /** "JANE DOE" -> "Jane Doe": wire services shout names; we show them as names. */
 function unshout(name: string): string {
   if (!/\p{Lu}{2}/u.test(name) || name !== name.toUpperCase()) return name;
@@ -68,8 +86,15 @@ function cleanByline(raw: string | null, siteName: string | null): string | null
     .replace(BYLINE_NOISE, "")
     .split(/\s*[,|]\s*/)
     .map((p) => p.replace(/[\s–—-]+$/, "").trim())
-    .filter((p) => p && p.toLowerCase() !== site);
-  const names = splitBylines(parts.map(unshout).join(", "));
+    .filter(Boolean);
+  // "Jane Doe, da Folha do Vale": the outlet, with or without a preposition, is not a person.
+  const people = parts.filter(
+    (p) => p.toLowerCase().replace(OUTLET_PREPOSITION, "") !== site && !ORGANISATION.test(p),
+  );
+  const kept = people.length > 0 ? people : parts;
+  const names = splitBylines(kept.map(unshout).join(", "))
+    .map((n) => n.replace(JOB_TITLE, "").trim())
+    .filter((n) => n && n.split(/\s+/).length <= 5 && !/\d|profile|profil|http/i.test(n));
   const s = names.join(", ");
   return s.length > 0 && s.length < 120 && /\p{L}/u.test(s) ? s : null;
 }
@@ -84,15 +109,17 @@ function shortText(els: Element[]): string | null {
 }
 
 /** A credit to a desk or an agency rather than to people: a visible "By ..." line may name the people. */
-const GENERIC_AUTHOR = /\b(staff|desk|newsroom|services?|editors?|editorial|redaktion|rédaction|redacción|agency|wire|team|admin|reporters?)\b/i;
+const GENERIC_AUTHOR =
+  /\b(staff|desk|newsroom|services?|editors?|editorial|redaktion|rédaction|redacción|agency|wire|team|admin|reporters?)\b/i;
 
 /** A short visible line such as "By Jane Doe" near the top of the page. */
-function visibleByline(doc: Document): string | null {
+function visibleByline(doc: Document, accept: (line: string) => boolean = () => true): string | null {
   for (const el of selectAll("p, div, span, address, li, b, strong, font, em, small, td", doc)) {
     const text = textOf(el);
     if (text.length < 6 || text.length > 100 || !BYLINE_PREFIX.test(text)) continue;
     // The innermost element holding the line, not a wrapper around it.
     if (el.children.some((c) => c.type === "tag" && textOf(c) === text)) continue;
+    if (!accept(text)) continue;
     return text;
   }
   return null;
@@ -104,11 +131,16 @@ const HAS_ZONE = /(\b(GMT|UTC|Z|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2}\s*$)/;
 
 /** A date shown as text ("Posted: Fri Nov 20, 2026 11:10 AM PST") in an element named for dates. */
 function visibleDate(doc: Document, usDates: boolean): string | null {
-  for (const el of selectAll("[class], [id]", doc)) {
+  for (const el of selectAll("[class], [id], small, p, span", doc)) {
     const names = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
-    if (!DATE_CLASS.test(names) || /updated|modified/i.test(names)) continue;
+    const labelled = !DATE_CLASS.test(names) && POSTED_LABEL.test(textOf(el).slice(0, 30));
+    if ((!DATE_CLASS.test(names) && !labelled) || /updated|modified/i.test(names)) continue;
     const text = textOf(el)
-      .replace(/^(posted|published|post date|date|veröffentlicht|publié|publicado)\s*(on|at|am|le|el)?\s*:?\s*/i, "")
+      .replace(
+        /^(posted|published|post date|date|veröffentlicht|publié|publicado|pubblicato)\s*(on|at|am|le|el|il)?\s*:?\s*/i,
+        "",
+      )
+      .replace(/\s+by\s+.*$/i, "")
       .replace(/\s+at\s+/i, " ");
     if (text.length > 60 || /updated|aktualisiert|mis à jour|actualizado/i.test(text)) continue;
     if (HAS_ZONE.test(text)) {
@@ -121,6 +153,10 @@ function visibleDate(doc: Document, usDates: boolean): string | null {
   }
   return null;
 }
+
+/** A line that says when it was posted: "Posted on September 14th, 2026 by ...". */
+const POSTED_LABEL =
+  /^\s*(posted|published|veröffentlicht|publié|publicado|pubblicato)\s*(on|am|le|el|il)?\b/i;
 
 /** "Wednesday, 11 February 2026", "September 14th, 2026", "11/02/2026" (month first on US-English pages): the day. */
 function dateOnly(text: string, usDates: boolean): string | null {
@@ -148,14 +184,17 @@ function publishedMeta(doc: Document): string | null {
   return null;
 }
 
-const PUBLISHED_META = /(first-?published|published|publish|pubdate|pub-date|issued|created|release-?date)([-_:.]?(at|date|time|datetime))?$/i;
+const PUBLISHED_META =
+  /(first-?published|published|publish|pubdate|pub-date|issued|created|release-?date)([-_:.]?(at|date|time|datetime))?$/i;
 
 /** A <time datetime> that marks publication, not an update. */
 function publishedTime(doc: Document): string | null {
   const times = selectAll("time[datetime]", doc);
+  // What marks a <time>: its own attributes, its parent's class, and the label just before it.
   const context = (t: Element) => {
     const parent = t.parent && t.parent.type === "tag" ? (t.parent as Element) : null;
-    return `${t.attribs.itemprop ?? ""} ${t.attribs.class ?? ""} ${parent?.attribs.class ?? ""} ${parent ? textOf(parent).slice(0, 40) : ""}`;
+    const label = prevElementSibling(t);
+    return `${t.attribs.itemprop ?? ""} ${t.attribs.class ?? ""} ${parent?.attribs.class ?? ""} ${label ? textOf(label).slice(0, 30) : ""}`;
   };
   const published = times.find((t) => /published|datePublished|posted|pubdate/i.test(context(t)));
   const plain = times.find((t) => !/updated|modified|aktualisiert/i.test(context(t)));
@@ -210,6 +249,11 @@ function chooseTitle(raw: string | null, h1: string | null, siteName: string | n
   if (!raw) return h1;
   const cleaned = cleanTitle(raw, siteName);
   if (!h1 || h1.length < 10 || h1.length > 300) return cleaned;
+  // "Headline | Site": whichever side the h1 repeats, the headline is the longer side.
+  const parts = raw.split(/\s+[|–—·»:-]\s+/);
+  if (parts.length > 1 && parts.some((p) => norm(p) === norm(h1))) {
+    return parts.reduce((a, b) => (b.length > a.length ? b : a)).trim();
+  }
   if (norm(raw).includes(norm(h1))) return h1;
   if ((siteName && norm(cleaned) === norm(siteName)) || !/\s/.test(cleaned)) return h1;
   return cleaned;
@@ -225,7 +269,6 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const rawTitle =
     (typeof ld?.headline === "string" ? ld.headline : null) ??
     metaContent(doc, "og:title", "twitter:title") ??
-    h1 ??
     docTitle;
   const title = chooseTitle(rawTitle, h1, siteName);
 
@@ -234,14 +277,33 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     cleanByline(jsonLdNames(ld?.author).join(", ") || null, outlet) ??
     cleanByline(metaContent(doc, "author", "article:author", "dc.creator", "byl"), outlet) ??
     cleanByline(
-      [...new Set(selectAll('[rel="author"], [itemprop="author"]', doc).map((e) => textOf(e)).filter(Boolean))].join(", ") ||
-        null,
+      [
+        ...new Set(
+          selectAll('[rel="author"], [itemprop="author"]', doc)
+            .map((e) => textOf(e))
+            .filter(Boolean),
+        ),
+      ].join(", ") || null,
       outlet,
     ) ??
-    cleanByline(shortText(selectAll('.byline, .author, .author-name, .article-author, [class*="authors"], [class*="byline"]', doc)), outlet) ??
+    cleanByline(
+      shortText(
+        selectAll(
+          '.byline, .author, .author-name, .article-author, [class*="authors"], [class*="byline"]',
+          doc,
+        ),
+      ),
+      outlet,
+    ) ??
     cleanByline(visibleByline(doc), outlet);
   // "Wire Services" in the metadata, "By MARTA KOVAC" on the page: the people win.
-  const visible = declared && GENERIC_AUTHOR.test(declared) ? cleanByline(visibleByline(doc), outlet) : null;
+  const visible =
+    declared && GENERIC_AUTHOR.test(declared)
+      ? cleanByline(
+          visibleByline(doc, (line) => !GENERIC_AUTHOR.test(line)),
+          outlet,
+        )
+      : null;
   const byline = visible ?? declared;
 
   const published =
