@@ -11,7 +11,7 @@ import { resolveLazyImages } from "./lazy-images.ts";
 import { takeLeadImage } from "./lead-image.ts";
 import { toMarkdown } from "./markdown.ts";
 import { measureTree } from "./measure.ts";
-import { readMetadata } from "./metadata.ts";
+import { type PageMetadata, readMetadata } from "./metadata.ts";
 import { allElements, cleanConditionally, removeFurniture, removeTitleAndEmpties } from "./prune.ts";
 import { scoreCandidates } from "./score.ts";
 import { applyExclude, includedRoots, type SourceSelectors } from "./selectors.ts";
@@ -45,7 +45,7 @@ function excerptOf(text: string): string | null {
 }
 
 /** Scores, picks, joins and cleans: one pass of the cascade over a prepared document. */
-function attempt(doc: Document, title: string | null, stripByClass: boolean): Attempt | null {
+function attempt(doc: Document, meta: PageMetadata, stripByClass: boolean): Attempt | null {
   removeFurniture(doc.children, stripByClass);
   const stats = measureTree(doc.children);
   const candidates = scoreCandidates(doc, stats);
@@ -55,7 +55,7 @@ function attempt(doc: Document, title: string | null, stripByClass: boolean): At
   cleanConditionally(roots, new Map(candidates.map((c) => [c.el, c.score])));
   removeBoilerplateText(roots);
   trimTail(roots);
-  removeTitleAndEmpties(roots, title);
+  removeTitleAndEmpties(roots, meta.title, meta.bylines);
   const text = blockText(...roots);
   return text ? { roots, text } : null;
 }
@@ -141,18 +141,18 @@ export function extractArticle(
   if (chosen.length > 0) {
     // The operator said where the body is: keep it whole, dropping only what is never text.
     removeFurniture(chosen, false);
-    removeTitleAndEmpties(chosen, meta.title);
+    removeTitleAndEmpties(chosen, meta.title, meta.bylines);
     const text = blockText(...chosen);
     if (text) attempts.push({ roots: chosen, text });
   }
   const operatorChose = attempts.length > 0;
-  const first = operatorChose ? null : attempt(doc, meta.title, true);
+  const first = operatorChose ? null : attempt(doc, meta, true);
   if (first) attempts.push(first);
   if (!operatorChose && (!first || first.text.length < MIN_ARTICLE_CHARS)) {
     const fresh = copy();
     resolveLazyImages(fresh);
     takeLeadImage(fresh, url, meta.imageUrl);
-    const second = attempt(fresh, meta.title, false);
+    const second = attempt(fresh, meta, false);
     if (second) attempts.push(second);
     if (!second || second.text.length < MIN_ARTICLE_CHARS) {
       const third = allParagraphs(copy());

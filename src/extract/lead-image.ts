@@ -13,6 +13,12 @@ import {
 } from "./dom.ts";
 import type { LeadImage } from "./types.ts";
 
+/** Inside trailing brackets, these mark a credit rather than an aside. */
+const CREDIT_IN_PARENS =
+  /\/|photo|picture|foto|фото|bild|credit|©|agency|getty|\bap\b|reuters|afp|dpa|epa|تصوير|צילום|撮影|摄影|[A-Z]{2,}/i;
+/** The label before a credit, dropped from the credit itself. */
+const CREDIT_LABEL =
+  /^\s*(photo(graph)?s?|picture|pic|image|foto|фото|bild|credit|©|\(c\)|تصوير|צילום|撮影|摄影|图片)(\s+by)?\s*[:：\-–—]?\s*/i;
 const CREDIT_CLASS = /credit|copyright|photographer|byline|source|attribution/i;
 
 /** Splits "Caption text. Photo: Jane Doe/Agency" into caption and credit. */
@@ -24,11 +30,13 @@ export function splitCaptionCredit(text: string): { caption: string | null; cred
     const credit = prefixed[1].trim();
     return { caption: t.slice(0, prefixed.index).trim() || null, credit };
   }
-  // "Caption text (Agency)" or "Caption text. (Jane Doe/Agency)"
-  const paren = t.match(/^(.*\S)\s*\(([^()]{2,60})\)\s*$/);
-  if (paren?.[1] && paren[2] && /\/|photo|agency|getty|ap|reuters|afp|[A-Z]{2,}/.test(paren[2])) {
-    return { caption: paren[1], credit: paren[2].trim() };
+  // "Caption text (Agency)", "Caption. (Jane Doe/Agency)", "(Photo: Jane Doe)", "（撮影：…）"
+  const paren = t.match(/^(.*\S)\s*[(（]([^()（）]{2,80})[)）]\s*\.?$/);
+  if (paren?.[1] && paren[2] && CREDIT_IN_PARENS.test(paren[2])) {
+    return { caption: paren[1], credit: paren[2].replace(CREDIT_LABEL, "").trim() };
   }
+  // A caption that is only a credit ("© Jane Doe", "Photo: Agency").
+  if (CREDIT_LABEL.test(t)) return { caption: null, credit: t.replace(CREDIT_LABEL, "").trim() || t };
   return { caption: t, credit: null };
 }
 

@@ -9,6 +9,8 @@ import { classWeight } from "./score.ts";
 
 const NEVER_REMOVE = new Set(["html", "body", "article", "main"]);
 const JUNK = new Set(JUNK_TAGS);
+/** A line that starts like a byline ("By", "Von", "Par", "Por"...). */
+const BYLINE_LINE = /^\s*(by|von|par|por|door|di|da|av|af|przez|автор|بقلم|מאת|记者|記者)\b/i;
 const CONDITIONAL = new Set([
   "ul",
   "ol",
@@ -118,12 +120,30 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
 }
 
 /** Headings that repeat the title, and wrappers left empty. */
-export function removeTitleAndEmpties(roots: Element[], title: string | null): void {
+export function removeTitleAndEmpties(roots: Element[], title: string | null, bylines: string[] = []): void {
   const t = title?.toLowerCase().replace(/\s+/g, " ").trim();
+  const names = bylines.map((n) => n.toLowerCase()).filter((n) => n.length > 2);
+  // Repeats of the headline and byline sit at the top, before the first real paragraph.
+  let atTop = true;
   for (const el of allElements(roots)) {
     if (!el.parent) continue;
-    if (/^h[1-3]$/.test(el.name) && t && textOf(el).toLowerCase() === t) removeElement(el);
-    else if (el.name === "h1") el.name = "h2";
+    const text = textOf(el);
+    const lower = text.toLowerCase();
+    if (t && lower === t && /^h[1-3]$/.test(el.name)) removeElement(el);
+    else if (atTop && t && lower === t && /^(h[4-6]|p|strong|b|div)$/.test(el.name)) removeElement(el);
+    else if (
+      atTop &&
+      names.length > 0 &&
+      text.length < 150 &&
+      BYLINE_LINE.test(text) &&
+      names.some((n) => lower.includes(n)) &&
+      ["p", "div", "span", "strong", "b", "address"].includes(el.name)
+    ) {
+      removeElement(el);
+    } else {
+      if (el.name === "h1") el.name = "h2";
+      if (el.name === "p" && text.length >= 100) atTop = false;
+    }
   }
   for (const el of allElements(roots).reverse()) {
     if (!el.parent || roots.includes(el)) continue;

@@ -33,13 +33,10 @@ const KNOWN_FAILURES: Readonly<Record<string, string>> = {
   "chinese-news":
     "'字号' font-size control, '（责任编辑：...）' editor line and the copyright statement kept",
   "city-notice-date-only": "the site-wide alert bar ('City Hall will be closed...') kept in the text",
-  "cookie-consent-wall": "'(Picture: Agency)' credit not split from the caption",
   "forum-thread-first-post": "post signature and 'Joined:' profile lines kept",
   "french-daily-paywall": "paywall message ('Il vous reste ... réservée aux abonnés') kept in the text",
   "ghost-post": "a bookmark card linking another post is kept as body text",
-  "italian-news-two-authors": "'(foto Name)' credit not split from the caption",
   "jsonld-author-array": "the cookie notice before the masthead ends up in the text",
-  "lazy-image-noscript-only": "'© Name' credit not split from the caption",
   "legacy-table-layout":
     "table layout: sidebars, classifieds, print/e-mail links and copyright kept; no lead image (no figure); Content-Language not read",
   "magazine-sidebar-author-box": "'About the writer' box and bio kept",
@@ -54,9 +51,6 @@ const KNOWN_FAILURES: Readonly<Record<string, string>> = {
   "static-blog-tags-footer": "post meta line ('4 min') kept",
   "visible-date-est-two-authors": "'Have a news tip?' line kept",
   "wire-agency-site": "caption/credit in div.Figure-caption (no figcaption) not read",
-  "wire-story-republished":
-    "headline repeated in bold and the 'By MARTA KOVAC, Continental Press' line kept at the top of the text",
-  "wordpress-comment-thread": "'(Photo: Name)' credit not split from the caption",
   "wp-caption-legacy":
     "'Posted on ... by' line and Kubrick's postmetadata/comment form kept; div.wp-caption image not taken as the lead",
 };
