@@ -3,7 +3,7 @@ import type { Element } from "domhandler";
 import { isTag } from "domhandler";
 import { removeElement } from "domutils";
 import { TAIL_SHARE } from "./constants.ts";
-import { textOf } from "./dom.ts";
+import { shortTextOf, textOf } from "./dom.ts";
 import { allElements } from "./prune.ts";
 
 /**

@@ -61,3 +61,23 @@ export function absoluteUrl(value: string | null, base: string): string | null {
     return null;
   }
 }
+
+/**
+ * The element's text with whitespace collapsed, or null as soon as it is longer than `max`
+ * characters: for scanning many elements for short lines without reading whole subtrees.
+ */
+export function shortTextOf(el: AnyNode, max: number): string | null {
+  let out = "";
+  const stack: AnyNode[] = [el];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === "text") {
+      out += (n as { data: string }).data;
+      if (out.length > max * 3 && out.replace(/\s+/g, " ").trim().length > max) return null;
+    } else if (isTag(n)) {
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+  }
+  const t = out.replace(/\s+/g, " ").trim();
+  return t.length > max ? null : t;
+}

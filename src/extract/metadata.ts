@@ -9,6 +9,7 @@ import {
   metaContent,
   selectAll,
   selectOne,
+  shortTextOf,
   textOf,
 } from "./dom.ts";
 import { findArticleJsonLd, jsonLdNames, jsonLdString } from "./json-ld.ts";
@@ -115,8 +116,8 @@ const GENERIC_AUTHOR =
 /** A short visible line such as "By Jane Doe" near the top of the page. */
 function visibleByline(doc: Document, accept: (line: string) => boolean = () => true): string | null {
   for (const el of selectAll("p, div, span, address, li, b, strong, font, em, small, td", doc)) {
-    const text = textOf(el);
-    if (text.length < 6 || text.length > 100 || !BYLINE_PREFIX.test(text)) continue;
+    const text = shortTextOf(el, 100);
+    if (!text || text.length < 6 || !BYLINE_PREFIX.test(text)) continue;
     // The innermost element holding the line, not a wrapper around it.
     if (el.children.some((c) => c.type === "tag" && textOf(c) === text)) continue;
     if (!accept(text)) continue;
@@ -133,9 +134,11 @@ const HAS_ZONE = /(\b(GMT|UTC|Z|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2}\s*$)/;
 function visibleDate(doc: Document, usDates: boolean): string | null {
   for (const el of selectAll("[class], [id], small, p, span", doc)) {
     const names = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
-    const labelled = !DATE_CLASS.test(names) && POSTED_LABEL.test(textOf(el).slice(0, 30));
+    const short = shortTextOf(el, 120);
+    if (!short) continue;
+    const labelled = !DATE_CLASS.test(names) && POSTED_LABEL.test(short.slice(0, 30));
     if ((!DATE_CLASS.test(names) && !labelled) || /updated|modified/i.test(names)) continue;
-    const text = textOf(el)
+    const text = short
       .replace(
         /^(posted|published|post date|date|veröffentlicht|publié|publicado|pubblicato)\s*(on|at|am|le|el|il)?\s*:?\s*/i,
         "",
