@@ -102,7 +102,7 @@ export function removeBoilerplateText(roots: Element[]): void {
   }
   for (const el of order) {
     if (!el.parent) continue;
-    const text = textOf(el);
+    const text = shortTextOf(el, 200) ?? "";
     if (text.length === 0 || text.length > 80) {
       if (text.length > 0 && text.length <= LABEL_MAX_CHARS && LABEL_LINE.test(text) && el.name === "p")
         removeElement(el);

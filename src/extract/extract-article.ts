@@ -1,6 +1,6 @@
 /** @module extractArticle: a page's HTML in, the article in it out, through a cascade of numbered steps. */
 import render from "dom-serializer";
-import { cloneNode, type Document, type Element } from "domhandler";
+import type { Document, Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import { assembleArticle } from "./assemble.ts";
 import { blockText } from "./body.ts";
@@ -127,11 +127,15 @@ export function extractArticle(
   options: { selectors?: SourceSelectors } = {},
 ): ExtractedArticle | null {
   const source = boundedSource(html);
-  const pristine = prepared(source);
   // 0. The operator's selectors for this source come first: drop what they exclude.
-  applyExclude(pristine, options.selectors);
-  const copy = () => cloneNode(pristine, true);
-  const doc = copy();
+  // Later attempts need the page untouched by earlier ones: they parse it again (rarely needed,
+  // and no dearer than keeping a copy for every page).
+  const fresh = () => {
+    const d = prepared(source);
+    applyExclude(d, options.selectors);
+    return d;
+  };
+  const doc = fresh();
   const meta = readMetadata(doc, url);
   resolveLazyImages(doc);
   const leadImage: LeadImage | null = takeLeadImage(doc, url, meta.imageUrl);
@@ -149,13 +153,13 @@ export function extractArticle(
   const first = operatorChose ? null : attempt(doc, meta, true);
   if (first) attempts.push(first);
   if (!operatorChose && (!first || first.text.length < MIN_ARTICLE_CHARS)) {
-    const fresh = copy();
-    resolveLazyImages(fresh);
-    takeLeadImage(fresh, url, meta.imageUrl);
-    const second = attempt(fresh, meta, false);
+    const again = fresh();
+    resolveLazyImages(again);
+    takeLeadImage(again, url, meta.imageUrl);
+    const second = attempt(again, meta, false);
     if (second) attempts.push(second);
     if (!second || second.text.length < MIN_ARTICLE_CHARS) {
-      const third = allParagraphs(copy());
+      const third = allParagraphs(fresh());
       if (third) attempts.push(third);
     }
   }

@@ -3,7 +3,20 @@ import type { AnyNode, Element } from "domhandler";
 import { isTag } from "domhandler";
 import { removeElement } from "domutils";
 import { JUNK_CLASS_ID, JUNK_TAGS, KEEP_CLASS_ID, PROMO_LINK_DENSITY, PROMO_MAX_CHARS } from "./constants.ts";
-import { textOf } from "./dom.ts";
+import { shortTextOf } from "./dom.ts";
+
+/** Whether any text (not just whitespace) is under `el`; stops at the first. */
+function hasText(el: Element): boolean {
+  const stack: AnyNode[] = [el];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === "text") {
+      if ((n as { data: string }).data.trim() !== "") return true;
+    } else if (isTag(n)) for (const c of n.children) stack.push(c);
+  }
+  return false;
+}
+
 import { linkDensityOf, measureTree } from "./measure.ts";
 import { classWeight } from "./score.ts";
 
@@ -127,7 +140,8 @@ export function removeTitleAndEmpties(roots: Element[], title: string | null, by
   let atTop = true;
   for (const el of allElements(roots)) {
     if (!el.parent) continue;
-    const text = textOf(el);
+    // Only short elements can be a headline or byline repeat; longer ones are not read whole.
+    const text = shortTextOf(el, Math.max(150, t?.length ?? 0)) ?? "";
     const lower = text.toLowerCase();
     if (t && lower === t && /^h[1-3]$/.test(el.name)) removeElement(el);
     else if (atTop && t && lower === t && /^(h[4-6]|p|strong|b|div)$/.test(el.name)) removeElement(el);
@@ -166,7 +180,7 @@ export function removeTitleAndEmpties(roots: Element[], title: string | null, by
     )
       continue;
     if (
-      textOf(el) === "" &&
+      !hasText(el) &&
       !allElements([el]).some((d) => d.name === "img" || d.name === "picture" || d.name === "table")
     ) {
       removeElement(el);
