@@ -52,7 +52,7 @@ export const EXCERPT_CHARS = 280;
 
 /** Caption credit phrases: "Photo: X", "Photograph by X", "Credit: X", "Image: X". */
 export const CREDIT_PREFIX =
-  /(?:^|\s)((?:photo(?:graph)?s?|image|picture|pic|credit|foto|fotó|фото|illustration|bild|©|\(c\)|تصوير|צילום|撮影|摄影|图片)(?:\s+by)?\s*[:：\-–—]?\s*.+)$/i;
+  /(?:^|\s)((?:©|\(c\))\s*.+|(?:photo(?:graph)?s?|image|picture|pic|credit|foto|fotó|фото|illustration|bild|تصوير|צילום|撮影|摄影|图片)(?:\s+by\s+|\s*[:：]\s*|\s+[-–—]\s+).+)$/i;
 
 /**
  * class/id words that lower a candidate's score (Readability's "negative" list plus news-site

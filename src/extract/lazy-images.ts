@@ -14,8 +14,9 @@ function isPlaceholder(src: string | null): boolean {
   );
 }
 
-/** Mutates `doc` so every image's real address sits in src/srcset. */
+/** Mutates `doc` so every image's real address sits in src/srcset (and AMP's amp-img is an img). */
 export function resolveLazyImages(doc: Document): void {
+  for (const amp of selectAll("amp-img", doc)) amp.name = "img";
   const seen = new Set<string>();
   for (const img of selectAll("img", doc)) {
     const src = attr(img, "src");

@@ -40,21 +40,39 @@ export function splitCaptionCredit(text: string): { caption: string | null; cred
   return { caption: t, credit: null };
 }
 
+/** Containers that act as a figure without being one: WordPress's div.wp-caption, "Figure", "media", "photo" blocks. */
+const FIGURE_CLASS =
+  /(^|[\s_-])(wp-caption|figure|image-?(block|wrap|container)|photo(-block|-wrap)?|media-?(block|figure)|picture)($|[\s_-])/i;
+/** A caption given as a div or paragraph rather than a figcaption. */
+const CAPTION_CLASS = /(^|[\s_-])(wp-caption-text|caption|legend|img-?desc|image-?text)($|[\s_-])/i;
+
+/** The figure holding `img`: a <figure>, or within three levels a block named like one. */
 function figureOf(img: Element): Element | null {
-  for (let p = img.parent; p; p = p.parent) if (isTag(p) && p.name === "figure") return p;
+  let level = 0;
+  for (let p = img.parent; p && isTag(p); p = p.parent, level++) {
+    if (p.name === "figure") return p;
+    if (level < 3 && FIGURE_CLASS.test(`${p.attribs.class ?? ""}`) && p.name !== "body") return p;
+  }
   return null;
 }
 
 function captionAndCredit(figure: Element | null): { caption: string | null; credit: string | null } {
-  const figcaption = figure ? selectOne("figcaption", figure) : null;
-  if (!figcaption) return { caption: null, credit: null };
-  const creditEl = selectAll("*", figcaption).find((e) => CREDIT_CLASS.test(`${e.attribs.class ?? ""}`));
+  if (!figure) return { caption: null, credit: null };
+  const captionEl =
+    selectOne("figcaption", figure) ??
+    selectAll("*", figure).find((e) => CAPTION_CLASS.test(`${e.attribs.class ?? ""}`)) ??
+    null;
+  // The credit may sit inside the caption or beside it.
+  const creditEl = selectAll("*", figure).find(
+    (e) => e !== captionEl && CREDIT_CLASS.test(`${e.attribs.class ?? ""}`) && e.name !== "img",
+  );
   if (creditEl) {
-    const credit = textOf(creditEl).replace(/^(photo|credit|image)s?\s*:\s*/i, "") || null;
+    const credit = textOf(creditEl).replace(CREDIT_LABEL, "") || null;
     removeElement(creditEl);
-    return { caption: textOf(figcaption) || null, credit };
+    const caption = captionEl ? textOf(captionEl) || null : null;
+    return { caption: caption ? splitCaptionCredit(caption).caption : null, credit };
   }
-  return splitCaptionCredit(textOf(figcaption));
+  return captionEl ? splitCaptionCredit(textOf(captionEl)) : { caption: null, credit: null };
 }
 
 /** A pixel size from a width/height attribute ("800", "800px"); null for percentages and junk. */

@@ -50,7 +50,6 @@ const KNOWN_FAILURES: Readonly<Record<string, string>> = {
   "russian-news": "view counter kept; 'Фото: ...' credit not split from the caption",
   "static-blog-tags-footer": "post meta line ('4 min') kept",
   "visible-date-est-two-authors": "'Have a news tip?' line kept",
-  "wire-agency-site": "caption/credit in div.Figure-caption (no figcaption) not read",
   "wp-caption-legacy":
     "'Posted on ... by' line and Kubrick's postmetadata/comment form kept; div.wp-caption image not taken as the lead",
 };
