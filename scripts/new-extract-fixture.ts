@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config/config.ts";
 import { extractArticle } from "../src/extract/extract-article.ts";
+import { articleOrNull } from "../src/extract/types.ts";
 import { decodeText } from "../src/fetch/decode-text.ts";
 import { fetcherFromConfig } from "../src/fetch/from-config.ts";
 
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   if (existsSync(dir) && !values.force) throw new Error(`${dir} exists (use --force to overwrite)`);
 
   const page = await loadPage(source, values.url);
-  const article = extractArticle(page.html, page.url);
+  const article = articleOrNull(extractArticle(page.html, page.url));
   if (!article) throw new Error(`${source}: the extractor found no article, so there is nothing to prefill`);
   const blocks = article.text.split("\n\n").filter((b) => b.length >= 40);
   const picks = [blocks[0], blocks[Math.floor(blocks.length / 2)], blocks.at(-1)];

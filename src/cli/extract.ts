@@ -32,17 +32,18 @@ async function runJsonl(): Promise<void> {
       const t0 = performance.now();
       const a = extractArticle(decodeText(bytes, null), url || `file://${path}`);
       const ms = performance.now() - t0;
-      out = a
-        ? {
-            path,
-            ms,
-            text: a.text,
-            title: a.title,
-            byline: a.byline,
-            published: a.published,
-            siteName: a.siteName,
-          }
-        : { path, ms, text: "", error: "not an article" };
+      out =
+        a.kind === "article"
+          ? {
+              path,
+              ms,
+              text: a.text,
+              title: a.title,
+              byline: a.byline,
+              published: a.published,
+              siteName: a.siteName,
+            }
+          : { path, ms, text: "", error: `not an article: ${a.reason}` };
     } catch (err) {
       out = { path, text: "", error: (err as Error).message };
     }
@@ -90,7 +91,7 @@ export function registerExtract(program: Command): void {
       const article = extractArticle(html, url, {
         selectors: { include: opts.include, exclude: opts.exclude },
       });
-      if (!article) throw new Error(`${source}: no article found on this page`);
+      if (article.kind !== "article") throw new Error(`${source}: not an article: ${article.reason}`);
       const bodyHtml = sanitizeHtml(article.bodyHtml, url);
       switch (opts.format) {
         case "html":

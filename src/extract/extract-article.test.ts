@@ -4,6 +4,7 @@ import { test } from "node:test";
 import { extractArticle } from "./extract-article.ts";
 import { splitCaptionCredit } from "./lead-image.ts";
 import { cleanTitle } from "./metadata.ts";
+import { articleOrNull } from "./types.ts";
 
 const PARAS = [
   "The harbour authority said on Monday that the new ferry terminal would open in March, two months later than planned.",
@@ -19,7 +20,7 @@ test("metadata from JSON-LD wins over meta tags and visible markup", () => {
 {"@type":"NewsArticle","headline":"Ferry terminal delayed","author":[{"@type":"Person","name":"Lena Fischer"}],
 "datePublished":"2026-11-02T09:00:00+01:00","publisher":{"@type":"Organization","name":"Hafenblatt"}}]}</script>
 <link rel="canonical" href="/ferry"></head><body><article>${PARAS}</article></body></html>`;
-  const a = extractArticle(html, "https://hafen.test/x?utm=1");
+  const a = articleOrNull(extractArticle(html, "https://hafen.test/x?utm=1"));
   assert.ok(a);
   assert.equal(a.title, "Ferry terminal delayed");
   assert.equal(a.byline, "Lena Fischer");
@@ -37,7 +38,7 @@ test("the body keeps paragraphs and loses navigation, share bars, related links 
 <div class="related-posts"><h3>Related</h3><ul><li><a href="/1">One</a></li><li><a href="/2">Two</a></li></ul></div></div>
 <div id="respond"><h3>Leave a Reply</h3><p>Your email address will not be published.</p><form><textarea></textarea></form></div>
 </body></html>`;
-  const a = extractArticle(html, "https://h.test/ferry");
+  const a = articleOrNull(extractArticle(html, "https://h.test/ferry"));
   assert.ok(a);
   assert.equal(a.title, "Ferry terminal delayed");
   assert.match(a.bodyHtml, /<h2>What happens next<\/h2>/);
@@ -53,7 +54,7 @@ test("lead image: declared og:image found in a figure, caption and credit kept a
 <noscript><img src="https://cdn.test/img/ferry.jpg" alt="The pier"></noscript>
 <figcaption>The temporary pier on Monday. <span class="credit">Photo: Jo Hart / Harbour Agency</span></figcaption></figure>
 ${PARAS}</article></body></html>`;
-  const a = extractArticle(html, "https://h.test/ferry");
+  const a = articleOrNull(extractArticle(html, "https://h.test/ferry"));
   assert.ok(a);
   assert.deepEqual(a.leadImage, {
     url: "https://cdn.test/img/ferry.jpg",
@@ -88,12 +89,14 @@ test("site names come off document titles", () => {
 });
 
 test("pages without article text give null instead of a guess", () => {
-  assert.equal(extractArticle("", "https://x.test/"), null);
+  assert.equal(articleOrNull(extractArticle("", "https://x.test/")), null);
   assert.equal(
-    extractArticle("<html><body><nav><a href='/'>Home</a></nav></body></html>", "https://x.test/"),
+    articleOrNull(
+      extractArticle("<html><body><nav><a href='/'>Home</a></nav></body></html>", "https://x.test/"),
+    ),
     null,
   );
-  assert.equal(extractArticle("\u0000\u0001\u0002binary", "https://x.test/"), null);
+  assert.equal(articleOrNull(extractArticle("\u0000\u0001\u0002binary", "https://x.test/")), null);
 });
 
 test("hostile input: empty, binary, 20 MB and 100,000 levels deep return a result without crashing or hanging", () => {
@@ -118,11 +121,26 @@ test("hostile input: empty, binary, 20 MB and 100,000 levels deep return a resul
   ];
   for (const [name, html] of cases) {
     const t0 = Date.now();
-    const result = extractArticle(html, "https://x.test/");
+    const result = articleOrNull(extractArticle(html, "https://x.test/"));
     const ms = Date.now() - t0;
     assert.ok(ms < 15_000, `${name} took ${ms} ms`);
     // Below MAX_TREE_DEPTH the structure is flattened, not the text.
     if (name === "5,000 deep") assert.match(result?.text ?? "", /harbour authority/);
     if (name === "20 MB") assert.ok((result?.text.length ?? 0) > 1000);
   }
+});
+
+test("a page without an article gives a typed result that says why", () => {
+  const empty = extractArticle("", "https://x.test/");
+  assert.deepEqual(empty, { kind: "not-article", reason: "the page is empty" });
+  const binary = extractArticle("\u0000\u0001\u0002 binary", "https://x.test/");
+  assert.equal(binary.kind, "not-article");
+  assert.match(binary.kind === "not-article" ? binary.reason : "", /not HTML/);
+  const nav = extractArticle("<html><body><nav><a href='/'>Home</a></nav></body></html>", "https://x.test/");
+  assert.equal(nav.kind, "not-article");
+  const article = extractArticle(
+    `<article>${"<p>A sentence long enough to be read as prose, with a comma.</p>".repeat(5)}</article>`,
+    "https://x.test/",
+  );
+  assert.equal(article.kind, "article");
 });

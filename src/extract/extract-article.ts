@@ -17,7 +17,7 @@ import { scoreCandidates } from "./score.ts";
 import { applyExclude, includedRoots, type SourceSelectors } from "./selectors.ts";
 import { trimTail } from "./tail-trim.ts";
 import { unwrapTemplates } from "./templates.ts";
-import type { ExtractedArticle, LeadImage } from "./types.ts";
+import type { ExtractionResult, LeadImage } from "./types.ts";
 
 /** Pages larger than this are cut before parsing, so one huge page cannot stall the worker. */
 const MAX_HTML_CHARS = 5_000_000;
@@ -119,13 +119,14 @@ function boundedSource(html: string): string {
  * 5. if that is thin (under MIN_ARTICLE_CHARS), the same on a fresh parse without the class/id
  * pruning (it sometimes removes the article itself); 6. if still thin, every prose paragraph on the
  * page. The longest of the attempts that ran wins; 7. unless the page's JSON-LD articleBody is much
- * longer (a body rendered by scripts). Returns null when no article text is found.
+ * longer (a body rendered by scripts). A page with no article text gives a typed "not an article"
+ * result with the reason.
  */
 export function extractArticle(
   html: string,
   url: string,
   options: { selectors?: SourceSelectors } = {},
-): ExtractedArticle | null {
+): ExtractionResult {
   const source = boundedSource(html);
   // 0. The operator's selectors for this source come first: drop what they exclude.
   // Later attempts need the page untouched by earlier ones: they parse it again (rarely needed,
@@ -167,8 +168,17 @@ export function extractArticle(
   // 7. A page that renders its body with scripts may still carry it whole in JSON-LD.
   const ldBody = meta.jsonLdBody ? jsonLdAttempt(meta.jsonLdBody) : null;
   if (ldBody && ldBody.text.length > JSON_LD_BODY_RATIO * (best?.text.length ?? 0)) best = ldBody;
-  if (!best) return null;
+  if (!best) {
+    const reason =
+      source.trim() === ""
+        ? "the page is empty"
+        : !/<[a-z]/i.test(source.slice(0, 4096))
+          ? "the page is not HTML"
+          : "no block of article text was found on the page";
+    return { kind: "not-article", reason };
+  }
   return {
+    kind: "article",
     title: meta.title,
     bylines: meta.bylines,
     byline: meta.byline,

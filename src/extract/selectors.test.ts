@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { extractArticle } from "./extract-article.ts";
 import { selectorProblem } from "./selectors.ts";
+import { articleOrNull } from "./types.ts";
 
 const PAGE = `<html><body>
 <div class="story"><p>The festival opens on Friday with music on three stages along the river, organisers said.</p>
@@ -14,18 +15,22 @@ const PAGE = `<html><body>
 </body></html>`;
 
 test("the include selector wins over scoring, and the exclude selector drops first", () => {
-  const auto = extractArticle(PAGE, "https://s.test/a");
+  const auto = articleOrNull(extractArticle(PAGE, "https://s.test/a"));
   assert.match(auto?.text ?? "", /gardening/, "without selectors the longer essay wins");
-  const chosen = extractArticle(PAGE, "https://s.test/a", {
-    selectors: { include: ".story", exclude: ".promo-box" },
-  });
+  const chosen = articleOrNull(
+    extractArticle(PAGE, "https://s.test/a", {
+      selectors: { include: ".story", exclude: ".promo-box" },
+    }),
+  );
   assert.match(chosen?.text ?? "", /festival opens on Friday/);
   assert.match(chosen?.text ?? "", /buses will run/);
   assert.doesNotMatch(chosen?.text ?? "", /gardening|Win tickets/);
 });
 
 test("a selector that matches nothing falls back to the automatic extraction; a broken one is reported", () => {
-  const none = extractArticle(PAGE, "https://s.test/a", { selectors: { include: ".no-such-thing" } });
+  const none = articleOrNull(
+    extractArticle(PAGE, "https://s.test/a", { selectors: { include: ".no-such-thing" } }),
+  );
   assert.ok((none?.text.length ?? 0) > 100);
   assert.match(selectorProblem("div[") ?? "", /not a valid CSS selector/);
   assert.equal(selectorProblem(".story > p, #main"), null);

@@ -12,6 +12,7 @@ export interface LeadImage {
 }
 
 export interface ExtractedArticle {
+  kind: "article";
   title: string | null;
   /** Each person named as an author. */
   bylines: string[];
@@ -33,4 +34,17 @@ export interface ExtractedArticle {
   markdown: string;
   excerpt: string | null;
   wordCount: number;
+}
+
+/** A page with no article in it (an index, a login wall, an empty or binary page), and why. */
+export interface NotAnArticle {
+  kind: "not-article";
+  reason: string;
+}
+
+export type ExtractionResult = ExtractedArticle | NotAnArticle;
+
+/** The article, or null for a page that has none: for callers that only need to know whether. */
+export function articleOrNull(result: ExtractionResult): ExtractedArticle | null {
+  return result.kind === "article" ? result : null;
 }

@@ -4,6 +4,7 @@ import type { Config } from "../config/config.ts";
 import { NewsdeskError, oneLine } from "../errors.ts";
 import { extractArticle } from "../extract/extract-article.ts";
 import type { ExtractedArticle } from "../extract/types.ts";
+import { articleOrNull } from "../extract/types.ts";
 import type { FeedItem, ParsedFeed } from "../feeds/types.ts";
 import { decodeText } from "../fetch/decode-text.ts";
 import type { Fetcher } from "../fetch/fetcher.ts";
@@ -43,7 +44,10 @@ async function fetchPage(
     });
     const html = decodeText(res.bytes, res.contentType);
     const selectors = { include: source.extract_include, exclude: source.extract_exclude };
-    return { extracted: extractArticle(html, res.finalUrl, { selectors }), finalUrl: res.finalUrl };
+    return {
+      extracted: articleOrNull(extractArticle(html, res.finalUrl, { selectors })),
+      finalUrl: res.finalUrl,
+    };
   } catch (err) {
     // A page we cannot fetch or read still leaves the feed's own text: store that.
     deps.log.warn(

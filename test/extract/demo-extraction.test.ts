@@ -5,6 +5,7 @@ import { demoArticles, findOutlet } from "../../demo/content/index.ts";
 import { type DemoOrigin, startDemoOrigin } from "../../demo/origin.ts";
 import { articlePath } from "../../demo/paths.ts";
 import { extractArticle } from "../../src/extract/extract-article.ts";
+import { articleOrNull } from "../../src/extract/types.ts";
 
 let origin: DemoOrigin;
 before(async () => {
@@ -22,7 +23,7 @@ for (const article of demoArticles) {
     assert.ok(outlet);
     const url = `${origin.baseUrl}${articlePath(outlet, article)}`;
     const html = await (await fetch(url)).text();
-    const got = extractArticle(html, url);
+    const got = articleOrNull(extractArticle(html, url));
     assert.ok(got, "an article was found");
 
     assert.equal(norm(got.title), norm(article.headline), "headline");

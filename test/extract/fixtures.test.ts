@@ -10,6 +10,7 @@ import { demoArticles, findOutlet } from "../../demo/content/index.ts";
 import { startDemoOrigin } from "../../demo/origin.ts";
 import { articlePath } from "../../demo/paths.ts";
 import { extractArticle } from "../../src/extract/extract-article.ts";
+import { articleOrNull } from "../../src/extract/types.ts";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/extract/", import.meta.url));
 
@@ -164,7 +165,7 @@ function metadataMisses(
 /** Every way the body, lead image and language differ from the truth; empty when the case passes. */
 function bodyMisses(c: Case): string[] {
   const { expected: want } = c;
-  const got = extractArticle(c.html, want.url);
+  const got = articleOrNull(extractArticle(c.html, want.url));
   if (!got) return ["no article was extracted"];
   const misses: string[] = [];
   const text = norm(got.text);
@@ -202,7 +203,7 @@ for (const c of loaded) {
   test(`fixture ${c.slug}`, { todo: KNOWN_FAILURES[c.slug] }, (t) => {
     if (!("expected" in c)) assert.fail(c.error);
     const misses = bodyMisses(c);
-    const meta = metadataMisses(extractArticle(c.html, c.expected.url), c.expected);
+    const meta = metadataMisses(articleOrNull(extractArticle(c.html, c.expected.url)), c.expected);
     for (const m of meta) t.diagnostic(`metadata (counted by the aggregate test): ${m}`);
     if (misses.length > 0) assert.fail(`${c.slug}:\n  ${misses.join("\n  ")}`);
   });
@@ -226,7 +227,7 @@ test(`title, byline and published are all right on at least ${METADATA_FLOOR * 1
 }, async (t) => {
   const results: Array<{ page: string; misses: string[] }> = cases.map((c) => ({
     page: `fixture ${c.slug}`,
-    misses: metadataMisses(extractArticle(c.html, c.expected.url), c.expected),
+    misses: metadataMisses(articleOrNull(extractArticle(c.html, c.expected.url)), c.expected),
   }));
   const origin = await startDemoOrigin();
   try {
@@ -237,7 +238,7 @@ test(`title, byline and published are all right on at least ${METADATA_FLOOR * 1
       const html = await (await fetch(url)).text();
       results.push({
         page: `demo ${article.outletSlug}/${article.slug}`,
-        misses: metadataMisses(extractArticle(html, url), {
+        misses: metadataMisses(articleOrNull(extractArticle(html, url)), {
           title: article.headline,
           byline: article.author,
           published: new Date(article.published).toISOString(),
