@@ -27,7 +27,9 @@ const BLOCKS = new Set([
 ]);
 /** Lists and tables at the end (ingredients, facts, sources) are content more often than not. */
 const KEEP_IN_TAIL = new Set(["li", "ul", "ol", "table", "dl", "pre"]);
-const SENTENCE_END = /[.!?。！？…"”»)\]]\s*$/;
+const SENTENCE_END = /[.!?。！？…"”»)\]:：）」』]\s*$/;
+/** A line with a comma and several words reads as prose even without a full stop. */
+const PROSE_LIKE = (t: string) => /[,،、，]/.test(t) && t.split(/\s+/).length >= 8;
 
 /** Leaf blocks (holding text, no block inside) of the article, in document order. */
 function leafBlocks(roots: Element[]): Element[] {
@@ -68,8 +70,11 @@ export function trimTail(roots: Element[]): void {
       keptAfter = true;
       continue;
     }
-    const t = text(b);
-    const furniture = linkDensityOf(s) > 0.3 || (t.length < TAIL_LINE_MAX_CHARS && !SENTENCE_END.test(t));
+    const t = text(b)
+      .replace(/[\u200B-\u200F\u2060-\u2064\uFEFF]/g, "")
+      .trim();
+    const furniture =
+      linkDensityOf(s) > 0.3 || (t.length < TAIL_LINE_MAX_CHARS && !SENTENCE_END.test(t) && !PROSE_LIKE(t));
     const heading = /^h[2-6]$/.test(b.name);
     if (furniture && !(heading && keptAfter)) removeElement(b);
     else keptAfter = true;
