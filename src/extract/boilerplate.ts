@@ -74,6 +74,42 @@ const LABEL_LINE =
   /^((photo|foto|bild|titelbild|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(aktualisiert|updated|publiziert|veröffentlicht|published|last modified|release date)\s*:?|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)/i;
 const LABEL_MAX_CHARS = 120;
 
+/**
+ * Calls to action that publishers drop into the body: paywall gates, subscription, app and channel
+ * promotions, "follow us". Imperatives and fixed phrases in several languages, so that an article
+ * that merely mentions subscribers is not touched.
+ */
+const CALL_TO_ACTION = new RegExp(
+  [
+    "\\bsubscribe (now|today|to (continue|keep|read|our|the|get))",
+    "\\b(to|please) (read|view|continue|see) (the|this) (full|whole|complete|rest of the) (story|article)",
+    "\\bfor the full (story|article)",
+    "\\balready (a )?(subscriber|member)",
+    "\\b(sign|log) ?in to (continue|read|keep reading)",
+    "\\byou have \\d+ free (articles?|stories)",
+    "\\b(follow|join) us on\\b",
+    "\\bdownload (our|the [\\w ]{1,20}) app\\b",
+    "\\b(sign up|subscribe) (for|to) our newsletter",
+    "\\b(our|the) (telegram|youtube|whatsapp|instagram) channel",
+    "réservée? aux abonnés",
+    "il vous reste \\d+ ?% de (cet|l')article",
+    "abonnez-vous",
+    "déjà abonné",
+    "(nur|exklusiv) für (abonnenten|abonnentinnen|abonnent)",
+    "jetzt (weiterlesen|abonnieren|abo abschließen)",
+    "(contenido|artículo) (exclusivo|solo) para (suscriptores|miembros)",
+    "suscríbete( para| a)?",
+    "ya soy (suscriptor|miembro)",
+    "hazte miembro",
+    "exclusivo para assinantes",
+    "assine para continuar",
+    "riservato agli abbonati",
+    "abbonati per continuare",
+  ].join("|"),
+  "i",
+);
+const CTA_MAX_CHARS = 250;
+
 const HEADING = /^h[2-6]$/;
 
 function isHeadingLike(el: Element): boolean {
@@ -102,7 +138,17 @@ export function removeBoilerplateText(roots: Element[]): void {
   }
   for (const el of order) {
     if (!el.parent) continue;
-    const text = shortTextOf(el, 200) ?? "";
+    const text = shortTextOf(el, CTA_MAX_CHARS) ?? "";
+    if (
+      text &&
+      CALL_TO_ACTION.test(text) &&
+      ["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "em", "aside", "section"].includes(
+        el.name,
+      )
+    ) {
+      removeElement(el);
+      continue;
+    }
     if (text.length === 0 || text.length > 80) {
       if (text.length > 0 && text.length <= LABEL_MAX_CHARS && LABEL_LINE.test(text) && el.name === "p")
         removeElement(el);

@@ -35,7 +35,6 @@ const KNOWN_FAILURES: Readonly<Record<string, string>> = {
     "'字号' font-size control, '（责任编辑：...）' editor line and the copyright statement kept",
   "city-notice-date-only": "the site-wide alert bar ('City Hall will be closed...') kept in the text",
   "forum-thread-first-post": "post signature and 'Joined:' profile lines kept",
-  "french-daily-paywall": "paywall message ('Il vous reste ... réservée aux abonnés') kept in the text",
   "ghost-post": "a bookmark card linking another post is kept as body text",
   "jsonld-author-array": "the cookie notice before the masthead ends up in the text",
   "legacy-table-layout":
