@@ -46,6 +46,12 @@ const TAIL_HEADING = new RegExp(
     "(diesen )?(artikel|beitrag) teilen",
     "kontakt",
     "newsletter( abonnieren)?",
+    "quellenangaben",
+    "original ?publikation",
+    "original publication",
+    "mehr themen",
+    "zurück zur (listenansicht|übersicht|startseite)",
+    "back to (the )?(list|overview|top)",
     // French, Spanish, Italian, Portuguese, Dutch
     "(à )?lire aussi",
     "voir aussi",
@@ -71,7 +77,7 @@ const TAIL_HEADING = new RegExp(
 
 /** Lines that label an image or the page rather than say anything: "Foto: ...", "Quelle: ...", a bare date. */
 const LABEL_LINE =
-  /^((photo|foto|bild|titelbild|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(aktualisiert|updated|publiziert|veröffentlicht|published|last modified|release date)\s*:?|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)/i;
+  /^((photo|foto|bild|titelbild|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(aktualisiert|updated|publiziert|veröffentlicht|published|last modified|release date)\s*:?|©|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)|\/\s*(getty images|ap photo|ap|reuters|afp|dpa|epa|imago|picture alliance|shutterstock|istock)\)?\s*$/i;
 const LABEL_MAX_CHARS = 120;
 
 /**
@@ -105,6 +111,18 @@ const CALL_TO_ACTION = new RegExp(
     "assine para continuar",
     "riservato agli abbonati",
     "abbonati per continuare",
+    // What a comment form says around itself.
+    "\\bcomments are closed",
+    "\\byou must be (logged|signed) in to (post|comment|reply)",
+    "\\bwill not be published",
+    "wird (benötigt und )?nicht veröffentlicht",
+    "kommentare sind (geschlossen|deaktiviert)",
+    "nicht eingeloggt",
+    "ne sera pas publiée?",
+    "no (será|se) publicad[oa]",
+    "não será publicad[oa]",
+    "\\bnever miss (the latest|a story)",
+    "\\bstay up[- ]to[- ]date (on|with) our",
   ].join("|"),
   "i",
 );
