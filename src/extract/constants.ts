@@ -41,12 +41,6 @@ export const MIN_PARAGRAPH_CHARS = 25;
 /** Each 100 characters of a paragraph add a point, up to this cap (Readability's choice: 3). */
 export const MAX_LENGTH_POINTS = 3;
 
-/**
- * A block whose text is more than this share link text is a list of links (related stories, tags),
- * not prose. 0.5 is Readability's cut-off for non-content blocks.
- */
-export const MAX_LINK_DENSITY = 0.5;
-
 /** Excerpt length in characters; long enough for a sentence or two in listings. */
 export const EXCERPT_CHARS = 280;
 

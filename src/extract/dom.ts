@@ -39,19 +39,6 @@ export function metaContent(doc: Document, ...keys: string[]): string | null {
   return null;
 }
 
-/** "class id" of an element, for furniture patterns. */
-export function classAndId(el: Element): string {
-  return `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
-}
-
-/** Share of an element's text that sits inside links. */
-export function linkDensity(el: Element): number {
-  const total = textOf(el).length;
-  if (total === 0) return 0;
-  const linked = selectAll("a", el).reduce((n, a) => n + textOf(a).length, 0);
-  return linked / total;
-}
-
 export function absoluteUrl(value: string | null, base: string): string | null {
   if (!value) return null;
   try {
