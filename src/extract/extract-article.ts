@@ -8,7 +8,7 @@ import { removeBoilerplateText } from "./boilerplate.ts";
 import { EXCERPT_CHARS, JSON_LD_BODY_RATIO, MIN_ARTICLE_CHARS } from "./constants.ts";
 import { capDepth } from "./depth.ts";
 import { resolveLazyImages } from "./lazy-images.ts";
-import { takeLeadImage } from "./lead-image.ts";
+import { takeLeadFromBody, takeLeadImage } from "./lead-image.ts";
 import { toMarkdown } from "./markdown.ts";
 import { measureTree } from "./measure.ts";
 import { type PageMetadata, readMetadata } from "./metadata.ts";
@@ -168,6 +168,8 @@ export function extractArticle(
   // 7. A page that renders its body with scripts may still carry it whole in JSON-LD.
   const ldBody = meta.jsonLdBody ? jsonLdAttempt(meta.jsonLdBody) : null;
   if (ldBody && ldBody.text.length > JSON_LD_BODY_RATIO * (best?.text.length ?? 0)) best = ldBody;
+  // 8. No share image and no figure: the first real picture in the body is the lead.
+  const lead = leadImage ?? (best ? takeLeadFromBody(best.roots, url) : null);
   if (!best) {
     const reason =
       source.trim() === ""
@@ -188,7 +190,7 @@ export function extractArticle(
     lang: meta.lang,
     dir: meta.dir,
     canonicalUrl: meta.canonicalUrl,
-    leadImage,
+    leadImage: lead,
     bodyHtml: best.roots.map((r) => render(r.children, { encodeEntities: "utf8" })).join("\n"),
     text: best.text,
     markdown: toMarkdown(best.roots),

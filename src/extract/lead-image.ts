@@ -92,7 +92,7 @@ function sameImage(a: string, b: string): boolean {
  * image inside a <figure>. Removes its figure from `doc` so the body does not repeat it.
  */
 export function takeLeadImage(doc: Document, url: string, declared: string | null): LeadImage | null {
-  const imgs = selectAll("img", doc).filter((i) => absoluteUrl(attr(i, "src"), url));
+  const imgs = selectAll("img", doc).filter((i) => isPhoto(i, absoluteUrl(attr(i, "src"), url)));
   const byDeclared = declared
     ? imgs.find((i) => sameImage(absoluteUrl(attr(i, "src"), url)!, declared))
     : undefined;
@@ -114,4 +114,44 @@ export function takeLeadImage(doc: Document, url: string, declared: string | nul
   };
   removeElement(figure ?? img);
   return lead;
+}
+
+/** Icons, avatars, logos, spacers and emoji are never a lead image. */
+const NOT_A_PHOTO = /(icon|avatar|logo|emoji|spinner|pixel|blank|spacer|badge|button|sprite|gravatar)/i;
+/** Smaller than this (declared width) is a thumbnail or an icon, not a lead picture. */
+const MIN_LEAD_WIDTH = 300;
+
+/** A picture worth leading with: has an address, is not an icon or spacer, is not thumbnail-sized. */
+function isPhoto(img: Element, src: string | null): src is string {
+  if (!src) return false;
+  const width = dimension(attr(img, "width"));
+  return (
+    !NOT_A_PHOTO.test(`${img.attribs.class ?? ""} ${src}`) && (width === null || width >= MIN_LEAD_WIDTH)
+  );
+}
+
+/**
+ * For pages with no declared share image and no figure: the first real picture in the article body
+ * becomes the lead (its caption, when the next block is one, kept with it), and leaves the body.
+ */
+export function takeLeadFromBody(roots: Element[], url: string): LeadImage | null {
+  for (const root of roots) {
+    for (const img of selectAll("img", root)) {
+      const src = absoluteUrl(attr(img, "src"), url);
+      if (!src || !isPhoto(img, src)) continue;
+      const width = dimension(attr(img, "width"));
+      const figure = figureOf(img);
+      const { caption, credit } = captionAndCredit(figure);
+      removeElement(figure ?? img);
+      return {
+        url: src,
+        alt: attr(img, "alt"),
+        caption,
+        credit,
+        width,
+        height: dimension(attr(img, "height")),
+      };
+    }
+  }
+  return null;
 }
