@@ -77,7 +77,7 @@ const TAIL_HEADING = new RegExp(
 
 /** Lines that label an image or the page rather than say anything: "Foto: ...", "Quelle: ...", a bare date. */
 const LABEL_LINE =
-  /^((photo|foto|bild|titelbild|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(aktualisiert|updated|publiziert|veröffentlicht|published|last modified|release date)\s*:?|©|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)|\/\s*(getty images|ap photo|ap|reuters|afp|dpa|epa|imago|picture alliance|shutterstock|istock)\)?\s*$/i;
+  /^((photo|foto|bild|titelbild|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(aktualisiert|updated|atualizado|actualizado|aggiornato|mis à jour|publiziert|veröffentlicht|published|posted|last modified|release date)\b|\d+\s*(min|mins|minutes?|minuten|min\.)(\s*(read|to read|lesezeit|de lecture|de lectura|di lettura|lectura))?$|(lesezeit|reading time|temps de lecture)\s*:?|©|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)|\/\s*(getty images|ap photo|ap|reuters|afp|dpa|epa|imago|picture alliance|shutterstock|istock)\)?\s*$/i;
 const LABEL_MAX_CHARS = 120;
 
 /**
@@ -123,6 +123,11 @@ const CALL_TO_ACTION = new RegExp(
     "não será publicad[oa]",
     "\\bnever miss (the latest|a story)",
     "\\bstay up[- ]to[- ]date (on|with) our",
+    "\\b(have|got) a (news )?tip\\b",
+    "\\bsend us (a tip|your tips)",
+    "\\brepublish this (story|article)",
+    "\\b(this|our) (site|website) uses cookies",
+    "\\bwe use cookies",
   ].join("|"),
   "i",
 );

@@ -46,14 +46,20 @@ const FIGURE_CLASS =
 /** A caption given as a div or paragraph rather than a figcaption. */
 const CAPTION_CLASS = /(^|[\s_-])(wp-caption-text|caption|legend|img-?desc|image-?text)($|[\s_-])/i;
 
-/** The figure holding `img`: a <figure>, or within three levels a block named like one. */
+/**
+ * The figure holding `img`: a <figure>, or the outermost of the blocks named like one within three
+ * levels (an image wrapper inside a media block that also holds the caption and credit).
+ */
 function figureOf(img: Element): Element | null {
   let level = 0;
+  let named: Element | null = null;
   for (let p = img.parent; p && isTag(p); p = p.parent, level++) {
     if (p.name === "figure") return p;
-    if (level < 3 && FIGURE_CLASS.test(`${p.attribs.class ?? ""}`) && p.name !== "body") return p;
+    if (level >= 3 || p.name === "body") break;
+    if (FIGURE_CLASS.test(`${p.attribs.class ?? ""}`)) named = p;
+    else if (named) break;
   }
-  return null;
+  return named;
 }
 
 function captionAndCredit(figure: Element | null): { caption: string | null; credit: string | null } {
@@ -67,7 +73,10 @@ function captionAndCredit(figure: Element | null): { caption: string | null; cre
     (e) => e !== captionEl && CREDIT_CLASS.test(`${e.attribs.class ?? ""}`) && e.name !== "img",
   );
   if (creditEl) {
-    const credit = textOf(creditEl).replace(CREDIT_LABEL, "") || null;
+    const credit =
+      textOf(creditEl)
+        .replace(CREDIT_LABEL, "")
+        .replace(/^[\s/|–—-]+/, "") || null;
     removeElement(creditEl);
     const caption = captionEl ? textOf(captionEl) || null : null;
     return { caption: caption ? splitCaptionCredit(caption).caption : null, credit };
@@ -81,9 +90,16 @@ function dimension(raw: string | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The same picture: same file, allowing for the size and crop variants CMSs add ("-og", "-1200x630", "_large"). */
 function sameImage(a: string, b: string): boolean {
   if (a === b) return true;
-  const file = (u: string) => u.split(/[?#]/)[0]?.split("/").pop() ?? u;
+  const file = (u: string) =>
+    (u.split(/[?#]/)[0]?.split("/").pop() ?? u)
+      .toLowerCase()
+      .replace(
+        /[-_](og|share|social|facebook|twitter|\d{2,4}x\d{2,4}|large|medium|small|thumb(nail)?|crop(ped)?|scaled|full)(?=[-_.])/g,
+        "",
+      );
   return file(a) === file(b) && file(a).length > 4;
 }
 

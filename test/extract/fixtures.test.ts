@@ -34,20 +34,15 @@ const KNOWN_FAILURES: Readonly<Record<string, string>> = {
   "city-notice-date-only": "the site-wide alert bar ('City Hall will be closed...') kept in the text",
   "forum-thread-first-post": "post signature and 'Joined:' profile lines kept",
   "ghost-post": "a bookmark card linking another post is kept as body text",
-  "jsonld-author-array": "the cookie notice before the masthead ends up in the text",
   "legacy-table-layout":
     "table layout: sidebars, classifieds, print/e-mail links and copyright kept; no lead image (no figure); Content-Language not read",
   "magazine-sidebar-author-box": "'About the writer' box and bio kept",
-  "newsletter-inline-box": "'Republish this story' box inside entry-content kept",
   "no-lead-image-logos": "the 'Our midwives' team strip after the statement is kept",
   "og-image-only": "the announcement bar above the header is kept",
-  "paywall-metered-teaser":
-    "subscription gate ('Subscribe to continue reading...') and '3 mins to read' kept",
   "portuguese-news-byline-outlet": "'Atualizado há 2 horas' date line kept",
   "reader-responses-outweigh": "six reader responses (neutral class names) are kept as if article",
   "russian-news": "view counter kept; 'Фото: ...' credit not split from the caption",
   "static-blog-tags-footer": "post meta line ('4 min') kept",
-  "visible-date-est-two-authors": "'Have a news tip?' line kept",
   "wp-caption-legacy":
     "'Posted on ... by' line and Kubrick's postmetadata/comment form kept; div.wp-caption image not taken as the lead",
 };
