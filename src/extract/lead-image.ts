@@ -9,6 +9,7 @@ import {
   removeElement,
   selectAll,
   selectOne,
+  shortTextOf,
   textOf,
 } from "./dom.ts";
 import type { LeadImage } from "./types.ts";
@@ -42,8 +43,10 @@ export function splitCaptionCredit(text: string): { caption: string | null; cred
 
 /** Containers that act as a figure without being one: WordPress's div.wp-caption, "Figure", "media", "photo" blocks. */
 const FIGURE_CLASS =
-  /(^|[\s_-])(wp-caption|figure|image-?(block|wrap|container)|photo(-block|-wrap)?|media-?(block|figure)|picture)($|[\s_-])/i;
+  /(^|[\s_-])(wp-caption|figure|image|img|photo|media|picture)(-?(block|wrap|wrapper|container|figure))?($|[\s_-])/i;
 /** A caption given as a div or paragraph rather than a figcaption. */
+/** More text than this in a block named like a figure means it is a content block, not a figure. */
+const FIGURE_MAX_TEXT = 400;
 const CAPTION_CLASS = /(^|[\s_-])(wp-caption-text|caption|legend|img-?desc|image-?text)($|[\s_-])/i;
 
 /**
@@ -56,7 +59,8 @@ function figureOf(img: Element): Element | null {
   for (let p = img.parent; p && isTag(p); p = p.parent, level++) {
     if (p.name === "figure") return p;
     if (level >= 3 || p.name === "body") break;
-    if (FIGURE_CLASS.test(`${p.attribs.class ?? ""}`)) named = p;
+    // A figure holds a picture and a caption, not the article: a named block with much text is not one.
+    if (FIGURE_CLASS.test(`${p.attribs.class ?? ""}`) && shortTextOf(p, FIGURE_MAX_TEXT) !== null) named = p;
     else if (named) break;
   }
   return named;

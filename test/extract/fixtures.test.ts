@@ -27,8 +27,6 @@ const KNOWN_FAILURES: Readonly<Record<string, string>> = {
     "amp-img lead image has no caption/credit (only <img> figures are read); 'View the full site' link kept",
   "arabic-rtl":
     "prayer-times header strip and the 'بقلم:' byline label kept in the text; '(تصوير: ...)' credit not split",
-  "caption-credit-divs":
-    "takes the og:image crop instead of the picture in the page; caption/credit in sibling divs (no figcaption) not read",
   "chinese-news":
     "'字号' font-size control, '（责任编辑：...）' editor line and the copyright statement kept",
   "city-notice-date-only": "the site-wide alert bar ('City Hall will be closed...') kept in the text",
