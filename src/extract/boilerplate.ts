@@ -79,6 +79,10 @@ const TAIL_HEADING = new RegExp(
 const LABEL_LINE =
   /^((photo|foto|bild|titelbild|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(aktualisiert|updated|atualizado|actualizado|aggiornato|mis à jour|publiziert|veröffentlicht|published|posted|last modified|release date)\b|\d+\s*(min|mins|minutes?|minuten|min\.)(\s*(read|to read|lesezeit|de lecture|de lectura|di lettura|lectura))?$|(lesezeit|reading time|temps de lecture)\s*:?|©|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)|\/\s*(getty images|ap photo|ap|reuters|afp|dpa|epa|imago|picture alliance|shutterstock|istock)\)?\s*$/i;
 const LABEL_MAX_CHARS = 120;
+const LABEL_TAGS = new Set(["p", "div", "span", "small", "time", "em", "li", "address"]);
+/** A post's meta line: short pieces joined by "·" or "|", one of them a reading time ("3 Feb · 4 min · Ana"). */
+const META_LINE = /^[^.!?]{0,100}[·|•][^.!?]{0,100}$/;
+const READING_TIME = /\b\d+\s*(min|mins|minutes?|minuten|min\.)\b/i;
 
 /**
  * Calls to action that publishers drop into the body: paywall gates, subscription, app and channel
@@ -128,12 +132,17 @@ const CALL_TO_ACTION = new RegExp(
     "\\brepublish this (story|article)",
     "\\b(this|our) (site|website) uses cookies",
     "\\bwe use cookies",
+    "\\bview (the )?(full|desktop|non-amp) (site|version|article)",
   ].join("|"),
   "i",
 );
 const CTA_MAX_CHARS = 250;
 
 const HEADING = /^h[2-6]$/;
+
+function isLabelLine(text: string): boolean {
+  return LABEL_LINE.test(text) || (META_LINE.test(text) && READING_TIME.test(text));
+}
 
 function isHeadingLike(el: Element): boolean {
   if (HEADING.test(el.name)) return true;
@@ -173,8 +182,9 @@ export function removeBoilerplateText(roots: Element[]): void {
       continue;
     }
     if (text.length === 0 || text.length > 80) {
-      if (text.length > 0 && text.length <= LABEL_MAX_CHARS && LABEL_LINE.test(text) && el.name === "p")
+      if (text.length > 0 && text.length <= LABEL_MAX_CHARS && isLabelLine(text) && LABEL_TAGS.has(el.name)) {
         removeElement(el);
+      }
       continue;
     }
     if (isHeadingLike(el) && TAIL_HEADING.test(text)) {
@@ -187,7 +197,6 @@ export function removeBoilerplateText(roots: Element[]): void {
       for (const sib of siblings.slice(at)) if (isTag(sib)) removeElement(sib);
       continue;
     }
-    if (LABEL_LINE.test(text) && (el.name === "p" || el.name === "div" || el.name === "span"))
-      removeElement(el);
+    if (isLabelLine(text) && LABEL_TAGS.has(el.name)) removeElement(el);
   }
 }

@@ -40,9 +40,6 @@ const KNOWN_FAILURES: Readonly<Record<string, string>> = {
   "portuguese-news-byline-outlet": "'Atualizado há 2 horas' date line kept",
   "reader-responses-outweigh": "six reader responses (neutral class names) are kept as if article",
   "russian-news": "view counter kept; 'Фото: ...' credit not split from the caption",
-  "static-blog-tags-footer": "post meta line ('4 min') kept",
-  "wp-caption-legacy":
-    "'Posted on ... by' line and Kubrick's postmetadata/comment form kept; div.wp-caption image not taken as the lead",
 };
 
 /** Set while the metadata rate is below METADATA_FLOOR: the aggregate test reports instead of failing. */
