@@ -21,7 +21,10 @@ const TAIL_HEADING = new RegExp(
     "recommended( for you)?",
     "(most )?(popular|read|shared)( (articles|stories|now|this week))?",
     "trending( now)?",
-    "about the author",
+    "about the (author|writer|reporter|authors|contributors?)",
+    "what (readers|our readers|you|people) (are saying|say|think)",
+    "readers?'? (comments|responses|reactions|letters)",
+    "your (comments|reactions|responses)",
     "share( this( (article|story|post))?)?",
     "comments?( \\(\\d+\\))?",
     "leave a (reply|comment)",
@@ -77,7 +80,7 @@ const TAIL_HEADING = new RegExp(
 
 /** Lines that label an image or the page rather than say anything: "Foto: ...", "Quelle: ...", a bare date. */
 const LABEL_LINE =
-  /^((photo|foto|bild|titelbild|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(aktualisiert|updated|atualizado|actualizado|aggiornato|mis à jour|publiziert|veröffentlicht|published|posted|last modified|release date)\b|\d+\s*(min|mins|minutes?|minuten|min\.)(\s*(read|to read|lesezeit|de lecture|de lectura|di lettura|lectura))?$|(lesezeit|reading time|temps de lecture)\s*:?|©|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)|\/\s*(getty images|ap photo|ap|reuters|afp|dpa|epa|imago|picture alliance|shutterstock|istock)\)?\s*$/i;
+  /^((joined|registered|member since|posts|beiträge|mitglied seit|registriert|inscrit le|miembro desde)\s*:|[（(]?责任编辑[:：]|版权声明|字号[:：]?|\d[\d\s.,]*\s*(просмотр\w*|views?|aufrufe|vues|visualizaciones|visualizações)$|(просмотров|views|aufrufe)\s*:\s*\d|(photo|foto|bild|titelbild|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(aktualisiert|updated|atualizado|actualizado|aggiornato|mis à jour|publiziert|veröffentlicht|published|posted|last modified|release date)\b|\d+\s*(min|mins|minutes?|minuten|min\.)(\s*(read|to read|lesezeit|de lecture|de lectura|di lettura|lectura))?$|(lesezeit|reading time|temps de lecture)\s*:?|©|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)|\/\s*(getty images|ap photo|ap|reuters|afp|dpa|epa|imago|picture alliance|shutterstock|istock)\)?\s*$/i;
 const LABEL_MAX_CHARS = 120;
 const LABEL_TAGS = new Set(["p", "div", "span", "small", "time", "em", "li", "address"]);
 /** A post's meta line: short pieces joined by "·" or "|", one of them a reading time ("3 Feb · 4 min · Ana"). */

@@ -22,8 +22,9 @@ import { classWeight } from "./score.ts";
 
 const NEVER_REMOVE = new Set(["html", "body", "article", "main"]);
 const JUNK = new Set(JUNK_TAGS);
+const CARD_CHILDREN = new Set(["div", "p", "h2", "h3", "h4", "figure", "section"]);
 /** A line that starts like a byline ("By", "Von", "Par", "Por"...). */
-const BYLINE_LINE = /^\s*(by|von|par|por|door|di|da|av|af|przez|автор|بقلم|מאת|记者|記者)\b/i;
+const BYLINE_LINE = /^\s*(by|von|par|por|door|di|da|av|af|przez|автор|بقلم|מאת|记者|記者)(?=[\s:：]|$)/i;
 const CONDITIONAL = new Set([
   "ul",
   "ol",
@@ -88,6 +89,10 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
   const candidates = allElements(roots)
     .filter((el) => CONDITIONAL.has(el.name))
     .reverse();
+  // A link wrapping blocks (a title, a description, a picture) is a card pointing at another page.
+  for (const a of allElements(roots).filter((e) => e.name === "a")) {
+    if (a.parent && a.children.some((c) => isTag(c) && CARD_CHILDREN.has(c.name))) removeElement(a);
+  }
   for (const el of candidates) {
     if (!el.parent || roots.includes(el)) continue;
     const s = stats.get(el);

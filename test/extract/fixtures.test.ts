@@ -27,14 +27,10 @@ const KNOWN_FAILURES: Readonly<Record<string, string>> = {
     "amp-img lead image has no caption/credit (only <img> figures are read); 'View the full site' link kept",
   "arabic-rtl":
     "prayer-times header strip and the 'بقلم:' byline label kept in the text; '(تصوير: ...)' credit not split",
-  "chinese-news":
-    "'字号' font-size control, '（责任编辑：...）' editor line and the copyright statement kept",
   "city-notice-date-only": "the site-wide alert bar ('City Hall will be closed...') kept in the text",
   "forum-thread-first-post": "post signature and 'Joined:' profile lines kept",
-  "ghost-post": "a bookmark card linking another post is kept as body text",
   "legacy-table-layout":
     "table layout: sidebars, classifieds, print/e-mail links and copyright kept; no lead image (no figure); Content-Language not read",
-  "magazine-sidebar-author-box": "'About the writer' box and bio kept",
   "no-lead-image-logos": "the 'Our midwives' team strip after the statement is kept",
   "og-image-only": "the announcement bar above the header is kept",
   "portuguese-news-byline-outlet": "'Atualizado há 2 horas' date line kept",
