@@ -80,7 +80,7 @@ const TAIL_HEADING = new RegExp(
 
 /** Lines that label an image or the page rather than say anything: "Foto: ...", "Quelle: ...", a bare date. */
 const LABEL_LINE =
-  /^((joined|registered|member since|posts|beiträge|mitglied seit|registriert|inscrit le|miembro desde)\s*:|[（(]?责任编辑[:：]|版权声明|字号[:：]?|\d[\d\s.,]*\s*(просмотр\w*|views?|aufrufe|vues|visualizaciones|visualizações)$|(просмотров|views|aufrufe)\s*:\s*\d|(photo|foto|bild|titelbild|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(aktualisiert|updated|atualizado|actualizado|aggiornato|mis à jour|publiziert|veröffentlicht|published|posted|last modified|release date)\b|\d+\s*(min|mins|minutes?|minuten|min\.)(\s*(read|to read|lesezeit|de lecture|de lectura|di lettura|lectura))?$|(lesezeit|reading time|temps de lecture)\s*:?|©|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)|\/\s*(getty images|ap photo|ap|reuters|afp|dpa|epa|imago|picture alliance|shutterstock|istock)\)?\s*$/i;
+  /^((joined|registered|member since|posts|beiträge|mitglied seit|registriert|inscrit le|miembro desde)\s*:|[（(]?责任编辑[:：]|版权声明|字号[:：]?|\d[\d\s.,]*\s*(просмотр\S*|views?|aufrufe|vues|visualizaciones|visualizações)$|(просмотров|views|aufrufe)\s*:\s*\d|(photo|foto|bild|titelbild|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(aktualisiert|updated|atualizado|actualizado|aggiornato|mis à jour|publiziert|veröffentlicht|published|posted|last modified|release date)\b|\d+\s*(min|mins|minutes?|minuten|min\.)(\s*(read|to read|lesezeit|de lecture|de lectura|di lettura|lectura))?$|(lesezeit|reading time|temps de lecture)\s*:?|©|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)|\/\s*(getty images|ap photo|ap|reuters|afp|dpa|epa|imago|picture alliance|shutterstock|istock)\)?\s*$/i;
 const LABEL_MAX_CHARS = 120;
 const LABEL_TAGS = new Set(["p", "div", "span", "small", "time", "em", "li", "address"]);
 /** A post's meta line: short pieces joined by "·" or "|", one of them a reading time ("3 Feb · 4 min · Ana"). */
@@ -140,12 +140,34 @@ const CALL_TO_ACTION = new RegExp(
   "i",
 );
 const CTA_MAX_CHARS = 250;
+const CTA_TAGS = new Set([
+  "p",
+  "div",
+  "li",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "span",
+  "strong",
+  "em",
+  "aside",
+  "section",
+  "a",
+]);
 
 const HEADING = /^h[2-6]$/;
 
 function isLabelLine(text: string): boolean {
-  return LABEL_LINE.test(text) || (META_LINE.test(text) && READING_TIME.test(text));
+  return (
+    LABEL_LINE.test(text) || (META_LINE.test(text) && (READING_TIME.test(text) || META_TOKEN.test(text)))
+  );
 }
+
+/** What a meta line holds besides a reading time: a date or time, "updated ...". */
+const META_TOKEN =
+  /\b\d{1,2}[./:h]\d{2}\b|\b(updated|atualizado|actualizado|aktualisiert|mis à jour|aggiornato)\b/i;
 
 function isHeadingLike(el: Element): boolean {
   if (HEADING.test(el.name)) return true;
@@ -174,13 +196,7 @@ export function removeBoilerplateText(roots: Element[]): void {
   for (const el of order) {
     if (!el.parent) continue;
     const text = shortTextOf(el, CTA_MAX_CHARS) ?? "";
-    if (
-      text &&
-      CALL_TO_ACTION.test(text) &&
-      ["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "span", "strong", "em", "aside", "section"].includes(
-        el.name,
-      )
-    ) {
+    if (text && CALL_TO_ACTION.test(text) && CTA_TAGS.has(el.name)) {
       removeElement(el);
       continue;
     }
