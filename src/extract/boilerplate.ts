@@ -74,7 +74,7 @@ const TAIL_HEADING = new RegExp(
     "lees ook",
     "gerelateerde artikelen",
     "reacties",
-  ].join("|")})\\s*[:?!.…]*$`,
+  ].join("|")})\\s*(\\(\\d+\\))?\\s*[:?!.…]*$`,
   "i",
 );
 
