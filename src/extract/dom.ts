@@ -29,11 +29,30 @@ export function attr(el: Element | null | undefined, name: string): string | nul
   return v === undefined ? null : v.trim() || null;
 }
 
-/** `content` of the first `<meta>` whose property or name is one of `keys`. */
+const metaCache = new WeakMap<Document, Map<string, string>>();
+
+/** The page's <meta> tags by lower-cased property, name or itemprop (first one wins), read once per page. */
+function metaMap(doc: Document): Map<string, string> {
+  let map = metaCache.get(doc);
+  if (!map) {
+    map = new Map();
+    for (const m of selectAll("meta[content]", doc)) {
+      const content = attr(m, "content");
+      if (!content) continue;
+      for (const k of [m.attribs.property, m.attribs.name, m.attribs.itemprop]) {
+        if (k && !map.has(k.toLowerCase())) map.set(k.toLowerCase(), content);
+      }
+    }
+    metaCache.set(doc, map);
+  }
+  return map;
+}
+
+/** `content` of the first `<meta>` whose property or name is one of `keys` (in the order given). */
 export function metaContent(doc: Document, ...keys: string[]): string | null {
+  const map = metaMap(doc);
   for (const key of keys) {
-    const el = selectOne(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`, doc);
-    const v = attr(el, "content");
+    const v = map.get(key.toLowerCase());
     if (v) return v;
   }
   return null;
@@ -60,7 +79,11 @@ export function shortTextOf(el: AnyNode, max: number): string | null {
     const n = stack.pop()!;
     if (n.type === "text") {
       out += (n as { data: string }).data;
-      if (out.length > max * 3 && out.replace(/\s+/g, " ").trim().length > max) return null;
+      // Collapse now and then, so the check stays cheap and whitespace-heavy markup is judged fairly.
+      if (out.length > max * 2) {
+        out = out.replace(/\s+/g, " ").trimStart();
+        if (out.trimEnd().length > max) return null;
+      }
     } else if (isTag(n)) {
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
     }
