@@ -2,6 +2,8 @@
 import type { Element } from "domhandler";
 import { isTag } from "domhandler";
 import {
+  COUSIN_LEVELS,
+  COUSIN_SCORE_RATIO,
   EXPAND_PROSE_RATIO,
   PARENT_SCORE_RATIO,
   PROSE_MIN_CHARS,
@@ -9,6 +11,7 @@ import {
   SIBLING_SCORE_RATIO,
 } from "./constants.ts";
 import { linkDensityOf, type Stats } from "./measure.ts";
+import { allElements } from "./prune.ts";
 import type { ScoredCandidate } from "./score.ts";
 import { findStandfirst } from "./standfirst.ts";
 
@@ -108,11 +111,44 @@ export function assembleArticle(
 ): Element[] {
   const scores = new Map(candidates.map((c) => [c.el, c.score]));
   const root = expandToProse(climb(top, scores), stats);
-  const joined = joinSiblings(root, scores, stats);
+  const joined = joinCousins(joinSiblings(root, scores, stats), candidates, stats);
   const standfirst = findStandfirst(joined[0] ?? root, stats).filter(
     (el) => !joined.some((j) => isWithin(el, j)),
   );
   return [...standfirst, ...joined];
+}
+
+/** Ancestors of `el` up to `levels` above it. */
+function ancestors(el: Element, levels: number): Element[] {
+  const out: Element[] = [];
+  for (let p = el.parent, i = 0; p && isTag(p) && i < levels; p = p.parent, i++) out.push(p);
+  return out;
+}
+
+/**
+ * Other strong, prose-rich candidates that sit close to the article root (sharing an ancestor within
+ * COUSIN_LEVELS) join it: a body interrupted by a layout wrapper is taken whole.
+ */
+function joinCousins(roots: Element[], candidates: ScoredCandidate[], stats: Map<Element, Stats>): Element[] {
+  const best = candidates[0];
+  const first = roots[0];
+  if (!best || !first) return roots;
+  const near = new Set(ancestors(first, COUSIN_LEVELS));
+  const extra: Element[] = [];
+  for (const c of candidates.slice(1, 10)) {
+    if (c.score < best.score * COUSIN_SCORE_RATIO) break;
+    if ([...roots, ...extra].some((r) => isWithin(c.el, r) || isWithin(r, c.el))) continue;
+    if (!ancestors(c.el, COUSIN_LEVELS + 2).some((a) => near.has(a))) continue;
+    const s = stats.get(c.el);
+    if (!s || s.prose < s.chars * 0.7) continue;
+    extra.push(c.el);
+  }
+  if (extra.length === 0) return roots;
+  // Keep document order, so the text reads as the page does.
+  let top = first;
+  while (top.parent && isTag(top.parent)) top = top.parent;
+  const order = new Map(allElements([top]).map((e, i) => [e, i]));
+  return [...roots, ...extra].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
 function isWithin(el: Element, ancestor: Element): boolean {
