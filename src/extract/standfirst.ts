@@ -17,6 +17,8 @@ function insideHeader(el: Element, stop: Element): boolean {
 }
 
 function looksLikeStandfirst(el: Element, scope: Element, stats: Map<Element, Stats>): boolean {
+  // Inside the page's own <article>, a subheading set before the body is its deck.
+  const inArticle = scope.name === "article" && el.parent === scope && el.name === "h2";
   if (el.name !== "p" && el.name !== "h2" && el.name !== "div") return false;
   const s = stats.get(el);
   if (!s || s.chars < STANDFIRST_MIN_CHARS || s.chars > STANDFIRST_MAX_CHARS || linkDensityOf(s) > 0.2)
@@ -25,6 +27,7 @@ function looksLikeStandfirst(el: Element, scope: Element, stats: Map<Element, St
     return false;
   const names = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
   return (
+    inArticle ||
     STANDFIRST_CLASS.test(names) ||
     insideHeader(el, scope) ||
     (el.name === "h2" && el.parent?.type === "tag" && el.parent.name === "hgroup")
