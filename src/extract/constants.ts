@@ -143,3 +143,10 @@ export const COUSIN_LEVELS = 3;
  * F1 0.920 each; 0.5 kept for balance of precision and recall).
  */
 export const COUSIN_SCORE_RATIO = 0.5;
+
+/**
+ * "By", and its equivalents in other languages, before a byline: read by metadata.ts to find and
+ * clean the byline, and by prune.ts to drop its repeat from the top of the body.
+ */
+export const BYLINE_PREFIX =
+  /^\s*(?:(?:by|written by|von|par|por|door|di|da|av|af|przez|автор|текст|بقلم|מאת)(?:\s*:\s*|\s+)|(?:记者|記者|文\/|作者[:：]?)\s*)/i;

@@ -3,6 +3,7 @@ import { selectAll as cssSelectAll, selectOne as cssSelectOne } from "css-select
 import type { AnyNode, Document, Element } from "domhandler";
 import { isTag } from "domhandler";
 import { getAttributeValue, removeElement, textContent } from "domutils";
+import { resolveWebUrl } from "../util/urls.ts";
 
 export { isTag, removeElement };
 
@@ -58,14 +59,9 @@ export function metaContent(doc: Document, ...keys: string[]): string | null {
   return null;
 }
 
+/** `value` as an absolute http(s) URL against `base`, or null (see util/urls.ts). */
 export function absoluteUrl(value: string | null, base: string): string | null {
-  if (!value) return null;
-  try {
-    const u = new URL(value, base);
-    return u.protocol === "http:" || u.protocol === "https:" ? u.toString() : null;
-  } catch {
-    return null;
-  }
+  return resolveWebUrl(value, base);
 }
 
 /**

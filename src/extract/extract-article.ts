@@ -2,6 +2,7 @@
 import render from "dom-serializer";
 import type { Document, Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
+import { escapeHtml } from "../util/html.ts";
 import { assembleArticle } from "./assemble.ts";
 import { blockText } from "./body.ts";
 import { removeBoilerplateText } from "./boilerplate.ts";
@@ -48,7 +49,7 @@ function excerptOf(text: string): string | null {
 function attempt(doc: Document, meta: PageMetadata, stripByClass: boolean): Attempt | null {
   removeFurniture(doc.children, stripByClass);
   const stats = measureTree(doc.children);
-  const candidates = scoreCandidates(doc, stats);
+  const candidates = scoreCandidates(stats);
   const top = candidates[0];
   if (!top) return null;
   const roots = assembleArticle(top, candidates, stats);
@@ -90,8 +91,6 @@ function jsonLdAttempt(body: string): Attempt | null {
   const doc = parseDocument(`<div>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("")}</div>`);
   return { roots: doc.children.filter((c): c is Element => c.type === "tag"), text: paragraphs.join("\n\n") };
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** The page parsed, its nesting bounded and templates unwrapped; attempts work on copies. */
 function prepared(source: string): Document {

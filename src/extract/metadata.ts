@@ -1,6 +1,7 @@
 /** @module Title, byline, date, site name, language and canonical URL from a page's metadata. */
 import { prevElementSibling } from "domutils";
 import { parseFeedDate } from "../util/dates.ts";
+import { BYLINE_PREFIX } from "./constants.ts";
 import {
   absoluteUrl,
   attr,
@@ -50,10 +51,6 @@ function isoDate(raw: string | null): string | null {
   const ms = Date.parse(raw.trim());
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
-
-/** "By", and its equivalents in other languages, before a byline. */
-const BYLINE_PREFIX =
-  /^\s*(?:(?:by|written by|von|par|por|door|di|da|av|af|przez|автор|текст|بقلم|מאת)(?:\s*:\s*|\s+)|(?:记者|記者|文\/|作者[:：]?)\s*)/i;
 
 /** What follows a name in a byline line and is not a name: dates, times, reading time, counters. */
 const BYLINE_NOISE =

@@ -2,7 +2,14 @@
 import type { AnyNode, Element } from "domhandler";
 import { isTag } from "domhandler";
 import { removeElement } from "domutils";
-import { JUNK_CLASS_ID, JUNK_TAGS, KEEP_CLASS_ID, PROMO_LINK_DENSITY, PROMO_MAX_CHARS } from "./constants.ts";
+import {
+  BYLINE_PREFIX,
+  JUNK_CLASS_ID,
+  JUNK_TAGS,
+  KEEP_CLASS_ID,
+  PROMO_LINK_DENSITY,
+  PROMO_MAX_CHARS,
+} from "./constants.ts";
 import { shortTextOf } from "./dom.ts";
 
 /** Whether any text (not just whitespace) is under `el`; stops at the first. */
@@ -23,8 +30,6 @@ import { classWeight } from "./score.ts";
 const NEVER_REMOVE = new Set(["html", "body", "article", "main"]);
 const JUNK = new Set(JUNK_TAGS);
 const CARD_CHILDREN = new Set(["div", "p", "h2", "h3", "h4", "figure", "section"]);
-/** A line that starts like a byline ("By", "Von", "Par", "Por"...). */
-const BYLINE_LINE = /^\s*(by|von|par|por|door|di|da|av|af|przez|автор|بقلم|מאת|记者|記者)(?=[\s:：]|$)/i;
 const CONDITIONAL = new Set([
   "ul",
   "ol",
@@ -154,7 +159,7 @@ export function removeTitleAndEmpties(roots: Element[], title: string | null, by
       atTop &&
       names.length > 0 &&
       text.length < 150 &&
-      BYLINE_LINE.test(text) &&
+      BYLINE_PREFIX.test(text) &&
       names.some((n) => lower.includes(n)) &&
       ["p", "div", "span", "strong", "b", "address"].includes(el.name)
     ) {

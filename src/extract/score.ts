@@ -1,5 +1,5 @@
 /** @module Finds the element that holds the article: paragraph-like blocks vote for their ancestors (Readability's idea). */
-import type { Document, Element } from "domhandler";
+import type { Element } from "domhandler";
 import { isTag } from "domhandler";
 import {
   ANCESTOR_LEVELS,
@@ -101,7 +101,7 @@ export interface ScoredCandidate {
  * Scores every ancestor of a paragraph-like block by that block's length and commas, spread over
  * ANCESTOR_LEVELS levels, then discounts each by its link density. Returns candidates best first.
  */
-export function scoreCandidates(doc: Document, stats: Map<Element, Stats>): ScoredCandidate[] {
+export function scoreCandidates(stats: Map<Element, Stats>): ScoredCandidate[] {
   const scores = new Map<Element, number>();
   const init = (el: Element) => {
     if (!scores.has(el))
@@ -127,6 +127,5 @@ export function scoreCandidates(doc: Document, stats: Map<Element, Stats>): Scor
   const out: ScoredCandidate[] = [];
   for (const [el, score] of scores) out.push({ el, score: score * (1 - linkDensityOf(stats.get(el))) });
   out.sort((a, b) => b.score - a.score);
-  void doc;
   return out;
 }

@@ -1,6 +1,6 @@
 /** @module Reading common fields from feed elements: picking by name and namespace, links, text, people, identity. */
 import { createHash } from "node:crypto";
-import { resolveUrl } from "./resolve-url.ts";
+import { resolveWebUrl } from "../util/urls.ts";
 import { looksLikeHtml } from "./text-value.ts";
 import type { Enclosure, TextValue } from "./types.ts";
 import { childElements, markupOrText, textOf, type XmlElement } from "./xml-tree.ts";
@@ -42,7 +42,7 @@ export function rssText(el: XmlElement | undefined, assumeHtml: boolean): TextVa
 /** `href` resolved against the element's xml:base. */
 export function absolute(href: string | null | undefined, el: XmlElement): string | null {
   if (href === null || href === undefined) return null;
-  return resolveUrl(href, el.base);
+  return resolveWebUrl(href, el.base);
 }
 
 /** "Jane Doe (jane@x.test)", "jane@x.test (Jane Doe)", or a name: the name, never a bare mailbox. */

@@ -1,8 +1,8 @@
 /** @module JSON Feed 1.0 and 1.1 to the common ParsedFeed shape. */
 import { NewsdeskError } from "../errors.ts";
 import { parseFeedDate } from "../util/dates.ts";
+import { resolveWebUrl } from "../util/urls.ts";
 import { itemIdentity } from "./fields.ts";
-import { resolveUrl } from "./resolve-url.ts";
 import type { Enclosure, FeedItem, ParsedFeed, TextValue } from "./types.ts";
 
 type Json = Record<string, unknown>;
@@ -22,7 +22,7 @@ function authorName(o: Json): string | null {
 
 function jsonItem(o: Json, base: string, feedAuthor: string | null): FeedItem {
   const id = str(o.id);
-  const url = str(o.url) ? resolveUrl(str(o.url)!, base) : null;
+  const url = str(o.url) ? resolveWebUrl(str(o.url)!, base) : null;
   const titleText = str(o.title);
   const title: TextValue | null = titleText === null ? null : { value: titleText, type: "text" };
   const html = str(o.content_html);
@@ -35,7 +35,7 @@ function jsonItem(o: Json, base: string, feedAuthor: string | null): FeedItem {
     .map(obj)
     .filter((a) => a !== null && str(a.url))
     .map((a) => ({
-      url: resolveUrl(str(a!.url)!, base) ?? str(a!.url)!,
+      url: resolveWebUrl(str(a!.url)!, base) ?? str(a!.url)!,
       type: str(a!.mime_type),
       length: typeof a!.size_in_bytes === "number" ? a!.size_in_bytes : null,
     }));
@@ -79,7 +79,7 @@ export function parseJsonFeed(text: string, baseUrl: string): ParsedFeed {
     format: "json",
     version: version.endsWith("1.1") ? "json11" : "json10",
     title: title === null ? null : { value: title, type: "text" },
-    siteUrl: home ? resolveUrl(home, baseUrl) : null,
+    siteUrl: home ? resolveWebUrl(home, baseUrl) : null,
     description: description === null ? null : { value: description, type: "text" },
     language: str(o.language),
     updated: null,

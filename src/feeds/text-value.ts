@@ -1,8 +1,7 @@
 /** @module Turning a feed's TextValue into HTML or plain text for the stages that use it. */
 import { DecodingMode, decodeHTML } from "entities";
+import { escapeHtml } from "../util/html.ts";
 import type { TextValue } from "./types.ts";
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** As HTML: plain text is escaped, markup is passed through (still untrusted: sanitize it). */
 export function textValueToHtml(tv: TextValue | null): string | null {

@@ -1,0 +1,6 @@
+/** @module Escaping text for HTML, shared by the stages that build markup from plain text. */
+
+/** `s` safe as HTML text content (not for attribute values). */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
