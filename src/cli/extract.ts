@@ -1,5 +1,4 @@
 /** @module `newsdesk extract`: the article extractor as a standalone tool, and the extraction bench's adapter. */
-import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
@@ -9,6 +8,7 @@ import { selectorProblem } from "../extract/selectors.ts";
 import { decodeText } from "../fetch/decode-text.ts";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { sanitizeHtml } from "../sanitize/sanitize-html.ts";
+import { readLocalFile } from "./read-local-file.ts";
 
 type Format = "json" | "html" | "markdown" | "text";
 
@@ -21,14 +21,14 @@ interface ExtractOptions {
 }
 
 /** Reads "path[\tURL]" lines from stdin and prints one JSON line per page (shared/bench/extraction contract). */
-async function runJsonl(): Promise<void> {
+async function runJsonl(maxBytes: number): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (!line.trim()) continue;
     const [path = "", url = ""] = line.split("\t");
     let out: object;
     try {
-      const bytes = readFileSync(path);
+      const bytes = readLocalFile(path, maxBytes);
       const t0 = performance.now();
       const a = extractArticle(decodeText(bytes, null), url || `file://${path}`);
       const ms = performance.now() - t0;
@@ -66,7 +66,7 @@ export function registerExtract(program: Command): void {
     .option("--include <css>", "CSS selector of the article body (as a source's operator setting would give)")
     .option("--exclude <css>", "CSS selector of elements to drop first")
     .action(async (source: string | undefined, opts: ExtractOptions) => {
-      if (opts.jsonl) return runJsonl();
+      if (opts.jsonl) return runJsonl(loadConfig().maxBodyBytes);
       if (!source) throw new Error("give a URL or a file (or --jsonl to read paths from stdin)");
       const config = loadConfig();
       let html: string;
@@ -81,7 +81,7 @@ export function registerExtract(program: Command): void {
           await fetcher.close();
         }
       } else {
-        html = decodeText(readFileSync(source), null);
+        html = decodeText(readLocalFile(source, config.maxBodyBytes), null);
         url = opts.url ?? `file://${source}`;
       }
       for (const css of [opts.include, opts.exclude]) {

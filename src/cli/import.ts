@@ -1,5 +1,4 @@
 /** @module `newsdesk import <file.opml>`: follow every feed of an OPML list, folders as categories. */
-import { readFile, stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { oneLine } from "../errors.ts";
 import { type OpmlFeed, parseOpml } from "../feeds/opml.ts";
@@ -10,6 +9,7 @@ import { refreshSource } from "../ingest/refresh-source.ts";
 import { findSourceById, insertSource } from "../storage/sources.ts";
 import { parseFeedUrl } from "./add.ts";
 import { startProgress } from "./progress.ts";
+import { readLocalFile } from "./read-local-file.ts";
 import { openRuntime, type Runtime } from "./runtime.ts";
 
 /** Sources fetched at once with --fetch, as the scheduler does. */
@@ -20,16 +20,9 @@ interface Problem {
   reason: string;
 }
 
-async function readOpmlFile(path: string, maxBytes: number): Promise<ReturnType<typeof parseOpml>> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch (err) {
-    throw new Error(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? oneLine(err)}`);
-  }
-  if (size > maxBytes) throw new Error(`${path} is ${size} bytes, over the ${maxBytes}-byte limit`);
+function readOpmlFile(path: string, maxBytes: number): ReturnType<typeof parseOpml> {
   // The file's own <?xml encoding?> or byte-order mark decides its charset, as for fetched feeds.
-  return parseOpml(decodeText(await readFile(path), null));
+  return parseOpml(decodeText(readLocalFile(path, maxBytes), null));
 }
 
 /** The site link is shown on article pages, so only a plain http(s) URL is kept. */
@@ -115,7 +108,7 @@ export function registerImport(program: Command): void {
     .action(async (file: string, opts: { fetch?: boolean }) => {
       const rt = await openRuntime({ quiet: true });
       try {
-        const doc = await readOpmlFile(file, rt.config.maxBodyBytes);
+        const doc = readOpmlFile(file, rt.config.maxBodyBytes);
         const problems: Problem[] = [];
         const added = await addFeeds(rt, doc.feeds, problems);
         const failed = opts.fetch && added.length > 0 ? await fetchAdded(rt, added, problems) : 0;

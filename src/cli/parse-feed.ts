@@ -1,5 +1,4 @@
 /** @module `newsdesk parse-feed`: the feed parser as a standalone tool, and the conformance harness's adapter. */
-import { readFileSync, statSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { Command } from "commander";
 import { loadConfig } from "../config/config.ts";
@@ -7,6 +6,7 @@ import { parseFeed } from "../feeds/parse-feed.ts";
 import type { ParsedFeed, TextValue } from "../feeds/types.ts";
 import { decodeText } from "../fetch/decode-text.ts";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
+import { readLocalFile } from "./read-local-file.ts";
 
 const value = (tv: TextValue | null) => (tv ? tv.value : null);
 
@@ -36,14 +36,6 @@ export function toContract(feed: ParsedFeed) {
   };
 }
 
-function readCapped(path: string, maxBytes: number): Buffer {
-  const size = statSync(path).size;
-  if (size > maxBytes) {
-    throw new Error(`${path} is ${size} bytes, over the ${maxBytes}-byte limit (NEWSDESK_MAX_BODY_BYTES)`);
-  }
-  return readFileSync(path);
-}
-
 export function registerParseFeed(program: Command): void {
   program
     .command("parse-feed")
@@ -59,7 +51,7 @@ export function registerParseFeed(program: Command): void {
         for (const path of sources) {
           let line: object;
           try {
-            const bytes = readCapped(path, config.maxBodyBytes);
+            const bytes = readLocalFile(path, config.maxBodyBytes);
             const t0 = performance.now();
             const feed = parseFeed(decodeText(bytes, null), `file://${path}`);
             const ms = performance.now() - t0;
@@ -86,7 +78,7 @@ export function registerParseFeed(program: Command): void {
           await fetcher.close();
         }
       } else {
-        text = decodeText(readCapped(source, config.maxBodyBytes), null);
+        text = decodeText(readLocalFile(source, config.maxBodyBytes), null);
         base = `file://${source}`;
       }
       console.log(JSON.stringify(parseFeed(text, base), null, 2));
