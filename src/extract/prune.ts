@@ -3,6 +3,7 @@ import type { AnyNode, Element } from "domhandler";
 import { isTag } from "domhandler";
 import { removeElement } from "domutils";
 import {
+  BODY_PROSE_SHARE,
   BYLINE_PREFIX,
   JUNK_CLASS_ID,
   JUNK_TAGS,
@@ -98,6 +99,7 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
   for (const a of allElements(roots).filter((e) => e.name === "a")) {
     if (a.parent && a.children.some((c) => isTag(c) && CARD_CHILDREN.has(c.name))) removeElement(a);
   }
+  const prose = roots.reduce((sum, r) => sum + (stats.get(r)?.prose ?? 0), 0);
   for (const el of candidates) {
     if (!el.parent || roots.includes(el)) continue;
     const s = stats.get(el);
@@ -109,7 +111,9 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
       continue;
     }
     const weight = classWeight(el);
-    if (weight + (scores.get(el) ?? 0) < 0) {
+    // ...but the block holding most of the article's prose is the body, whatever its class says.
+    const body = prose > 0 && s.prose >= prose * BODY_PROSE_SHARE;
+    if (weight + (scores.get(el) ?? 0) < 0 && !body) {
       removeElement(el);
       continue;
     }
