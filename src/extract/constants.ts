@@ -158,3 +158,12 @@ export const BYLINE_PREFIX =
  * the guard); 0.5 kept, the lowest share that still names a single block.
  */
 export const BODY_PROSE_SHARE = 0.5;
+
+/**
+ * The page's description (meta/OpenGraph) leads the article as its standfirst when the extracted text
+ * does not already hold it and it is at least this long: a full sentence, not a tagline or a keyword
+ * list (twice STANDFIRST_MIN_CHARS).
+ */
+export const DESCRIPTION_MIN_CHARS = 80;
+/** "Already holds it": the text contains the description's first this many letters and digits. */
+export const DESCRIPTION_PREFIX_CHARS = 50;

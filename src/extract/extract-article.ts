@@ -6,7 +6,13 @@ import { escapeHtml } from "../util/html.ts";
 import { assembleArticle } from "./assemble.ts";
 import { blockText } from "./body.ts";
 import { removeBoilerplateText } from "./boilerplate.ts";
-import { EXCERPT_CHARS, JSON_LD_BODY_RATIO, MIN_ARTICLE_CHARS } from "./constants.ts";
+import {
+  DESCRIPTION_MIN_CHARS,
+  DESCRIPTION_PREFIX_CHARS,
+  EXCERPT_CHARS,
+  JSON_LD_BODY_RATIO,
+  MIN_ARTICLE_CHARS,
+} from "./constants.ts";
 import { capDepth } from "./depth.ts";
 import { resolveLazyImages } from "./lazy-images.ts";
 import { takeLeadFromBody, takeLeadImage } from "./lead-image.ts";
@@ -92,6 +98,27 @@ function jsonLdAttempt(body: string): Attempt | null {
   return { roots: doc.children.filter((c): c is Element => c.type === "tag"), text: paragraphs.join("\n\n") };
 }
 
+/** Letters and digits only, lower-cased: text compared across markup, punctuation and truncation. */
+function letters(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/**
+ * The page's description as the article's standfirst, when it is a sentence or more and the text
+ * does not already start with or hold it: the dek that sits in a header the body left out, or the
+ * only summary of a video or gallery page.
+ */
+function withDescription(best: Attempt, meta: PageMetadata): Attempt {
+  const d = meta.description;
+  if (!d || d.length < DESCRIPTION_MIN_CHARS) return best;
+  const key = letters(d).slice(0, DESCRIPTION_PREFIX_CHARS);
+  if (letters(best.text).includes(key) || (meta.title && letters(meta.title).includes(key))) return best;
+  const lead = parseDocument(`<div><p>${escapeHtml(d)}</p></div>`).children.filter(
+    (c): c is Element => c.type === "tag",
+  );
+  return { roots: [...lead, ...best.roots], text: `${d}\n\n${best.text}` };
+}
+
 /** The page parsed, its nesting bounded and templates unwrapped; attempts work on copies. */
 function prepared(source: string): Document {
   const doc = parseDocument(source);
@@ -167,6 +194,8 @@ export function extractArticle(
   // 7. A page that renders its body with scripts may still carry it whole in JSON-LD.
   const ldBody = meta.jsonLdBody ? jsonLdAttempt(meta.jsonLdBody) : null;
   if (ldBody && ldBody.text.length > JSON_LD_BODY_RATIO * (best?.text.length ?? 0)) best = ldBody;
+  // 7b. The page's description leads when the body left its standfirst out.
+  if (best) best = withDescription(best, meta);
   // 8. No share image and no figure: the first real picture in the body is the lead.
   const lead = leadImage ?? (best ? takeLeadFromBody(best.roots, url) : null);
   if (!best) {

@@ -24,6 +24,8 @@ export type PageMetadata = Pick<
   imageUrl: string | null;
   /** The full text some pages put in their JSON-LD (articleBody), for pages that render the body with scripts. */
   jsonLdBody: string | null;
+  /** The page's own summary (meta/OpenGraph description), without a trailing " - Site Name". */
+  description: string | null;
 };
 
 /** Languages written right to left (ISO 639-1 / common BCP 47 primary tags). */
@@ -259,6 +261,18 @@ function chooseTitle(raw: string | null, h1: string | null, siteName: string | n
   return cleaned;
 }
 
+/** The meta or OpenGraph description, whitespace collapsed, a trailing " - Site Name" cut off. */
+function descriptionOf(doc: Document, siteName: string | null): string | null {
+  const raw = metaContent(doc, "og:description", "description", "twitter:description");
+  if (!raw) return null;
+  let text = raw.replace(/\s+/g, " ").trim();
+  if (siteName) {
+    const suffix = new RegExp(`\\s+[-–—|:]\\s*${siteName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`, "i");
+    text = text.replace(suffix, "");
+  }
+  return text || null;
+}
+
 /** Reads every metadata source in order of reliability: JSON-LD, OpenGraph/meta, then visible markup. */
 export function readMetadata(doc: Document, url: string): PageMetadata {
   const ld = findArticleJsonLd(doc);
@@ -338,6 +352,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     dir: directionOf(attr(html, "dir") ?? attr(selectOne("body", doc), "dir"), lang),
     canonicalUrl: canonical,
     jsonLdBody: typeof ld?.articleBody === "string" ? ld.articleBody.trim() || null : null,
+    description: descriptionOf(doc, outlet),
     imageUrl:
       absoluteUrl(metaContent(doc, "og:image", "twitter:image", "twitter:image:src"), url) ??
       absoluteUrl(jsonLdString(ld?.image), url),
