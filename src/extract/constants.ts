@@ -162,7 +162,7 @@ export const BODY_PROSE_SHARE = 0.5;
 /**
  * The page's description (meta/OpenGraph) leads the article as its standfirst when the extracted text
  * does not already hold it and it is at least this long: a full sentence, not a tagline or a keyword
- * list (twice STANDFIRST_MIN_CHARS).
+ * list (twice STANDFIRST_MIN_CHARS). Dev set: 60 F1 0.9306 (a tagline more), 80 F1 0.9308, 120 F1 0.9303.
  */
 export const DESCRIPTION_MIN_CHARS = 80;
 /** "Already holds it": the text contains the description's first this many letters and digits. */
