@@ -17,7 +17,7 @@ import { capDepth } from "./depth.ts";
 import { resolveLazyImages } from "./lazy-images.ts";
 import { takeLeadFromBody, takeLeadImage } from "./lead-image.ts";
 import { toMarkdown } from "./markdown.ts";
-import { measureTree } from "./measure.ts";
+import { measureTree, wrapLooseText } from "./measure.ts";
 import { type PageMetadata, readMetadata } from "./metadata.ts";
 import { allElements, cleanConditionally, removeFurniture, removeTitleAndEmpties } from "./prune.ts";
 import { scoreCandidates } from "./score.ts";
@@ -54,6 +54,7 @@ function excerptOf(text: string): string | null {
 /** Scores, picks, joins and cleans: one pass of the cascade over a prepared document. */
 function attempt(doc: Document, meta: PageMetadata, stripByClass: boolean): Attempt | null {
   removeFurniture(doc.children, stripByClass);
+  wrapLooseText(doc.children);
   const stats = measureTree(doc.children);
   const candidates = scoreCandidates(stats);
   const top = candidates[0];

@@ -1,7 +1,7 @@
 /** @module Per-element text statistics in one bottom-up pass, so scoring never re-walks subtrees. */
-import type { AnyNode, Element } from "domhandler";
-import { isTag } from "domhandler";
-import { PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS } from "./constants.ts";
+import type { AnyNode } from "domhandler";
+import { Element, isTag } from "domhandler";
+import { MIN_PARAGRAPH_CHARS, PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS } from "./constants.ts";
 
 export interface Stats {
   /** Characters of text, whitespace runs counted as one. */
@@ -70,6 +70,61 @@ export function isLeafTextBlock(el: Element): boolean {
     if (c.type === "text") directText += c.data.trim().length;
   }
   return directText > 0;
+}
+
+/** Containers whose loose text (beside their block children) is wrapped into paragraphs. */
+const LOOSE_TEXT_PARENTS = new Set(["div", "section", "article", "main"]);
+
+/**
+ * Readability's other half of DIV-to-P: a container holding both blocks (an image wrapper, a subhead)
+ * and text written straight into it, often split by <br>, gets each run of that inline content
+ * wrapped in a <p>, so the text is scored and kept as paragraphs, not lost as nobody's prose.
+ * Only containers with at least MIN_PARAGRAPH_CHARS of such loose text are touched.
+ */
+export function wrapLooseText(roots: AnyNode[]): void {
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isTag(node)) continue;
+    for (const c of node.children) if (isTag(c)) stack.push(c);
+    if (!LOOSE_TEXT_PARENTS.has(node.name)) continue;
+    let loose = 0;
+    let blocks = 0;
+    for (const c of node.children) {
+      if (c.type === "text") loose += c.data.trim().length;
+      else if (isTag(c) && BLOCK_TAGS.has(c.name)) blocks++;
+    }
+    if (blocks === 0 || loose < MIN_PARAGRAPH_CHARS) continue;
+    const out: AnyNode[] = [];
+    let run: AnyNode[] = [];
+    const flush = () => {
+      if (run.some((n) => (n.type === "text" ? n.data.trim() !== "" : isTag(n)))) {
+        const p = new Element("p", {}, run);
+        for (const n of run) {
+          n.parent = p;
+        }
+        run.forEach((n, i) => {
+          n.prev = run[i - 1] ?? null;
+          n.next = run[i + 1] ?? null;
+        });
+        out.push(p);
+      } else out.push(...run);
+      run = [];
+    };
+    for (const c of node.children) {
+      if (isTag(c) && BLOCK_TAGS.has(c.name)) {
+        flush();
+        out.push(c);
+      } else run.push(c);
+    }
+    flush();
+    node.children = out;
+    out.forEach((n, i) => {
+      n.parent = node;
+      n.prev = out[i - 1] ?? null;
+      n.next = out[i + 1] ?? null;
+    });
+  }
 }
 
 export function isParagraphLike(el: Element): boolean {
