@@ -77,3 +77,26 @@ test("invalid bytes and unknown labels never throw", () => {
   assert.equal(decodeText(Buffer.alloc(0), null), "");
   assert.equal(typeof decodeText(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00]), "image/jpeg"), "string");
 });
+
+test("a meta charset after the first 1,024 bytes still decides, when the bytes are not UTF-8", () => {
+  const text = "今日新闻";
+  const padding = `<script>${"var x = 1;\n".repeat(200)}</script>`;
+  const page = Buffer.concat([
+    ascii(
+      `<html><head>${padding}<meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>`,
+    ),
+    iconv.encode(text, "gbk"),
+  ]);
+  assert.ok(decodeText(page, null).endsWith(text));
+  // Valid UTF-8 stays UTF-8 whatever a late meta says; a late meta in the body is not read.
+  const utf8 = Buffer.concat([
+    ascii(`<html><head>${padding}<meta charset="gb2312"></head>`),
+    Buffer.from(text),
+  ]);
+  assert.ok(decodeText(utf8, null).endsWith(text));
+  const inBody = Buffer.concat([
+    ascii(`<html><head>${padding}</head><body><meta charset="gb2312">`),
+    Buffer.from("Café", "latin1"),
+  ]);
+  assert.ok(decodeText(inBody, null).endsWith("Café"));
+});

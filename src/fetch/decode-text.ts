@@ -8,6 +8,22 @@ import { decodeBuffer, getEncoding } from "encoding-sniffer";
  * knows every WHATWG encoding). With no declaration at all, UTF-8 is used when the bytes are valid
  * UTF-8, else windows-1252, as browsers do. Invalid byte sequences become U+FFFD; this never throws.
  */
+/**
+ * How far into the document a <meta charset> is still looked for when the first 1,024 bytes (the
+ * standard's prescan) declared nothing: archived pages and some CMSs put scripts and comments
+ * before it. Browsers honour such a late declaration (Firefox reloads, Chromium scans the whole
+ * head); 64 KiB covers any real head.
+ */
+const LATE_META_BYTES = 65_536;
+
+/** A charset label from a <meta charset> or http-equiv Content-Type beyond the prescan, if any. */
+function lateMetaCharset(bytes: Buffer): string | null {
+  const head = bytes.subarray(0, LATE_META_BYTES).toString("latin1");
+  const end = head.search(/<\/head\s*>|<body[\s>]/i);
+  const m = /<meta\s[^>]*?charset\s*=\s*["']?([\w.:-]+)/i.exec(end >= 0 ? head.slice(0, end) : head);
+  return m?.[1] ?? null;
+}
+
 export function decodeText(bytes: Buffer, contentType: string | null): string {
   const label = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? "")?.[1];
   const options = label ? { transportLayerEncodingLabel: label } : {};
@@ -17,6 +33,9 @@ export function decodeText(bytes: Buffer, contentType: string | null): string {
     try {
       return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
+      const late = lateMetaCharset(bytes);
+      if (late && getEncoding(bytes, { transportLayerEncodingLabel: late }) !== "UTF-8")
+        return decodeBuffer(bytes, { transportLayerEncodingLabel: late, defaultEncoding: "windows-1252" });
       return decodeBuffer(bytes, { ...options, defaultEncoding: "windows-1252" });
     }
   }
