@@ -5,6 +5,7 @@ import { removeElement } from "domutils";
 import {
   BODY_PROSE_SHARE,
   BYLINE_PREFIX,
+  GALLERY_MAX_PROSE_SHARE,
   JUNK_CLASS_ID,
   JUNK_TAGS,
   KEEP_CLASS_ID,
@@ -134,7 +135,7 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
     }
     const isList = el.name === "ul" || el.name === "ol";
     const junk =
-      (img > 1 && p / img < 0.5 && !isList) ||
+      (img > 1 && p / img < 0.5 && !isList && s.prose < s.chars * GALLERY_MAX_PROSE_SHARE) ||
       (!isList && li > p && li - 100 > 0) ||
       input > Math.floor(p / 3) ||
       (!isList && s.chars < 25 && (img === 0 || img > 2)) ||
