@@ -73,11 +73,19 @@ function isHidden(el: Element): boolean {
   );
 }
 
+/**
+ * An <aside> holding the page's headline (h1) or an <article> is a layout wrapper around the story,
+ * not a sidebar: some CMSs wrap the whole content column in one.
+ */
+function isLayoutAside(el: Element): boolean {
+  return el.name === "aside" && allElements(el.children).some((d) => d.name === "h1" || d.name === "article");
+}
+
 /** Removes tags that are never article text, hidden elements, and (when `byClass`) furniture named by class or id. */
 export function removeFurniture(roots: AnyNode[], byClass: boolean): void {
   for (const el of allElements(roots)) {
     if (!el.parent || NEVER_REMOVE.has(el.name)) continue;
-    if (JUNK.has(el.name) || isHidden(el)) {
+    if ((JUNK.has(el.name) && !isLayoutAside(el)) || isHidden(el)) {
       removeElement(el);
       continue;
     }
