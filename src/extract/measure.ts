@@ -137,14 +137,19 @@ export function isParagraphLike(el: Element): boolean {
  */
 export function measureTree(roots: AnyNode[]): Map<Element, Stats> {
   const stats = new Map<Element, Stats>();
-  const stack: Array<{ node: AnyNode; done: boolean }> = roots.map((node) => ({ node, done: false }));
+  const stack: Array<{ node: AnyNode; done: boolean; inLink: boolean }> = roots.map((node) => ({
+    node,
+    done: false,
+    inLink: false,
+  }));
   while (stack.length > 0) {
     const top = stack.pop()!;
     const node = top.node;
     if (!isTag(node)) continue;
     if (!top.done) {
-      stack.push({ node, done: true });
-      for (const c of node.children) if (isTag(c)) stack.push({ node: c, done: false });
+      stack.push({ node, done: true, inLink: top.inLink });
+      const inLink = top.inLink || node.name === "a";
+      for (const c of node.children) if (isTag(c)) stack.push({ node: c, done: false, inLink });
       continue;
     }
     const s: Stats = { chars: 0, prose: 0, linkChars: 0, commas: 0 };
@@ -156,7 +161,8 @@ export function measureTree(roots: AnyNode[]): Map<Element, Stats> {
       s.linkChars += cs.linkChars;
       s.commas += cs.commas;
     }
-    if (node.name === "a") s.linkChars = s.chars;
+    // A link's text is link text, and so is a block inside a link (a teaser card wrapped in <a>).
+    if (node.name === "a" || top.inLink) s.linkChars = s.chars;
     if (
       isParagraphLike(node) &&
       s.chars >= PROSE_MIN_CHARS &&
