@@ -46,6 +46,7 @@ const CONDITIONAL = new Set([
   "h3",
   "h4",
 ]);
+const LISTS = new Set(["ul", "ol", "dl"]);
 /** Blocks judged on their own as possible promo lines. */
 const PROMO_TAGS = new Set(["p", "li", "h2", "h3", "h4"]);
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
@@ -122,7 +123,9 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
     const weight = classWeight(el);
     // ...but the block holding most of the article's prose is the body, whatever its class says.
     const body = prose > 0 && s.prose >= prose * BODY_PROSE_SHARE;
-    if (weight + (scores.get(el) ?? 0) < 0 && !body) {
+    // A list's own negative tag weight is no verdict: its links and length are judged below.
+    const listOnly = weight >= 0 && LISTS.has(el.name);
+    if (weight + (scores.get(el) ?? 0) < 0 && !body && !listOnly) {
       removeElement(el);
       continue;
     }
