@@ -7,6 +7,8 @@ import {
   EXPAND_PROSE_RATIO,
   PARENT_SCORE_RATIO,
   PROSE_MIN_CHARS,
+  RECIPE_MARK,
+  RECIPE_PART,
   SIBLING_PROSE_SHARE,
   SIBLING_SCORE_RATIO,
 } from "./constants.ts";
@@ -155,4 +157,39 @@ function isWithin(el: Element, ancestor: Element): boolean {
   for (let p: Element | null = el; p; p = p.parent && isTag(p.parent) ? p.parent : null)
     if (p === ancestor) return true;
   return false;
+}
+
+/**
+ * On a recipe page (its markup says "recipe"), the ingredient and instruction blocks are the article
+ * even when the scored body is only the story above them: those not inside the roots join them, in
+ * document order, each text once (pages repeat them for mobile and print).
+ */
+export function joinRecipeParts(roots: Element[]): Element[] {
+  const first = roots[0];
+  if (!first) return roots;
+  let top = first;
+  while (top.parent && isTag(top.parent)) top = top.parent;
+  const all = allElements([top]);
+  const names = (el: Element) =>
+    `${el.attribs.class ?? ""} ${el.attribs.id ?? ""} ${el.attribs.itemprop ?? ""} ${el.attribs.itemtype ?? ""}`;
+  if (!all.some((el) => RECIPE_MARK.test(names(el)))) return roots;
+  const parts: Element[] = [];
+  const seen = new Set<string>();
+  for (const el of all) {
+    if (!RECIPE_PART.test(names(el))) continue;
+    if (parts.some((p) => isWithin(el, p)) || roots.some((r) => isWithin(el, r) || isWithin(r, el))) continue;
+    const text = blockTextKey(el);
+    if (!text || seen.has(text)) continue;
+    seen.add(text);
+    parts.push(el);
+  }
+  if (parts.length === 0) return roots;
+  const order = new Map(all.map((e, i) => [e, i]));
+  return [...roots, ...parts].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+}
+
+function blockTextKey(el: Element): string {
+  let t = "";
+  for (const n of allElements([el])) for (const c of n.children) if (c.type === "text") t += c.data;
+  return t.replace(/\s+/g, " ").trim();
 }

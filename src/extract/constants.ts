@@ -175,3 +175,12 @@ export const DESCRIPTION_PREFIX_CHARS = 50;
  * pictures fewer kept), from 0.9329 without the exception.
  */
 export const GALLERY_MAX_PROSE_SHARE = 0.7;
+
+/** class/id/itemprop/itemtype words that make a page a recipe page (schema.org Recipe, "recipe-card"). */
+export const RECIPE_MARK = /recipe/i;
+/**
+ * ...and the blocks of a recipe that belong to the article wherever the layout puts them: the
+ * ingredient list and the instructions (schema.org itemprops, and the class words recipe plugins use).
+ */
+export const RECIPE_PART =
+  /(^|[\s_-])(ingredients?|instructions?)($|[\s_-])|recipeIngredient|recipeInstructions/i;

@@ -144,3 +144,24 @@ test("a page without an article gives a typed result that says why", () => {
   );
   assert.equal(article.kind, "article");
 });
+
+test("a recipe's ingredient list joins the story even when the layout puts it apart", () => {
+  const html = `<html><head><title>Harbour stew</title></head><body><div class="recipe-page">
+<div class="story">${PARAS}</div>
+<div class="col-4"><h3>You need</h3><ul class="recipe-ingredients"><li>2 onions, chopped</li><li>500 g white fish</li></ul></div>
+</div></body></html>`;
+  const a = articleOrNull(extractArticle(html, "https://hafen.test/stew"));
+  assert.ok(a);
+  assert.ok(a.text.includes("ferry terminal"));
+  assert.ok(a.text.includes("500 g white fish"));
+});
+
+test("the page's description leads when the body does not hold it", () => {
+  const desc =
+    "The new terminal opens in March, two months late, after a survey found the foundations needed work.";
+  const html = `<html><head><title>Ferry terminal delayed</title><meta name="description" content="${desc}"></head>
+<body><article>${PARAS}</article></body></html>`;
+  const a = articleOrNull(extractArticle(html, "https://hafen.test/x"));
+  assert.ok(a);
+  assert.ok(a.text.startsWith(desc));
+});

@@ -3,7 +3,7 @@ import render from "dom-serializer";
 import type { Document, Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import { escapeHtml } from "../util/html.ts";
-import { assembleArticle } from "./assemble.ts";
+import { assembleArticle, joinRecipeParts } from "./assemble.ts";
 import { blockText } from "./body.ts";
 import { removeBoilerplateText } from "./boilerplate.ts";
 import {
@@ -59,7 +59,7 @@ function attempt(doc: Document, meta: PageMetadata, stripByClass: boolean): Atte
   const candidates = scoreCandidates(stats);
   const top = candidates[0];
   if (!top) return null;
-  const roots = assembleArticle(top, candidates, stats);
+  const roots = joinRecipeParts(assembleArticle(top, candidates, stats));
   cleanConditionally(roots, new Map(candidates.map((c) => [c.el, c.score])));
   removeBoilerplateText(roots);
   trimTail(roots);
