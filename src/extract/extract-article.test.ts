@@ -146,10 +146,12 @@ test("a page without an article gives a typed result that says why", () => {
 });
 
 test("a recipe's ingredient list joins the story even when the layout puts it apart", () => {
-  const html = `<html><head><title>Harbour stew</title></head><body><div class="recipe-page">
-<div class="story">${PARAS}</div>
-<div class="col-4"><h3>You need</h3><ul class="recipe-ingredients"><li>2 onions, chopped</li><li>500 g white fish</li></ul></div>
-</div></body></html>`;
+  const html = `<html><head><title>Harbour stew</title></head><body itemscope itemtype="https://schema.org/Recipe">
+<div class="wrap"><div class="story">${PARAS}</div></div>
+<div class="box"><div class="inner"><h3>You need</h3><ul><li itemprop="recipeIngredient">2 onions, chopped</li>
+<li itemprop="recipeIngredient">500 g white fish</li></ul></div>
+<p><a href="/a">Fish soup with saffron and fennel</a> <a href="/b">Harbour bread</a> <a href="/c">More recipes</a></p></div>
+</body></html>`;
   const a = articleOrNull(extractArticle(html, "https://hafen.test/stew"));
   assert.ok(a);
   assert.ok(a.text.includes("ferry terminal"));
