@@ -146,8 +146,9 @@ function boundedSource(html: string): string {
  * 5. if that is thin (under MIN_ARTICLE_CHARS), the same on a fresh parse without the class/id
  * pruning (it sometimes removes the article itself); 6. if still thin, every prose paragraph on the
  * page. The longest of the attempts that ran wins; 7. unless the page's JSON-LD articleBody is much
- * longer (a body rendered by scripts). A page with no article text gives a typed "not an article"
- * result with the reason.
+ * longer (a body rendered by scripts); 7b. the page's meta description leads as standfirst when the
+ * text does not hold it. A page with no article text gives a typed "not an article" result with the
+ * reason.
  */
 export function extractArticle(
   html: string,
@@ -195,8 +196,8 @@ export function extractArticle(
   // 7. A page that renders its body with scripts may still carry it whole in JSON-LD.
   const ldBody = meta.jsonLdBody ? jsonLdAttempt(meta.jsonLdBody) : null;
   if (ldBody && ldBody.text.length > JSON_LD_BODY_RATIO * (best?.text.length ?? 0)) best = ldBody;
-  // 7b. The page's description leads when the body left its standfirst out.
-  if (best) best = withDescription(best, meta);
+  // 7b. The page's description leads when the body left its standfirst out (not when the operator chose the body).
+  if (best && !operatorChose) best = withDescription(best, meta);
   // 8. No share image and no figure: the first real picture in the body is the lead.
   const lead = leadImage ?? (best ? takeLeadFromBody(best.roots, url) : null);
   if (!best) {
