@@ -110,6 +110,10 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
     if (a.parent && a.children.some((c) => isTag(c) && CARD_CHILDREN.has(c.name))) removeElement(a);
   }
   const prose = roots.reduce((sum, r) => sum + (stats.get(r)?.prose ?? 0), 0);
+  // The best-scored block (scores come best first) and its ancestors: where the article is.
+  const holdsTop = new Set<Element>();
+  for (let n = scores.keys().next().value ?? null; n; n = n.parent && isTag(n.parent) ? n.parent : null)
+    holdsTop.add(n);
   for (const el of candidates) {
     if (!el.parent || roots.includes(el)) continue;
     const s = stats.get(el);
@@ -122,7 +126,7 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
     }
     const weight = classWeight(el);
     // ...but the block holding most of the article's prose is the body, whatever its class says.
-    const body = prose > 0 && s.prose >= prose * BODY_PROSE_SHARE;
+    const body = prose > 0 && s.prose >= prose * BODY_PROSE_SHARE && holdsTop.has(el);
     // A list's own negative tag weight is no verdict: its links and length are judged below.
     const listOnly = weight >= 0 && LISTS.has(el.name);
     if (weight + (scores.get(el) ?? 0) < 0 && !body && !listOnly) {
