@@ -184,6 +184,8 @@ export const RECIPE_MARK = /recipe/i;
 /**
  * ...and the blocks of a recipe that belong to the article wherever the layout puts them: the
  * ingredient list and the instructions (schema.org itemprops, and the class words recipe plugins use).
+ * They join the article (assemble.ts) and the conditional clean keeps them whatever their link
+ * density (ingredients link to shops). Dev set: joining F1 0.9352 -> 0.9370, keeping 0.9379 -> 0.9384.
  */
 export const RECIPE_PART =
   /(^|[\s_-])(ingredients?|instructions?)($|[\s_-])|recipeIngredient|recipeInstructions/i;

@@ -11,6 +11,7 @@ import {
   KEEP_CLASS_ID,
   PROMO_LINK_DENSITY,
   PROMO_MAX_CHARS,
+  RECIPE_PART,
 } from "./constants.ts";
 import { shortTextOf } from "./dom.ts";
 
@@ -124,6 +125,9 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
       if (s.chars < PROMO_MAX_CHARS && density > PROMO_LINK_DENSITY) removeElement(el);
       continue;
     }
+    // A recipe's ingredients and instructions are named as such: content, however many links.
+    if (RECIPE_PART.test(`${el.attribs.class ?? ""} ${el.attribs.id ?? ""} ${el.attribs.itemprop ?? ""}`))
+      continue;
     const weight = classWeight(el);
     // ...but the block holding most of the article's prose is the body, whatever its class says.
     const body = prose > 0 && s.prose >= prose * BODY_PROSE_SHARE && holdsTop.has(el);
