@@ -150,3 +150,28 @@ export const COUSIN_SCORE_RATIO = 0.5;
  */
 export const BYLINE_PREFIX =
   /^\s*(?:(?:by|written by|von|par|por|door|di|da|av|af|przez|автор|текст|بقلم|מאת)(?:\s*:\s*|\s+)|(?:记者|記者|文\/|作者[:：]?)\s*)/i;
+
+/**
+ * Above the article's first real paragraph, a block this short that holds a date or a time is the
+ * post's meta line (date, time, category, author, reading time), not text: 100 characters hold such
+ * a line with an author and a category but not a sentence of a standfirst.
+ */
+export const HEAD_META_MAX_CHARS = 100;
+
+const MONTHS = [
+  "jan(uary|uar|vier|eiro|\\.)?|feb(ruary|ruar|\\.)?|march|märz|mars|apr(il|ile|\\.)?|may|mai|june?|juin|july?|juli|juillet|aug(ust|\\.)?|août|sep(t|tember|tembre|\\.)?|oct(ober|obre|\\.)?|okt(ober|\\.)?|nov(ember|embre|\\.)?|de[cz](ember|embre|\\.)?|déc(embre)?",
+  "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre",
+  "gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre",
+  "janvier|février|avril|juillet|septembre|octobre|novembre|décembre",
+  "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia",
+].join("|");
+
+/**
+ * A date or a time as meta lines print them: 2021-10-16, 16.10.2021, 10/16/21, 05:28, "15. Mai 2019",
+ * "May 15, 2019", "28 kwietnia 2021" (month names in the languages of the dev set's pages and their
+ * neighbours).
+ */
+export const DATE_TOKEN = new RegExp(
+  `\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}\\.?\\s+(${MONTHS})\\s+\\d{4}\\b|\\b(${MONTHS})\\s+\\d{1,2},?\\s+\\d{4}\\b`,
+  "iu",
+);

@@ -16,7 +16,7 @@ import { type PageMetadata, readMetadata } from "./metadata.ts";
 import { allElements, cleanConditionally, removeFurniture, removeTitleAndEmpties } from "./prune.ts";
 import { scoreCandidates } from "./score.ts";
 import { applyExclude, includedRoots, type SourceSelectors } from "./selectors.ts";
-import { trimTail } from "./tail-trim.ts";
+import { trimHeadMeta, trimTail } from "./tail-trim.ts";
 import { unwrapTemplates } from "./templates.ts";
 import type { ExtractionResult, LeadImage } from "./types.ts";
 
@@ -56,6 +56,7 @@ function attempt(doc: Document, meta: PageMetadata, stripByClass: boolean): Atte
   cleanConditionally(roots, new Map(candidates.map((c) => [c.el, c.score])));
   removeBoilerplateText(roots);
   trimTail(roots);
+  trimHeadMeta(roots);
   removeTitleAndEmpties(roots, meta.title, meta.bylines);
   const text = blockText(...roots);
   return text ? { roots, text } : null;

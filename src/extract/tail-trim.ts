@@ -2,8 +2,9 @@
 import type { Element } from "domhandler";
 import { isTag } from "domhandler";
 import { removeElement } from "domutils";
-import { GOOD_BLOCK_CHARS, TAIL_LINE_MAX_CHARS } from "./constants.ts";
-import { linkDensityOf, measureTree } from "./measure.ts";
+import { DATE_TOKEN, GOOD_BLOCK_CHARS, HEAD_META_MAX_CHARS, TAIL_LINE_MAX_CHARS } from "./constants.ts";
+import { textOf } from "./dom.ts";
+import { isParagraphLike, linkDensityOf, measureTree } from "./measure.ts";
 import { allElements } from "./prune.ts";
 
 const BLOCKS = new Set([
@@ -78,5 +79,38 @@ export function trimTail(roots: Element[]): void {
     const heading = /^h[2-6]$/.test(b.name);
     if (furniture && !(heading && keptAfter)) removeElement(b);
     else keptAfter = true;
+  }
+}
+
+/** Elements that may hold a meta line; headings never do (a dated headline is still the headline). */
+const HEAD_META_TAGS = new Set([
+  "p",
+  "div",
+  "span",
+  "time",
+  "small",
+  "li",
+  "ul",
+  "header",
+  "section",
+  "address",
+]);
+
+/**
+ * Before the first paragraph of at least GOOD_BLOCK_CHARS with few links, removes the short elements
+ * that carry a date or a time: the post's meta line ("15. Mai 2019, 05:28 Uhr", "2021-10-16 | News",
+ * "Published: 2 February 2022"), which the page shows above the text and metadata already holds.
+ */
+export function trimHeadMeta(roots: Element[]): void {
+  const stats = measureTree(roots);
+  for (const el of allElements(roots)) {
+    const s = stats.get(el);
+    if (!s || !el.parent || roots.includes(el)) continue;
+    if (isParagraphLike(el) && s.chars >= GOOD_BLOCK_CHARS && linkDensityOf(s) < 0.3) return;
+    if (s.chars === 0 || s.chars > HEAD_META_MAX_CHARS || !HEAD_META_TAGS.has(el.name)) continue;
+    const t = textOf(el).replace(/\s+/g, " ").trim();
+    // A dated sentence ("The next meeting is on 5 May at 19:00.") is text, not a meta line.
+    const sentence = /[.!?。！？]$/.test(t) && t.split(" ").length >= 6;
+    if (DATE_TOKEN.test(t) && !sentence) removeElement(el);
   }
 }
