@@ -175,3 +175,10 @@ export const DATE_TOKEN = new RegExp(
   `\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}\\.?\\s+(${MONTHS})\\s+\\d{4}\\b|\\b(${MONTHS})\\s+\\d{1,2},?\\s+\\d{4}\\b`,
   "iu",
 );
+
+/**
+ * The conditional clean never removes a block holding at least this share of the article's prose:
+ * such a block is the body itself, even when its class reads as furniture (page builders wrap the
+ * body in "...-widget-wrap") or its links are many. Half: no second block can hold as much.
+ */
+export const CLEAN_KEEP_PROSE_SHARE = 0.5;

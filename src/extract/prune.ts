@@ -4,6 +4,7 @@ import { isTag } from "domhandler";
 import { removeElement } from "domutils";
 import {
   BYLINE_PREFIX,
+  CLEAN_KEEP_PROSE_SHARE,
   JUNK_CLASS_ID,
   JUNK_TAGS,
   KEEP_CLASS_ID,
@@ -98,6 +99,7 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
   for (const a of allElements(roots).filter((e) => e.name === "a")) {
     if (a.parent && a.children.some((c) => isTag(c) && CARD_CHILDREN.has(c.name))) removeElement(a);
   }
+  const totalProse = roots.reduce((n, r) => n + (stats.get(r)?.prose ?? 0), 0);
   for (const el of candidates) {
     if (!el.parent || roots.includes(el)) continue;
     const s = stats.get(el);
@@ -109,7 +111,10 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
       continue;
     }
     const weight = classWeight(el);
-    if (weight + (scores.get(el) ?? 0) < 0) {
+    // A wrapper around most of the article's prose is the article, whatever its class says
+    // (page builders name every wrapper "...-widget-...").
+    const body = totalProse > 0 && s.prose >= totalProse * CLEAN_KEEP_PROSE_SHARE;
+    if (weight + (scores.get(el) ?? 0) < 0 && !body) {
       removeElement(el);
       continue;
     }
