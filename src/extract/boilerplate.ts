@@ -80,7 +80,7 @@ const TAIL_HEADING = new RegExp(
 
 /** Lines that label an image or the page rather than say anything: "Foto: ...", "Quelle: ...", a bare date. */
 const LABEL_LINE =
-  /^((joined|registered|member since|posts|beiträge|mitglied seit|registriert|inscrit le|miembro desde)\s*:|[（(]?责任编辑[:：]|版权声明|字号[:：]?|\d[\d\s.,]*\s*(просмотр\S*|views?|aufrufe|vues|visualizaciones|visualizações)$|(просмотров|views|aufrufe)\s*:\s*\d|(photo|foto|bild|titelbild|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(aktualisiert|updated|atualizado|actualizado|aggiornato|mis à jour|publiziert|veröffentlicht|published|posted|last modified|release date)\b|\d+\s*(min|mins|minutes?|minuten|min\.)(\s*(read|to read|lesezeit|de lecture|de lectura|di lettura|lectura))?$|(lesezeit|reading time|temps de lecture)\s*:?|©|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)|\/\s*(getty images|ap photo|ap|reuters|afp|dpa|epa|imago|picture alliance|shutterstock|istock)\)?\s*$/i;
+  /^((joined|registered|member since|posts|beiträge|mitglied seit|registriert|inscrit le|miembro desde)\s*:|[（(]?责任编辑[:：]|版权声明|字号[:：]?|\d[\d\s.,]*\s*(просмотр\S*|views?|aufrufe|vues|visualizaciones|visualizações)$|(просмотров|views|aufrufe)\s*:\s*\d|\(?(photo|foto|fotos|bild|titelbild|beitragsbild|bildquelle|bildnachweis|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(kommentare|comments) (insgesamt|total)\s*:|(aktualisiert|updated|atualizado|actualizado|aggiornato|mis à jour|publiziert|veröffentlicht|published|posted|last modified|release date)\b|\d+\s*(min|mins|minutes?|minuten|min\.)(\s*(read|to read|lesezeit|de lecture|de lectura|di lettura|lectura))?$|(lesezeit|reading time|temps de lecture)\s*:?|©|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)|\/\s*(getty images|ap photo|ap|reuters|afp|dpa|epa|imago|picture alliance|shutterstock|istock|wenn\.com|keystone)\)?\s*$|^©?\s*(afp|dpa|reuters|ap|epa|apa|imago|keystone|getty images)\s*\/\s*\S/i;
 const LABEL_MAX_CHARS = 120;
 const LABEL_TAGS = new Set(["p", "div", "span", "small", "time", "em", "li", "address"]);
 /** A post's meta line: short pieces joined by "·" or "|", one of them a reading time ("3 Feb · 4 min · Ana"). */
@@ -136,6 +136,40 @@ const CALL_TO_ACTION = new RegExp(
     "\\b(this|our) (site|website) uses cookies",
     "\\bwe use cookies",
     "\\bview (the )?(full|desktop|non-amp) (site|version|article)",
+    // Cookie notices in other languages.
+    "(diese|unsere) (website|webseite|seite) (verwendet|nutzt) cookies",
+    "verwenden wir cookies",
+    "(ce site|nous) utilis(e|ons) des cookies",
+    "(este sitio|utilizamos|usamos) (utiliza |usa )?cookies",
+    // Placeholders of blocked embeds (map, video, post): consent, not content.
+    "\\bum (den|die|das) (inhalte?|video|karte|tweet|beitrag)\\b.{0,60}\\bzu laden",
+    "\\bto load (the|this) (content|video|map|tweet|post)",
+    "ohne (dein|ihr|euer) einverständnis",
+    "\\bwithout your consent\\b",
+    // Newsletter, app and support appeals.
+    "\\bnewsletter\\b.{0,80}\\b(jetzt anmelden|jetzt abonnieren|sign up now|subscribe now)",
+    "\\bstraight to your (phone|inbox)",
+    "\\bfollow (\\S+ ){1,3}on (twitter|facebook|instagram)",
+    "\\b(unterstütze|unterstützen sie) (uns|unsere arbeit|unseren journalismus)",
+    "\\bsupport (us|our (work|journalism))\\b",
+    // Rating and sharing prompts under a post.
+    "\\b(war|ist) (der|dieser) (artikel|beitrag) (nützlich|hilfreich)",
+    "\\b(hat|haben) (dir|ihnen|euch) (der|dieser) (artikel|beitrag) gefallen",
+    "\\bmöchtest du (den|diesen) (artikel|beitrag) teilen|\\bmöchten sie (den|diesen) (artikel|beitrag) teilen",
+    "\\bwas this (article|post|page) (helpful|useful)",
+    "\\bdid you (like|enjoy) this (article|post|story)",
+    // What a comment form says around itself (WordPress's defaults in several languages).
+    "\\bsave my name, email",
+    "in diesem browser speichern",
+    "enregistrer mon nom",
+    "guardar mi nombre",
+    "\\brequired fields are marked",
+    "erforderliche felder sind",
+    "champs (requis|obligatoires) (sont )?(marqués|indiqués)",
+    "los campos obligatorios están marcados",
+    // Disclaimers of affiliate links.
+    "\\b(erhalten|bekommen) wir (ggf\\. |unter umständen )?(eine|eine kleine) provision",
+    "\\bwe (may )?(earn|receive) (a )?(small )?(commission|affiliate)",
   ].join("|"),
   "i",
 );
