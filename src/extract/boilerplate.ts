@@ -21,6 +21,8 @@ const TAIL_HEADING = new RegExp(
     "recommended( for you)?",
     "(most )?(popular|read|shared)( (articles|stories|now|this week))?",
     "trending( now)?",
+    "(latest|recent) (news|posts|articles|stories)",
+    "most (read|commented|viewed|shared)",
     "about the (author|writer|reporter|authors|contributors?)",
     "what (readers|our readers|you|people) (are saying|say|think)",
     "readers?'? (comments|responses|reactions|letters)",
@@ -38,6 +40,10 @@ const TAIL_HEADING = new RegExp(
     "further (information|reading)",
     // German
     "(ähnliche|verwandte|weitere) (beiträge|artikel|themen|nachrichten|informationen)",
+    "weitere \\S*(tipps|artikel|beiträge|themen|news|meldungen)",
+    "(neueste|aktuelle|letzte|neue) (artikel|beiträge|nachrichten|meldungen)",
+    "(das|dies|diese[rs]?)( thema| artikel| beitrag| themen| beiträge)? (könnte|könnten|dürfte|dürften) (dich|sie|euch) auch interessieren",
+    "(meist|am meisten)[ -](gelesen|diskutiert|kommentiert)",
     "mehr (zum|zu diesem) thema",
     "(das|dies) (könnte|dürfte) (dich|sie|euch) auch interessieren",
     "auch interessant",
@@ -57,6 +63,9 @@ const TAIL_HEADING = new RegExp(
     "back to (the )?(list|overview|top)",
     // French, Spanish, Italian, Portuguese, Dutch
     "(à )?lire aussi",
+    "(à )?lire (également|encore)",
+    "articles? liés",
+    "dans la même rubrique",
     "voir aussi",
     "sur le même sujet",
     "articles? similaires",
@@ -203,8 +212,10 @@ function isLabelLine(text: string): boolean {
 const META_TOKEN =
   /\b\d{1,2}[./:h]\d{2}\b|\b(updated|atualizado|actualizado|aktualisiert|mis à jour|aggiornato)\b/i;
 
-function isHeadingLike(el: Element): boolean {
+function isHeadingLike(el: Element, text: string): boolean {
   if (HEADING.test(el.name)) return true;
+  // A short paragraph ending in a colon introduces what follows, as a heading does.
+  if ((el.name === "p" || el.name === "div") && /:\s*$/.test(text)) return true;
   // A short paragraph or div that is nothing but bold text acts as a heading.
   if (el.name !== "p" && el.name !== "div") return false;
   const kids = el.children.filter((c) => isTag(c) || (c.type === "text" && c.data.trim() !== ""));
@@ -240,7 +251,7 @@ export function removeBoilerplateText(roots: Element[]): void {
       }
       continue;
     }
-    if (isHeadingLike(el) && TAIL_HEADING.test(text)) {
+    if (isHeadingLike(el, text) && TAIL_HEADING.test(text)) {
       const before = textBefore.get(el) ?? 0;
       if (before < total * (1 - TAIL_SHARE)) continue;
       const parent = el.parent;
