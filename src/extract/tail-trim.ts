@@ -77,7 +77,10 @@ export function trimTail(roots: Element[]): void {
     const furniture =
       linkDensityOf(s) > 0.3 || (t.length < TAIL_LINE_MAX_CHARS && !SENTENCE_END.test(t) && !PROSE_LIKE(t));
     const heading = /^h[2-6]$/.test(b.name);
-    if (furniture && !(heading && keptAfter)) removeElement(b);
+    // A heading with nothing after it introduced something that is gone (a map, a form, a list);
+    // one that ends like a statement is a pull quote and stays.
+    const dangling = heading && !keptAfter && t.length < TAIL_LINE_MAX_CHARS && !/[.!。！]["”»]?$/.test(t);
+    if ((furniture || dangling) && !(heading && keptAfter)) removeElement(b);
     else keptAfter = true;
   }
 }
