@@ -161,7 +161,7 @@ const CALL_TO_ACTION = new RegExp(
     "\\bfollow (\\S+ ){1,3}on (twitter|facebook|instagram)",
     "\\b(unterstütze|unterstützen sie) (uns|unsere arbeit|unseren journalismus)",
     "\\bsupport (us|our (work|journalism)|independent journalism)\\b",
-    "\\bunterstützen sie (diese form des|unseren|unabhängigen) journalismus",
+    "\\b(unterstützen sie|unterstütze) (\\S+ ){0,3}journalismus",
     "\\bwenn (ihnen|dir|euch) (unser|dieser|der) (artikel|beitrag) gefallen hat",
     "\\bif you (liked|enjoyed) this (article|post|story)",
     "\\bgefällt (dir|ihnen|euch) (unser|unsere|dieser|dieses)\\b",
