@@ -103,9 +103,13 @@ export const EXPAND_PROSE_RATIO = 2;
 /** A sibling of the article root that is at least this share prose joins it (a standfirst, a second body block). */
 export const SIBLING_PROSE_SHARE = 0.7;
 
-/** Blocks that describe an image (caption, credit) stay in the HTML but not in the article's running text. */
+/**
+ * Blocks that describe an image (caption, credit) stay in the HTML but not in the article's running text.
+ * "image-description", "img-desc" (as lead-image.ts reads them) and German "Bildunterschrift" name
+ * captions too (dev set: one more caption with its credit out of the text, no "with" snippet lost).
+ */
 export const CAPTION_CLASS =
-  /(^|[\s_-])(caption|wp-caption-text|credits?|photo-?credit|image-?credit|dida|legend)($|[\s_-])/i;
+  /(^|[\s_-])(caption|wp-caption-text|credits?|photo-?credit|image-?credit|image-?description|img-?desc|bildunterschrift|dida|legend)($|[\s_-])/i;
 
 /**
  * Deeper nesting is flattened to text. Real pages stay under about 60 levels; hostile ones go to
