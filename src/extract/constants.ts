@@ -161,6 +161,11 @@ export const BYLINE_PREFIX =
  * a line with an author and a category but not a sentence of a standfirst.
  */
 export const HEAD_META_MAX_CHARS = 100;
+/**
+ * ...unless it reads as a sentence: it ends with a full stop and has at least this many words ("The
+ * next meeting is on 5 May at 19:00."); a meta line rarely has six words and a full stop.
+ */
+export const DATED_SENTENCE_MIN_WORDS = 6;
 
 const MONTHS = [
   "jan(uary|uar|vier|eiro|\\.)?|feb(ruary|ruar|\\.)?|march|märz|mars|apr(il|ile|\\.)?|may|mai|june?|juin|july?|juli|juillet|aug(ust|\\.)?|août|sep(t|tember|tembre|\\.)?|oct(ober|obre|\\.)?|okt(ober|\\.)?|nov(ember|embre|\\.)?|de[cz](ember|embre|\\.)?|déc(embre)?",

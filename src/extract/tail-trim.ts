@@ -2,7 +2,13 @@
 import type { Element } from "domhandler";
 import { isTag } from "domhandler";
 import { removeElement } from "domutils";
-import { DATE_TOKEN, GOOD_BLOCK_CHARS, HEAD_META_MAX_CHARS, TAIL_LINE_MAX_CHARS } from "./constants.ts";
+import {
+  DATE_TOKEN,
+  DATED_SENTENCE_MIN_WORDS,
+  GOOD_BLOCK_CHARS,
+  HEAD_META_MAX_CHARS,
+  TAIL_LINE_MAX_CHARS,
+} from "./constants.ts";
 import { textOf } from "./dom.ts";
 import { isParagraphLike, linkDensityOf, measureTree } from "./measure.ts";
 import { allElements } from "./prune.ts";
@@ -113,7 +119,7 @@ export function trimHeadMeta(roots: Element[]): void {
     if (s.chars === 0 || s.chars > HEAD_META_MAX_CHARS || !HEAD_META_TAGS.has(el.name)) continue;
     const t = textOf(el).replace(/\s+/g, " ").trim();
     // A dated sentence ("The next meeting is on 5 May at 19:00.") is text, not a meta line.
-    const sentence = /[.!?。！？]$/.test(t) && t.split(" ").length >= 6;
+    const sentence = /[.!?。！？]$/.test(t) && t.split(" ").length >= DATED_SENTENCE_MIN_WORDS;
     if (DATE_TOKEN.test(t) && !sentence) removeElement(el);
   }
 }
