@@ -1,4 +1,4 @@
-/** @module Trims the article's tail: after its last real paragraph, short unpunctuated lines and link lines are furniture. */
+/** @module Trims the article's ends: after its last real paragraph, short unpunctuated lines and link lines are furniture; before its first, dated meta lines. */
 import type { Element } from "domhandler";
 import { isTag } from "domhandler";
 import { removeElement } from "domutils";
@@ -7,6 +7,7 @@ import {
   DATED_SENTENCE_MIN_WORDS,
   GOOD_BLOCK_CHARS,
   HEAD_META_MAX_CHARS,
+  PROSE_MAX_LINK_DENSITY,
   TAIL_LINE_MAX_CHARS,
 } from "./constants.ts";
 import { textOf } from "./dom.ts";
@@ -115,7 +116,8 @@ export function trimHeadMeta(roots: Element[]): void {
   for (const el of allElements(roots)) {
     const s = stats.get(el);
     if (!s || !el.parent || roots.includes(el)) continue;
-    if (isParagraphLike(el) && s.chars >= GOOD_BLOCK_CHARS && linkDensityOf(s) < 0.3) return;
+    if (isParagraphLike(el) && s.chars >= GOOD_BLOCK_CHARS && linkDensityOf(s) < PROSE_MAX_LINK_DENSITY)
+      return;
     if (s.chars === 0 || s.chars > HEAD_META_MAX_CHARS || !HEAD_META_TAGS.has(el.name)) continue;
     const t = textOf(el).replace(/\s+/g, " ").trim();
     // A dated sentence ("The next meeting is on 5 May at 19:00.") is text, not a meta line.
