@@ -21,6 +21,8 @@ const TAIL_HEADING = new RegExp(
     "recommended( for you)?",
     "(most )?(popular|read|shared)( (articles|stories|now|this week))?",
     "trending( now)?",
+    "(latest|recent) (news|posts|articles|stories)",
+    "most (read|commented|viewed|shared)",
     "about the (author|writer|reporter|authors|contributors?)",
     "what (readers|our readers|you|people) (are saying|say|think)",
     "readers?'? (comments|responses|reactions|letters)",
@@ -38,6 +40,10 @@ const TAIL_HEADING = new RegExp(
     "further (information|reading)",
     // German
     "(ähnliche|verwandte|weitere) (beiträge|artikel|themen|nachrichten|informationen)",
+    "weitere \\S*(tipps|artikel|beiträge|themen|news|meldungen)",
+    "(neueste|aktuelle|letzte|neue) (artikel|beiträge|nachrichten|meldungen)",
+    "(das|dies|diese[rs]?)( thema| artikel| beitrag| themen| beiträge)? (könnte|könnten|dürfte|dürften) (dich|sie|euch) auch interessieren",
+    "(meist|am meisten)[ -](gelesen|diskutiert|kommentiert)",
     "mehr (zum|zu diesem) thema",
     "(das|dies) (könnte|dürfte) (dich|sie|euch) auch interessieren",
     "auch interessant",
@@ -57,6 +63,9 @@ const TAIL_HEADING = new RegExp(
     "back to (the )?(list|overview|top)",
     // French, Spanish, Italian, Portuguese, Dutch
     "(à )?lire aussi",
+    "(à )?lire (également|encore)",
+    "articles? liés",
+    "dans la même rubrique",
     "voir aussi",
     "sur le même sujet",
     "articles? similaires",
@@ -80,7 +89,7 @@ const TAIL_HEADING = new RegExp(
 
 /** Lines that label an image or the page rather than say anything: "Foto: ...", "Quelle: ...", a bare date. */
 const LABEL_LINE =
-  /^((joined|registered|member since|posts|beiträge|mitglied seit|registriert|inscrit le|miembro desde)\s*:|[（(]?责任编辑[:：]|版权声明|字号[:：]?|\d[\d\s.,]*\s*(просмотр\S*|views?|aufrufe|vues|visualizaciones|visualizações)$|(просмотров|views|aufrufe)\s*:\s*\d|(photo|foto|bild|titelbild|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(aktualisiert|updated|atualizado|actualizado|aggiornato|mis à jour|publiziert|veröffentlicht|published|posted|last modified|release date)\b|\d+\s*(min|mins|minutes?|minuten|min\.)(\s*(read|to read|lesezeit|de lecture|de lectura|di lettura|lectura))?$|(lesezeit|reading time|temps de lecture)\s*:?|©|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)|\/\s*(getty images|ap photo|ap|reuters|afp|dpa|epa|imago|picture alliance|shutterstock|istock)\)?\s*$/i;
+  /^((joined|registered|member since|posts|beiträge|mitglied seit|registriert|inscrit le|miembro desde)\s*:|[（(]?责任编辑[:：]|版权声明|字号[:：]?|\d[\d\s.,]*\s*(просмотр\S*|views?|aufrufe|vues|visualizaciones|visualizações)$|(просмотров|views|aufrufe)\s*:\s*\d|\(?(photo|foto|fotos|bild|titelbild|beitragsbild|bildquelle|bildnachweis|abbildung|image|credit|crédits? photos?|quelle|source|fuente|fonte)(\s*\d+)?\s*:|(kommentare|comments) (insgesamt|total)\s*:|(aktualisiert|updated|atualizado|actualizado|aggiornato|mis à jour|publiziert|veröffentlicht|published|posted|last modified|release date)\b|\d+\s*(min|mins|minutes?|minuten|min\.)(\s*(read|to read|lesezeit|de lecture|de lectura|di lettura|lectura))?$|(lesezeit|reading time|temps de lecture)\s*:?|©|\d{1,2}[.:/]\d{1,2}([.:/]\d{2,4})?( uhr)?$)|\/\s*(getty images|ap photo|ap|reuters|afp|dpa|epa|imago|picture alliance|shutterstock|istock|wenn\.com|keystone)\)?\s*$|^©?\s*(afp|dpa|reuters|ap|epa|apa|imago|keystone|getty images)\s*\/\s*\S/i;
 const LABEL_MAX_CHARS = 120;
 const LABEL_TAGS = new Set(["p", "div", "span", "small", "time", "em", "li", "address"]);
 /** A post's meta line: short pieces joined by "·" or "|", one of them a reading time ("3 Feb · 4 min · Ana"). */
@@ -136,6 +145,46 @@ const CALL_TO_ACTION = new RegExp(
     "\\b(this|our) (site|website) uses cookies",
     "\\bwe use cookies",
     "\\bview (the )?(full|desktop|non-amp) (site|version|article)",
+    // Cookie notices in other languages.
+    "(diese|unsere) (website|webseite|seite) (verwendet|nutzt) cookies",
+    "verwenden wir cookies",
+    "(ce site|nous) utilis(e|ons) des cookies",
+    "(este sitio|utilizamos|usamos) (utiliza |usa )?cookies",
+    // Placeholders of blocked embeds (map, video, post): consent, not content.
+    "\\bum (den|die|das) (inhalte?|video|karte|tweet|beitrag)\\b.{0,60}\\bzu laden",
+    "\\bto load (the|this) (content|video|map|tweet|post)",
+    "ohne (dein|ihr|euer) einverständnis",
+    "\\bwithout your consent\\b",
+    // Newsletter, app and support appeals.
+    "\\bnewsletter\\b.{0,80}\\b(jetzt anmelden|jetzt abonnieren|sign up now|subscribe now)",
+    "\\bstraight to your (phone|inbox)",
+    "\\bfollow (\\S+ ){1,3}on (twitter|facebook|instagram)",
+    "\\b(unterstütze|unterstützen sie) (uns|unsere arbeit|unseren journalismus)",
+    "\\bsupport (us|our (work|journalism)|independent journalism)\\b",
+    "\\b(unterstützen sie|unterstütze) (\\S+ ){0,3}journalismus",
+    "\\bwenn (ihnen|dir|euch) (unser|dieser|der) (artikel|beitrag) gefallen hat",
+    "\\bif you (liked|enjoyed) this (article|post|story)",
+    "\\bgefällt (dir|ihnen|euch) (unser|unsere|dieser|dieses)\\b",
+    "\\bjede (kleine )?spende (hilft|zählt)",
+    "\\b(jetzt spenden|donate now|make a donation)\\b",
+    // Rating and sharing prompts under a post.
+    "\\b(war|ist) (der|dieser) (artikel|beitrag) (nützlich|hilfreich)",
+    "\\b(hat|haben) (dir|ihnen|euch) (der|dieser) (artikel|beitrag) gefallen",
+    "\\bmöchtest du (den|diesen) (artikel|beitrag) teilen|\\bmöchten sie (den|diesen) (artikel|beitrag) teilen",
+    "\\bwas this (article|post|page) (helpful|useful)",
+    "\\bdid you (like|enjoy) this (article|post|story)",
+    // What a comment form says around itself (WordPress's defaults in several languages).
+    "\\bsave my name, email",
+    "in diesem browser speichern",
+    "enregistrer mon nom",
+    "guardar mi nombre",
+    "\\brequired fields are marked",
+    "erforderliche felder sind",
+    "champs (requis|obligatoires) (sont )?(marqués|indiqués)",
+    "los campos obligatorios están marcados",
+    // Disclaimers of affiliate links.
+    "\\b(erhalten|bekommen) wir (ggf\\. |unter umständen )?(eine|eine kleine) provision",
+    "\\bwe (may )?(earn|receive) (a )?(small )?(commission|affiliate)",
   ].join("|"),
   "i",
 );
@@ -169,8 +218,10 @@ function isLabelLine(text: string): boolean {
 const META_TOKEN =
   /\b\d{1,2}[./:h]\d{2}\b|\b(updated|atualizado|actualizado|aktualisiert|mis à jour|aggiornato)\b/i;
 
-function isHeadingLike(el: Element): boolean {
+function isHeadingLike(el: Element, text: string): boolean {
   if (HEADING.test(el.name)) return true;
+  // A short paragraph ending in a colon introduces what follows, as a heading does.
+  if ((el.name === "p" || el.name === "div") && /:\s*$/.test(text)) return true;
   // A short paragraph or div that is nothing but bold text acts as a heading.
   if (el.name !== "p" && el.name !== "div") return false;
   const kids = el.children.filter((c) => isTag(c) || (c.type === "text" && c.data.trim() !== ""));
@@ -206,7 +257,7 @@ export function removeBoilerplateText(roots: Element[]): void {
       }
       continue;
     }
-    if (isHeadingLike(el) && TAIL_HEADING.test(text)) {
+    if (isHeadingLike(el, text) && TAIL_HEADING.test(text)) {
       const before = textBefore.get(el) ?? 0;
       if (before < total * (1 - TAIL_SHARE)) continue;
       const parent = el.parent;

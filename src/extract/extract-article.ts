@@ -22,7 +22,7 @@ import { type PageMetadata, readMetadata } from "./metadata.ts";
 import { allElements, cleanConditionally, removeFurniture, removeTitleAndEmpties } from "./prune.ts";
 import { scoreCandidates } from "./score.ts";
 import { applyExclude, includedRoots, type SourceSelectors } from "./selectors.ts";
-import { trimTail } from "./tail-trim.ts";
+import { trimHeadMeta, trimTail } from "./tail-trim.ts";
 import { unwrapTemplates } from "./templates.ts";
 import type { ExtractionResult, LeadImage } from "./types.ts";
 
@@ -59,11 +59,15 @@ function attempt(doc: Document, meta: PageMetadata, stripByClass: boolean): Atte
   const candidates = scoreCandidates(stats);
   const top = candidates[0];
   if (!top) return null;
-  const roots = joinRecipeParts(assembleArticle(top, candidates, stats));
-  cleanConditionally(roots, new Map(candidates.map((c) => [c.el, c.score])));
-  removeBoilerplateText(roots);
-  trimTail(roots);
-  removeTitleAndEmpties(roots, meta.title, meta.bylines);
+  const assembled = joinRecipeParts(assembleArticle(top, candidates, stats));
+  cleanConditionally(assembled, new Map(candidates.map((c) => [c.el, c.score])));
+  removeBoilerplateText(assembled);
+  trimTail(assembled);
+  trimHeadMeta(assembled);
+  removeTitleAndEmpties(assembled, meta.title, meta.bylines);
+  // A joined sibling the cleaning removed (a "Comments are closed." line, the headline's repeat) is
+  // out of the document but still in the list.
+  const roots = assembled.filter((r) => r.parent !== null);
   const text = blockText(...roots);
   return text ? { roots, text } : null;
 }

@@ -12,6 +12,8 @@ import {
   PROMO_LINK_DENSITY,
   PROMO_MAX_CHARS,
   RECIPE_PART,
+  STRONG_JUNK_CLASS_ID,
+  STRONG_KEEP_CLASS_ID,
 } from "./constants.ts";
 import { shortTextOf } from "./dom.ts";
 
@@ -94,6 +96,7 @@ export function removeFurniture(roots: AnyNode[], byClass: boolean): void {
     if (!byClass) continue;
     const names = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
     if (JUNK_CLASS_ID.test(names) && !KEEP_CLASS_ID.test(names)) removeElement(el);
+    else if (STRONG_JUNK_CLASS_ID.test(names) && !STRONG_KEEP_CLASS_ID.test(names)) removeElement(el);
   }
 }
 

@@ -1,9 +1,17 @@
-/** @module Trims the article's tail: after its last real paragraph, short unpunctuated lines and link lines are furniture. */
+/** @module Trims the article's ends: after its last real paragraph, short unpunctuated lines and link lines are furniture; before its first, dated meta lines. */
 import type { Element } from "domhandler";
 import { isTag } from "domhandler";
 import { removeElement } from "domutils";
-import { GOOD_BLOCK_CHARS, TAIL_LINE_MAX_CHARS } from "./constants.ts";
-import { linkDensityOf, measureTree } from "./measure.ts";
+import {
+  DATE_TOKEN,
+  DATED_SENTENCE_MIN_WORDS,
+  GOOD_BLOCK_CHARS,
+  HEAD_META_MAX_CHARS,
+  PROSE_MAX_LINK_DENSITY,
+  TAIL_LINE_MAX_CHARS,
+} from "./constants.ts";
+import { textOf } from "./dom.ts";
+import { isParagraphLike, linkDensityOf, measureTree } from "./measure.ts";
 import { allElements } from "./prune.ts";
 
 const BLOCKS = new Set([
@@ -76,7 +84,44 @@ export function trimTail(roots: Element[]): void {
     const furniture =
       linkDensityOf(s) > 0.3 || (t.length < TAIL_LINE_MAX_CHARS && !SENTENCE_END.test(t) && !PROSE_LIKE(t));
     const heading = /^h[2-6]$/.test(b.name);
-    if (furniture && !(heading && keptAfter)) removeElement(b);
+    // A heading with nothing after it introduced something that is gone (a map, a form, a list);
+    // one that ends like a statement is a pull quote and stays.
+    const dangling = heading && !keptAfter && t.length < TAIL_LINE_MAX_CHARS && !/[.!。！]["”»]?$/.test(t);
+    if ((furniture || dangling) && !(heading && keptAfter)) removeElement(b);
     else keptAfter = true;
+  }
+}
+
+/** Elements that may hold a meta line; headings never do (a dated headline is still the headline). */
+const HEAD_META_TAGS = new Set([
+  "p",
+  "div",
+  "span",
+  "time",
+  "small",
+  "li",
+  "ul",
+  "header",
+  "section",
+  "address",
+]);
+
+/**
+ * Before the first paragraph of at least GOOD_BLOCK_CHARS with few links, removes the short elements
+ * that carry a date or a time: the post's meta line ("15. Mai 2019, 05:28 Uhr", "2021-10-16 | News",
+ * "Published: 2 February 2022"), which the page shows above the text and metadata already holds.
+ */
+export function trimHeadMeta(roots: Element[]): void {
+  const stats = measureTree(roots);
+  for (const el of allElements(roots)) {
+    const s = stats.get(el);
+    if (!s || !el.parent || roots.includes(el)) continue;
+    if (isParagraphLike(el) && s.chars >= GOOD_BLOCK_CHARS && linkDensityOf(s) < PROSE_MAX_LINK_DENSITY)
+      return;
+    if (s.chars === 0 || s.chars > HEAD_META_MAX_CHARS || !HEAD_META_TAGS.has(el.name)) continue;
+    const t = textOf(el).replace(/\s+/g, " ").trim();
+    // A dated sentence ("The next meeting is on 5 May at 19:00.") is text, not a meta line.
+    const sentence = /[.!?。！？]$/.test(t) && t.split(" ").length >= DATED_SENTENCE_MIN_WORDS;
+    if (DATE_TOKEN.test(t) && !sentence) removeElement(el);
   }
 }
