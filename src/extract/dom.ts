@@ -87,3 +87,19 @@ export function shortTextOf(el: AnyNode, max: number): string | null {
   const t = out.replace(/\s+/g, " ").trim();
   return t.length > max ? null : t;
 }
+
+/** Elements whose text a reader never sees. */
+const INVISIBLE = new Set(["head", "script", "style", "template", "noscript", "svg"]);
+
+/** The text a reader can see on the page (no head, scripts, styles or templates), in document order. */
+export function visibleText(doc: Document): string {
+  const out: string[] = [];
+  const stack: AnyNode[] = [...doc.children].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop() as AnyNode;
+    if (n.type === "text") out.push((n as { data: string }).data);
+    else if (isTag(n) && !INVISIBLE.has(n.name))
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as AnyNode);
+  }
+  return out.join(" ");
+}

@@ -158,12 +158,20 @@ test("a recipe's ingredient list joins the story even when the layout puts it ap
   assert.ok(a.text.includes("500 g white fish"));
 });
 
-test("the page's description leads when the body does not hold it", () => {
+test("the page's description leads when the page shows it outside the body, and only then", () => {
   const desc =
     "The new terminal opens in March, two months late, after a survey found the foundations needed work.";
-  const html = `<html><head><title>Ferry terminal delayed</title><meta name="description" content="${desc}"></head>
-<body><article>${PARAS}</article></body></html>`;
-  const a = articleOrNull(extractArticle(html, "https://hafen.test/x"));
-  assert.ok(a);
-  assert.ok(a.text.startsWith(desc));
+  const page = (
+    header: string,
+  ) => `<html><head><title>Ferry terminal delayed</title><meta name="description" content="${desc}"></head>
+<body><header><h1>Ferry terminal delayed</h1>${header}</header><nav><a href="/">Home</a> <a href="/port">Port</a></nav><article>${PARAS}</article></body></html>`;
+  const shown = articleOrNull(
+    extractArticle(page(`<div class="teaser-deck">${desc}</div>`), "https://hafen.test/x"),
+  );
+  assert.ok(shown);
+  assert.ok(shown.text.startsWith(desc));
+  // A description only search engines see is not the article's text.
+  const hidden = articleOrNull(extractArticle(page(""), "https://hafen.test/x"));
+  assert.ok(hidden);
+  assert.ok(!hidden.text.includes(desc.slice(0, 40)));
 });

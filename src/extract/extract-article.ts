@@ -14,6 +14,7 @@ import {
   MIN_ARTICLE_CHARS,
 } from "./constants.ts";
 import { capDepth } from "./depth.ts";
+import { visibleText } from "./dom.ts";
 import { resolveLazyImages } from "./lazy-images.ts";
 import { takeLeadFromBody, takeLeadImage } from "./lead-image.ts";
 import { toMarkdown } from "./markdown.ts";
@@ -110,14 +111,17 @@ function letters(text: string): string {
 
 /**
  * The page's description as the article's standfirst, when it is a sentence or more and the text
- * does not already start with or hold it: the dek that sits in a header the body left out, or the
- * only summary of a video or gallery page.
+ * does not already start with or hold it but the page shows it: the dek that sits in a header the body
+ * left out, or the only summary of a video or gallery page. `page` parses the page afresh (attempts
+ * have changed the first copy); it is called only when the description is missing from the text.
  */
-function withDescription(best: Attempt, meta: PageMetadata): Attempt {
+function withDescription(best: Attempt, meta: PageMetadata, page: () => Document): Attempt {
   const d = meta.description;
   if (!d || d.length < DESCRIPTION_MIN_CHARS) return best;
   const key = letters(d).slice(0, DESCRIPTION_PREFIX_CHARS);
   if (letters(best.text).includes(key) || (meta.title && letters(meta.title).includes(key))) return best;
+  // Only a description the page shows (a dek in its header): never text only search engines see.
+  if (!letters(visibleText(page())).includes(key)) return best;
   const lead = parseDocument(`<div><p>${escapeHtml(d)}</p></div>`).children.filter(
     (c): c is Element => c.type === "tag",
   );
@@ -201,7 +205,7 @@ export function extractArticle(
   const ldBody = meta.jsonLdBody ? jsonLdAttempt(meta.jsonLdBody) : null;
   if (ldBody && ldBody.text.length > JSON_LD_BODY_RATIO * (best?.text.length ?? 0)) best = ldBody;
   // 7b. The page's description leads when the body left its standfirst out (not when the operator chose the body).
-  if (best && !operatorChose) best = withDescription(best, meta);
+  if (best && !operatorChose) best = withDescription(best, meta, fresh);
   // 8. No share image and no figure: the first real picture in the body is the lead.
   const lead = leadImage ?? (best ? takeLeadFromBody(best.roots, url) : null);
   if (!best) {
