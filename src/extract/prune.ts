@@ -109,7 +109,9 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
       continue;
     }
     const weight = classWeight(el);
-    if (weight + (scores.get(el) ?? 0) < 0) {
+    // Only a furniture class condemns a block outright; a bare list's negative tag prior does not
+    // (the list rules below judge it).
+    if (weight < 0 && weight + (scores.get(el) ?? 0) < 0) {
       removeElement(el);
       continue;
     }
