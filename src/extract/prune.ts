@@ -71,6 +71,20 @@ function isHidden(el: Element): boolean {
   );
 }
 
+/**
+ * The class/id words that say what an element is, without those that say what it holds or how it
+ * looks: "has-sharing", "with-sidebar" (it holds share buttons, it sits beside a sidebar), "js-..."
+ * script hooks, and BEM modifiers ("section--has-ads", "outer--nav": a variant of the block before
+ * the "--").
+ */
+function whatItIs(names: string): string {
+  return names
+    .split(/\s+/)
+    .filter((t) => !/^(has|with|js)-/i.test(t))
+    .map((t) => t.replace(/--.*$/, ""))
+    .join(" ");
+}
+
 /** Removes tags that are never article text, hidden elements, and (when `byClass`) furniture named by class or id. */
 export function removeFurniture(roots: AnyNode[], byClass: boolean): void {
   for (const el of allElements(roots)) {
@@ -81,7 +95,7 @@ export function removeFurniture(roots: AnyNode[], byClass: boolean): void {
     }
     if (!byClass) continue;
     const names = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
-    if (JUNK_CLASS_ID.test(names) && !KEEP_CLASS_ID.test(names)) removeElement(el);
+    if (JUNK_CLASS_ID.test(whatItIs(names)) && !KEEP_CLASS_ID.test(names)) removeElement(el);
   }
 }
 
