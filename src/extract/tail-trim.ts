@@ -1,8 +1,9 @@
 /** @module Trims the article's tail: after its last real paragraph, short unpunctuated lines and link lines are furniture. */
-import type { Element } from "domhandler";
+import type { AnyNode, Element } from "domhandler";
 import { isTag } from "domhandler";
 import { removeElement } from "domutils";
 import { GOOD_BLOCK_CHARS, TAIL_LINE_MAX_CHARS } from "./constants.ts";
+import { textOf } from "./dom.ts";
 import { linkDensityOf, measureTree } from "./measure.ts";
 import { allElements } from "./prune.ts";
 
@@ -31,6 +32,25 @@ const SENTENCE_END = /[.!?。！？…"”»)\]:：）」』]\s*$/;
 /** A line with a comma and several words reads as prose even without a full stop. */
 const PROSE_LIKE = (t: string) => /[,،、，]/.test(t) && t.split(/\s+/).length >= 8;
 
+/**
+ * Whether the line's last words (before closing punctuation) are a link: "download our app <a>here</a>.",
+ * "Source: <a>...</a>", "Bookmark the <a>permalink</a>." point elsewhere; a closing sentence of the
+ * article rarely ends inside a link.
+ */
+function endsInLink(el: Element): boolean {
+  let end: AnyNode | null = null;
+  const stack: AnyNode[] = [el];
+  // Depth first, last child first: the first text with a letter or digit met is the line's last.
+  while (stack.length > 0 && !end) {
+    const n = stack.pop()!;
+    if (n.type === "text") {
+      if (/[\p{L}\p{N}]/u.test((n as { data: string }).data)) end = n;
+    } else if (isTag(n)) for (const c of n.children) stack.push(c);
+  }
+  for (let p = end?.parent; p && p !== el; p = p.parent) if (isTag(p) && p.name === "a") return true;
+  return false;
+}
+
 /** Leaf blocks (holding text, no block inside) of the article, in document order. */
 function leafBlocks(roots: Element[]): Element[] {
   return allElements(roots).filter(
@@ -46,11 +66,8 @@ function leafBlocks(roots: Element[]): Element[] {
 export function trimTail(roots: Element[]): void {
   const stats = measureTree(roots);
   const blocks = leafBlocks(roots);
-  const text = (el: Element) => {
-    let t = "";
-    for (const n of allElements([el])) for (const c of n.children) if (c.type === "text") t += c.data;
-    return t.replace(/\s+/g, " ").trim();
-  };
+  // In document order: a link inside the line must not move its text to the end.
+  const text = (el: Element) => textOf(el).replace(/\s+/g, " ").trim();
   let lastGood = -1;
   blocks.forEach((b, i) => {
     const s = stats.get(b);
@@ -73,8 +90,11 @@ export function trimTail(roots: Element[]): void {
     const t = text(b)
       .replace(/[\u200B-\u200F\u2060-\u2064\uFEFF]/g, "")
       .trim();
+    const short = t.length < TAIL_LINE_MAX_CHARS;
     const furniture =
-      linkDensityOf(s) > 0.3 || (t.length < TAIL_LINE_MAX_CHARS && !SENTENCE_END.test(t) && !PROSE_LIKE(t));
+      linkDensityOf(s) > 0.3 ||
+      (short && !SENTENCE_END.test(t) && !PROSE_LIKE(t)) ||
+      (short && endsInLink(b));
     const heading = /^h[2-6]$/.test(b.name);
     if (furniture && !(heading && keptAfter)) removeElement(b);
     else keptAfter = true;
