@@ -25,7 +25,7 @@ function hasText(el: Element): boolean {
 }
 
 import { linkDensityOf, measureTree } from "./measure.ts";
-import { classWeight } from "./score.ts";
+import { classWeight, whatItIs } from "./score.ts";
 
 const NEVER_REMOVE = new Set(["html", "body", "article", "main"]);
 const JUNK = new Set(JUNK_TAGS);
@@ -69,20 +69,6 @@ function isHidden(el: Element): boolean {
     el.attribs.role === "navigation" ||
     el.attribs.role === "complementary"
   );
-}
-
-/**
- * The class/id words that say what an element is, without those that say what it holds or how it
- * looks: "has-sharing", "with-sidebar" (it holds share buttons, it sits beside a sidebar), "js-..."
- * script hooks, and BEM modifiers ("section--has-ads", "outer--nav": a variant of the block before
- * the "--").
- */
-function whatItIs(names: string): string {
-  return names
-    .split(/\s+/)
-    .filter((t) => !/^(has|with|js)-/i.test(t))
-    .map((t) => t.replace(/--.*$/, ""))
-    .join(" ");
 }
 
 /** Removes tags that are never article text, hidden elements, and (when `byClass`) furniture named by class or id. */
