@@ -51,6 +51,16 @@ function endsInLink(el: Element): boolean {
   return false;
 }
 
+/**
+ * Whether the block is part of a list item, list or table inside the article (a <span> or <p> in an
+ * <li>); the article's roots themselves do not count, so a page laid out in one table is still trimmed.
+ */
+function insideKept(el: Element, roots: Element[]): boolean {
+  for (let p = el.parent; p && isTag(p) && !roots.includes(p); p = p.parent)
+    if (KEEP_IN_TAIL.has(p.name)) return true;
+  return false;
+}
+
 /** Leaf blocks (holding text, no block inside) of the article, in document order. */
 function leafBlocks(roots: Element[]): Element[] {
   return allElements(roots).filter(
@@ -82,6 +92,7 @@ export function trimTail(roots: Element[]): void {
     if (!s || s.chars === 0) continue;
     if (
       KEEP_IN_TAIL.has(b.name) ||
+      insideKept(b, roots) ||
       b.children.some((c) => isTag(c) && (c.name === "img" || c.name === "picture"))
     ) {
       keptAfter = true;
