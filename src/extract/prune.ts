@@ -4,6 +4,7 @@ import { isTag } from "domhandler";
 import { removeElement } from "domutils";
 import {
   BYLINE_PREFIX,
+  ILLUSTRATED_PROSE_CHARS,
   JUNK_CLASS_ID,
   JUNK_TAGS,
   KEEP_CLASS_ID,
@@ -132,7 +133,7 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
     }
     const isList = el.name === "ul" || el.name === "ol";
     const junk =
-      (img > 1 && p / img < 0.5 && !isList) ||
+      (img > 1 && p / img < 0.5 && !isList && s.prose < ILLUSTRATED_PROSE_CHARS) ||
       (!isList && li > p && li - 100 > 0) ||
       input > Math.floor(p / 3) ||
       (!isList && s.chars < 25 && (img === 0 || img > 2)) ||
