@@ -10,6 +10,7 @@ import {
   KEEP_CLASS_ID,
   PROMO_LINK_DENSITY,
   PROMO_MAX_CHARS,
+  PROSE_WRAPPER_MIN_CHARS,
 } from "./constants.ts";
 import { shortTextOf } from "./dom.ts";
 
@@ -111,8 +112,10 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
     }
     const weight = classWeight(el);
     // Only a furniture class condemns a block outright; a bare list's negative tag prior does not
-    // (the list rules below judge it).
-    if (weight < 0 && weight + (scores.get(el) ?? 0) < 0) {
+    // (the list rules below judge it), and neither does a furniture word on a wrapper that holds
+    // pages of prose (page builders name their content wrappers "widget-...").
+    const proseWrapper = s.prose >= PROSE_WRAPPER_MIN_CHARS && s.prose >= s.chars / 2;
+    if (weight < 0 && weight + (scores.get(el) ?? 0) < 0 && !proseWrapper) {
       removeElement(el);
       continue;
     }
