@@ -48,6 +48,8 @@ const CONDITIONAL = new Set([
 ]);
 /** Blocks judged on their own as possible promo lines. */
 const PROMO_TAGS = new Set(["p", "li", "h2", "h3", "h4"]);
+/** A whole line that is a web or e-mail address. */
+const SPELLED_OUT_ADDRESS = /^(https?:\/\/|www\.)\S+$|^[^\s@]+@[^\s@]+\.\w+$/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /** Every element under `roots`, parents before children, without recursion. */
@@ -107,7 +109,10 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
     const density = linkDensityOf(s);
     // "Read more: <a>Another story</a>" and similar promos: short, and mostly link.
     if (PROMO_TAGS.has(el.name)) {
-      if (s.chars < PROMO_MAX_CHARS && density > PROMO_LINK_DENSITY) removeElement(el);
+      // A link that spells out its address (a URL, an e-mail) is the article citing a source or a
+      // contact, not a promo for another page.
+      const spelledOut = SPELLED_OUT_ADDRESS.test(shortTextOf(el, PROMO_MAX_CHARS) ?? "");
+      if (s.chars < PROMO_MAX_CHARS && density > PROMO_LINK_DENSITY && !spelledOut) removeElement(el);
       continue;
     }
     const weight = classWeight(el);
