@@ -20,12 +20,15 @@ import { isLeafTextBlock, isParagraphLike, linkDensityOf, type Stats } from "./m
  * the "--").
  */
 export function whatItIs(names: string): string {
+  // Most names have neither; skip the split for them (this runs on every element of the page).
+  if (!HOLDS_OR_LOOKS.test(names)) return names;
   return names
     .split(/\s+/)
     .filter((t) => !/^(has|with|js)-/i.test(t))
     .map((t) => t.replace(/--.*$/, ""))
     .join(" ");
 }
+const HOLDS_OR_LOOKS = /--|(^|\s)(has|with|js)-/i;
 
 /** class/id weight: prose containers up, furniture down (Readability's _getClassWeight). */
 export function classWeight(el: Element): number {
