@@ -6,11 +6,13 @@ import {
   BODY_PROSE_SHARE,
   BYLINE_PREFIX,
   GALLERY_MAX_PROSE_SHARE,
+  ILLUSTRATED_PROSE_CHARS,
   JUNK_CLASS_ID,
   JUNK_TAGS,
   KEEP_CLASS_ID,
   PROMO_LINK_DENSITY,
   PROMO_MAX_CHARS,
+  PROSE_WRAPPER_MIN_CHARS,
   RECIPE_PART,
   STRONG_JUNK_CLASS_ID,
   STRONG_KEEP_CLASS_ID,
@@ -30,7 +32,7 @@ function hasText(el: Element): boolean {
 }
 
 import { linkDensityOf, measureTree } from "./measure.ts";
-import { classWeight } from "./score.ts";
+import { classWeight, whatItIs } from "./score.ts";
 
 const NEVER_REMOVE = new Set(["html", "body", "article", "main"]);
 const JUNK = new Set(JUNK_TAGS);
@@ -49,9 +51,10 @@ const CONDITIONAL = new Set([
   "h3",
   "h4",
 ]);
-const LISTS = new Set(["ul", "ol", "dl"]);
 /** Blocks judged on their own as possible promo lines. */
 const PROMO_TAGS = new Set(["p", "li", "h2", "h3", "h4"]);
+/** A whole line that is a web or e-mail address. */
+const SPELLED_OUT_ADDRESS = /^(https?:\/\/|www\.)\S+$|^[^\s@]+@[^\s@]+\.\w+$/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /** Every element under `roots`, parents before children, without recursion. */
@@ -95,8 +98,9 @@ export function removeFurniture(roots: AnyNode[], byClass: boolean): void {
     }
     if (!byClass) continue;
     const names = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
-    if (JUNK_CLASS_ID.test(names) && !KEEP_CLASS_ID.test(names)) removeElement(el);
-    else if (STRONG_JUNK_CLASS_ID.test(names) && !STRONG_KEEP_CLASS_ID.test(names)) removeElement(el);
+    const what = whatItIs(names);
+    if (JUNK_CLASS_ID.test(what) && !KEEP_CLASS_ID.test(names)) removeElement(el);
+    else if (STRONG_JUNK_CLASS_ID.test(what) && !STRONG_KEEP_CLASS_ID.test(names)) removeElement(el);
   }
 }
 
@@ -125,18 +129,22 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
     const density = linkDensityOf(s);
     // "Read more: <a>Another story</a>" and similar promos: short, and mostly link.
     if (PROMO_TAGS.has(el.name)) {
-      if (s.chars < PROMO_MAX_CHARS && density > PROMO_LINK_DENSITY) removeElement(el);
+      // A link that spells out its address (a URL, an e-mail) is the article citing a source or a
+      // contact, not a promo for another page.
+      const spelledOut = SPELLED_OUT_ADDRESS.test(shortTextOf(el, PROMO_MAX_CHARS) ?? "");
+      if (s.chars < PROMO_MAX_CHARS && density > PROMO_LINK_DENSITY && !spelledOut) removeElement(el);
       continue;
     }
     // A recipe's ingredients and instructions are named as such: content, however many links.
     if (RECIPE_PART.test(`${el.attribs.class ?? ""} ${el.attribs.id ?? ""} ${el.attribs.itemprop ?? ""}`))
       continue;
     const weight = classWeight(el);
-    // ...but the block holding most of the article's prose is the body, whatever its class says.
+    // Only a furniture class condemns a block outright; a bare list's negative tag prior does not
+    // (the list rules below judge it). Nor does a furniture word condemn the block holding most of
+    // the article's prose, or a wrapper holding pages of it: page builders name every body "widget".
     const body = prose > 0 && s.prose >= prose * BODY_PROSE_SHARE && holdsTop.has(el);
-    // A list's own negative tag weight is no verdict: its links and length are judged below.
-    const listOnly = weight >= 0 && LISTS.has(el.name);
-    if (weight + (scores.get(el) ?? 0) < 0 && !body && !listOnly) {
+    const proseWrapper = s.prose >= PROSE_WRAPPER_MIN_CHARS && s.prose >= s.chars / 2;
+    if (weight < 0 && weight + (scores.get(el) ?? 0) < 0 && !body && !proseWrapper) {
       removeElement(el);
       continue;
     }
@@ -157,7 +165,11 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
     }
     const isList = el.name === "ul" || el.name === "ol";
     const junk =
-      (img > 1 && p / img < 0.5 && !isList && s.prose < s.chars * GALLERY_MAX_PROSE_SHARE) ||
+      (img > 1 &&
+        p / img < 0.5 &&
+        !isList &&
+        s.prose < s.chars * GALLERY_MAX_PROSE_SHARE &&
+        s.prose < ILLUSTRATED_PROSE_CHARS) ||
       (!isList && li > p && li - 100 > 0) ||
       input > Math.floor(p / 3) ||
       (!isList && s.chars < 25 && (img === 0 || img > 2)) ||

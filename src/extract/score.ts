@@ -13,11 +13,28 @@ import {
 import { textOf } from "./dom.ts";
 import { isLeafTextBlock, isParagraphLike, linkDensityOf, type Stats } from "./measure.ts";
 
+/**
+ * The class/id words that say what an element is, without those that say what it holds or how it
+ * looks: "has-sharing", "with-sidebar" (it holds share buttons, it sits beside a sidebar), "js-..."
+ * script hooks, and BEM modifiers ("section--has-ads", "outer--nav": a variant of the block before
+ * the "--").
+ */
+export function whatItIs(names: string): string {
+  // Most names have neither; skip the split for them (this runs on every element of the page).
+  if (!HOLDS_OR_LOOKS.test(names)) return names;
+  return names
+    .split(/\s+/)
+    .filter((t) => !/^(has|with|js)-/i.test(t))
+    .map((t) => t.replace(/--.*$/, ""))
+    .join(" ");
+}
+const HOLDS_OR_LOOKS = /--|(^|\s)(has|with|js)-/i;
+
 /** class/id weight: prose containers up, furniture down (Readability's _getClassWeight). */
 export function classWeight(el: Element): number {
   const names = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
   let w = 0;
-  if (NEGATIVE_CLASS_ID.test(names)) w -= CLASS_WEIGHT;
+  if (NEGATIVE_CLASS_ID.test(whatItIs(names))) w -= CLASS_WEIGHT;
   if (POSITIVE_CLASS_ID.test(names)) w += CLASS_WEIGHT;
   return w;
 }

@@ -1,7 +1,12 @@
 /** @module The standfirst (intro, deck, subtitle) that many sites set in the article's header, apart from the body. */
 import type { Element } from "domhandler";
 import { isTag } from "domhandler";
-import { STANDFIRST_LEVELS, STANDFIRST_MAX_CHARS, STANDFIRST_MIN_CHARS } from "./constants.ts";
+import {
+  STANDFIRST_HEADING_MIN_CHARS,
+  STANDFIRST_LEVELS,
+  STANDFIRST_MAX_CHARS,
+  STANDFIRST_MIN_CHARS,
+} from "./constants.ts";
 import { linkDensityOf, type Stats } from "./measure.ts";
 import { allElements } from "./prune.ts";
 
@@ -19,15 +24,19 @@ function insideHeader(el: Element, stop: Element): boolean {
 function looksLikeStandfirst(el: Element, scope: Element, stats: Map<Element, Stats>): boolean {
   // Inside the page's own <article>, a subheading set before the body is its deck.
   const inArticle = scope.name === "article" && el.parent === scope && el.name === "h2";
-  if (el.name !== "p" && el.name !== "h2" && el.name !== "div") return false;
+  const heading = el.name === "h2" || el.name === "h3";
+  if (el.name !== "p" && !heading && el.name !== "div") return false;
   const s = stats.get(el);
   if (!s || s.chars < STANDFIRST_MIN_CHARS || s.chars > STANDFIRST_MAX_CHARS || linkDensityOf(s) > 0.2)
     return false;
   if (el.name === "div" && el.children.some((c) => isTag(c) && ["p", "div", "h2", "ul"].includes(c.name)))
     return false;
   const names = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
+  // A heading as long as a sentence or two is a deck, not a title: titles stay short.
+  const longHeading = heading && s.chars >= STANDFIRST_HEADING_MIN_CHARS;
   return (
     inArticle ||
+    longHeading ||
     STANDFIRST_CLASS.test(names) ||
     insideHeader(el, scope) ||
     (el.name === "h2" && el.parent?.type === "tag" && el.parent.name === "hgroup")

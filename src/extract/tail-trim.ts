@@ -1,5 +1,5 @@
 /** @module Trims the article's ends: after its last real paragraph, short unpunctuated lines and link lines are furniture; before its first, dated meta lines. */
-import type { Element } from "domhandler";
+import type { AnyNode, Element } from "domhandler";
 import { isTag } from "domhandler";
 import { removeElement } from "domutils";
 import {
@@ -39,6 +39,35 @@ const SENTENCE_END = /[.!?。！？…"”»)\]:：）」』]\s*$/;
 /** A line with a comma and several words reads as prose even without a full stop. */
 const PROSE_LIKE = (t: string) => /[,،、，]/.test(t) && t.split(/\s+/).length >= 8;
 
+/**
+ * Whether the line's last words (before closing punctuation) are a link: "download our app <a>here</a>.",
+ * "Source: <a>...</a>", "Bookmark the <a>permalink</a>." point elsewhere; a closing sentence of the
+ * article rarely ends inside a link.
+ */
+function endsInLink(el: Element): boolean {
+  let end: AnyNode | null = null;
+  const stack: AnyNode[] = [el];
+  // Depth first, last child first: the first text with a letter or digit met is the line's last.
+  while (stack.length > 0 && !end) {
+    const n = stack.pop()!;
+    if (n.type === "text") {
+      if (/[\p{L}\p{N}]/u.test((n as { data: string }).data)) end = n;
+    } else if (isTag(n)) for (const c of n.children) stack.push(c);
+  }
+  for (let p = end?.parent; p && p !== el; p = p.parent) if (isTag(p) && p.name === "a") return true;
+  return false;
+}
+
+/**
+ * Whether the block is part of a list item, list or table inside the article (a <span> or <p> in an
+ * <li>); the article's roots themselves do not count, so a page laid out in one table is still trimmed.
+ */
+function insideKept(el: Element, roots: Element[]): boolean {
+  for (let p = el.parent; p && isTag(p) && !roots.includes(p); p = p.parent)
+    if (KEEP_IN_TAIL.has(p.name)) return true;
+  return false;
+}
+
 /** Leaf blocks (holding text, no block inside) of the article, in document order. */
 function leafBlocks(roots: Element[]): Element[] {
   return allElements(roots).filter(
@@ -54,11 +83,8 @@ function leafBlocks(roots: Element[]): Element[] {
 export function trimTail(roots: Element[]): void {
   const stats = measureTree(roots);
   const blocks = leafBlocks(roots);
-  const text = (el: Element) => {
-    let t = "";
-    for (const n of allElements([el])) for (const c of n.children) if (c.type === "text") t += c.data;
-    return t.replace(/\s+/g, " ").trim();
-  };
+  // In document order: a link inside the line must not move its text to the end.
+  const text = (el: Element) => textOf(el).replace(/\s+/g, " ").trim();
   let lastGood = -1;
   blocks.forEach((b, i) => {
     const s = stats.get(b);
@@ -73,6 +99,7 @@ export function trimTail(roots: Element[]): void {
     if (!s || s.chars === 0) continue;
     if (
       KEEP_IN_TAIL.has(b.name) ||
+      insideKept(b, roots) ||
       b.children.some((c) => isTag(c) && (c.name === "img" || c.name === "picture"))
     ) {
       keptAfter = true;
@@ -81,8 +108,11 @@ export function trimTail(roots: Element[]): void {
     const t = text(b)
       .replace(/[\u200B-\u200F\u2060-\u2064\uFEFF]/g, "")
       .trim();
+    const short = t.length < TAIL_LINE_MAX_CHARS;
     const furniture =
-      linkDensityOf(s) > 0.3 || (t.length < TAIL_LINE_MAX_CHARS && !SENTENCE_END.test(t) && !PROSE_LIKE(t));
+      linkDensityOf(s) > 0.3 ||
+      (short && !SENTENCE_END.test(t) && !PROSE_LIKE(t)) ||
+      (short && endsInLink(b));
     const heading = /^h[2-6]$/.test(b.name);
     // A heading with nothing after it introduced something that is gone (a map, a form, a list);
     // one that ends like a statement is a pull quote and stays.
