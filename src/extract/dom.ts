@@ -1,6 +1,6 @@
 /** @module Small DOM helpers over htmlparser2's tree, shared by the extractor's steps. */
 import { selectAll as cssSelectAll, selectOne as cssSelectOne } from "css-select";
-import type { AnyNode, Document, Element } from "domhandler";
+import type { AnyNode, Document, Element, Text } from "domhandler";
 import { isTag } from "domhandler";
 import { getAttributeValue, removeElement, textContent } from "domutils";
 import { resolveWebUrl } from "../util/urls.ts";
@@ -91,15 +91,19 @@ export function shortTextOf(el: AnyNode, max: number): string | null {
 /** Elements whose text a reader never sees. */
 const INVISIBLE = new Set(["head", "script", "style", "template", "noscript", "svg"]);
 
-/** The text a reader can see on the page (no head, scripts, styles or templates), in document order. */
-export function visibleText(doc: Document): string {
-  const out: string[] = [];
+/**
+ * The text nodes a reader can see (none from the head, scripts, styles or templates), in document
+ * order. Nodes, not a string: a caller that rarely needs the text joins them only then, and their
+ * data survives later edits of the tree.
+ */
+export function visibleTextNodes(doc: Document): Text[] {
+  const out: Text[] = [];
   const stack: AnyNode[] = [...doc.children].reverse();
   while (stack.length > 0) {
     const n = stack.pop() as AnyNode;
-    if (n.type === "text") out.push((n as { data: string }).data);
+    if (n.type === "text") out.push(n as Text);
     else if (isTag(n) && !INVISIBLE.has(n.name))
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as AnyNode);
   }
-  return out.join(" ");
+  return out;
 }

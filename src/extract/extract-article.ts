@@ -1,6 +1,6 @@
 /** @module extractArticle: a page's HTML in, the article in it out, through a cascade of numbered steps. */
 import render from "dom-serializer";
-import type { Document, Element } from "domhandler";
+import type { Document, Element, Text } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import { escapeHtml } from "../util/html.ts";
 import { assembleArticle, joinRecipeParts } from "./assemble.ts";
@@ -12,9 +12,10 @@ import {
   EXCERPT_CHARS,
   JSON_LD_BODY_RATIO,
   MIN_ARTICLE_CHARS,
+  RECIPE_MARK,
 } from "./constants.ts";
 import { capDepth } from "./depth.ts";
-import { visibleText } from "./dom.ts";
+import { visibleTextNodes } from "./dom.ts";
 import { resolveLazyImages } from "./lazy-images.ts";
 import { takeLeadFromBody, takeLeadImage } from "./lead-image.ts";
 import { toMarkdown } from "./markdown.ts";
@@ -53,14 +54,20 @@ function excerptOf(text: string): string | null {
 }
 
 /** Scores, picks, joins and cleans: one pass of the cascade over a prepared document. */
-function attempt(doc: Document, meta: PageMetadata, stripByClass: boolean): Attempt | null {
+function attempt(
+  doc: Document,
+  meta: PageMetadata,
+  stripByClass: boolean,
+  recipePage: boolean,
+): Attempt | null {
   removeFurniture(doc.children, stripByClass);
   wrapLooseText(doc.children);
   const stats = measureTree(doc.children);
   const candidates = scoreCandidates(stats);
   const top = candidates[0];
   if (!top) return null;
-  const assembled = joinRecipeParts(assembleArticle(top, candidates, stats));
+  const body = assembleArticle(top, candidates, stats);
+  const assembled = recipePage ? joinRecipeParts(body) : body;
   cleanConditionally(assembled, new Map(candidates.map((c) => [c.el, c.score])));
   removeBoilerplateText(assembled);
   trimTail(assembled);
@@ -112,16 +119,16 @@ function letters(text: string): string {
 /**
  * The page's description as the article's standfirst, when it is a sentence or more and the text
  * does not already start with or hold it but the page shows it: the dek that sits in a header the body
- * left out, or the only summary of a video or gallery page. `page` parses the page afresh (attempts
- * have changed the first copy); it is called only when the description is missing from the text.
+ * left out, or the only summary of a video or gallery page. `shown` holds the text nodes the untouched
+ * page shows (attempts change the tree, not the nodes' text).
  */
-function withDescription(best: Attempt, meta: PageMetadata, page: () => Document): Attempt {
+function withDescription(best: Attempt, meta: PageMetadata, shown: Text[]): Attempt {
   const d = meta.description;
   if (!d || d.length < DESCRIPTION_MIN_CHARS) return best;
   const key = letters(d).slice(0, DESCRIPTION_PREFIX_CHARS);
   if (letters(best.text).includes(key) || (meta.title && letters(meta.title).includes(key))) return best;
   // Only a description the page shows (a dek in its header): never text only search engines see.
-  if (!letters(visibleText(page())).includes(key)) return best;
+  if (!letters(shown.map((n) => n.data).join(" ")).includes(key)) return best;
   const lead = parseDocument(`<div><p>${escapeHtml(d)}</p></div>`).children.filter(
     (c): c is Element => c.type === "tag",
   );
@@ -174,6 +181,8 @@ export function extractArticle(
   };
   const doc = fresh();
   const meta = readMetadata(doc, url);
+  // What the page shows, listed before the attempts change it; only for a description worth a standfirst.
+  const shown = (meta.description?.length ?? 0) >= DESCRIPTION_MIN_CHARS ? visibleTextNodes(doc) : [];
   resolveLazyImages(doc);
   const leadImage: LeadImage | null = takeLeadImage(doc, url, meta.imageUrl);
 
@@ -187,13 +196,15 @@ export function extractArticle(
     if (text) attempts.push({ roots: chosen, text });
   }
   const operatorChose = attempts.length > 0;
-  const first = operatorChose ? null : attempt(doc, meta, true);
+  // Only a page that says "recipe" somewhere can have ingredients to join (a cheap test of the raw text).
+  const recipePage = RECIPE_MARK.test(source);
+  const first = operatorChose ? null : attempt(doc, meta, true, recipePage);
   if (first) attempts.push(first);
   if (!operatorChose && (!first || first.text.length < MIN_ARTICLE_CHARS)) {
     const again = fresh();
     resolveLazyImages(again);
     takeLeadImage(again, url, meta.imageUrl);
-    const second = attempt(again, meta, false);
+    const second = attempt(again, meta, false, recipePage);
     if (second) attempts.push(second);
     if (!second || second.text.length < MIN_ARTICLE_CHARS) {
       const third = allParagraphs(fresh());
@@ -205,7 +216,7 @@ export function extractArticle(
   const ldBody = meta.jsonLdBody ? jsonLdAttempt(meta.jsonLdBody) : null;
   if (ldBody && ldBody.text.length > JSON_LD_BODY_RATIO * (best?.text.length ?? 0)) best = ldBody;
   // 7b. The page's description leads when the body left its standfirst out (not when the operator chose the body).
-  if (best && !operatorChose) best = withDescription(best, meta, fresh);
+  if (best && !operatorChose) best = withDescription(best, meta, shown);
   // 8. No share image and no figure: the first real picture in the body is the lead.
   const lead = leadImage ?? (best ? takeLeadFromBody(best.roots, url) : null);
   if (!best) {
