@@ -102,7 +102,7 @@ export async function storeFeedItems(
   }
   const added = await mapLimit(fresh, config.pageConcurrency, async (item) => {
     const page = await fetchPage(item, source, deps);
-    return insertArticle(db, buildArticle(source.id, item, page, new Date().toISOString()));
+    return insertArticle(db, buildArticle(source.id, item, page, new Date().toISOString()), item.categories);
   });
   return { added: added.filter(Boolean).length, retitled };
 }

@@ -37,6 +37,7 @@ function source(extra: Partial<Source> = {}): Source {
     websub_lease_until: null,
     websub_requested_at: null,
     websub_error: null,
+    display_mode: "full",
     ...extra,
   };
 }

@@ -1,12 +1,14 @@
 /** @module Repository for articles: one row per feed item, written whole or not at all. */
 import type { Kysely } from "kysely";
-import type { Article, Database, NewArticle } from "./schema.ts";
+import { slugify } from "../util/slug.ts";
+import type { Article, Database, DisplayMode, NewArticle } from "./schema.ts";
 
 /** An article joined with the name and address of the source it came from. */
 export type ArticleWithSource = Article & {
   source_title: string | null;
   source_url: string;
   source_site_url: string | null;
+  source_display_mode: DisplayMode;
 };
 
 /**
@@ -43,20 +45,60 @@ export async function updateArticleTitle(
 }
 
 /**
- * Inserts an article in one statement; if the source already has that guid (a concurrent or
- * resumed fetch got there first) nothing changes. Returns whether a row was added.
+ * Stores a new article with its topics, and starts the story of one it belongs to until clustering
+ * says otherwise, in one transaction. If the source already has that guid (a concurrent or resumed
+ * fetch got there first) nothing changes. Returns whether a row was added.
  */
-export async function insertArticle(db: Kysely<Database>, article: NewArticle): Promise<boolean> {
-  const row = await db
-    .insertInto("articles")
-    .values(article)
-    .onConflict((oc) => oc.columns(["source_id", "guid"]).doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return row !== undefined;
+export async function insertArticle(
+  db: Kysely<Database>,
+  article: NewArticle,
+  topics: readonly string[] = [],
+): Promise<boolean> {
+  const sortAt = article.published_at ?? article.fetched_at;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("articles")
+      .values({ ...article, sort_at: sortAt, story_id: null })
+      .onConflict((oc) => oc.columns(["source_id", "guid"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) return false;
+    const story = await trx
+      .insertInto("stories")
+      .values({
+        title: article.title,
+        last_published_at: sortAt,
+        first_published_at: sortAt,
+        created_at: article.created_at,
+        updated_at: article.updated_at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.updateTable("articles").set({ story_id: story.id }).where("id", "=", row.id).execute();
+    const bySlug = new Map<string, string>();
+    for (const name of topics) {
+      const clean = name.replace(/\s+/g, " ").trim().slice(0, TOPIC_MAX_CHARS);
+      const slug = clean ? slugify(clean, "") : "";
+      if (slug && !bySlug.has(slug)) bySlug.set(slug, clean);
+    }
+    const values = [...bySlug].slice(0, TOPICS_PER_ARTICLE).map(([slug, name]) => ({
+      article_id: row.id,
+      slug,
+      name,
+      sort_at: sortAt,
+    }));
+    if (values.length > 0) await trx.insertInto("article_topics").values(values).execute();
+    return true;
+  });
 }
 
-function withSource(db: Kysely<Database>) {
+/** A feed category longer than this is a sentence, not a topic; it is cut. */
+const TOPIC_MAX_CHARS = 80;
+/** Feeds that tag an item with dozens of keywords keep their first this many as topics. */
+const TOPICS_PER_ARTICLE = 12;
+
+/** Articles joined with their source's name, address and display mode. */
+export function withSource(db: Kysely<Database>) {
   return db
     .selectFrom("articles")
     .innerJoin("sources", "sources.id", "articles.source_id")
@@ -65,16 +107,33 @@ function withSource(db: Kysely<Database>) {
       "sources.title as source_title",
       "sources.url as source_url",
       "sources.site_url as source_site_url",
+      "sources.display_mode as source_display_mode",
     ]);
 }
 
-/** Newest first by publication time, falling back to when we fetched it. */
-export async function listLatestArticles(db: Kysely<Database>, limit: number): Promise<ArticleWithSource[]> {
-  return withSource(db)
-    .orderBy((eb) => eb.fn.coalesce("articles.published_at", "articles.fetched_at"), "desc")
-    .orderBy("articles.id", "desc")
-    .limit(limit)
-    .execute();
+/** One page of a newest-first list: rows after `before` (the last row of the previous page). */
+export interface PageCursor {
+  sortAt: string;
+  id: number;
+}
+
+/** Newest first by publication time (fetch time when the feed gave none), optionally one source's. */
+export async function listLatestArticles(
+  db: Kysely<Database>,
+  limit: number,
+  options: { sourceId?: number; before?: PageCursor } = {},
+): Promise<ArticleWithSource[]> {
+  let q = withSource(db);
+  if (options.sourceId !== undefined) q = q.where("articles.source_id", "=", options.sourceId);
+  const before = options.before;
+  if (before)
+    q = q.where((eb) =>
+      eb.or([
+        eb("articles.sort_at", "<", before.sortAt),
+        eb.and([eb("articles.sort_at", "=", before.sortAt), eb("articles.id", "<", before.id)]),
+      ]),
+    );
+  return q.orderBy("articles.sort_at", "desc").orderBy("articles.id", "desc").limit(limit).execute();
 }
 
 export async function findArticleById(

@@ -1,5 +1,5 @@
 /** @module Runs the ordered migration list on either database through Kysely's Migrator. */
-import { type Migration, type MigrationProvider, Migrator } from "kysely";
+import { type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import type { Db, Dialect } from "./db.ts";
 import * as m0001 from "./migrations/0001-init.ts";
 import * as m0002 from "./migrations/0002-fetch-health.ts";
@@ -7,6 +7,7 @@ import * as m0003 from "./migrations/0003-source-category.ts";
 import * as m0004 from "./migrations/0004-adaptive-polling.ts";
 import * as m0005 from "./migrations/0005-websub.ts";
 import * as m0006 from "./migrations/0006-source-selectors.ts";
+import * as m0007 from "./migrations/0007-stories-topics-display.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -18,6 +19,7 @@ const migrations: Record<string, DialectMigration> = {
   "0004-adaptive-polling": m0004,
   "0005-websub": m0005,
   "0006-source-selectors": m0006,
+  "0007-stories-topics-display": m0007,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -31,10 +33,23 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date; returns the names of the migrations it applied. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider: new StaticProvider(db.dialect) });
-  const { error, results } = await migrator.migrateToLatest();
+/**
+ * Brings the schema up to date, or up to the migration named `target` (tests of a migration's
+ * backfill use that); returns the names of the migrations it applied.
+ */
+export async function migrateToLatest(db: Db, target?: string): Promise<string[]> {
+  // Kysely looks for its own tables in every schema unless told which: another schema's (another app,
+  // a parallel test run) would pass for ours. Ours live in the connection's current schema.
+  const migrationTableSchema =
+    db.dialect === "postgres"
+      ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db.kysely)).rows[0]?.s
+      : undefined;
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: new StaticProvider(db.dialect),
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
+  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
     throw new Error(`storage: migration ${failed} failed: ${(error as Error).message}`, { cause: error });

@@ -1,5 +1,5 @@
 /** @module Row types of every table, as Kysely sees them. Times are ISO-8601 UTC strings on both databases. */
-import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -44,7 +44,12 @@ export interface SourcesTable {
   websub_requested_at: string | null;
   /** Why the last request failed or the hub denied it; null once verified. */
   websub_error: string | null;
+  /** "full" republishes the article's text; "excerpt" shows an excerpt and links to the original (the operator's choice). */
+  display_mode: Generated<DisplayMode>;
 }
+
+/** How a source's articles appear on the site and in every output feed. */
+export type DisplayMode = "full" | "excerpt";
 
 /** Where a source's WebSub subscription stands: requested, verified by the hub, refused by it, or lapsed. */
 export type WebsubState = "subscribing" | "active" | "denied" | "expired";
@@ -71,6 +76,32 @@ export interface ArticlesTable {
   fetched_at: string;
   created_at: string;
   updated_at: string;
+  /** published_at, else fetched_at: the indexed recency key. Set by insertArticle. */
+  sort_at: ColumnType<string, string | undefined, string>;
+  /** The story this article reports on; insertArticle starts a story of one, clustering merges them. */
+  story_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** The reports of one event: one article or many, from one outlet or several. */
+export interface StoriesTable {
+  id: Generated<number>;
+  title: string;
+  /** The newest and the oldest member's sort_at. */
+  last_published_at: string;
+  first_published_at: string;
+  article_count: Generated<number>;
+  /** How many different sources cover it: the front page ranks by this and by recency. */
+  source_count: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A topic of an article (a feed category), with the article's sort_at for newest-first topic pages. */
+export interface ArticleTopicsTable {
+  article_id: number;
+  slug: string;
+  name: string;
+  sort_at: string;
 }
 
 export interface CommentsTable {
@@ -90,9 +121,12 @@ export interface Database {
   sources: SourcesTable;
   articles: ArticlesTable;
   comments: CommentsTable;
+  stories: StoriesTable;
+  article_topics: ArticleTopicsTable;
 }
 
 export type Source = Selectable<SourcesTable>;
 export type Article = Selectable<ArticlesTable>;
 export type NewArticle = Insertable<ArticlesTable>;
 export type SourceUpdate = Updateable<SourcesTable>;
+export type Story = Selectable<StoriesTable>;

@@ -68,6 +68,7 @@ for (const { name, make } of bothDatabases) {
         "0004-adaptive-polling",
         "0005-websub",
         "0006-source-selectors",
+        "0007-stories-topics-display",
       ]);
     });
     after(async () => {

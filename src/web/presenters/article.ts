@@ -1,5 +1,8 @@
 /** @module Article rows to view models: URLs, slugs, display dates and the source's name. */
 import type { ArticleWithSource } from "../../storage/articles.ts";
+import { slugify } from "../../util/slug.ts";
+
+export { slugify };
 
 export interface ArticleView {
   id: number;
@@ -16,19 +19,6 @@ export interface ArticleView {
   leadImage: { url: string; alt: string; caption: string | null; credit: string | null } | null;
   bodyHtml: string;
   lang: string | null;
-}
-
-/** URL-safe slug of a headline, in any script; at most 80 characters. */
-export function slugify(title: string): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
-  return slug || "article";
 }
 
 export function articlePath(id: number, title: string): string {

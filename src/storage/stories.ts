@@ -1,0 +1,101 @@
+/** @module Repository for stories: the front page's ranking window, a story's articles, and "also covered by". */
+import type { Kysely } from "kysely";
+import { type ArticleWithSource, withSource } from "./articles.ts";
+import type { Database, Story } from "./schema.ts";
+
+/**
+ * The stories whose newest article falls in the `windowHours` before the newest story's, newest
+ * first, at most `limit`: the candidates the front page ranks. Reads the recency index only, so it
+ * costs the same over a thousand articles or a million.
+ */
+export async function listRecentStories(
+  db: Kysely<Database>,
+  windowHours: number,
+  limit: number,
+): Promise<Story[]> {
+  const newest = await db
+    .selectFrom("stories")
+    .select("last_published_at")
+    .orderBy("last_published_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!newest) return [];
+  const since = new Date(Date.parse(newest.last_published_at) - windowHours * 3_600_000).toISOString();
+  return db
+    .selectFrom("stories")
+    .selectAll()
+    .where("last_published_at", ">=", since)
+    .orderBy("last_published_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function findStoryById(db: Kysely<Database>, id: number): Promise<Story | undefined> {
+  return db.selectFrom("stories").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Every article of the stories in `storyIds`, oldest first (who reported it first, then who followed). */
+export async function listStoryArticles(
+  db: Kysely<Database>,
+  storyIds: readonly number[],
+): Promise<ArticleWithSource[]> {
+  if (storyIds.length === 0) return [];
+  return withSource(db)
+    .where("articles.story_id", "in", [...storyIds])
+    .orderBy("articles.sort_at", "asc")
+    .orderBy("articles.id", "asc")
+    .execute();
+}
+
+/**
+ * Puts `articleIds` into story `storyId` and brings the story's counts and times up to date, in one
+ * transaction; stories left empty are deleted. What clustering calls once it has decided.
+ */
+export async function assignArticlesToStory(
+  db: Kysely<Database>,
+  storyId: number,
+  articleIds: readonly number[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const previous = await trx
+      .selectFrom("articles")
+      .select("story_id")
+      .where("id", "in", [...articleIds])
+      .execute();
+    await trx
+      .updateTable("articles")
+      .set({ story_id: storyId })
+      .where("id", "in", [...articleIds])
+      .execute();
+    const touched = new Set<number>([storyId]);
+    for (const p of previous) if (p.story_id !== null) touched.add(Number(p.story_id));
+    for (const id of touched) {
+      const agg = await trx
+        .selectFrom("articles")
+        .select((eb) => [
+          eb.fn.countAll<number>().as("n"),
+          eb.fn.count<number>("source_id").distinct().as("sources"),
+          eb.fn.max("sort_at").as("last"),
+          eb.fn.min("sort_at").as("first"),
+        ])
+        .where("story_id", "=", id)
+        .executeTakeFirstOrThrow();
+      if (Number(agg.n) === 0) {
+        await trx.deleteFrom("stories").where("id", "=", id).execute();
+        continue;
+      }
+      await trx
+        .updateTable("stories")
+        .set({
+          article_count: Number(agg.n),
+          source_count: Number(agg.sources),
+          last_published_at: String(agg.last),
+          first_published_at: String(agg.first),
+          updated_at: new Date().toISOString(),
+        })
+        .where("id", "=", id)
+        .execute();
+    }
+  });
+}
