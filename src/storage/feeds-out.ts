@@ -60,7 +60,9 @@ export async function listArticlesSince(
 export async function listSourcesForSitemap(
   db: Kysely<Database>,
   limit: number,
-): Promise<Array<{ id: number; title: string | null; url: string; site_url: string | null; newest: string | null }>> {
+): Promise<
+  Array<{ id: number; title: string | null; url: string; site_url: string | null; newest: string | null }>
+> {
   const rows = await db
     .selectFrom("sources")
     .select((eb) => [
@@ -93,7 +95,12 @@ export async function listRecentTopicsForSitemap(
     .selectFrom("article_topics")
     .select((eb) => ["slug", eb.fn.max("sort_at").as("newest")])
     .where("article_id", "in", (eb) =>
-      eb.selectFrom("articles").select("id").orderBy("sort_at", "desc").orderBy("id", "desc").limit(recentArticles),
+      eb
+        .selectFrom("articles")
+        .select("id")
+        .orderBy("sort_at", "desc")
+        .orderBy("id", "desc")
+        .limit(recentArticles),
     )
     .groupBy("slug")
     .orderBy("slug")

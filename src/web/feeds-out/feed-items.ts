@@ -46,14 +46,16 @@ export function feedItemFromArticle(
   const summary = truncateText(row.excerpt ?? row.text, EXCERPT_MAX_CHARS) || null;
   const fullText = row.source_display_mode !== "excerpt";
   const sourceLine = sourceLineHtml(view.sourceName, originalUrl);
-  const summaryHtml = `${summary ? `<p>${html(summary)}</p>\n` : ""}${sourceLine}`;
+  const excerptHtml = summary ? `<p>${html(summary)}</p>\n` : "";
   const contentHtml = fullText
     ? `${row.body_html}\n${sourceLine}`
-    : `${summary ? `<p>${html(summary)}</p>\n` : ""}${
+    : `${excerptHtml}${
         originalUrl
           ? `<p><a href="${html(originalUrl)}">Read the full article at ${html(view.sourceName)}</a></p>\n`
           : ""
       }${sourceLine}`;
+  // For an excerpt-only source the summary is the whole item: excerpt, link to the rest, Source line.
+  const summaryHtml = fullText ? `${excerptHtml}${sourceLine}` : contentHtml;
   const published = row.published_at ?? row.fetched_at;
   return {
     id: articleIdUrl(base, row.id),
@@ -64,6 +66,7 @@ export function feedItemFromArticle(
     summary,
     fullText,
     published,
+    // biome-ignore lint/complexity/useMathMinMax: ISO-8601 strings, compared as text, not numbers.
     updated: row.updated_at > published ? row.updated_at : published,
     author: row.byline,
     imageUrl: webUrlOrNull(row.lead_image_url),

@@ -1,7 +1,7 @@
 /** @module Absolute URLs of the site's own pages, for feeds and sitemaps, built from one base URL. */
 import type { Config } from "../../config/config.ts";
-import { articlePath } from "../presenters/article.ts";
 import { slugify } from "../../util/slug.ts";
+import { articlePath } from "../presenters/article.ts";
 
 /**
  * The site's absolute base URL without a trailing slash: NEWSDESK_PUBLIC_URL, else http://HOST:PORT.
@@ -9,7 +9,8 @@ import { slugify } from "../../util/slug.ts";
  */
 export function siteBaseUrl(config: Pick<Config, "publicUrl" | "host" | "port">): string {
   if (config.publicUrl) return config.publicUrl;
-  const host = config.host === "0.0.0.0" || config.host === "::" || config.host === "" ? "127.0.0.1" : config.host;
+  const host =
+    config.host === "0.0.0.0" || config.host === "::" || config.host === "" ? "127.0.0.1" : config.host;
   return `http://${host.includes(":") ? `[${host}]` : host}:${config.port}`;
 }
 
@@ -41,4 +42,14 @@ export function storyPageUrl(base: string, id: number, title: string): string {
 /** Only web links are ever put in a feed as links; anything else (javascript:, data:) is dropped. */
 export function webUrlOrNull(url: string | null | undefined): string | null {
   return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
+/** A source's name as readers see it: its title, else its site's (or feed's) host name. */
+export function sourceName(title: string | null, siteUrl: string | null, feedUrl: string): string {
+  if (title) return title;
+  try {
+    return new URL(siteUrl ?? feedUrl).hostname;
+  } catch {
+    return siteUrl ?? feedUrl;
+  }
 }

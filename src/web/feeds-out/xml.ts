@@ -22,7 +22,11 @@ export function xmlText(s: string): string {
 
 /** `s` as a double-quoted XML attribute value (quotes and whitespace kept as they are). */
 export function xmlAttr(s: string): string {
-  return xmlText(s).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
+  return xmlText(s)
+    .replace(/"/g, "&quot;")
+    .replace(/\t/g, "&#9;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;");
 }
 
 /** `<name>text</name>`, or nothing when the value is null or empty, for optional elements. */
