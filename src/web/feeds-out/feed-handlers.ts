@@ -1,4 +1,4 @@
-/** @module GET handlers of the output feeds: the site's, a source's, a topic's, and a search's. */
+/** @module GET handlers of the output feeds: the site's, a source's and a topic's, and the sending they share. */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { NewsdeskError } from "../../errors.ts";
 import { type ArticleWithSource, listLatestArticles } from "../../storage/articles.ts";
@@ -32,7 +32,8 @@ export function feedUrls(prefix: string, query = ""): OutFeed["selfUrls"] {
   return { rss: `${prefix}.xml${query}`, atom: `${prefix}.atom${query}`, json: `${prefix}.json${query}` };
 }
 
-interface FeedSpec {
+/** What differs between the site's, a source's, a topic's and a search's feed. */
+export interface FeedSpec {
   title: string;
   description: string;
   homeUrl: string;
@@ -42,7 +43,8 @@ interface FeedSpec {
   rows: ArticleWithSource[];
 }
 
-async function sendFeed(
+/** Loads the items' topics, builds the feed in `format` and sends it with Last-Modified (or 304). */
+export async function sendFeed(
   ctx: WebContext,
   req: FastifyRequest,
   reply: FastifyReply,
@@ -80,7 +82,8 @@ async function sendFeed(
   );
 }
 
-const EPOCH = "1970-01-01T00:00:00.000Z";
+/** `updated` of an empty feed with no better time. */
+export const EPOCH = "1970-01-01T00:00:00.000Z";
 
 /** GET /feed.xml, /feed.atom, /feed.json: the site's newest articles. */
 export function siteFeed(format: FeedFormat) {
@@ -132,37 +135,6 @@ export function topicFeed(format: FeedFormat) {
       selfUrls: feedUrls(`${base}/topics/${encodeURIComponent(slug)}/feed`),
       emptyUpdated: EPOCH,
       rows: await listTopicArticles(ctx.db, slug, FEED_ITEMS),
-    });
-  };
-}
-
-/** Runs a search for the feed: the search module's ranked results as articles, at most `limit`. */
-export type SearchForFeed = (ctx: WebContext, query: string, limit: number) => Promise<ArticleWithSource[]>;
-
-/** Longest query a search feed accepts; longer ones are a mistake or an attack, not a reader's search. */
-const SEARCH_QUERY_MAX_CHARS = 200;
-
-/** GET /search/feed.{xml,atom,json}?q=...: a search's results, given the search module's function. */
-export function searchFeed(format: FeedFormat, search: SearchForFeed) {
-  return async (ctx: WebContext, req: FastifyRequest, reply: FastifyReply) => {
-    const raw = (req.query as { q?: unknown }).q;
-    const q = typeof raw === "string" ? raw.replace(/\s+/g, " ").trim() : "";
-    if (!q || q.length > SEARCH_QUERY_MAX_CHARS)
-      return reply
-        .code(400)
-        .type("text/plain; charset=utf-8")
-        .send(
-          `A search feed needs words to search for: add ?q= with up to ${SEARCH_QUERY_MAX_CHARS} characters.\n`,
-        );
-    const base = siteBaseUrl(ctx.config);
-    const query = `?q=${encodeURIComponent(q)}`;
-    return sendFeed(ctx, req, reply, format, {
-      title: `“${q}” on ${ctx.config.siteTitle}`,
-      description: `Articles matching “${q}”, each linked to its original.`,
-      homeUrl: `${base}/search${query}`,
-      selfUrls: feedUrls(`${base}/search/feed`, query),
-      emptyUpdated: EPOCH,
-      rows: await search(ctx, q, FEED_ITEMS),
     });
   };
 }
