@@ -210,7 +210,7 @@ function urlsetLocs(xml: string): string[] {
 
 test("sitemaps and sitemap indexes are well-formed, escaped, with W3C lastmod", () => {
   const xml = buildSitemap([
-    { loc: `${BASE}/articles/1-a?x=1&y=<2>`, lastmod: "2026-11-19T08:30:00Z" },
+    { loc: `${BASE}/articles/1-a?x=1&y=<2>`, lastmod: "2026-11-19T10:30:00+02:00" },
     { loc: `${BASE}/topics/x`, lastmod: "garbage" },
   ]);
   assert.deepEqual(urlsetLocs(xml), [`${BASE}/articles/1-a?x=1&y=<2>`, `${BASE}/topics/x`]);

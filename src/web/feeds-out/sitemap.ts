@@ -26,8 +26,12 @@ function isoOrEpoch(iso: string): string {
   return (Number.isNaN(d.getTime()) ? new Date(0) : d).toISOString();
 }
 
+/** A stored UTC time is already W3C datetime; anything else is read and rewritten. */
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z$/;
+
 function lastmod(iso: string | null | undefined): string {
   if (!iso) return "";
+  if (ISO_UTC.test(iso)) return `<lastmod>${iso}</lastmod>`;
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? "" : xmlElement("lastmod", d.toISOString());
 }
