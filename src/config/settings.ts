@@ -89,7 +89,7 @@ export const settings = {
     env: "NEWSDESK_PUBLIC_URL",
     default: "",
     parse: publicUrl,
-    doc: "The address this site is reached at from the internet (https://news.example.org). WebSub needs it: hubs verify subscriptions and push new items to <url>/websub/...; empty turns WebSub off and every source is only polled.",
+    doc: "The address this site is reached at from the internet (https://news.example.org). WebSub needs it: hubs verify subscriptions and push new items to <url>/websub/...; empty turns WebSub off and every source is only polled. Output feeds, sitemaps and robots.txt build their absolute links from it (from http://HOST:PORT when empty, never from a request's Host header).",
   },
   siteTitle: {
     env: "NEWSDESK_SITE_TITLE",

@@ -1,6 +1,14 @@
 /** @module The whole public URL map in one list. */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { WebContext } from "./context.ts";
+import { siteFeed, sourceFeed, topicFeed } from "./feeds-out/feed-handlers.ts";
+import {
+  robotsTxt,
+  sitemapArticles,
+  sitemapIndex,
+  sitemapNews,
+  sitemapPages,
+} from "./feeds-out/sitemap-handlers.ts";
 import { articleShow } from "./handlers/article-show.tsx";
 import { home } from "./handlers/home.tsx";
 import { websubPush, websubVerify } from "./handlers/websub.ts";
@@ -16,6 +24,21 @@ export interface Route {
 export const routes: Route[] = [
   { method: "GET", url: "/", handler: home },
   { method: "GET", url: "/articles/:idSlug", handler: articleShow },
+  // Output feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1), sitemaps and robots.txt: feeds-out/.
+  { method: "GET", url: "/feed.xml", handler: siteFeed("rss") },
+  { method: "GET", url: "/feed.atom", handler: siteFeed("atom") },
+  { method: "GET", url: "/feed.json", handler: siteFeed("json") },
+  { method: "GET", url: "/sources/:idSlug/feed.xml", handler: sourceFeed("rss") },
+  { method: "GET", url: "/sources/:idSlug/feed.atom", handler: sourceFeed("atom") },
+  { method: "GET", url: "/sources/:idSlug/feed.json", handler: sourceFeed("json") },
+  { method: "GET", url: "/topics/:slug/feed.xml", handler: topicFeed("rss") },
+  { method: "GET", url: "/topics/:slug/feed.atom", handler: topicFeed("atom") },
+  { method: "GET", url: "/topics/:slug/feed.json", handler: topicFeed("json") },
+  { method: "GET", url: "/sitemap.xml", handler: sitemapIndex },
+  { method: "GET", url: "/sitemap-pages.xml", handler: sitemapPages },
+  { method: "GET", url: "/sitemap-articles-:n.xml", handler: sitemapArticles },
+  { method: "GET", url: "/sitemap-news.xml", handler: sitemapNews },
+  { method: "GET", url: "/robots.txt", handler: robotsTxt },
   { method: "GET", url: "/websub/:sourceId/:token", handler: websubVerify },
   { method: "POST", url: "/websub/:sourceId/:token", handler: websubPush, rawBody: true },
 ];
