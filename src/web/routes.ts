@@ -1,8 +1,12 @@
 /** @module The whole public URL map in one list. */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { WebContext } from "./context.ts";
+import { about } from "./handlers/about.tsx";
 import { articleShow } from "./handlers/article-show.tsx";
 import { home } from "./handlers/home.tsx";
+import { sourceIndex, sourceShow } from "./handlers/sources.tsx";
+import { storyShow } from "./handlers/story-show.tsx";
+import { topicShow } from "./handlers/topic-show.tsx";
 import { websubPush, websubVerify } from "./handlers/websub.ts";
 
 export interface Route {
@@ -16,6 +20,11 @@ export interface Route {
 export const routes: Route[] = [
   { method: "GET", url: "/", handler: home },
   { method: "GET", url: "/articles/:idSlug", handler: articleShow },
+  { method: "GET", url: "/stories/:idSlug", handler: storyShow },
+  { method: "GET", url: "/sources", handler: sourceIndex },
+  { method: "GET", url: "/sources/:idSlug", handler: sourceShow },
+  { method: "GET", url: "/topics/:slug", handler: topicShow },
+  { method: "GET", url: "/about", handler: about },
   { method: "GET", url: "/websub/:sourceId/:token", handler: websubVerify },
   { method: "POST", url: "/websub/:sourceId/:token", handler: websubPush, rawBody: true },
 ];
