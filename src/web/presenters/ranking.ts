@@ -3,11 +3,14 @@ import type { Story } from "../../storage/schema.ts";
 
 /** Hours added to every age, so a story published this minute does not divide by zero or swamp the rest. */
 export const RANK_AGE_OFFSET_HOURS = 2;
-/** How fast age wins over coverage; 1.2 lets a story five outlets cover stay above a lone new article for about 10 hours. */
-export const RANK_GRAVITY = 1.2;
+/**
+ * How fast age wins over coverage. At 1, a story k outlets cover stays above a brand-new single
+ * article for 2(k-1) hours: two outlets for 2 hours, five for 8.
+ */
+export const RANK_GRAVITY = 1;
 
 /**
- * score = outlets / (ageHours + 2) ^ 1.2, where ageHours is measured from the newest candidate's
+ * score = outlets / (ageHours + 2) ^ 1 (RANK_GRAVITY), where ageHours is measured from the newest candidate's
  * time, not the clock: the order is a function of the stored data alone, so a cached front page
  * stays right until the data changes, and a quiet site still shows its latest news on top.
  * Ties go to the newer story, then the higher id.
