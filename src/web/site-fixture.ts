@@ -1,4 +1,6 @@
 /** @module Test support: a small real site on SQLite (three outlets, a shared story, topics, comments, hostile text). */
+
+import { sqliteTestDatabase, type TestDatabase } from "../../test/support/databases.ts";
 import { loadConfig } from "../config/config.ts";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { createLogger } from "../log.ts";
@@ -8,7 +10,6 @@ import { migrateToLatest } from "../storage/migrate.ts";
 import type { NewArticle } from "../storage/schema.ts";
 import { insertSource, markSourceFetched } from "../storage/sources.ts";
 import { assignArticlesToStory } from "../storage/stories.ts";
-import { sqliteTestDatabase, type TestDatabase } from "../../test/support/databases.ts";
 import { buildApp } from "./app.tsx";
 
 export const HOSTILE_TITLE = 'Bridge reopens </script><script>alert("t")</script>';
