@@ -170,3 +170,18 @@ test("every page type has exactly one h1, the skip link and labelled search", as
     assert.match(html, /<label for="site-search" class="visually-hidden">Search<\/label>/, path);
   }
 });
+
+test("a failure inside a page answers a helpful 500, without details", async () => {
+  const broken = await buildSite();
+  try {
+    await broken.db.kysely.schema.dropTable("article_topics").execute();
+    const res = await broken.app.inject("/topics/transport");
+    assert.equal(res.statusCode, 500);
+    assert.match(res.body, /<h1>Something went wrong<\/h1>/);
+    assert.match(res.body, /<form class="search-form" action="\/search" method="get">/);
+    assert.match(res.body, /href="\/"/);
+    assert.doesNotMatch(res.body, /article_topics|SQLITE/i);
+  } finally {
+    await broken.close();
+  }
+});
