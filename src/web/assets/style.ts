@@ -137,7 +137,7 @@ figcaption .credit { display: block; font-size: .8rem; text-transform: uppercase
 }
 
 @media print {
-  .site-header, .site-footer, .skip-link, form, .pager, .topics, .comments { display: none; }
+  .site-header, .site-footer, .skip-link, .search, form, .pager, .topics, .comments { display: none; }
   body { color: #000; background: #fff; font-size: 11pt; }
   a { color: #000; }
   main { max-width: none; padding: 0; }
