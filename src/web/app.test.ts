@@ -113,7 +113,9 @@ test("the head carries JSON-LD NewsArticle (parseable, isBasedOn the original), 
   assert.deepEqual(ld.author, { "@type": "Person", name: HOSTILE_BYLINE });
   assert.equal((ld.publisher as { name: string }).name, "Newsdesk");
   assert.deepEqual(ld.image, ["https://gazette.test/img/bridge.jpg"]);
-  assert.match(head, /<link rel="canonical" href="https:\/\/gazette.test\/2026\/bridge-reopens"/);
+  // The original page's own canonical address, which its publisher chose.
+  assert.match(head, /<link rel="canonical" href="https:\/\/gazette.test\/bridge-reopens"/);
+  assert.doesNotMatch(head, /og:url/, "og:url only when the site's public address is known");
   assert.match(head, /<meta property="og:type" content="article"/);
   assert.match(head, /<meta property="og:image" content="https:\/\/gazette.test\/img\/bridge.jpg"/);
   assert.match(head, /<meta name="twitter:card" content="summary_large_image"/);

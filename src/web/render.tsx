@@ -32,7 +32,8 @@ export function renderPage(config: Config, head: PageHead, body: ComponentChildr
       title={head.title}
       stylesheet={stylesheet.path}
       description={head.description}
-      pageUrl={head.path ? siteUrl(config.publicUrl, head.path) : null}
+      // og:url must be absolute; without a configured public address there is none to give.
+      pageUrl={head.path && config.publicUrl ? siteUrl(config.publicUrl, head.path) : null}
       canonical={head.canonical ?? null}
       ogType={head.ogType ?? "website"}
       image={head.image ?? null}

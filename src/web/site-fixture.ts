@@ -77,6 +77,7 @@ export async function buildSite(env: Record<string, string> = {}): Promise<Site>
     db.kysely,
     row(gazette, "bridge", 20, {
       url: "https://gazette.test/2026/bridge-reopens",
+      canonical_url: "https://gazette.test/bridge-reopens",
       title: HOSTILE_TITLE,
       byline: HOSTILE_BYLINE,
       lead_image_url: "https://gazette.test/img/bridge.jpg",

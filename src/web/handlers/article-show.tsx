@@ -31,8 +31,8 @@ export async function articleShow(ctx: WebContext, req: FastifyRequest, reply: F
   const selfUrl = siteUrl(ctx.config.publicUrl, article.path);
   // Republished full text credits the outlet's page by default; an excerpt is our own page.
   const canonical =
-    article.displayMode === "full" && ctx.config.canonical === "original" && article.originalUrl !== "#"
-      ? article.originalUrl
+    article.displayMode === "full" && ctx.config.canonical === "original" && article.originalCanonical !== "#"
+      ? article.originalCanonical
       : selfUrl;
   const jsonLd = newsArticleJsonLd(article, {
     title: ctx.config.siteTitle,

@@ -17,6 +17,8 @@ export interface ArticleView {
   sourcePath: string;
   sourceHome: string | null;
   originalUrl: string;
+  /** The original's own canonical address when its page named one, else `originalUrl`: where rel=canonical credits it. */
+  originalCanonical: string;
   /** Machine-readable time for <time datetime>, and its display form. */
   publishedIso: string | null;
   publishedDisplay: string | null;
@@ -85,6 +87,7 @@ export function presentArticle(row: ArticleWithSource): ArticleView {
     sourcePath: sourcePath(row.source_id, sourceName),
     sourceHome: webUrl(row.source_site_url),
     originalUrl: webUrl(row.url) ?? "#",
+    originalCanonical: webUrl(row.canonical_url ?? row.url) ?? "#",
     publishedIso: published,
     publishedDisplay: formatDate(published),
     sortAt: row.sort_at,
