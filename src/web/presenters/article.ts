@@ -65,6 +65,20 @@ function lazyImages(html: string): string {
   return html.replace(/<img(?![^>]*\sloading=)/g, '<img loading="lazy" decoding="async"');
 }
 
+/**
+ * The page's own canonical address only when it stays on the page's site: a page claiming another
+ * site's address as its canonical would make our page credit (and rank) someone else.
+ */
+function sameSiteCanonical(url: string, canonical: string | null): string {
+  if (!canonical) return url;
+  try {
+    const site = (u: string) => new URL(u).hostname.replace(/^www\./, "");
+    return site(canonical) === site(url) ? canonical : url;
+  } catch {
+    return url;
+  }
+}
+
 export function formatDate(iso: string | null): string | null {
   if (!iso) return null;
   const t = Date.parse(iso);
@@ -87,7 +101,7 @@ export function presentArticle(row: ArticleWithSource): ArticleView {
     sourcePath: sourcePath(row.source_id, sourceName),
     sourceHome: webUrl(row.source_site_url),
     originalUrl: webUrl(row.url) ?? "#",
-    originalCanonical: webUrl(row.canonical_url ?? row.url) ?? "#",
+    originalCanonical: webUrl(sameSiteCanonical(row.url, row.canonical_url)) ?? "#",
     publishedIso: published,
     publishedDisplay: formatDate(published),
     sortAt: row.sort_at,

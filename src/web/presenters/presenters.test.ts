@@ -1,7 +1,7 @@
 /** @module Pure presenters: story ranking, page cursors, script-safe JSON, text direction, excerpts. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { firstWords } from "./article.ts";
+import { firstWords, presentArticle } from "./article.ts";
 import { formatCursor, parseCursor } from "./cursor.ts";
 import { scriptSafeJson } from "./json-ld.ts";
 import { rankStories, storyScore } from "./ranking.ts";
@@ -64,4 +64,39 @@ test("right-to-left languages are recognised; junk language tags are dropped", (
 test("excerpts stop after the word limit with an ellipsis", () => {
   assert.equal(firstWords("one two  three", 5), "one two three");
   assert.equal(firstWords("a b c d", 2), "a b…");
+});
+
+test("rel=canonical credits the original's canonical address only on the original's own site", () => {
+  const base = {
+    id: 1,
+    source_id: 1,
+    guid: "g",
+    url: "https://www.outlet.test/a?utm=1",
+    title: "T",
+    byline: null,
+    published_at: null,
+    lead_image_url: null,
+    lead_image_alt: null,
+    lead_image_caption: null,
+    lead_image_credit: null,
+    body_html: "",
+    text: "",
+    excerpt: null,
+    language: null,
+    fetched_at: "2026-11-20T10:00:00.000Z",
+    created_at: "2026-11-20T10:00:00.000Z",
+    updated_at: "2026-11-20T10:00:00.000Z",
+    sort_at: "2026-11-20T10:00:00.000Z",
+    story_id: null,
+    source_title: "Outlet",
+    source_url: "https://outlet.test/feed",
+    source_site_url: null,
+    source_display_mode: "full" as const,
+  };
+  const own = presentArticle({ ...base, canonical_url: "https://outlet.test/a" });
+  assert.equal(own.originalCanonical, "https://outlet.test/a");
+  const foreign = presentArticle({ ...base, canonical_url: "https://elsewhere.test/a" });
+  assert.equal(foreign.originalCanonical, "https://www.outlet.test/a?utm=1");
+  const hostile = presentArticle({ ...base, canonical_url: "javascript:alert(1)" });
+  assert.equal(hostile.originalCanonical, "https://www.outlet.test/a?utm=1");
 });
