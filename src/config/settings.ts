@@ -58,6 +58,14 @@ const publicUrl: Parse<string> = (raw, name) => {
   return url.toString().replace(/\/+$/, "");
 };
 
+/** Where an article page's rel=canonical points when it republishes the full text. */
+export type CanonicalPolicy = "original" | "self";
+
+const canonicalPolicy: Parse<CanonicalPolicy> = (raw, name) => {
+  if (raw === "original" || raw === "self") return raw;
+  throw new Error(`${name} must be "original" or "self", got "${raw}"`);
+};
+
 const logLevel: Parse<string> = (raw, name) => {
   const levels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
   if (levels.includes(raw)) return raw;
@@ -96,6 +104,19 @@ export const settings = {
     default: "Newsdesk",
     parse: text,
     doc: "Name shown in the page header and titles.",
+  },
+  siteDescription: {
+    env: "NEWSDESK_SITE_DESCRIPTION",
+    default:
+      "The latest news from the outlets this site follows, each article credited and linked to its original.",
+    parse: text,
+    doc: "One sentence about the site: the front page's meta description and the about page's first line.",
+  },
+  canonical: {
+    env: "NEWSDESK_CANONICAL",
+    default: "original",
+    parse: canonicalPolicy,
+    doc: "Where rel=canonical of a republished full-text article points: `original` (the outlet's page, the default, so search engines credit the outlet) or `self` (this site's page). Excerpt-only articles always point at this site's page.",
   },
   demoPort: {
     env: "NEWSDESK_DEMO_PORT",

@@ -215,3 +215,25 @@ export async function updateSourceSettings(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** A source with how many articles it has stored, for the public list of sources. */
+export type SourceWithCount = Source & { article_count: number };
+
+/**
+ * Every source, alphabetically by title (then URL), with its article count. The count is one
+ * grouped scan of the (source_id, guid) index; the sources page is cached, so this stays cheap.
+ */
+export async function listSourcesWithCounts(db: Kysely<Database>): Promise<SourceWithCount[]> {
+  const [sources, counts] = await Promise.all([
+    db.selectFrom("sources").selectAll().execute(),
+    db
+      .selectFrom("articles")
+      .select(["source_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("source_id")
+      .execute(),
+  ]);
+  const bySource = new Map(counts.map((c) => [Number(c.source_id), Number(c.n)]));
+  return sources
+    .map((s) => ({ ...s, article_count: bySource.get(s.id) ?? 0 }))
+    .sort((a, b) => (a.title ?? a.url).localeCompare(b.title ?? b.url) || a.id - b.id);
+}

@@ -9,8 +9,12 @@ import {
   sitemapNews,
   sitemapPages,
 } from "./feeds-out/sitemap-handlers.ts";
+import { about } from "./handlers/about.tsx";
 import { articleShow } from "./handlers/article-show.tsx";
 import { home } from "./handlers/home.tsx";
+import { sourceIndex, sourceShow } from "./handlers/sources.tsx";
+import { storyShow } from "./handlers/story-show.tsx";
+import { topicShow } from "./handlers/topic-show.tsx";
 import { websubPush, websubVerify } from "./handlers/websub.ts";
 
 export interface Route {
@@ -39,6 +43,11 @@ export const routes: Route[] = [
   { method: "GET", url: "/sitemap-articles-:n.xml", handler: sitemapArticles },
   { method: "GET", url: "/sitemap-news.xml", handler: sitemapNews },
   { method: "GET", url: "/robots.txt", handler: robotsTxt },
+  { method: "GET", url: "/stories/:idSlug", handler: storyShow },
+  { method: "GET", url: "/sources", handler: sourceIndex },
+  { method: "GET", url: "/sources/:idSlug", handler: sourceShow },
+  { method: "GET", url: "/topics/:slug", handler: topicShow },
+  { method: "GET", url: "/about", handler: about },
   { method: "GET", url: "/websub/:sourceId/:token", handler: websubVerify },
   { method: "POST", url: "/websub/:sourceId/:token", handler: websubPush, rawBody: true },
 ];

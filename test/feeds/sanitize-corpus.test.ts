@@ -185,9 +185,16 @@ test("the checker flags every construct it is meant to catch, and passes our own
   const safe = '<p><a href="https://x.test/a">a</a><img src="data:image/png;base64,AAAA" alt=""></p>';
   assert.deepEqual(findUnsafeMarkup(safe, { fragment: true }), []);
   assert.deepEqual(
-    findUnsafeMarkup(renderPage(loadConfig({}), { title: "t" }, h(HomePage, { articles: [] })), {
-      fragment: false,
-    }),
+    findUnsafeMarkup(
+      renderPage(
+        loadConfig({}),
+        { title: "t" },
+        h(HomePage, { siteTitle: "t", stories: [], latest: [], older: null, firstPage: true }),
+      ),
+      {
+        fragment: false,
+      },
+    ),
     [],
   );
 });
@@ -299,7 +306,17 @@ test("no rendered page (front page, every article page, every card) can run code
     // The front page lists only the latest few; every card is rendered the same way, all on one page.
     checkPage(
       "all cards",
-      renderPage(config, { title: "all" }, h(HomePage, { articles: rows.map(presentArticle) })),
+      renderPage(
+        config,
+        { title: "all" },
+        h(HomePage, {
+          siteTitle: "t",
+          stories: [],
+          latest: rows.map(presentArticle),
+          older: null,
+          firstPage: true,
+        }),
+      ),
     );
 
     let rendered = 0;

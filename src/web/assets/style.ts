@@ -1,51 +1,149 @@
 /** @module The site stylesheet, bundled as a string so the build needs no copy step. */
 
+/*
+ * Colours and their WCAG 2.2 contrast ratios (computed with the WCAG relative-luminance formula;
+ * AA needs 4.5:1 for text, 3:1 for focus outlines and other UI parts):
+ *   light  text #1a1a1a on #ffffff 17.40, on panel #f1f3f4 15.64
+ *          muted #595959 on #ffffff 7.00, on panel 6.29
+ *          accent/links/focus #0b57d0 on #ffffff 6.39, on panel 5.74; button text #ffffff on #0b57d0 6.39
+ *   dark   text #e8e6e3 on #121212 15.04, on panel #1f2123 12.97
+ *          muted #aeaeae on #121212 8.44, on panel 7.28
+ *          accent/links/focus #8ab4f8 on #121212 8.89, on panel 7.66; button text #121212 on #8ab4f8 8.89
+ * Rules (#c4c7c5 / #5f6368) are decoration only and carry no information.
+ */
 export const styleCss = `
 :root {
   color-scheme: light dark;
-  --fg: #1b1b1b; --muted: #595959; --bg: #ffffff; --accent: #0b57d0; --rule: #dddddd; --panel: #f4f4f1;
-  --measure: 42rem;
+  --fg: #1a1a1a; --muted: #595959; --bg: #ffffff; --accent: #0b57d0; --on-accent: #ffffff;
+  --rule: #c4c7c5; --panel: #f1f3f4;
+  --measure: 65ch;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+  --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "Noto Serif", serif;
 }
 @media (prefers-color-scheme: dark) {
-  :root { --fg: #ececec; --muted: #b0b0b0; --bg: #121212; --accent: #8ab4f8; --rule: #333333; --panel: #1e1e1e; }
+  :root {
+    --fg: #e8e6e3; --muted: #aeaeae; --bg: #121212; --accent: #8ab4f8; --on-accent: #121212;
+    --rule: #5f6368; --panel: #1f2123;
+  }
 }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
   margin: 0; color: var(--fg); background: var(--bg);
-  font: 1.0625rem/1.6 Georgia, "Iowan Old Style", "Noto Serif", serif;
+  font: 1.0625rem/1.6 var(--sans);
+  overflow-wrap: break-word;
 }
-a { color: var(--accent); }
-a:focus-visible, button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-.skip-link { position: absolute; left: -999px; top: 0; background: var(--bg); padding: .5rem 1rem; }
+a { color: var(--accent); text-underline-offset: .15em; }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+main:focus { outline: none; }
+img, video { max-width: 100%; height: auto; }
+.visually-hidden {
+  position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+.skip-link { position: absolute; left: -999px; top: 0; background: var(--bg); color: var(--accent); padding: .5rem 1rem; }
 .skip-link:focus { left: 1rem; z-index: 10; }
-.site-header, .site-footer { border-color: var(--rule); padding: 1rem; }
+
+/* Header: title, nav and search wrap onto lines of their own on narrow screens. */
 .site-header { border-bottom: 1px solid var(--rule); }
-.site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: .9rem; margin-top: 3rem; }
-.site-title { font: 700 1.5rem/1.2 system-ui, sans-serif; text-decoration: none; color: var(--fg); }
-main { max-width: var(--measure); margin: 0 auto; padding: 1rem; }
-h1, h2, h3 { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.25; }
-h1 { font-size: clamp(1.75rem, 4vw, 2.4rem); margin: .5rem 0; }
-.meta { color: var(--muted); font: .95rem/1.4 system-ui, sans-serif; }
-.cards { display: grid; gap: 1.5rem; }
+.header-inner {
+  max-width: 72rem; margin: 0 auto; padding: .75rem 1rem;
+  display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.5rem;
+}
+.site-title { font: 700 1.5rem/1.2 var(--sans); text-decoration: none; color: var(--fg); margin-right: auto; }
+.site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.site-nav a { display: inline-block; padding: .35rem 0; font-weight: 600; }
+.search { display: block; max-width: 100%; }
+.search-form { display: flex; gap: .4rem; max-width: 100%; }
+.search-form input {
+  font: inherit; font-size: 1rem; min-width: 0; width: 14rem; max-width: 100%;
+  padding: .35rem .55rem; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--muted); border-radius: .25rem;
+}
+button {
+  font: 600 1rem/1.2 var(--sans); padding: .45rem .8rem; border: 0; border-radius: .25rem;
+  color: var(--on-accent); background: var(--accent); cursor: pointer;
+}
+
+main { max-width: calc(var(--measure) + 2rem); margin: 0 auto; padding: 1rem; }
+h1, h2, h3 { font-family: var(--sans); line-height: 1.25; overflow-wrap: anywhere; }
+h1 { font-size: clamp(1.7rem, 1.2rem + 2.5vw, 2.5rem); margin: .75rem 0 .5rem; }
+h2 { font-size: 1.35rem; margin: 2rem 0 .75rem; }
+.kicker { display: block; font-size: .95rem; color: var(--muted); font-weight: 600; }
+.meta { color: var(--muted); font: .95rem/1.45 var(--sans); margin: .25rem 0; }
+.meta a { color: inherit; }
+.empty, .note { color: var(--muted); }
+
+/* Lists of articles. */
+.cards { display: grid; gap: 1.25rem; padding: 0; margin: 0; list-style: none; }
 .card { border-bottom: 1px solid var(--rule); padding-bottom: 1rem; }
-.card-title { font-size: 1.3rem; margin: 0 0 .25rem; }
+.card-title { font-size: 1.25rem; margin: 0 0 .25rem; }
 .card-title a { color: var(--fg); text-decoration: none; }
 .card-title a:hover { text-decoration: underline; }
-.excerpt { margin: .25rem 0 0; }
-.lead-image { margin: 1rem 0; }
-.lead-image img, .article-body img { max-width: 100%; height: auto; display: block; }
-figcaption { color: var(--muted); font: .9rem/1.4 system-ui, sans-serif; margin-top: .4rem; }
+.excerpt { margin: .35rem 0 0; }
+.story-link { margin: .35rem 0 0; font: 600 .95rem/1.4 var(--sans); }
+.top-stories h2, .latest h2 { text-transform: uppercase; letter-spacing: .05em; font-size: 1rem; color: var(--muted); }
+.pager { display: flex; justify-content: space-between; gap: 1rem; margin: 2rem 0; font-weight: 600; }
+.pager a[rel="next"] { margin-left: auto; }
+.source-list { padding-left: 1.2rem; }
+.source-list li { margin: .4rem 0; }
+.source-name { font-weight: 600; }
+
+/* The article page. */
+.article-body { font: 1.15rem/1.7 var(--serif); }
+.article-body :is(h2, h3, h4) { font-family: var(--sans); }
+.lead-image { margin: 1rem 0 1.5rem; }
+.lead-image img { display: block; width: 100%; }
+/* No stored dimensions: reserve a 3:2 box so the text below does not jump when the picture arrives. */
+.lead-image img.unsized { aspect-ratio: 3 / 2; object-fit: contain; background: var(--panel); }
+.article-body img { display: block; margin: 1rem 0; }
+.article-body figure { margin: 1.25rem 0; }
+figcaption { color: var(--muted); font: .9rem/1.45 var(--sans); margin-top: .4rem; }
+figcaption .caption { display: block; }
 figcaption .credit { display: block; font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; }
-.article-body blockquote { border-left: 4px solid var(--rule); margin: 1rem 0; padding: 0 1rem; color: var(--muted); }
-.article-body table { border-collapse: collapse; width: 100%; overflow-x: auto; display: block; }
+.article-body blockquote { border-inline-start: 4px solid var(--rule); margin: 1rem 0; padding: 0 1rem; }
+.article-body table { border-collapse: collapse; display: block; overflow-x: auto; max-width: 100%; }
 .article-body td, .article-body th { border: 1px solid var(--rule); padding: .3rem .5rem; }
-.source-block { background: var(--panel); border-left: 4px solid var(--accent); padding: .75rem 1rem; margin: 2rem 0; }
+.article-body pre { overflow-x: auto; }
+.read-original a {
+  display: inline-block; font: 700 1.05rem/1.3 var(--sans); padding: .7rem 1rem; border-radius: .3rem;
+  color: var(--on-accent); background: var(--accent); text-decoration: none;
+}
+.source-block {
+  background: var(--panel); border-inline-start: 4px solid var(--accent); padding: .75rem 1rem; margin: 2rem 0;
+  font-family: var(--sans);
+}
 .source-block h2 { font-size: 1rem; margin: 0 0 .25rem; text-transform: uppercase; letter-spacing: .05em; }
+.source-block p { margin: 0; }
 .source-block a { overflow-wrap: anywhere; }
-[dir="rtl"] .source-block { border-left: 0; border-right: 4px solid var(--accent); }
+.also-covered ul { padding-left: 1.2rem; }
+.also-covered li { margin: .4rem 0; }
+.also-covered .outlet { font-weight: 600; }
+.topics ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+.topics a { display: inline-block; padding: .2rem .6rem; border: 1px solid var(--rule); border-radius: 1rem; text-decoration: none; }
+.comments { border-top: 1px solid var(--rule); margin-top: 2rem; }
+.error-page ul { padding-left: 1.2rem; }
+.prose { font: 1.1rem/1.7 var(--serif); }
+
+.site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: .9rem; margin-top: 3rem; }
+.site-footer p { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+
+@media (max-width: 30rem) {
+  body { font-size: 1rem; }
+  .search { flex: 1 1 100%; }
+  .search-form input { flex: 1; width: auto; }
+  .article-body { font-size: 1.08rem; }
+}
+
 @media print {
-  .site-header, .site-footer, .skip-link { display: none; }
-  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; }
+  .site-header, .site-footer, .skip-link, .search, form, .pager, .topics, .comments { display: none; }
+  body { color: #000; background: #fff; font-size: 11pt; }
+  a { color: #000; }
+  main { max-width: none; padding: 0; }
+  .source-block { border: 1px solid #000; background: none; }
+  .source-block a[href^="http"]:not(.original-url)::after, .read-original a::after { content: " (" attr(href) ")"; font-size: .85em; }
+  .read-original a { color: #000; background: none; padding: 0; }
+  img { break-inside: avoid; }
 }
 `;

@@ -1,23 +1,65 @@
 /** @module GET /articles/:id-:slug : one article; a wrong or missing slug redirects to the right one. */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { NewsdeskError } from "../../errors.ts";
 import { findArticleById } from "../../storage/articles.ts";
+import { countApprovedComments } from "../../storage/comments.ts";
+import { findStoryById, listStoryArticles } from "../../storage/stories.ts";
+import { listArticleTopics } from "../../storage/topics.ts";
 import type { WebContext } from "../context.ts";
 import { ArticlePage } from "../pages/article-show.tsx";
 import { presentArticle } from "../presenters/article.ts";
+import { newsArticleJsonLd, scriptSafeJson } from "../presenters/json-ld.ts";
+import { siteUrl, storyPath } from "../presenters/paths.ts";
 import { renderPage } from "../render.tsx";
+import { idFromSlug, notFound, redirectToOwnPath, sendHtml } from "./params.ts";
 
 export async function articleShow(ctx: WebContext, req: FastifyRequest, reply: FastifyReply) {
-  const { idSlug } = req.params as { idSlug: string };
-  const id = Number(/^(\d{1,15})(?:-|$)/.exec(idSlug)?.[1]);
-  const row = Number.isSafeInteger(id) ? await findArticleById(ctx.db, id) : undefined;
-  if (!row) throw new NewsdeskError("not_found", "There is no article at this address.", { status: 404 });
+  const id = idFromSlug((req.params as { idSlug: string }).idSlug);
+  const row = id === null ? undefined : await findArticleById(ctx.db, id);
+  if (!row) throw notFound("article");
   const article = presentArticle(row);
-  if (req.url.split("?")[0] !== article.path) return reply.redirect(article.path, 301);
+  const redirect = redirectToOwnPath(req, reply, article.path);
+  if (redirect) return redirect;
+
+  const storyId = row.story_id === null ? null : Number(row.story_id);
+  const [story, storyRows, topics, commentCount] = await Promise.all([
+    storyId === null ? undefined : findStoryById(ctx.db, storyId),
+    storyId === null ? [] : listStoryArticles(ctx.db, [storyId]),
+    listArticleTopics(ctx.db, [row.id]),
+    countApprovedComments(ctx.db, row.id),
+  ]);
+  const others = storyRows.filter((r) => r.id !== row.id).map(presentArticle);
+  const selfUrl = siteUrl(ctx.config.publicUrl, article.path);
+  // Republished full text credits the outlet's page by default; an excerpt is our own page.
+  const canonical =
+    article.displayMode === "full" && ctx.config.canonical === "original" && article.originalCanonical !== "#"
+      ? article.originalCanonical
+      : selfUrl;
+  const jsonLd = newsArticleJsonLd(article, {
+    title: ctx.config.siteTitle,
+    url: ctx.config.publicUrl,
+    pageUrl: selfUrl,
+  });
   const html = renderPage(
     ctx.config,
-    { title: article.title, description: article.excerpt },
-    <ArticlePage article={article} />,
+    {
+      title: article.title,
+      description: article.excerpt,
+      path: article.path,
+      canonical,
+      ogType: "article",
+      image:
+        article.displayMode === "full" && article.leadImage
+          ? { url: article.leadImage.url, alt: article.leadImage.alt }
+          : null,
+      jsonLd: scriptSafeJson(jsonLd),
+    },
+    <ArticlePage
+      article={article}
+      others={others}
+      storyPath={story && others.length > 0 ? storyPath(story.id, story.title) : null}
+      topics={topics.get(row.id) ?? []}
+      commentCount={commentCount}
+    />,
   );
-  return reply.type("text/html; charset=utf-8").send(html);
+  return sendHtml(reply, html);
 }

@@ -1,37 +1,61 @@
-/** @module The article page: headline once, byline and date, lead image, body, and the Source block. */
+/** @module The article page, in the brief's order: headline, meta, lead image, body, Source, Also covered by, comments. */
 import type { ArticleView } from "../presenters/article.ts";
+import { AlsoCovered } from "../views/also-covered.tsx";
 import { ArticleMeta } from "../views/article-meta.tsx";
+import { CommentsSection } from "../views/comments-section.tsx";
+import { LeadImage } from "../views/lead-image.tsx";
+import { SourceBlock } from "../views/source-block.tsx";
+import { TopicList } from "../views/topic-list.tsx";
 
-export function ArticlePage({ article }: { article: ArticleView }) {
-  const image = article.leadImage;
+export interface ArticlePageProps {
+  article: ArticleView;
+  /** The story's other articles, oldest first; empty for a story of one. */
+  others: ArticleView[];
+  storyPath: string | null;
+  topics: ReadonlyArray<{ slug: string; name: string }>;
+  commentCount: number;
+}
+
+/** The operator allows only an excerpt of this source: show it and send the reader to the outlet. */
+function ExcerptBody({ article }: { article: ArticleView }) {
   return (
-    <article class="article" lang={article.lang ?? undefined}>
-      <header class="article-header">
-        <h1 dir="auto">{article.title}</h1>
-        <ArticleMeta article={article} withByline={true} />
-      </header>
-      {image ? (
-        <figure class="lead-image">
-          <img src={image.url} alt={image.alt} decoding="async" />
-          {image.caption || image.credit ? (
-            <figcaption>
-              {image.caption ? <span class="caption">{image.caption}</span> : null}
-              {image.credit ? <span class="credit">{image.credit}</span> : null}
-            </figcaption>
-          ) : null}
-        </figure>
-      ) : null}
-      {/* body_html was sanitized by sanitize/ before it was stored. */}
-      <div class="article-body" dir="auto" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
-      <aside class="source-block" aria-labelledby="source-heading">
-        <h2 id="source-heading">Source</h2>
-        <p>
-          Originally published by <strong>{article.sourceName}</strong>:{" "}
-          <a href={article.originalUrl} rel="noopener">
-            {article.originalUrl}
-          </a>
-        </p>
-      </aside>
-    </article>
+    <div class="article-body excerpt-only" dir={article.dir ? undefined : "auto"}>
+      {article.excerpt ? <p>{article.excerpt}</p> : null}
+      <p class="read-original">
+        <a href={article.originalUrl} rel="noopener">
+          Read the full article at {article.sourceName}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+export function ArticlePage({ article, others, storyPath, topics, commentCount }: ArticlePageProps) {
+  const full = article.displayMode === "full";
+  return (
+    <>
+      <article class="article" lang={article.lang ?? undefined} dir={article.dir ?? "auto"}>
+        <header class="article-header">
+          <h1>{article.title}</h1>
+          <ArticleMeta article={article} withByline={true} linkOutlet={true} commentCount={commentCount} />
+        </header>
+        {/* An excerpt-only source's photos are theirs too: the page shows its words, not its pictures. */}
+        {full && article.leadImage ? <LeadImage image={article.leadImage} /> : null}
+        {full ? (
+          // body_html was sanitized by sanitize/ before it was stored; lazyImages only added attributes.
+          <div
+            class="article-body"
+            dir={article.dir ? undefined : "auto"}
+            dangerouslySetInnerHTML={{ __html: article.bodyHtml }}
+          />
+        ) : (
+          <ExcerptBody article={article} />
+        )}
+      </article>
+      <SourceBlock article={article} />
+      <AlsoCovered others={others} storyPath={storyPath} />
+      <TopicList topics={topics} />
+      <CommentsSection count={commentCount} />
+    </>
   );
 }

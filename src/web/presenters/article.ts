@@ -1,28 +1,45 @@
-/** @module Article rows to view models: URLs, slugs, display dates and the source's name. */
+/** @module Article rows to view models: URLs, display dates, the source's name, direction and display mode. */
 import type { ArticleWithSource } from "../../storage/articles.ts";
-import { slugify } from "../../util/slug.ts";
+import type { DisplayMode } from "../../storage/schema.ts";
+import { articlePath, hostOf, slugify, sourcePath, webUrl } from "./paths.ts";
+import { cleanLanguageTag, textDirection } from "./text-direction.ts";
 
-export { slugify };
+export { articlePath, slugify };
 
 export interface ArticleView {
   id: number;
   path: string;
   title: string;
   byline: string | null;
+  sourceId: number;
   sourceName: string;
+  /** Our page about the outlet. */
+  sourcePath: string;
   sourceHome: string | null;
   originalUrl: string;
+  /** The original's own canonical address when its page named one, else `originalUrl`: where rel=canonical credits it. */
+  originalCanonical: string;
   /** Machine-readable time for <time datetime>, and its display form. */
   publishedIso: string | null;
   publishedDisplay: string | null;
+  /** The newest-first key and id, for keyset cursors. */
+  sortAt: string;
+  storyId: number | null;
+  /** The summary shown in lists (and, in excerpt mode, all of the text shown). */
   excerpt: string | null;
-  leadImage: { url: string; alt: string; caption: string | null; credit: string | null } | null;
+  leadImage: {
+    url: string;
+    alt: string;
+    caption: string | null;
+    credit: string | null;
+    width: number | null;
+    height: number | null;
+  } | null;
+  /** Sanitized HTML; empty in excerpt mode, so no view can show the full text by mistake. */
   bodyHtml: string;
+  displayMode: DisplayMode;
   lang: string | null;
-}
-
-export function articlePath(id: number, title: string): string {
-  return `/articles/${id}-${encodeURIComponent(slugify(title))}`;
+  dir: "rtl" | "ltr" | null;
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
@@ -31,42 +48,80 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-function hostOf(url: string): string {
+/** How many words an excerpt-only source's text may show when its feed gave no summary. */
+export const EXCERPT_WORDS = 60;
+
+/** The first `limit` words of `text`, with an ellipsis when it was cut. */
+export function firstWords(text: string, limit: number): string {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  return words.length <= limit ? words.join(" ") : `${words.slice(0, limit).join(" ")}…`;
+}
+
+/**
+ * Images in the body are below the lead image, so the browser may wait to load them. Adding an
+ * attribute to tags the sanitizer produced keeps the HTML safe: text "<img" would be escaped as &lt;img.
+ */
+function lazyImages(html: string): string {
+  return html.replace(/<img(?![^>]*\sloading=)/g, '<img loading="lazy" decoding="async"');
+}
+
+/**
+ * The page's own canonical address only when it stays on the page's site: a page claiming another
+ * site's address as its canonical would make our page credit (and rank) someone else.
+ */
+function sameSiteCanonical(url: string, canonical: string | null): string {
+  if (!canonical) return url;
   try {
-    return new URL(url).hostname;
+    const site = (u: string) => new URL(u).hostname.replace(/^www\./, "");
+    return site(canonical) === site(url) ? canonical : url;
   } catch {
     return url;
   }
 }
 
-/** Only web links are ever rendered as links; anything else (javascript:, data:) becomes "#". */
-function webUrl(url: string | null): string | null {
-  if (!url) return null;
-  return /^https?:\/\//i.test(url) ? url : "#";
+export function formatDate(iso: string | null): string | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : `${dateFormat.format(new Date(t))} UTC`;
 }
 
 export function presentArticle(row: ArticleWithSource): ArticleView {
   const published = row.published_at ?? row.fetched_at;
+  const sourceName = row.source_title ?? hostOf(row.source_site_url ?? row.source_url);
+  const excerptOnly = row.source_display_mode === "excerpt";
+  const summary = row.excerpt?.trim() || (excerptOnly ? row.text : "");
+  const lang = cleanLanguageTag(row.language);
   return {
     id: row.id,
     path: articlePath(row.id, row.title),
     title: row.title,
     byline: row.byline,
-    sourceName: row.source_title ?? hostOf(row.source_site_url ?? row.source_url),
+    sourceId: row.source_id,
+    sourceName,
+    sourcePath: sourcePath(row.source_id, sourceName),
     sourceHome: webUrl(row.source_site_url),
     originalUrl: webUrl(row.url) ?? "#",
+    originalCanonical: webUrl(sameSiteCanonical(row.url, row.canonical_url)) ?? "#",
     publishedIso: published,
-    publishedDisplay: published ? `${dateFormat.format(new Date(published))} UTC` : null,
-    excerpt: row.excerpt,
+    publishedDisplay: formatDate(published),
+    sortAt: row.sort_at,
+    storyId: row.story_id,
+    // An excerpt-only source may have sent its whole text as the "summary": cut it either way.
+    excerpt: summary ? (excerptOnly ? firstWords(summary, EXCERPT_WORDS) : summary) : null,
     leadImage: row.lead_image_url
       ? {
           url: webUrl(row.lead_image_url) ?? "#",
           alt: row.lead_image_alt ?? row.lead_image_caption ?? "",
           caption: row.lead_image_caption,
           credit: row.lead_image_credit,
+          // The schema stores no image dimensions yet; the stylesheet reserves space instead.
+          width: null,
+          height: null,
         }
       : null,
-    bodyHtml: row.body_html,
-    lang: row.language,
+    bodyHtml: excerptOnly ? "" : lazyImages(row.body_html),
+    displayMode: excerptOnly ? "excerpt" : "full",
+    lang,
+    dir: textDirection(lang),
   };
 }

@@ -1,15 +1,29 @@
-/** @module One article in a list: headline link, outlet, time, excerpt. */
+/** @module One article in a list: headline link, outlet, time, excerpt; images lazy-loaded below the fold. */
 import type { ArticleView } from "../presenters/article.ts";
 import { ArticleMeta } from "./article-meta.tsx";
 
-export function ArticleCard({ article }: { article: ArticleView }) {
+export interface ArticleCardProps {
+  article: ArticleView;
+  /** The heading level that fits the page's outline (h2 under the page's h1, h3 under a section's h2). */
+  level?: 2 | 3;
+  /** "N outlets" and a link to the story page, on the front page's top stories. */
+  story?: { path: string; outletCount: number } | null;
+}
+
+export function ArticleCard({ article, level = 2, story }: ArticleCardProps) {
+  const Heading = level === 2 ? "h2" : "h3";
   return (
-    <article class="card">
-      <h2 class="card-title">
+    <article class="card" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
+      <Heading class="card-title">
         <a href={article.path}>{article.title}</a>
-      </h2>
+      </Heading>
       <ArticleMeta article={article} withByline={false} />
       {article.excerpt ? <p class="excerpt">{article.excerpt}</p> : null}
+      {story && story.outletCount > 1 ? (
+        <p class="story-link">
+          <a href={story.path}>{story.outletCount} outlets cover this story</a>
+        </p>
+      ) : null}
     </article>
   );
 }

@@ -1,17 +1,39 @@
-/** @module The "By X · Outlet · time" line under a headline, in lists and on the article page. */
+/** @module The "By X · Outlet · time · N comments" line under a headline, in lists and on the article page. */
 import type { ArticleView } from "../presenters/article.ts";
 
-export function ArticleMeta({ article, withByline }: { article: ArticleView; withByline: boolean }) {
+export interface ArticleMetaProps {
+  article: ArticleView;
+  withByline: boolean;
+  /** On the article page the outlet links to its source page and the comment count to the thread. */
+  linkOutlet?: boolean;
+  commentCount?: number;
+}
+
+function commentLabel(n: number): string {
+  return n === 0 ? "No comments" : n === 1 ? "1 comment" : `${n} comments`;
+}
+
+export function ArticleMeta({ article, withByline, linkOutlet = false, commentCount }: ArticleMetaProps) {
   const byline = withByline && article.byline;
   return (
     <p class="meta">
       {byline ? <span class="byline">By {article.byline}</span> : null}
       {byline ? " · " : null}
-      <span class="outlet">{article.sourceName}</span>
+      <span class="outlet">
+        {linkOutlet ? <a href={article.sourcePath}>{article.sourceName}</a> : article.sourceName}
+      </span>
       {article.publishedIso ? (
         <>
           {" · "}
           <time datetime={article.publishedIso}>{article.publishedDisplay}</time>
+        </>
+      ) : null}
+      {commentCount !== undefined ? (
+        <>
+          {" · "}
+          <a class="comment-count" href="#comments">
+            {commentLabel(commentCount)}
+          </a>
         </>
       ) : null}
     </p>

@@ -1,0 +1,36 @@
+/** @module /topics/<slug>: the articles of one topic, newest first. */
+import type { ArticleView } from "../presenters/article.ts";
+import { ArticleCard } from "../views/article-card.tsx";
+import { Pager } from "../views/pager.tsx";
+
+export interface TopicPageProps {
+  name: string;
+  path: string;
+  articles: ArticleView[];
+  older: string | null;
+  firstPage: boolean;
+}
+
+export function TopicPage({ name, path, articles, older, firstPage }: TopicPageProps) {
+  return (
+    <>
+      <h1>
+        <span class="kicker">Topic: </span>
+        {name}
+      </h1>
+      <p>
+        <a href={`${path}/feed.xml`}>RSS feed of this topic</a>
+      </p>
+      {articles.length === 0 ? (
+        <p class="empty">There are no older articles on this topic.</p>
+      ) : (
+        <div class="cards">
+          {articles.map((a) => (
+            <ArticleCard key={a.id} article={a} />
+          ))}
+        </div>
+      )}
+      <Pager older={older} newest={firstPage ? null : path} />
+    </>
+  );
+}
