@@ -1,0 +1,53 @@
+/** @module Every page type in real headless chromium: status, content, one h1, images, axe-core, screenshots. */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import {
+  browserSkipReason,
+  launchBrowser,
+  screenshotWidths,
+  seriousAxeViolations,
+  type TestBrowser,
+} from "../support/browser.ts";
+import { type Site, startSite } from "./fixture-site.ts";
+import { mainText } from "./page-checks.ts";
+import { missingRouteNote, pageCases } from "./page-table.ts";
+
+describe("every page in chromium", { skip: browserSkipReason() }, () => {
+  let browser: TestBrowser;
+  let site: Site;
+  before(async () => {
+    [browser, site] = await Promise.all([launchBrowser(), startSite()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  for (const c of pageCases) {
+    const todo = missingRouteNote(c);
+    test(`${c.name} page`, todo ? { todo } : {}, async () => {
+      if (todo) return;
+      const page = await browser.context.newPage();
+      try {
+        const res = await page.goto(site.url + c.path(site));
+        assert.equal(res?.status(), c.status, `${c.name}: status`);
+        assert.match(await page.title(), /\S/, "a document title");
+        assert.match((await page.getAttribute("html", "lang")) ?? "", /^[a-z]{2}/, "<html lang>");
+        assert.equal(await page.locator("h1").count(), 1, "exactly one h1");
+        assert.equal(await page.locator("main").count(), 1, "one main landmark");
+        const text = await mainText(page);
+        for (const s of c.mustShow) assert.ok(text.includes(s), `${c.name} shows "${s}"`);
+        for (const s of c.mustNotShow ?? []) assert.ok(!text.includes(s), `${c.name} does not show "${s}"`);
+        const broken = await page.$$eval("img", (imgs) =>
+          imgs.filter((i) => !i.complete || i.naturalWidth === 0).map((i) => i.src),
+        );
+        assert.deepEqual(broken, [], "every image loads");
+        assert.deepEqual(await seriousAxeViolations(page), [], "no serious or critical axe violations");
+        await screenshotWidths(page, "pages", c.name);
+        assert.deepEqual(browser.blocked, [], "no request left 127.0.0.1");
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
