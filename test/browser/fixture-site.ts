@@ -78,7 +78,11 @@ export interface Site {
 
 const now = "2026-11-20T10:00:00.000Z";
 
-function article(sourceId: number, guid: string, fields: Partial<NewArticle> & { title: string }): NewArticle {
+function article(
+  sourceId: number,
+  guid: string,
+  fields: Partial<NewArticle> & { title: string },
+): NewArticle {
   const text = fields.text ?? `${fields.title}. ${seed.bodyText}, officials said.`;
   return {
     source_id: sourceId,
@@ -167,7 +171,8 @@ export async function startSite(): Promise<Site> {
       byline: "ليلى حسن",
       published_at: "2026-11-19T07:00:00.000Z",
       text: "افتتحت المكتبة العامة الجديدة أبوابها للزوار صباح اليوم.",
-      body_html: "<p>افتتحت المكتبة العامة الجديدة أبوابها للزوار صباح اليوم.</p><p>وتضم المكتبة قاعة للأطفال.</p>",
+      body_html:
+        "<p>افتتحت المكتبة العامة الجديدة أبوابها للزوار صباح اليوم.</p><p>وتضم المكتبة قاعة للأطفال.</p>",
       excerpt: "افتتحت المكتبة العامة الجديدة أبوابها للزوار صباح اليوم.",
     }),
     ["ثقافة"],

@@ -1,27 +1,8 @@
 /** @module Checks that run inside the page: keyboard focus walk, focus styles, and the DOM order of parts. */
 import type { Page } from "playwright-core";
 
-// The functions below are serialized and run in the browser, where these globals exist. The project
-// compiles without the DOM library, so the little of it used here is declared, for this file only.
-interface DomElement {
-  tagName: string;
-  textContent: string | null;
-  children: ArrayLike<DomElement>;
-  parentElement: DomElement | null;
-  contains(other: DomElement): boolean;
-  querySelector(selector: string): DomElement | null;
-  getAttribute(name: string): string | null;
-  closest(selector: string): DomElement | null;
-  blur(): void;
-}
-declare const document: {
-  activeElement: DomElement | null;
-  body: DomElement;
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): ArrayLike<DomElement>;
-};
-declare function getComputedStyle(el: DomElement): { getPropertyValue(name: string): string };
-declare const window: { __focusStops?: DomElement[]; location: { hash: string } };
+/** Elements Tab has reached, kept on the page between evaluate() calls to measure them again unfocused. */
+type FocusLog = { __focusStops?: Element[] };
 
 /** One element Tab reached, described for assertions and failure messages. */
 export interface FocusStop {
@@ -38,14 +19,14 @@ export interface FocusStop {
 /** Presses Tab from the top of a freshly loaded page until focus leaves the page or comes back around. */
 export async function tabThrough(page: Page, max = 150): Promise<FocusStop[]> {
   await page.evaluate(() => {
-    window.__focusStops = [];
+    (window as unknown as FocusLog).__focusStops = [];
   });
   const stops: Omit<FocusStop, "unfocusedStyle">[] = [];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
     const stop = await page.evaluate(() => {
       const el = document.activeElement;
-      const seen = window.__focusStops ?? [];
+      const seen = (window as unknown as FocusLog).__focusStops ?? [];
       if (!el || el === document.body || seen.includes(el)) return null;
       seen.push(el);
       const s = getComputedStyle(el);
@@ -64,8 +45,8 @@ export async function tabThrough(page: Page, max = 150): Promise<FocusStop[]> {
     stops.push(stop);
   }
   const unfocused = await page.evaluate(() => {
-    document.activeElement?.blur();
-    return (window.__focusStops ?? []).map((el) => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    return ((window as unknown as FocusLog).__focusStops ?? []).map((el) => {
       const s = getComputedStyle(el);
       return `${s.getPropertyValue("outline-style")} ${s.getPropertyValue("outline-width")} ${s.getPropertyValue("outline-color")} | ${s.getPropertyValue("box-shadow")}`;
     });
@@ -97,10 +78,10 @@ export async function mainPositions(page: Page, probes: readonly Probe[]): Promi
     const main = document.querySelector("main");
     const all = Array.from(document.querySelectorAll("*"));
     const inMain = all.filter((el) => main?.contains(el) ?? false);
-    const innermost = (match: (el: DomElement) => boolean) =>
+    const innermost = (match: (el: Element) => boolean) =>
       inMain.find((el) => match(el) && !Array.from(el.children).some((c) => match(c)));
     return list.map((p) => {
-      let el: DomElement | null | undefined;
+      let el: Element | null | undefined;
       if ("css" in p) el = main?.querySelector(p.css);
       else if ("text" in p) el = innermost((e) => (e.textContent ?? "").includes(p.text));
       else el = inMain.find((e) => (e.textContent ?? "").trim() === p.exactText);

@@ -54,6 +54,9 @@ export async function launchBrowser(): Promise<TestBrowser> {
     viewport: { width: 1280, height: 800 },
     reducedMotion: "reduce",
   });
+  // tsx compiles tests with esbuild's keepNames, which wraps inner named functions in __name(); the
+  // functions handed to page.evaluate() carry those calls into the page, so the page gets the helper.
+  await context.addInitScript({ content: "globalThis.__name = (fn) => fn;" });
   const blocked: string[] = [];
   await context.route(
     (url) => url.hostname !== "127.0.0.1",
@@ -103,7 +106,10 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
 
 /** File-name-safe form of a test or page name. */
 function fileSafe(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /** Full-page screenshots of the loaded page at each width; returns the files written. */
