@@ -44,6 +44,15 @@ describe("every page in chromium", { skip: browserSkipReason() }, () => {
         assert.deepEqual(broken, [], "every image loads");
         assert.deepEqual(await seriousAxeViolations(page), [], "no serious or critical axe violations");
         await screenshotWidths(page, "pages", c.name);
+        // The dark theme has its own colours, so its contrast is checked (and photographed) too.
+        await page.emulateMedia({ colorScheme: "dark" });
+        assert.deepEqual(await seriousAxeViolations(page), [], "no serious or critical axe violations, dark");
+        await screenshotWidths(page, "pages", `${c.name}-dark`);
+        await page.setViewportSize({ width: 320, height: 640 });
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        assert.ok(overflow <= 0, `no sideways scrolling on a 320 px phone (${overflow} px too wide)`);
         assert.deepEqual(browser.blocked, [], "no request left 127.0.0.1");
       } finally {
         await page.close();
