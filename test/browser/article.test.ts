@@ -96,4 +96,24 @@ describe("the article page in chromium", { skip: browserSkipReason() }, () => {
     assert.equal(await article.getAttribute("dir"), "rtl");
     assert.equal(await page.locator("h1").evaluate((h) => getComputedStyle(h).direction), "rtl");
   });
+
+  test("right-to-left names in the meta line are isolated from the English around them", {
+    todo: "known at f56ab24: byline and outlet are plain spans, so the date's digits join the Arabic run",
+  }, async () => {
+    await page.goto(site.url + site.paths.rtlArticle);
+    for (const name of [seed.rtlByline, seed.rtlOutlet]) {
+      const isolated = await page.evaluate((text) => {
+        const meta = document.querySelector("main time")?.parentElement;
+        const holder = [...(meta?.querySelectorAll("*") ?? [])].find(
+          (e) => e.textContent?.trim() === text || e.textContent?.trim() === `By ${text}`,
+        );
+        for (let el: Element | null | undefined = holder; el && el !== meta; el = el.parentElement) {
+          const bidi = getComputedStyle(el).unicodeBidi;
+          if (el.tagName === "BDI" || el.hasAttribute("dir") || /isolate|plaintext/.test(bidi)) return true;
+        }
+        return false;
+      }, name);
+      assert.ok(isolated, `"${name}" is in a <bdi> or an element with dir`);
+    }
+  });
 });

@@ -55,6 +55,7 @@ export const seed = {
   topic: { name: "Transport", slug: "transport" },
   rtlTitle: "افتتاح المكتبة العامة الجديدة في وسط المدينة",
   rtlOutlet: "صحيفة المدينة",
+  rtlByline: "ليلى حسن",
   searchWord: "bridge",
 } as const;
 
@@ -168,7 +169,7 @@ export async function startSite(): Promise<Site> {
     article(madina, "library", {
       title: seed.rtlTitle,
       language: "ar",
-      byline: "ليلى حسن",
+      byline: seed.rtlByline,
       published_at: "2026-11-19T07:00:00.000Z",
       text: "افتتحت المكتبة العامة الجديدة أبوابها للزوار صباح اليوم.",
       body_html:
