@@ -104,9 +104,11 @@ describe("the article page in chromium", { skip: browserSkipReason() }, () => {
     for (const name of [seed.rtlByline, seed.rtlOutlet]) {
       const isolated = await page.evaluate((text) => {
         const meta = document.querySelector("main time")?.parentElement;
-        const holder = [...(meta?.querySelectorAll("*") ?? [])].find(
-          (e) => e.textContent?.trim() === text || e.textContent?.trim() === `By ${text}`,
-        );
+        const parts = [...(meta?.querySelectorAll("*") ?? [])];
+        // The element holding just the name, else the one holding "By <name>".
+        const holder =
+          parts.find((e) => e.textContent?.trim() === text) ??
+          parts.find((e) => e.textContent?.trim() === `By ${text}`);
         for (let el: Element | null | undefined = holder; el && el !== meta; el = el.parentElement) {
           const bidi = getComputedStyle(el).unicodeBidi;
           if (el.tagName === "BDI" || el.hasAttribute("dir") || /isolate|plaintext/.test(bidi)) return true;
