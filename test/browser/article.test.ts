@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { browserSkipReason, launchBrowser, type TestBrowser } from "../support/browser.ts";
 import { type Site, seed, startSite } from "./fixture-site.ts";
-import { mainPositions, mainText } from "./page-checks.ts";
+import { brokenImages, mainPositions, mainText } from "./page-checks.ts";
 
 describe("the article page in chromium", { skip: browserSkipReason() }, () => {
   let browser: TestBrowser;
@@ -33,10 +33,10 @@ describe("the article page in chromium", { skip: browserSkipReason() }, () => {
 
     const img = page.locator("main figure img").first();
     assert.equal(await img.getAttribute("alt"), seed.imageAlt);
-    assert.equal(
-      await img.evaluate((el) => (el as HTMLImageElement).naturalWidth),
-      640,
-      "the lead image loaded from 127.0.0.1",
+    assert.deepEqual(await brokenImages(page), [], "the lead image loads from 127.0.0.1");
+    assert.ok(
+      (await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)) > 0,
+      "the lead image has pixels",
     );
     const apart = await page.locator("main figure figcaption").evaluate(
       (fc, [caption, credit]) => {

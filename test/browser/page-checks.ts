@@ -97,3 +97,16 @@ export async function mainPositions(page: Page, probes: readonly Probe[]): Promi
 export async function mainText(page: Page): Promise<string> {
   return ((await page.locator("main").textContent()) ?? "").replace(/\s+/g, " ");
 }
+
+/**
+ * Loads every image, lazy ones below the fold included (a lazy image there would not have started),
+ * and returns the addresses of those that failed. Also makes full-page screenshots show them.
+ */
+export async function brokenImages(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const images = [...document.images];
+    for (const img of images) img.loading = "eager";
+    await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
+    return images.filter((img) => img.naturalWidth === 0).map((img) => img.currentSrc || img.src);
+  });
+}

@@ -9,7 +9,7 @@ import {
   type TestBrowser,
 } from "../support/browser.ts";
 import { type Site, startSite } from "./fixture-site.ts";
-import { mainText } from "./page-checks.ts";
+import { brokenImages, mainText } from "./page-checks.ts";
 import { missingRouteNote, pageCases } from "./page-table.ts";
 
 describe("every page in chromium", { skip: browserSkipReason() }, () => {
@@ -38,9 +38,7 @@ describe("every page in chromium", { skip: browserSkipReason() }, () => {
         const text = await mainText(page);
         for (const s of c.mustShow) assert.ok(text.includes(s), `${c.name} shows "${s}"`);
         for (const s of c.mustNotShow ?? []) assert.ok(!text.includes(s), `${c.name} does not show "${s}"`);
-        const broken = await page.$$eval("img", (imgs) =>
-          imgs.filter((i) => !i.complete || i.naturalWidth === 0).map((i) => i.src),
-        );
+        const broken = await brokenImages(page);
         assert.deepEqual(broken, [], "every image loads");
         assert.deepEqual(await seriousAxeViolations(page), [], "no serious or critical axe violations");
         await screenshotWidths(page, "pages", c.name);
