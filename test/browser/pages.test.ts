@@ -57,4 +57,23 @@ describe("every page in chromium", { skip: browserSkipReason() }, () => {
       }
     });
   }
+
+  test("the browser never leaves 127.0.0.1: other hosts are aborted and listed", async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${site.url}/`);
+      const loaded = await page.evaluate(async () => {
+        const img = new Image();
+        img.src = "https://images.example.com/photo.jpg";
+        return img.decode().then(
+          () => true,
+          () => false,
+        );
+      });
+      assert.equal(loaded, false);
+      assert.deepEqual(browser.blocked.splice(0), ["https://images.example.com/photo.jpg"]);
+    } finally {
+      await page.close();
+    }
+  });
 });
