@@ -98,7 +98,7 @@ test("hostile titles, bylines and captions are escaped everywhere; no data-borne
     assert.doesNotMatch(html, /onerror="alert/, path);
   }
   const html = (await site.app.inject(bridgePath)).body;
-  assert.match(html, /By Mira &lt;script>alert\(1\)&lt;\/script> Chen/);
+  assert.match(html, /By <bdi>Mira &lt;script>alert\(1\)&lt;\/script> Chen<\/bdi>/);
   assert.ok(!html.includes(HOSTILE_BYLINE));
 });
 

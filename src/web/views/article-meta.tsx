@@ -17,11 +17,16 @@ export function ArticleMeta({ article, withByline, linkOutlet = false, commentCo
   const byline = withByline && article.byline;
   return (
     <p class="meta">
-      {byline ? <span class="byline">By {article.byline}</span> : null}
+      {/* <bdi>: a right-to-left name must not pull the digits and dots beside it into its run. */}
+      {byline ? (
+        <span class="byline">
+          By <bdi>{article.byline}</bdi>
+        </span>
+      ) : null}
       {byline ? " · " : null}
-      <span class="outlet">
+      <bdi class="outlet">
         {linkOutlet ? <a href={article.sourcePath}>{article.sourceName}</a> : article.sourceName}
-      </span>
+      </bdi>
       {article.publishedIso ? (
         <>
           {" · "}
