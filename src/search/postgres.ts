@@ -1,0 +1,54 @@
+/**
+ * @module PostgreSQL's candidate query: the newest matches of the GIN-indexed tsvector, by sort_at. The
+ * planner reads the recency index and checks each row for a common word (it finds `limit` rows at once),
+ * and the GIN index for a rare one (few rows to sort).
+ */
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { Database } from "../storage/schema.ts";
+import { CANDIDATE_TEXT_CHARS } from "./limits.ts";
+import type { QueryUnit } from "./query.ts";
+import type { Candidate, CandidateFilter } from "./types.ts";
+
+/** The query side of migration 0008's fold (decompose, drop combining accents), so both meet. */
+const fold = (value: string) =>
+  sql`regexp_replace(normalize(${value}::text, NFD), '[\\u0300-\\u036f]', '', 'g')`;
+
+/**
+ * A tsquery requiring every unit. Only plainto_tsquery and phraseto_tsquery see the reader's words, and they
+ * read any text as plain words, never as tsquery syntax.
+ */
+export function tsQuery(units: QueryUnit[]): RawBuilder<unknown> {
+  const single = units.filter((u) => u.words.length === 1).map((u) => u.words[0] ?? "");
+  const parts: RawBuilder<unknown>[] = [];
+  if (single.length > 0) parts.push(sql`plainto_tsquery('simple', ${fold(single.join(" "))})`);
+  for (const u of units) {
+    if (u.words.length > 1) parts.push(sql`phraseto_tsquery('simple', ${fold(u.words.join(" "))})`);
+  }
+  return sql`(${sql.join(parts, sql` && `)})`;
+}
+
+/** The newest `filter.limit` articles matching every unit, newest first. */
+export async function findPostgresCandidates(
+  db: Kysely<Database>,
+  units: QueryUnit[],
+  filter: CandidateFilter,
+): Promise<Candidate[]> {
+  const conditions: RawBuilder<unknown>[] = [sql`search_vector @@ ${tsQuery(units)}`];
+  if (filter.sourceId !== undefined) conditions.push(sql`source_id = ${filter.sourceId}`);
+  if (filter.from !== undefined) conditions.push(sql`sort_at >= ${filter.from}`);
+  if (filter.to !== undefined) conditions.push(sql`sort_at < ${filter.to}`);
+  // The LIMIT inside keeps the join with sources out of the planner's choice of how to find matches.
+  const { rows } = await sql<Candidate>`
+    SELECT a.id, a.source_id, a.title, a.url, a.byline, a.published_at, a.sort_at, a.text,
+      s.title AS source_title, s.url AS source_url, s.site_url AS source_site_url
+    FROM (
+      SELECT id, source_id, title, url, byline, published_at, sort_at, left(text, ${CANDIDATE_TEXT_CHARS}) AS text
+      FROM articles
+      WHERE ${sql.join(conditions, sql` AND `)}
+      ORDER BY sort_at DESC, id DESC
+      LIMIT ${filter.limit}
+    ) a
+    JOIN sources s ON s.id = a.source_id
+    ORDER BY a.sort_at DESC, a.id DESC`.execute(db);
+  return rows.map((r) => ({ ...r, id: Number(r.id), source_id: Number(r.source_id) }));
+}
