@@ -4,8 +4,8 @@
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../storage/schema.ts";
-import type { QueryUnit } from "./query.ts";
 import { CANDIDATE_TEXT_CHARS } from "./limits.ts";
+import type { QueryUnit } from "./query.ts";
 import type { Candidate, CandidateFilter } from "./types.ts";
 
 /**

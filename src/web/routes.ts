@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { WebContext } from "./context.ts";
 import { articleShow } from "./handlers/article-show.tsx";
 import { home } from "./handlers/home.tsx";
+import { search } from "./handlers/search.tsx";
 import { websubPush, websubVerify } from "./handlers/websub.ts";
 
 export interface Route {
@@ -16,6 +17,7 @@ export interface Route {
 export const routes: Route[] = [
   { method: "GET", url: "/", handler: home },
   { method: "GET", url: "/articles/:idSlug", handler: articleShow },
+  { method: "GET", url: "/search", handler: search },
   { method: "GET", url: "/websub/:sourceId/:token", handler: websubVerify },
   { method: "POST", url: "/websub/:sourceId/:token", handler: websubPush, rawBody: true },
 ];
