@@ -37,34 +37,36 @@ export function SearchPage({ form, sources, errors, result }: SearchPageProps) {
   return (
     <>
       <h1>Search</h1>
-      <form class="search-form" method="get" action="/search" role="search">
-        <p>
-          <label for="search-q">Words or "a phrase"</label>
-          <input id="search-q" type="search" name="q" value={form.q} maxLength={300} />
-        </p>
-        <p>
-          <label for="search-source">Source</label>
-          <select id="search-source" name="source">
-            <option value="">All sources</option>
-            {sources.map((s) => (
-              <option key={s.id} value={String(s.id)} selected={form.source === String(s.id)}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label for="search-from">From</label>
-          <input id="search-from" type="date" name="from" value={form.from} />
-        </p>
-        <p>
-          <label for="search-to">To</label>
-          <input id="search-to" type="date" name="to" value={form.to} />
-        </p>
-        <p>
-          <button type="submit">Search</button>
-        </p>
-      </form>
+      <search>
+        <form class="search-form" method="get" action="/search">
+          <p>
+            <label for="search-q">Words or "a phrase"</label>
+            <input id="search-q" type="search" name="q" value={form.q} maxLength={300} />
+          </p>
+          <p>
+            <label for="search-source">Source</label>
+            <select id="search-source" name="source">
+              <option value="">All sources</option>
+              {sources.map((s) => (
+                <option key={s.id} value={String(s.id)} selected={form.source === String(s.id)}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label for="search-from">From</label>
+            <input id="search-from" type="date" name="from" value={form.from} />
+          </p>
+          <p>
+            <label for="search-to">To</label>
+            <input id="search-to" type="date" name="to" value={form.to} />
+          </p>
+          <p>
+            <button type="submit">Search</button>
+          </p>
+        </form>
+      </search>
       {errors.length > 0 ? (
         <div class="search-errors" role="alert">
           <p>The search could not run:</p>
