@@ -8,7 +8,9 @@ import { type Db, openDb } from "../storage/db.ts";
 import { migrateToLatest } from "../storage/migrate.ts";
 import type { NewArticle } from "../storage/schema.ts";
 import { insertSource } from "../storage/sources.ts";
+import { parseSearchQuery } from "./query.ts";
 import { dialectOf, searchArticles } from "./search.ts";
+import { findSqliteCandidates } from "./sqlite.ts";
 
 const T0 = Date.parse("2026-11-20T10:00:00.000Z");
 const hoursAgo = (h: number) => new Date(T0 - h * 3_600_000).toISOString();
@@ -109,6 +111,22 @@ for (const { name, make } of bothDatabases) {
         "Market report 0",
         "Market report 2",
       ]);
+    });
+
+    test("on SQLite, a filter past the scan budget walks the filter's index instead", async (t) => {
+      if (db.dialect !== "sqlite") return t.skip("SQLite's plan only");
+      const units = parseSearchQuery("market");
+      const rows = await findSqliteCandidates(db.kysely, units, { sourceId: gazette, limit: 10 }, 2);
+      assert.deepEqual(
+        rows.map((r) => r.title),
+        // The newest by id first, then the rest newest first by time (the market reports were stored oldest last).
+        ["Market report 4", "Market report 0", "Market report 2"],
+      );
+      const dated = await findSqliteCandidates(db.kysely, units, { to: hoursAgo(51.5), limit: 10 }, 1);
+      assert.deepEqual(
+        dated.map((r) => r.title),
+        ["Market report 4", "Market report 2", "Market report 3"],
+      );
     });
 
     test("pages through every match once, and says when there is a next page", async () => {
