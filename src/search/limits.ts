@@ -9,7 +9,7 @@ export const RANK_WINDOW = 200;
  * With a source or date filter, SQLite first checks this many of the newest matches against it; a word
  * with more matches than this is common enough to find by walking the filter's index (src/search/sqlite.ts).
  */
-export const FILTER_SCAN_BUDGET = 20_000;
+export const FILTER_SCAN_BUDGET = 5_000;
 /** How much of each candidate's text is read for ranking and the snippet. */
 export const CANDIDATE_TEXT_CHARS = 3000;
 /** Pages past this are not served: results that deep are better found with a filter. */

@@ -5,8 +5,7 @@
  * gently by age measured from the newest candidate.
  */
 import type { QueryUnit } from "./query.ts";
-import { findMatches } from "./snippet.ts";
-import { tokenize } from "./tokens.ts";
+import { foldedWords } from "./tokens.ts";
 import type { Candidate } from "./types.ts";
 
 /** A word in the title says more about what the article is about than the same word in the body. */
@@ -21,11 +20,14 @@ const RECENCY_HALF_DAYS = 7;
 export function rankCandidates(candidates: Candidate[], units: QueryUnit[]): Candidate[] {
   if (candidates.length < 2) return candidates;
   const stats = candidates.map((c) => {
-    const title = tokenize(c.title);
-    const text = tokenize(c.text);
-    const inTitle = findMatches(title, units).starts;
-    const inText = findMatches(text, units).starts;
-    return { c, length: text.length + title.length, inTitle, inText };
+    const title = foldedWords(c.title);
+    const text = foldedWords(c.text);
+    return {
+      c,
+      length: text.length + title.length,
+      inTitle: countUnits(title, units),
+      inText: countUnits(text, units),
+    };
   });
   const avgLength = stats.reduce((s, x) => s + x.length, 0) / stats.length || 1;
   const newest = Math.max(...candidates.map((c) => Date.parse(c.sort_at) || 0));
@@ -33,11 +35,25 @@ export function rankCandidates(candidates: Candidate[], units: QueryUnit[]): Can
     const norm = 1 - B + (B * length) / avgLength;
     let relevance = 0;
     units.forEach((_u, i) => {
-      const tf = TITLE_WEIGHT * (inTitle[i]?.length ?? 0) + (inText[i]?.length ?? 0);
+      const tf = TITLE_WEIGHT * (inTitle[i] ?? 0) + (inText[i] ?? 0);
       relevance += (tf * (K1 + 1)) / (tf + K1 * norm);
     });
     const ageDays = Math.max(0, newest - (Date.parse(c.sort_at) || 0)) / 86_400_000;
     return { c, score: relevance / (1 + ageDays / RECENCY_HALF_DAYS) };
   });
   return scored.sort((a, b) => b.score - a.score).map((s) => s.c);
+}
+
+/** How many times each unit occurs in `words` (a phrase: its words in a row). */
+function countUnits(words: string[], units: QueryUnit[]): number[] {
+  return units.map((u) => {
+    let n = 0;
+    const first = u.folded[0];
+    for (let i = words.indexOf(first ?? ""); i !== -1; i = words.indexOf(first ?? "", i + 1)) {
+      let k = 1;
+      while (k < u.folded.length && words[i + k] === u.folded[k]) k++;
+      if (k === u.folded.length) n++;
+    }
+    return n;
+  });
 }

@@ -24,3 +24,13 @@ export function tokenize(text: string): Token[] {
   }
   return out;
 }
+
+const FOLDED_WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The folded words of `text`, without positions: the whole text folded at once, which is several times
+ * faster than word by word (ranking reads hundreds of candidates per search).
+ */
+export function foldedWords(text: string): string[] {
+  return foldWord(text).match(FOLDED_WORD) ?? [];
+}
