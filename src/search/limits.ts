@@ -10,6 +10,11 @@ export const RANK_WINDOW = 200;
  * with more matches than this is common enough to find by walking the filter's index (src/search/sqlite.ts).
  */
 export const FILTER_SCAN_BUDGET = 5_000;
+/**
+ * On PostgreSQL, a phrase is looked for among the newest this many articles holding all of its words: GIN
+ * has no word positions, so each is checked from its stored tsvector (src/search/postgres.ts).
+ */
+export const PHRASE_SCAN = 3_000;
 /** How much of each candidate's text is read for ranking and the snippet. */
 export const CANDIDATE_TEXT_CHARS = 3000;
 /** Pages past this are not served: results that deep are better found with a filter. */

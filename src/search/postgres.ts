@@ -1,11 +1,11 @@
 /**
  * @module PostgreSQL's candidate query: the newest matches of the GIN-indexed tsvector, by sort_at. The
  * planner reads the recency index and checks each row for a common word (it finds `limit` rows at once),
- * and the GIN index for a rare one (few rows to sort).
+ * and the GIN index for a rarer one (its matches read from the heap, then the newest kept).
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../storage/schema.ts";
-import { CANDIDATE_TEXT_CHARS } from "./limits.ts";
+import { CANDIDATE_TEXT_CHARS, PHRASE_SCAN } from "./limits.ts";
 import type { QueryUnit } from "./query.ts";
 import type { Candidate, CandidateFilter } from "./types.ts";
 
@@ -33,22 +33,32 @@ export async function findPostgresCandidates(
   units: QueryUnit[],
   filter: CandidateFilter,
 ): Promise<Candidate[]> {
-  const conditions: RawBuilder<unknown>[] = [sql`search_vector @@ ${tsQuery(units)}`];
+  const conditions: RawBuilder<unknown>[] = [];
   if (filter.sourceId !== undefined) conditions.push(sql`source_id = ${filter.sourceId}`);
   if (filter.from !== undefined) conditions.push(sql`sort_at >= ${filter.from}`);
   if (filter.to !== undefined) conditions.push(sql`sort_at < ${filter.to}`);
+  const hasPhrase = units.some((u) => u.words.length > 1);
+  // GIN keeps no word positions, so a phrase is checked on each article holding its words, and the
+  // planner, guessing a phrase as common as its words, may walk the recency index through most of the
+  // table (a second at a million). So the newest PHRASE_SCAN articles holding all the words are found
+  // first, then checked for the phrase.
+  const scan = hasPhrase ? Math.max(PHRASE_SCAN, filter.limit) : filter.limit;
+  const first = hasPhrase ? tsQuery([{ words: units.flatMap((u) => u.words), folded: [] }]) : tsQuery(units);
   // The LIMIT inside keeps the join with sources out of the planner's choice of how to find matches.
   const { rows } = await sql<Candidate>`
     SELECT a.id, a.source_id, a.title, a.url, a.byline, a.published_at, a.sort_at, a.text,
       s.title AS source_title, s.url AS source_url, s.site_url AS source_site_url
     FROM (
-      SELECT id, source_id, title, url, byline, published_at, sort_at, left(text, ${CANDIDATE_TEXT_CHARS}) AS text
+      SELECT id, source_id, title, url, byline, published_at, sort_at, left(text, ${CANDIDATE_TEXT_CHARS}) AS text,
+        search_vector
       FROM articles
-      WHERE ${sql.join(conditions, sql` AND `)}
+      WHERE ${sql.join([sql`search_vector @@ ${first}`, ...conditions], sql` AND `)}
       ORDER BY sort_at DESC, id DESC
-      LIMIT ${filter.limit}
+      LIMIT ${scan}
     ) a
     JOIN sources s ON s.id = a.source_id
-    ORDER BY a.sort_at DESC, a.id DESC`.execute(db);
+    ${hasPhrase ? sql`WHERE a.search_vector @@ ${tsQuery(units)}` : sql``}
+    ORDER BY a.sort_at DESC, a.id DESC
+    LIMIT ${filter.limit}`.execute(db);
   return rows.map((r) => ({ ...r, id: Number(r.id), source_id: Number(r.source_id) }));
 }
