@@ -15,6 +15,11 @@ export const FILTER_SCAN_BUDGET = 5_000;
  * has no word positions, so each is checked from its stored tsvector (src/search/postgres.ts).
  */
 export const PHRASE_SCAN = 3_000;
+/**
+ * On PostgreSQL, a search the planner expects to match more articles than this looks only at the newest
+ * stretch of time expected to hold this many (src/search/postgres.ts).
+ */
+export const HEAP_BUDGET = 1_000;
 /** How much of each candidate's text is read for ranking and the snippet. */
 export const CANDIDATE_TEXT_CHARS = 3000;
 /** Pages past this are not served: results that deep are better found with a filter. */
