@@ -7,6 +7,7 @@
  * nearly every article thus costs the same as a rare one: its ranking is among the newest matches, which is
  * what a reader of news wants; past the window, results continue newest first. Scoring every match
  * (ORDER BY bm25 or ts_rank) costs in proportion to the matches: 85 ms to over 500 ms at a million.
+ * Each dialect bounds its filtered and phrase searches too (see sqlite.ts, postgres.ts, bench/README.md).
  * This module holds its own SQL, one file per dialect, as storage/ does for the other tables.
  */
 import { type Kysely, PostgresAdapter } from "kysely";
