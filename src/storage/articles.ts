@@ -1,7 +1,7 @@
 /** @module Repository for articles: one row per feed item, written whole or not at all. */
 import type { Kysely } from "kysely";
 import { slugify } from "../util/slug.ts";
-import type { Article, Database, DisplayMode, NewArticle } from "./schema.ts";
+import type { Article, ArticlesTable, Database, DisplayMode, NewArticle } from "./schema.ts";
 
 /** An article joined with the name and address of the source it came from. */
 export type ArticleWithSource = Article & {
@@ -97,12 +97,43 @@ const TOPIC_MAX_CHARS = 80;
 /** Feeds that tag an item with dozens of keywords keep their first this many as topics. */
 const TOPICS_PER_ARTICLE = 12;
 
+/**
+ * Every column of ArticlesTable by name, not "articles.*": PostgreSQL's search index column
+ * (search/, a tsvector as large as the text) must not ride along on every article read.
+ */
+const ARTICLE_COLUMNS = [
+  "articles.id",
+  "articles.source_id",
+  "articles.guid",
+  "articles.url",
+  "articles.canonical_url",
+  "articles.title",
+  "articles.byline",
+  "articles.published_at",
+  "articles.lead_image_url",
+  "articles.lead_image_alt",
+  "articles.lead_image_caption",
+  "articles.lead_image_credit",
+  "articles.body_html",
+  "articles.text",
+  "articles.excerpt",
+  "articles.language",
+  "articles.fetched_at",
+  "articles.created_at",
+  "articles.updated_at",
+  "articles.sort_at",
+  "articles.story_id",
+] as const satisfies ReadonlyArray<`articles.${keyof ArticlesTable}`>;
+// A column added to ArticlesTable but not to the list above fails the build here.
+type UnlistedColumn = Exclude<`articles.${keyof ArticlesTable}`, (typeof ARTICLE_COLUMNS)[number]>;
+true satisfies [UnlistedColumn] extends [never] ? true : UnlistedColumn;
+
 /** Articles joined with their source's name, address and display mode. */
 export function withSource(db: Kysely<Database>) {
   return db
     .selectFrom("articles")
     .innerJoin("sources", "sources.id", "articles.source_id")
-    .selectAll("articles")
+    .select(ARTICLE_COLUMNS)
     .select([
       "sources.title as source_title",
       "sources.url as source_url",
@@ -148,4 +179,17 @@ export async function countArticles(db: Kysely<Database>, sourceId?: number): Pr
   if (sourceId !== undefined) q = q.where("source_id", "=", sourceId);
   const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The articles with these ids, in the order given (a search's ranking); ids not found are skipped. */
+export async function listArticlesByIds(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<ArticleWithSource[]> {
+  if (ids.length === 0) return [];
+  const rows = await withSource(db)
+    .where("articles.id", "in", [...ids])
+    .execute();
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -2,6 +2,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { WebContext } from "./context.ts";
 import { siteFeed, sourceFeed, topicFeed } from "./feeds-out/feed-handlers.ts";
+import { searchFeed } from "./feeds-out/search-feed.ts";
+import { searchForFeed } from "./feeds-out/search-results.ts";
 import {
   robotsTxt,
   sitemapArticles,
@@ -12,6 +14,7 @@ import {
 import { about } from "./handlers/about.tsx";
 import { articleShow } from "./handlers/article-show.tsx";
 import { home } from "./handlers/home.tsx";
+import { search } from "./handlers/search.tsx";
 import { sourceIndex, sourceShow } from "./handlers/sources.tsx";
 import { storyShow } from "./handlers/story-show.tsx";
 import { topicShow } from "./handlers/topic-show.tsx";
@@ -48,6 +51,10 @@ export const routes: Route[] = [
   { method: "GET", url: "/sources/:idSlug", handler: sourceShow },
   { method: "GET", url: "/topics/:slug", handler: topicShow },
   { method: "GET", url: "/about", handler: about },
+  { method: "GET", url: "/search", handler: search },
+  { method: "GET", url: "/search/feed.xml", handler: searchFeed("rss", searchForFeed) },
+  { method: "GET", url: "/search/feed.atom", handler: searchFeed("atom", searchForFeed) },
+  { method: "GET", url: "/search/feed.json", handler: searchFeed("json", searchForFeed) },
   { method: "GET", url: "/websub/:sourceId/:token", handler: websubVerify },
   { method: "POST", url: "/websub/:sourceId/:token", handler: websubPush, rawBody: true },
 ];

@@ -52,7 +52,11 @@ test("serve --demo brings up the site with every demo article, fetched through t
       assert.match(page, /class="lead-image"/, link);
       assert.match(page, /<figcaption>/, link);
       const meta = /<p class="meta">(.*?)<\/p>/s.exec(page)?.[1] ?? "";
-      assert.match(meta, /By <bdi>[^@<]+<\/bdi><\/span>/, `${link} has a byline that is a name, not a mailbox`);
+      assert.match(
+        meta,
+        /By <bdi>[^@<]+<\/bdi><\/span>/,
+        `${link} has a byline that is a name, not a mailbox`,
+      );
       const body = page.slice(page.indexOf('class="article-body"'), page.indexOf('id="source-heading"'));
       assert.ok(body.length > 200, `${link} has its body`);
       assert.doesNotMatch(

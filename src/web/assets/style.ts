@@ -61,6 +61,15 @@ img, video { max-width: 100%; height: auto; }
   padding: .35rem .55rem; color: var(--fg); background: var(--bg);
   border: 1px solid var(--muted); border-radius: .25rem;
 }
+/* The search page's filters: labelled fields that wrap, one per line on a phone. */
+.search-filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem 1rem; margin: 0 0 1rem; }
+.search-filters p { display: flex; flex-direction: column; gap: .2rem; margin: 0; min-width: 0; max-width: 100%; }
+.search-filters label { font: 600 .9rem/1.3 var(--sans); }
+.search-filters input, .search-filters select {
+  font: inherit; font-size: 1rem; max-width: 100%; min-width: 0; padding: .35rem .55rem;
+  color: var(--fg); background: var(--bg); border: 1px solid var(--muted); border-radius: .25rem;
+}
+.search-results mark { background: #ffe066; color: #111; } /* 15.9:1 in both themes: the mark sets its own text colour */
 button {
   font: 600 1rem/1.2 var(--sans); padding: .45rem .8rem; border: 0; border-radius: .25rem;
   color: var(--on-accent); background: var(--accent); cursor: pointer;

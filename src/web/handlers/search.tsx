@@ -1,0 +1,118 @@
+/** @module GET /search : validates the query string, searches, presents the hits, renders the page. */
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { MAX_PAGE } from "../../search/limits.ts";
+import { dialectOf, type SearchHit, searchArticles } from "../../search/search.ts";
+import { listSources } from "../../storage/sources.ts";
+import type { WebContext } from "../context.ts";
+import { type SearchForm, type SearchHitView, SearchPage } from "../pages/search.tsx";
+import { articlePath } from "../presenters/article.ts";
+import { renderPage } from "../render.tsx";
+
+const DAY_MS = 86_400_000;
+
+/** A calendar date from a date input, or nothing when left empty. */
+const dateField = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .refine(
+    (v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))),
+    {
+      message: "Use a date like 2026-11-20.",
+    },
+  );
+
+const searchParams = z
+  .object({
+    q: z
+      .string({ error: "Type the words to search for once." })
+      .max(300, "Use at most 300 characters.")
+      .default(""),
+    source: z
+      .string({ error: "Choose one source." })
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .refine((v) => v === undefined || /^\d{1,12}$/.test(v), { message: "Choose a source from the list." }),
+    from: dateField,
+    to: dateField,
+    page: z
+      .string()
+      .optional()
+      .transform((v) => (v ? Number(v) : 1))
+      .refine((n) => Number.isInteger(n) && n >= 1 && n <= MAX_PAGE, {
+        message: `Pages go from 1 to ${MAX_PAGE}; narrow the search with a source or dates to go further.`,
+      }),
+  })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, {
+    message: "The start date is after the end date.",
+    path: ["to"],
+  });
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+function presentHit(hit: SearchHit): SearchHitView {
+  const a = hit.article;
+  const host = (() => {
+    try {
+      return new URL(a.source_site_url ?? a.source_url).hostname;
+    } catch {
+      return a.source_url;
+    }
+  })();
+  return {
+    id: a.id,
+    path: articlePath(a.id, a.title),
+    titleHtml: hit.titleHtml,
+    snippetHtml: hit.snippetHtml,
+    sourceName: a.source_title ?? host,
+    publishedIso: a.sort_at,
+    publishedDisplay: dateFormat.format(new Date(a.sort_at)),
+  };
+}
+
+export async function search(ctx: WebContext, req: FastifyRequest, reply: FastifyReply) {
+  const raw = (req.query ?? {}) as Record<string, unknown>;
+  const sources = (await listSources(ctx.db)).map((s) => ({ id: s.id, name: s.title ?? s.url }));
+  const parsed = searchParams.safeParse(raw);
+  const text = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
+  const form: SearchForm = { q: text("q"), source: text("source"), from: text("from"), to: text("to") };
+  const render = (status: number, body: Parameters<typeof SearchPage>[0]) =>
+    reply
+      .code(status)
+      .type("text/html; charset=utf-8")
+      .send(
+        renderPage(ctx.config, { title: form.q ? `Search: ${form.q}` : "Search" }, <SearchPage {...body} />),
+      );
+
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? "q"), message: i.message }));
+    return render(400, { form, sources, errors, result: null });
+  }
+  const p = parsed.data;
+  if (!p.q.trim()) return render(200, { form, sources, errors: [], result: null });
+  const page = await searchArticles(
+    { kysely: ctx.db, dialect: dialectOf(ctx.db) },
+    {
+      q: p.q,
+      page: p.page,
+      ...(p.source ? { sourceId: Number(p.source) } : {}),
+      ...(p.from ? { from: `${p.from}T00:00:00.000Z` } : {}),
+      // The end date is inclusive: everything before the next day's midnight.
+      ...(p.to ? { to: new Date(Date.parse(`${p.to}T00:00:00Z`) + DAY_MS).toISOString() } : {}),
+    },
+  );
+  return render(200, {
+    form,
+    sources,
+    errors: [],
+    result: {
+      hits: page.hits.map(presentHit),
+      page: page.page,
+      perPage: page.perPage,
+      hasNext: page.hasNext,
+      terms: page.terms,
+    },
+  });
+}

@@ -1,0 +1,130 @@
+/** @module The search page: a labelled form with source and date filters, ranked hits with snippets, pages. */
+
+/** What the reader typed, echoed back into the form as given. */
+export interface SearchForm {
+  q: string;
+  source: string;
+  from: string;
+  to: string;
+}
+
+export interface SearchHitView {
+  id: number;
+  path: string;
+  /** Escaped text with <mark> around matches, from src/search/snippet.ts. */
+  titleHtml: string;
+  snippetHtml: string;
+  sourceName: string;
+  publishedIso: string;
+  publishedDisplay: string;
+}
+
+export interface SearchPageProps {
+  form: SearchForm;
+  sources: Array<{ id: number; name: string }>;
+  errors: Array<{ field: string; message: string }>;
+  result: { hits: SearchHitView[]; page: number; perPage: number; hasNext: boolean; terms: string[] } | null;
+}
+
+function pageHref(form: SearchForm, page: number): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(form)) if (v) params.set(k, v);
+  if (page > 1) params.set("page", String(page));
+  return `/search?${params}`;
+}
+
+export function SearchPage({ form, sources, errors, result }: SearchPageProps) {
+  return (
+    <>
+      <h1>Search</h1>
+      <search>
+        <form class="search-filters" method="get" action="/search">
+          <p>
+            <label for="search-q">Words or "a phrase"</label>
+            <input id="search-q" type="search" name="q" value={form.q} maxLength={300} />
+          </p>
+          <p>
+            <label for="search-source">Source</label>
+            <select id="search-source" name="source">
+              <option value="">All sources</option>
+              {sources.map((s) => (
+                <option key={s.id} value={String(s.id)} selected={form.source === String(s.id)}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label for="search-from">From</label>
+            <input id="search-from" type="date" name="from" value={form.from} />
+          </p>
+          <p>
+            <label for="search-to">To</label>
+            <input id="search-to" type="date" name="to" value={form.to} />
+          </p>
+          <p>
+            <button type="submit">Search</button>
+          </p>
+        </form>
+      </search>
+      {errors.length > 0 ? (
+        <div class="search-errors" role="alert">
+          <p>The search could not run:</p>
+          <ul>
+            {errors.map((e, i) => (
+              <li key={i}>
+                <a href={`#search-${e.field}`}>{e.message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {result ? <Results form={form} result={result} /> : null}
+    </>
+  );
+}
+
+function Results({ form, result }: { form: SearchForm; result: NonNullable<SearchPageProps["result"]> }) {
+  if (result.hits.length === 0)
+    return (
+      <p class="empty">
+        {result.terms.length === 0
+          ? "Type some words to search for."
+          : result.page > 1
+            ? "No more results."
+            : "Nothing matches every word. Try fewer words, another spelling, or no filters."}
+      </p>
+    );
+  return (
+    <section class="search-results" aria-label="Results">
+      <ol start={(result.page - 1) * result.perPage + 1}>
+        {result.hits.map((h) => (
+          <li key={h.id} class="search-hit">
+            <h2>
+              {/* Safe: search/snippet.ts escapes the whole stored text before adding <mark>. */}
+              <a href={h.path} dangerouslySetInnerHTML={{ __html: h.titleHtml }} />
+            </h2>
+            <p class="meta">
+              {h.sourceName} · <time datetime={h.publishedIso}>{h.publishedDisplay}</time>
+            </p>
+            {/* Safe: escaped text with <mark> around matches only (search/snippet.ts). */}
+            <p class="snippet" dangerouslySetInnerHTML={{ __html: h.snippetHtml }} />
+          </li>
+        ))}
+      </ol>
+      <nav class="pagination" aria-label="Result pages">
+        {result.page > 1 ? (
+          <a rel="prev" href={pageHref(form, result.page - 1)}>
+            Previous page
+          </a>
+        ) : null}{" "}
+        <span>Page {result.page}</span>{" "}
+        {result.hasNext ? (
+          <a rel="next" href={pageHref(form, result.page + 1)}>
+            Next page
+          </a>
+        ) : null}
+      </nav>
+    </section>
+  );
+}
