@@ -1,7 +1,4 @@
-/**
- * @module The search feed handler over a real SQLite file. The search module is built elsewhere; a
- * stand-in over storage's newest-first list (title contains the words) gives it results here.
- */
+/** @module The search feeds over a real SQLite file and the real search module (FTS5). */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -9,13 +6,14 @@ import { loadConfig } from "../../src/config/config.ts";
 import { parseFeed } from "../../src/feeds/parse-feed.ts";
 import { fetcherFromConfig } from "../../src/fetch/from-config.ts";
 import { createLogger } from "../../src/log.ts";
-import { insertArticle, listLatestArticles } from "../../src/storage/articles.ts";
+import { insertArticle } from "../../src/storage/articles.ts";
 import { type Db, openDb } from "../../src/storage/db.ts";
 import { migrateToLatest } from "../../src/storage/migrate.ts";
 import { insertSource } from "../../src/storage/sources.ts";
 import type { WebContext } from "../../src/web/context.ts";
 import type { FeedFormat } from "../../src/web/feeds-out/feed-handlers.ts";
-import { type SearchForFeed, searchFeed } from "../../src/web/feeds-out/search-feed.ts";
+import { searchFeed } from "../../src/web/feeds-out/search-feed.ts";
+import { searchForFeed } from "../../src/web/feeds-out/search-results.ts";
 import { sqliteTestDatabase, type TestDatabase } from "../support/databases.ts";
 
 const BASE = "https://news.example.org";
@@ -25,9 +23,6 @@ let db: Db;
 let app: FastifyInstance;
 const config = loadConfig({ NEWSDESK_PUBLIC_URL: BASE });
 const fetcher = fetcherFromConfig(config);
-
-const titleSearch: SearchForFeed = async (ctx, query, limit) =>
-  (await listLatestArticles(ctx.db, 1000)).filter((r) => r.title.includes(query)).slice(0, limit);
 
 before(async () => {
   tdb = sqliteTestDatabase();
@@ -55,7 +50,7 @@ before(async () => {
     ["atom", "atom"],
     ["json", "json"],
   ] as const) {
-    const handler = searchFeed(format as FeedFormat, titleSearch);
+    const handler = searchFeed(format as FeedFormat, searchForFeed);
     app.get(`/search/feed.${ext}`, (req, reply) => handler(ctx, req, reply));
   }
 });
@@ -90,7 +85,12 @@ test("a hostile query stays text; an empty or overlong one is refused", async ()
     const feed = parseFeed(res.body, BASE);
     assert.equal(feed.recovered, false, ext);
     assert.equal(feed.title?.value, '“<script>]]>"” on Newsdesk', ext);
-    assert.deepEqual(feed.items, []);
+    // The query is searched as the word it holds ("script"), never as markup or search syntax.
+    assert.deepEqual(
+      feed.items.map((i) => i.title?.value),
+      ["Flood <script>]]> defences hold"],
+      ext,
+    );
   }
   for (const path of [
     "/search/feed.xml",
