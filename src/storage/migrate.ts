@@ -8,6 +8,7 @@ import * as m0004 from "./migrations/0004-adaptive-polling.ts";
 import * as m0005 from "./migrations/0005-websub.ts";
 import * as m0006 from "./migrations/0006-source-selectors.ts";
 import * as m0007 from "./migrations/0007-stories-topics-display.ts";
+import * as m0009 from "./migrations/0009-site-version.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -20,6 +21,7 @@ const migrations: Record<string, DialectMigration> = {
   "0005-websub": m0005,
   "0006-source-selectors": m0006,
   "0007-stories-topics-display": m0007,
+  "0009-site-version": m0009,
 };
 
 class StaticProvider implements MigrationProvider {

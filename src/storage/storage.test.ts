@@ -69,6 +69,7 @@ for (const { name, make } of bothDatabases) {
         "0005-websub",
         "0006-source-selectors",
         "0007-stories-topics-display",
+        "0009-site-version",
       ]);
     });
     after(async () => {
