@@ -3,6 +3,7 @@ import Fastify, { LogController } from "fastify";
 import { NewsdeskError } from "../errors.ts";
 import { assets } from "./assets.ts";
 import type { WebContext } from "./context.ts";
+import { pageCacheHooks } from "./page-cache.ts";
 import { ErrorPage } from "./pages/error-page.tsx";
 import { renderPage } from "./render.tsx";
 import { routes } from "./routes.ts";
@@ -23,6 +24,10 @@ export function buildApp(ctx: WebContext) {
     logController: new LogController({ disableRequestLogging: true }),
   });
 
+  // Before the routes: hooks apply to routes added after them.
+  const pageCache = pageCacheHooks(ctx);
+  app.addHook("onRequest", pageCache.onRequest);
+  app.addHook("onSend", pageCache.onSend);
   for (const asset of assets) {
     app.get(asset.path, async (_req, reply) =>
       reply
@@ -35,6 +40,7 @@ export function buildApp(ctx: WebContext) {
     app.route({
       method: route.method,
       url: route.url,
+      config: { pageCache: route.pageCache === true },
       handler: (req, reply) => route.handler(ctx, req, reply),
     });
   }
