@@ -1,7 +1,7 @@
 /** @module Each web process's view of the site's data version, re-read from the database at most every `checkMs`. */
 import type { Kysely } from "kysely";
-import { readSiteVersion, type SiteVersion } from "../storage/site-version.ts";
 import type { Database } from "../storage/schema.ts";
+import { readSiteVersion, type SiteVersion } from "../storage/site-version.ts";
 
 export interface VersionWatch {
   /** The version if it was read less than `checkMs` ago, else undefined: call `refresh()`. */
