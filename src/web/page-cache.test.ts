@@ -12,7 +12,7 @@ import { type Db, openDb } from "../storage/db.ts";
 import { migrateToLatest } from "../storage/migrate.ts";
 import { insertSource } from "../storage/sources.ts";
 import { buildApp } from "./app.tsx";
-import { pageCacheHooks, uncacheable } from "./page-cache.ts";
+import { createPageCache, uncacheable } from "./page-cache.ts";
 
 let tdb: TestDatabase;
 let db: Db;
@@ -141,7 +141,7 @@ test("gzip and brotli forms decode to the same HTML, with their own ETags; HEAD 
 test("only 200s of pages marked pageCache are cached; cookies, own Cache-Control and other routes are not", async () => {
   const server = Fastify();
   apps.push(server);
-  const hooks = pageCacheHooks({ db: db.kysely, config: fresh, log, fetcher });
+  const hooks = createPageCache({ db: db.kysely, config: fresh, log, fetcher });
   server.addHook("onRequest", hooks.onRequest);
   server.addHook("onSend", hooks.onSend);
   let n = 0;
@@ -166,4 +166,31 @@ test("only 200s of pages marked pageCache are cached; cookies, own Cache-Control
   const a = await server.inject("/plain");
   assert.notEqual((await server.inject("/plain")).body, a.body);
   assert.equal(a.headers.etag, undefined);
+});
+
+test("over real HTTP, a cached page is answered before routing with the same headers, and 304s too", async () => {
+  const site = app(60_000);
+  await site.listen({ host: "127.0.0.1", port: 0 });
+  const address = site.server.address();
+  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const miss = await fetch(`${base}/`, { headers: { "accept-encoding": "identity" } });
+  const missBody = await miss.text();
+  const hit = await fetch(`${base}/`, { headers: { "accept-encoding": "identity" } });
+  assert.equal(await hit.text(), missBody);
+  for (const name of ["etag", "last-modified", "cache-control", "vary", "content-type", "content-length"]) {
+    assert.equal(hit.headers.get(name), miss.headers.get(name), name);
+  }
+  const br = await fetch(`${base}/`, { headers: { "accept-encoding": "br" } });
+  assert.equal(br.headers.get("content-encoding"), "br");
+  assert.equal(await br.text(), missBody, "fetch decodes brotli");
+  const notModified = await fetch(`${base}/`, {
+    headers: { "if-none-match": hit.headers.get("etag") ?? "", "accept-encoding": "identity" },
+  });
+  assert.equal(notModified.status, 304);
+  assert.equal(notModified.headers.get("etag"), hit.headers.get("etag"));
+  const head = await fetch(`${base}/`, { method: "HEAD", headers: { "accept-encoding": "identity" } });
+  assert.equal(head.status, 200);
+  assert.equal(head.headers.get("etag"), hit.headers.get("etag"));
+  // Routes not marked pageCache, and unknown paths, still reach Fastify.
+  assert.equal((await fetch(`${base}/no/such/page`)).status, 404);
 });

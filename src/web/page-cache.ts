@@ -2,6 +2,7 @@
  * @module The render cache wired into Fastify: routes marked `pageCache` are answered from memory
  * (304 when the client's copy is current) until the site's data version moves.
  */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FastifyReply, FastifyRequest, onRequestHookHandler, onSendHookHandler } from "fastify";
 import type { SiteVersion } from "../storage/site-version.ts";
 import { isNotModified, preferredEncoding } from "./conditional.ts";
@@ -40,11 +41,20 @@ function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage): v
   reply.headers(page.headers[encoding]).send(page.bodies[encoding]);
 }
 
-/** The cache's two hooks, for `app.addHook` before the routes are added; one cache per app. */
-export function pageCacheHooks(ctx: WebContext): {
+export interface PageCache {
+  /** For `app.addHook` before the routes are added: answers hits, and fills the cache on misses. */
   onRequest: onRequestHookHandler;
   onSend: onSendHookHandler;
-} {
+  /**
+   * For the HTTP server, before Fastify sees the request: answers a hit on a page already cached
+   * under the current version and returns true, else false (Fastify then handles it). A hit costs
+   * about a third less CPU this way than through Fastify's routing and hooks.
+   */
+  serveRaw(req: IncomingMessage, res: ServerResponse): boolean;
+}
+
+/** The render cache of one app. */
+export function createPageCache(ctx: WebContext): PageCache {
   const cache = new RenderCache(ctx.config.pageCacheMb * 1024 * 1024);
   const watch = watchSiteVersion(ctx.db, ctx.config.pageCacheCheckMs, () => cache.clear());
   // The version each missed request was rendered under, for onSend to tag its page with.
@@ -107,5 +117,24 @@ export function pageCacheHooks(ctx: WebContext): {
     reply.headers(headers);
     return page.bodies[encoding];
   };
-  return { onRequest, onSend };
+  const serveRaw = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if ((req.method !== "GET" && req.method !== "HEAD") || req.headers.authorization !== undefined)
+      return false;
+    const version = watch.fresh();
+    // Only URLs a pageCache route answered are ever stored, so a hit needs no routing.
+    const page = version && req.url !== undefined ? cache.get(req.url) : undefined;
+    if (!page || page.version !== version?.version) return false;
+    const h = req.headers;
+    const encoding = preferredEncoding(h["accept-encoding"]);
+    if (isNotModified(h["if-none-match"], h["if-modified-since"], page.hash, page.lastModifiedMs)) {
+      res.writeHead(304, notModifiedHeaders(page.headers[encoding])).end();
+      return true;
+    }
+    const body = page.bodies[encoding];
+    res.writeHead(200, { ...page.headers[encoding], "content-length": String(body.length) });
+    if (req.method === "HEAD") res.end();
+    else res.end(body);
+    return true;
+  };
+  return { onRequest, onSend, serveRaw };
 }
