@@ -25,17 +25,11 @@ export function uncacheable(reply: FastifyReply): FastifyReply {
   return reply.header("cache-control", "private, no-store");
 }
 
-/** Headers a 304 repeats from the 200 it stands for (RFC 9110 15.4.5); the body's own are left out. */
-function notModifiedHeaders(headers: Record<string, string>): Record<string, string> {
-  const { etag = "", "cache-control": cc = "", vary = "", "last-modified": lm = "" } = headers;
-  return { etag, "cache-control": cc, vary, "last-modified": lm };
-}
-
 function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage): void {
   const h = req.headers;
   const encoding = preferredEncoding(h["accept-encoding"]);
   if (isNotModified(h["if-none-match"], h["if-modified-since"], page.hash, page.lastModifiedMs)) {
-    reply.code(304).headers(notModifiedHeaders(page.headers[encoding])).send();
+    reply.code(304).headers(page.notModified[encoding]).send();
     return;
   }
   reply.headers(page.headers[encoding]).send(page.bodies[encoding]);
@@ -108,13 +102,12 @@ export function createPageCache(ctx: WebContext): PageCache {
     if (watch.last()?.version === version.version) cache.set(req.url, page);
     const h = req.headers;
     const encoding = preferredEncoding(h["accept-encoding"]);
-    const headers = page.headers[encoding];
     if (isNotModified(h["if-none-match"], h["if-modified-since"], page.hash, page.lastModifiedMs)) {
       reply.removeHeader("content-type");
-      reply.code(304).headers(notModifiedHeaders(headers));
+      reply.code(304).headers(page.notModified[encoding]);
       return "";
     }
-    reply.headers(headers);
+    reply.headers(page.headers[encoding]);
     return page.bodies[encoding];
   };
   const serveRaw = (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -127,13 +120,12 @@ export function createPageCache(ctx: WebContext): PageCache {
     const h = req.headers;
     const encoding = preferredEncoding(h["accept-encoding"]);
     if (isNotModified(h["if-none-match"], h["if-modified-since"], page.hash, page.lastModifiedMs)) {
-      res.writeHead(304, notModifiedHeaders(page.headers[encoding])).end();
+      res.writeHead(304, page.notModified[encoding]).end();
       return true;
     }
-    const body = page.bodies[encoding];
-    res.writeHead(200, { ...page.headers[encoding], "content-length": String(body.length) });
+    res.writeHead(200, page.headers[encoding]);
     if (req.method === "HEAD") res.end();
-    else res.end(body);
+    else res.end(page.bodies[encoding]);
     return true;
   };
   return { onRequest, onSend, serveRaw };

@@ -19,7 +19,10 @@ export interface CachedPage {
   /** Last-Modified in whole seconds (HTTP dates have no finer resolution). */
   lastModifiedMs: number;
   bodies: Record<Encoding, Buffer>;
+  /** The 200's headers per form, Content-Length included, built once: a hit only looks them up. */
   headers: Record<Encoding, Record<string, string>>;
+  /** What a 304 repeats of them (RFC 9110 15.4.5): the validators and caching headers, not the body's. */
+  notModified: Record<Encoding, Record<string, string>>;
   bytes: number;
 }
 
@@ -48,20 +51,30 @@ export async function buildCachedPage(
   ]);
   const hash = createHash("sha256").update(body).digest("base64url").slice(0, 22);
   const lastModified = new Date(lastModifiedMs).toUTCString();
-  const headersFor = (encoding: Encoding): Record<string, string> => ({
-    "content-type": contentType,
+  const bodies = { identity: body, gzip: gz, br };
+  const notModifiedFor = (encoding: Encoding): Record<string, string> => ({
     etag: etagFor(hash, encoding),
     "last-modified": lastModified,
     "cache-control": PAGE_CACHE_CONTROL,
     vary: "Accept-Encoding",
+  });
+  const headersFor = (encoding: Encoding): Record<string, string> => ({
+    "content-type": contentType,
+    ...notModifiedFor(encoding),
     ...(encoding === "identity" ? {} : { "content-encoding": encoding }),
+    "content-length": String(bodies[encoding].length),
   });
   return {
     version,
     hash,
     lastModifiedMs,
-    bodies: { identity: body, gzip: gz, br },
+    bodies,
     headers: { identity: headersFor("identity"), gzip: headersFor("gzip"), br: headersFor("br") },
+    notModified: {
+      identity: notModifiedFor("identity"),
+      gzip: notModifiedFor("gzip"),
+      br: notModifiedFor("br"),
+    },
     bytes: body.length + gz.length + br.length,
   };
 }
