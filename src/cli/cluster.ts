@@ -22,7 +22,10 @@ export interface WebWorkers {
 export function startWebWorkers(count: number, log: Logger): WebWorkers {
   let stopping = false;
   const startedAt = new Map<Worker, number>();
-  const fork = () => startedAt.set(cluster.fork(), Date.now());
+  const fork = () => {
+    // A restart scheduled just before stop() must not start a worker nobody will stop.
+    if (!stopping) startedAt.set(cluster.fork(), Date.now());
+  };
   let resolveListening: (port: number) => void = () => {};
   const listening = new Promise<number>((resolve) => {
     resolveListening = resolve;
