@@ -48,7 +48,9 @@ for (const { name, make } of bothDatabases) {
           SELECT id, ${guid}, 'https://old.test/a', ${`Old ${guid}`}, '<p>x</p>', 'x', ${published}, ${T0}, ${T0}, ${T0} FROM sources`.execute(
           db.kysely,
         );
-      assert.deepEqual(await migrateToLatest(db), ["0007-stories-topics-display"]);
+      assert.deepEqual(await migrateToLatest(db, "0007-stories-topics-display"), [
+        "0007-stories-topics-display",
+      ]);
       const rows = await db.kysely
         .selectFrom("articles")
         .select(["guid", "story_id", "sort_at"])
