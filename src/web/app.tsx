@@ -3,8 +3,10 @@ import { createServer } from "node:http";
 import Fastify, { LogController } from "fastify";
 import { NewsdeskError } from "../errors.ts";
 import { assets } from "./assets.ts";
+import { preferredEncoding } from "./conditional.ts";
 import type { WebContext } from "./context.ts";
 import { createPageCache } from "./page-cache.ts";
+import { compressOnce } from "./render-cache.ts";
 import { ErrorPage } from "./pages/error-page.tsx";
 import { renderPage } from "./render.tsx";
 import { routes } from "./routes.ts";
@@ -41,12 +43,16 @@ export function buildApp(ctx: WebContext) {
   app.addHook("onRequest", pageCache.onRequest);
   app.addHook("onSend", pageCache.onSend);
   for (const asset of assets) {
-    app.get(asset.path, async (_req, reply) =>
-      reply
+    const forms = compressOnce(asset.body);
+    app.get(asset.path, async (req, reply) => {
+      const encoding = preferredEncoding(req.headers["accept-encoding"]);
+      if (encoding !== "identity") reply.header("content-encoding", encoding);
+      return reply
         .type(asset.contentType)
         .header("cache-control", "public, max-age=31536000, immutable")
-        .send(asset.body),
-    );
+        .header("vary", "Accept-Encoding")
+        .send(forms[encoding]);
+    });
   }
   for (const route of routes.filter((r) => !r.rawBody)) {
     app.route({

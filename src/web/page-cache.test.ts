@@ -194,3 +194,17 @@ test("over real HTTP, a cached page is answered before routing with the same hea
   // Routes not marked pageCache, and unknown paths, still reach Fastify.
   assert.equal((await fetch(`${base}/no/such/page`)).status, 404);
 });
+
+test("the stylesheet is sent in the encoding asked for, compressed once at start", async () => {
+  const site = app(0);
+  const { stylesheet } = await import("./assets.ts");
+  const br = await site.inject({ url: stylesheet.path, headers: { "accept-encoding": "gzip, br" } });
+  assert.equal(br.headers["content-encoding"], "br");
+  assert.equal(br.headers.vary, "Accept-Encoding");
+  assert.equal(brotliDecompressSync(br.rawPayload).toString("utf8"), stylesheet.body);
+  const gz = await site.inject({ url: stylesheet.path, headers: { "accept-encoding": "gzip" } });
+  assert.equal(gunzipSync(gz.rawPayload).toString("utf8"), stylesheet.body);
+  const plain = await site.inject(stylesheet.path);
+  assert.equal(plain.headers["content-encoding"], undefined);
+  assert.equal(plain.body, stylesheet.body);
+});

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
-import { brotliCompress, constants, gzip } from "node:zlib";
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from "node:zlib";
 import { type Encoding, etagFor } from "./conditional.ts";
 
 const brotli = promisify(brotliCompress);
@@ -76,6 +76,16 @@ export async function buildCachedPage(
       br: notModifiedFor("br"),
     },
     bytes: body.length + gz.length + br.length,
+  };
+}
+
+/** Every form of a file served for ever (hashed assets), compressed at start at the highest levels. */
+export function compressOnce(body: string): Record<Encoding, Buffer> {
+  const identity = Buffer.from(body);
+  return {
+    identity,
+    gzip: gzipSync(identity, { level: 9 }),
+    br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
   };
 }
 
