@@ -6,9 +6,9 @@ import { assets } from "./assets.ts";
 import { preferredEncoding } from "./conditional.ts";
 import type { WebContext } from "./context.ts";
 import { createPageCache } from "./page-cache.ts";
-import { compressOnce } from "./render-cache.ts";
 import { ErrorPage } from "./pages/error-page.tsx";
 import { renderPage } from "./render.tsx";
+import { compressOnce } from "./render-cache.ts";
 import { routes } from "./routes.ts";
 
 function errorDocument(ctx: WebContext, status: number, message: string): string {
