@@ -1,44 +1,78 @@
-/** @module `newsdesk serve`: the web server and the background fetcher in one process. */
+/**
+ * @module `newsdesk serve`: the website and the background fetcher. With NEWSDESK_WEB_WORKERS other
+ * than 1, web workers share the port and the primary process fetches (cluster.ts).
+ */
+import cluster from "node:cluster";
+import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { buildApp } from "../web/app.tsx";
+import { startWebWorkers } from "./cluster.ts";
 import { openRuntime } from "./runtime.ts";
+
+interface ServeOptions {
+  demo?: boolean;
+  fetch: boolean;
+}
 
 export function registerServe(program: Command): void {
   program
     .command("serve")
-    .description("run the website and fetch sources in the background (HOST, PORT)")
+    .description("run the website and fetch sources in the background (HOST, PORT, NEWSDESK_WEB_WORKERS)")
     .option("--demo", "also start the offline demo newsroom and follow its feeds")
     .option("--no-fetch", "serve only; do not fetch sources in this process")
-    .action(async (opts: { demo?: boolean; fetch: boolean }) => {
-      const rt = await openRuntime();
-      const { config, log } = rt;
-      // Loaded only when asked for, so production installs never touch the demo content.
-      const demo = opts.demo ? await (await import("./demo-newsroom.ts")).startDemoNewsroom(rt) : null;
-      // The demo origin is on loopback, which the address guard refuses; exempt exactly it, only while it runs.
-      const fetcher = fetcherFromConfig(config, { allowOrigins: demo ? [demo.baseUrl] : [] });
-      const app = buildApp({ db: rt.db.kysely, config, log, fetcher });
-      await app.listen({ host: config.host, port: config.port });
-      const address = app.server.address();
-      const port = typeof address === "object" && address ? address.port : config.port;
-      log.info({ url: `http://${config.host}:${port}/` }, "newsdesk is serving");
-      console.log(`Newsdesk is running at http://${config.host}:${port}/`);
-      const scheduler = opts.fetch ? startScheduler({ db: rt.db.kysely, config, log, fetcher }) : null;
+    .action(serve);
+}
 
-      let closing = false;
-      const shutdown = async (signal: string) => {
-        if (closing) return;
-        closing = true;
-        log.info({ signal }, "shutting down");
-        await app.close();
-        await scheduler?.stop();
-        await fetcher.close();
-        await demo?.close();
-        await rt.close();
-        process.exit(0);
-      };
-      process.once("SIGINT", () => void shutdown("SIGINT"));
-      process.once("SIGTERM", () => void shutdown("SIGTERM"));
-    });
+async function serve(opts: ServeOptions): Promise<void> {
+  // A worker was forked with the same arguments: it serves pages and leaves fetching to the primary.
+  const worker = cluster.isWorker;
+  const rt = await openRuntime();
+  const { config, log } = rt;
+  const workers = config.webWorkers === 0 ? availableParallelism() : config.webWorkers;
+  const clustered = !worker && workers > 1;
+  // Loaded only when asked for, so production installs never touch the demo content.
+  const demo = opts.demo && !worker ? await (await import("./demo-newsroom.ts")).startDemoNewsroom(rt) : null;
+  // The demo origin is on loopback, which the address guard refuses; exempt exactly it, only while it runs.
+  const fetcher = fetcherFromConfig(config, { allowOrigins: demo ? [demo.baseUrl] : [] });
+
+  let stopWeb: () => Promise<void>;
+  let port: number;
+  if (clustered) {
+    const web = startWebWorkers(workers, log);
+    stopWeb = web.stop;
+    port = await web.listening;
+  } else {
+    const app = buildApp({ db: rt.db.kysely, config, log, fetcher });
+    await app.listen({ host: config.host, port: config.port });
+    stopWeb = () => app.close();
+    const address = app.server.address();
+    port = typeof address === "object" && address ? address.port : config.port;
+  }
+  if (!worker) {
+    log.info(
+      { url: `http://${config.host}:${port}/`, workers: clustered ? workers : 1 },
+      "newsdesk is serving",
+    );
+    console.log(`Newsdesk is running at http://${config.host}:${port}/`);
+  }
+  const scheduler = opts.fetch && !worker ? startScheduler({ db: rt.db.kysely, config, log, fetcher }) : null;
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    if (!worker) log.info({ signal }, "shutting down");
+    await stopWeb();
+    await scheduler?.stop();
+    await fetcher.close();
+    await demo?.close();
+    await rt.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  // A worker whose primary is gone would serve nobody: stop with it.
+  if (worker) cluster.worker?.once("disconnect", () => void shutdown("disconnect"));
 }

@@ -118,6 +118,24 @@ export const settings = {
     parse: canonicalPolicy,
     doc: "Where rel=canonical of a republished full-text article points: `original` (the outlet's page, the default, so search engines credit the outlet) or `self` (this site's page). Excerpt-only articles always point at this site's page.",
   },
+  webWorkers: {
+    env: "NEWSDESK_WEB_WORKERS",
+    default: "0",
+    parse: int(0, 256),
+    doc: "Web server processes `serve` runs, sharing the port; 0 means one per available CPU, 1 serves from the single process that also fetches. With several, one more process fetches sources and runs the demo newsroom.",
+  },
+  pageCacheMb: {
+    env: "NEWSDESK_PAGE_CACHE_MB",
+    default: "64",
+    parse: int(0, 65536),
+    doc: "Memory per web process for rendered pages (and their gzip and brotli forms), least recently used dropped first; 0 turns the page cache off.",
+  },
+  pageCacheCheckMs: {
+    env: "NEWSDESK_PAGE_CACHE_CHECK_MS",
+    default: "500",
+    parse: int(0, 60000),
+    doc: "How often each web process reads the data version from the database to drop pages that changed: a new article shows at most this long (plus one query) after it is stored. 0 reads it for every request.",
+  },
   demoPort: {
     env: "NEWSDESK_DEMO_PORT",
     default: "8090",

@@ -9,6 +9,7 @@ import * as m0005 from "./migrations/0005-websub.ts";
 import * as m0006 from "./migrations/0006-source-selectors.ts";
 import * as m0007 from "./migrations/0007-stories-topics-display.ts";
 import * as m0008 from "./migrations/0008-search.ts";
+import * as m0009 from "./migrations/0009-site-version.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -22,6 +23,7 @@ const migrations: Record<string, DialectMigration> = {
   "0006-source-selectors": m0006,
   "0007-stories-topics-display": m0007,
   "0008-search": m0008,
+  "0009-site-version": m0009,
 };
 
 class StaticProvider implements MigrationProvider {

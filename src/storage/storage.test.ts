@@ -70,6 +70,7 @@ for (const { name, make } of bothDatabases) {
         "0006-source-selectors",
         "0007-stories-topics-display",
         "0008-search",
+        "0009-site-version",
       ]);
     });
     after(async () => {

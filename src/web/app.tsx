@@ -1,10 +1,14 @@
 /** @module Builds the Fastify app: assets, the route list, and one error handler for every failure. */
+import { createServer } from "node:http";
 import Fastify, { LogController } from "fastify";
 import { NewsdeskError } from "../errors.ts";
 import { assets } from "./assets.ts";
+import { preferredEncoding } from "./conditional.ts";
 import type { WebContext } from "./context.ts";
+import { createPageCache } from "./page-cache.ts";
 import { ErrorPage } from "./pages/error-page.tsx";
 import { renderPage } from "./render.tsx";
+import { compressOnce } from "./render-cache.ts";
 import { routes } from "./routes.ts";
 
 function errorDocument(ctx: WebContext, status: number, message: string): string {
@@ -18,23 +22,43 @@ function errorDocument(ctx: WebContext, status: number, message: string): string
 /** The web app, ready to `listen()` or to `inject()` in tests. */
 export function buildApp(ctx: WebContext) {
   // Per-request lines would dominate the log at news-site traffic; errors are logged by the handler below.
+  const pageCache = createPageCache(ctx);
   const app = Fastify({
     loggerInstance: ctx.log.child({ component: "web" }),
     logController: new LogController({ disableRequestLogging: true }),
+    // Cached pages are answered before Fastify routes the request (inject() goes through the hooks).
+    serverFactory: (handler, options) => {
+      const server = createServer((req, res) => {
+        if (!pageCache.serveRaw(req, res)) handler(req, res);
+      });
+      // What Fastify sets on the servers it makes itself.
+      server.keepAliveTimeout = Number(options.keepAliveTimeout ?? 72_000);
+      server.requestTimeout = Number(options.requestTimeout ?? 0);
+      server.setTimeout(Number(options.connectionTimeout ?? 0));
+      return server;
+    },
   });
 
+  // Before the routes: hooks apply to routes added after them.
+  app.addHook("onRequest", pageCache.onRequest);
+  app.addHook("onSend", pageCache.onSend);
   for (const asset of assets) {
-    app.get(asset.path, async (_req, reply) =>
-      reply
+    const forms = compressOnce(asset.body);
+    app.get(asset.path, async (req, reply) => {
+      const encoding = preferredEncoding(req.headers["accept-encoding"]);
+      if (encoding !== "identity") reply.header("content-encoding", encoding);
+      return reply
         .type(asset.contentType)
         .header("cache-control", "public, max-age=31536000, immutable")
-        .send(asset.body),
-    );
+        .header("vary", "Accept-Encoding")
+        .send(forms[encoding]);
+    });
   }
   for (const route of routes.filter((r) => !r.rawBody)) {
     app.route({
       method: route.method,
       url: route.url,
+      config: { pageCache: route.pageCache === true },
       handler: (req, reply) => route.handler(ctx, req, reply),
     });
   }

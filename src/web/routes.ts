@@ -26,11 +26,13 @@ export interface Route {
   handler: (ctx: WebContext, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
   /** The handler gets the body as the exact bytes sent (any content type), capped at NEWSDESK_MAX_BODY_BYTES. */
   rawBody?: boolean;
+  /** The page is the same for every visitor: its 200 answers are cached until the data changes (page-cache.ts). */
+  pageCache?: boolean;
 }
 
 export const routes: Route[] = [
-  { method: "GET", url: "/", handler: home },
-  { method: "GET", url: "/articles/:idSlug", handler: articleShow },
+  { method: "GET", url: "/", handler: home, pageCache: true },
+  { method: "GET", url: "/articles/:idSlug", handler: articleShow, pageCache: true },
   // Output feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1), sitemaps and robots.txt: feeds-out/.
   { method: "GET", url: "/feed.xml", handler: siteFeed("rss") },
   { method: "GET", url: "/feed.atom", handler: siteFeed("atom") },
@@ -46,11 +48,11 @@ export const routes: Route[] = [
   { method: "GET", url: "/sitemap-articles-:n.xml", handler: sitemapArticles },
   { method: "GET", url: "/sitemap-news.xml", handler: sitemapNews },
   { method: "GET", url: "/robots.txt", handler: robotsTxt },
-  { method: "GET", url: "/stories/:idSlug", handler: storyShow },
-  { method: "GET", url: "/sources", handler: sourceIndex },
-  { method: "GET", url: "/sources/:idSlug", handler: sourceShow },
-  { method: "GET", url: "/topics/:slug", handler: topicShow },
-  { method: "GET", url: "/about", handler: about },
+  { method: "GET", url: "/stories/:idSlug", handler: storyShow, pageCache: true },
+  { method: "GET", url: "/sources", handler: sourceIndex, pageCache: true },
+  { method: "GET", url: "/sources/:idSlug", handler: sourceShow, pageCache: true },
+  { method: "GET", url: "/topics/:slug", handler: topicShow, pageCache: true },
+  { method: "GET", url: "/about", handler: about, pageCache: true },
   { method: "GET", url: "/search", handler: search },
   { method: "GET", url: "/search/feed.xml", handler: searchFeed("rss", searchForFeed) },
   { method: "GET", url: "/search/feed.atom", handler: searchFeed("atom", searchForFeed) },

@@ -1,0 +1,132 @@
+/**
+ * @module The render cache wired into Fastify: routes marked `pageCache` are answered from memory
+ * (304 when the client's copy is current) until the site's data version moves.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FastifyReply, FastifyRequest, onRequestHookHandler, onSendHookHandler } from "fastify";
+import type { SiteVersion } from "../storage/site-version.ts";
+import { isNotModified, preferredEncoding } from "./conditional.ts";
+import type { WebContext } from "./context.ts";
+import { buildCachedPage, type CachedPage, RenderCache } from "./render-cache.ts";
+import { watchSiteVersion } from "./version-watch.ts";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The route's 200 answers are the same for every visitor, so they may be cached and shared. */
+    pageCache?: boolean;
+  }
+}
+
+/**
+ * Marks this response as not to be cached or shared (it names the visitor, sets a cookie...).
+ * Any response that sets Cache-Control or a cookie itself is never cached.
+ */
+export function uncacheable(reply: FastifyReply): FastifyReply {
+  return reply.header("cache-control", "private, no-store");
+}
+
+function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage): void {
+  const h = req.headers;
+  const encoding = preferredEncoding(h["accept-encoding"]);
+  if (isNotModified(h["if-none-match"], h["if-modified-since"], page.hash, page.lastModifiedMs)) {
+    reply.code(304).headers(page.notModified[encoding]).send();
+    return;
+  }
+  reply.headers(page.headers[encoding]).send(page.bodies[encoding]);
+}
+
+export interface PageCache {
+  /** For `app.addHook` before the routes are added: answers hits, and fills the cache on misses. */
+  onRequest: onRequestHookHandler;
+  onSend: onSendHookHandler;
+  /**
+   * For the HTTP server, before Fastify sees the request: answers a hit on a page already cached
+   * under the current version and returns true, else false (Fastify then handles it). A hit costs
+   * about a third less CPU this way than through Fastify's routing and hooks.
+   */
+  serveRaw(req: IncomingMessage, res: ServerResponse): boolean;
+}
+
+/** The render cache of one app. */
+export function createPageCache(ctx: WebContext): PageCache {
+  const cache = new RenderCache(ctx.config.pageCacheMb * 1024 * 1024);
+  const watch = watchSiteVersion(ctx.db, ctx.config.pageCacheCheckMs, () => cache.clear());
+  // The version each missed request was rendered under, for onSend to tag its page with.
+  const renderedUnder = new WeakMap<FastifyRequest, SiteVersion>();
+
+  // Callback style, not async: a hit is answered without a promise, the path every cached page takes.
+  const onRequest: onRequestHookHandler = (req, reply, done) => {
+    if (
+      !req.routeOptions.config.pageCache ||
+      (req.method !== "GET" && req.method !== "HEAD") ||
+      req.headers.authorization !== undefined
+    ) {
+      done();
+      return;
+    }
+    const lookup = (version: SiteVersion) => {
+      const page = cache.get(req.url);
+      if (page && page.version === version.version) {
+        sendPage(req, reply, page);
+        return;
+      }
+      renderedUnder.set(req, version);
+      done();
+    };
+    const version = watch.fresh();
+    if (version) lookup(version);
+    else watch.refresh().then(lookup, done);
+  };
+
+  const onSend: onSendHookHandler = async (req, reply, payload) => {
+    const version = renderedUnder.get(req);
+    if (
+      !version ||
+      reply.statusCode !== 200 ||
+      reply.hasHeader("set-cookie") ||
+      reply.hasHeader("cache-control") ||
+      reply.hasHeader("content-encoding") ||
+      (typeof payload !== "string" && !Buffer.isBuffer(payload))
+    ) {
+      return payload;
+    }
+    // The data's own change time, the same in every process; never later than now (clock skew).
+    const changed = Math.min(Date.parse(version.changedAt) || Date.now(), Date.now());
+    const page = await buildCachedPage(
+      typeof payload === "string" ? Buffer.from(payload) : payload,
+      String(reply.getHeader("content-type") ?? "text/html; charset=utf-8"),
+      version.version,
+      Math.floor(changed / 1000) * 1000,
+    );
+    // A page rendered under a version that has since moved would only be dropped at its first hit.
+    if (watch.last()?.version === version.version) cache.set(req.url, page);
+    const h = req.headers;
+    const encoding = preferredEncoding(h["accept-encoding"]);
+    if (isNotModified(h["if-none-match"], h["if-modified-since"], page.hash, page.lastModifiedMs)) {
+      reply.removeHeader("content-type");
+      reply.code(304).headers(page.notModified[encoding]);
+      return "";
+    }
+    reply.headers(page.headers[encoding]);
+    return page.bodies[encoding];
+  };
+  const serveRaw = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if ((req.method !== "GET" && req.method !== "HEAD") || req.headers.authorization !== undefined)
+      return false;
+    const version = watch.fresh();
+    // Only URLs a pageCache route answered are ever stored, so a hit needs no routing.
+    const page = version && req.url !== undefined ? cache.get(req.url) : undefined;
+    if (!page || page.version !== version?.version) return false;
+    const h = req.headers;
+    const encoding = preferredEncoding(h["accept-encoding"]);
+    if (isNotModified(h["if-none-match"], h["if-modified-since"], page.hash, page.lastModifiedMs)) {
+      res.writeHead(304, page.notModified[encoding]).end();
+      return true;
+    }
+    res.writeHead(200, page.headers[encoding]);
+    if (req.method === "HEAD") res.end();
+    else res.end(page.bodies[encoding]);
+    return true;
+  };
+  return { onRequest, onSend, serveRaw };
+}

@@ -1,0 +1,140 @@
+/**
+ * @module Rendered pages kept in memory with their gzip and brotli forms (compressed once, not per
+ * request), least recently used dropped first within a byte budget.
+ */
+import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from "node:zlib";
+import { type Encoding, etagFor } from "./conditional.ts";
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** One page in every encoding, with the headers each form is sent with, built once. */
+export interface CachedPage {
+  /** The data version the page was rendered from. */
+  version: number;
+  /** The identity body's hash: the ETag, marked per encoding. */
+  hash: string;
+  /** Last-Modified in whole seconds (HTTP dates have no finer resolution). */
+  lastModifiedMs: number;
+  bodies: Record<Encoding, Buffer>;
+  /** The 200's headers per form, Content-Length included, built once: a hit only looks them up. */
+  headers: Record<Encoding, Record<string, string>>;
+  /** What a 304 repeats of them (RFC 9110 15.4.5): the validators and caching headers, not the body's. */
+  notModified: Record<Encoding, Record<string, string>>;
+  bytes: number;
+}
+
+/** Sent with every cacheable page: stored copies must ask again, and a 304 makes that cheap. */
+export const PAGE_CACHE_CONTROL = "public, max-age=0, must-revalidate";
+
+/**
+ * Compresses `body` both ways on libuv's thread pool (brotli 9: nearly quality 11's size at a
+ * twentieth of its time) and precomputes each form's headers.
+ */
+export async function buildCachedPage(
+  body: Buffer,
+  contentType: string,
+  version: number,
+  lastModifiedMs: number,
+): Promise<CachedPage> {
+  const [br, gz] = await Promise.all([
+    brotli(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 9,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }),
+    gzipAsync(body, { level: 9 }),
+  ]);
+  const hash = createHash("sha256").update(body).digest("base64url").slice(0, 22);
+  const lastModified = new Date(lastModifiedMs).toUTCString();
+  const bodies = { identity: body, gzip: gz, br };
+  const notModifiedFor = (encoding: Encoding): Record<string, string> => ({
+    etag: etagFor(hash, encoding),
+    "last-modified": lastModified,
+    "cache-control": PAGE_CACHE_CONTROL,
+    vary: "Accept-Encoding",
+  });
+  const headersFor = (encoding: Encoding): Record<string, string> => ({
+    "content-type": contentType,
+    ...notModifiedFor(encoding),
+    ...(encoding === "identity" ? {} : { "content-encoding": encoding }),
+    "content-length": String(bodies[encoding].length),
+  });
+  return {
+    version,
+    hash,
+    lastModifiedMs,
+    bodies,
+    headers: { identity: headersFor("identity"), gzip: headersFor("gzip"), br: headersFor("br") },
+    notModified: {
+      identity: notModifiedFor("identity"),
+      gzip: notModifiedFor("gzip"),
+      br: notModifiedFor("br"),
+    },
+    bytes: body.length + gz.length + br.length,
+  };
+}
+
+/** Every form of a file served for ever (hashed assets), compressed at start at the highest levels. */
+export function compressOnce(body: string): Record<Encoding, Buffer> {
+  const identity = Buffer.from(body);
+  return {
+    identity,
+    gzip: gzipSync(identity, { level: 9 }),
+    br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  };
+}
+
+/** A Map in recency order (oldest first), bounded by the bytes of the bodies it holds. */
+export class RenderCache {
+  private readonly pages = new Map<string, CachedPage>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): CachedPage | undefined {
+    const page = this.pages.get(key);
+    if (page) {
+      // Move to the newest end: delete and set keep a Map's insertion order as recency order.
+      this.pages.delete(key);
+      this.pages.set(key, page);
+    }
+    return page;
+  }
+
+  set(key: string, page: CachedPage): void {
+    if (page.bytes > this.maxBytes / 8) return; // one huge page must not flush everything else
+    this.delete(key);
+    this.pages.set(key, page);
+    this.bytes += page.bytes;
+    for (const [oldKey] of this.pages) {
+      if (this.bytes <= this.maxBytes) break;
+      this.delete(oldKey);
+    }
+  }
+
+  delete(key: string): void {
+    const page = this.pages.get(key);
+    if (!page) return;
+    this.pages.delete(key);
+    this.bytes -= page.bytes;
+  }
+
+  /** Drops every page: after the data version moves, none of them is current. */
+  clear(): void {
+    this.pages.clear();
+    this.bytes = 0;
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  get totalBytes(): number {
+    return this.bytes;
+  }
+}

@@ -1,0 +1,84 @@
+/** @module `newsdesk serve` with two web workers: both serve, a killed worker is replaced, SIGTERM stops them all. */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import { get } from "node:http";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { sqliteTestDatabase } from "../support/databases.ts";
+
+const BIN = join(import.meta.dirname, "../../bin/newsdesk");
+const tdb = sqliteTestDatabase();
+after(() => tdb.drop());
+
+/** The process's children, from Linux's /proc (the workers cluster forked). */
+function childPids(pid: number): number[] {
+  const text = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+  return text ? text.split(/\s+/).map(Number) : [];
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A GET on a new connection each time: a pooled one may lead to the worker just killed. */
+function status(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on("error", reject);
+  });
+}
+
+async function until(what: string, check: () => boolean, ms = 20_000): Promise<void> {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(100)) if (check()) return;
+  assert.fail(`timed out waiting until ${what}`);
+}
+
+test("serve runs NEWSDESK_WEB_WORKERS web workers, replaces one that dies, and stops them all on SIGTERM", async () => {
+  const child = spawn(BIN, ["serve", "--no-fetch"], {
+    env: { ...process.env, DATABASE_URL: tdb.url, PORT: "0", NEWSDESK_WEB_WORKERS: "2", LOG_LEVEL: "fatal" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const pid = child.pid ?? 0;
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  let workers: number[] = [];
+  try {
+    let stdout = "";
+    let site = "";
+    for await (const chunk of child.stdout) {
+      stdout += chunk;
+      site = /running at (http:\/\/\S+?)\/?\s/.exec(stdout)?.[1] ?? "";
+      if (site) break;
+    }
+    assert.ok(site, `serve printed its address (stderr: ${stderr})`);
+    await until("two workers run", () => childPids(pid).length === 2);
+    workers = childPids(pid);
+    for (let i = 0; i < 4; i++) assert.equal(await status(`${site}/`), 200);
+
+    const [victim] = workers;
+    process.kill(victim ?? 0, "SIGKILL");
+    await until("the dead worker is replaced", () => {
+      const now = childPids(pid);
+      return now.length === 2 && !now.includes(victim ?? 0);
+    });
+    workers = childPids(pid);
+    for (let i = 0; i < 4; i++) assert.equal(await status(`${site}/`), 200);
+  } finally {
+    child.kill("SIGTERM");
+    const [code] = await once(child, "exit");
+    assert.equal(code, 0, `serve exits cleanly on SIGTERM (stderr: ${stderr})`);
+  }
+  for (const w of workers) assert.equal(alive(w), false, `worker ${w} stopped with the primary`);
+});
