@@ -214,7 +214,7 @@ for (const { name, make } of bothDatabases) {
         db.kysely,
         article(source.id, "old", "Lighthouse keeper retires", "After forty years.", 1),
       );
-      assert.deepEqual(await migrateToLatest(db), ["0008-search"]);
+      assert.deepEqual(await migrateToLatest(db, "0008-search"), ["0008-search"]);
       const res = await searchArticles(db, { q: "lighthouse forty" });
       assert.deepEqual(
         res.hits.map((h) => h.article.title),
