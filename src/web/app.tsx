@@ -1,5 +1,7 @@
 /** @module Builds the Fastify app: assets, the route list, and one error handler for every failure. */
 import { createServer } from "node:http";
+import { constants as zlib } from "node:zlib";
+import compress from "@fastify/compress";
 import Fastify, { LogController } from "fastify";
 import { NewsdeskError } from "../errors.ts";
 import { assets } from "./assets.ts";
@@ -18,6 +20,12 @@ function errorDocument(ctx: WebContext, status: number, message: string): string
     <ErrorPage status={status} message={message} />,
   );
 }
+
+/**
+ * Brotli at quality 4 for per-request compression: about gzip's speed with smaller output; the page
+ * cache compresses its pages once at the highest levels instead.
+ */
+const BROTLI_FAST = { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } };
 
 /** The web app, ready to `listen()` or to `inject()` in tests. */
 export function buildApp(ctx: WebContext) {
@@ -54,14 +62,33 @@ export function buildApp(ctx: WebContext) {
         .send(forms[encoding]);
     });
   }
-  for (const route of routes.filter((r) => !r.rawBody)) {
-    app.route({
-      method: route.method,
-      url: route.url,
-      config: { pageCache: route.pageCache === true },
-      handler: (req, reply) => route.handler(ctx, req, reply),
+  // Responses the page cache does not hold (feeds, search, sitemaps, error pages) are compressed per
+  // request. The routes go in a plugin registered after @fastify/compress, so its per-route hooks see
+  // them; a cached page arrives already encoded, and the plugin leaves an encoded body alone.
+  app.register(compress, { global: true, encodings: ["br", "gzip"], brotliOptions: BROTLI_FAST });
+  app.register(async (site) => {
+    for (const route of routes.filter((r) => !r.rawBody)) {
+      site.route({
+        method: route.method,
+        url: route.url,
+        config: { pageCache: route.pageCache === true },
+        handler: (req, reply) => route.handler(ctx, req, reply),
+      });
+    }
+    // The 404 page (no route: @fastify/compress's per-route hook never sees it) is sent as it is; it is small.
+    site.setNotFoundHandler((_req, reply) => {
+      reply
+        .code(404)
+        .type("text/html; charset=utf-8")
+        .send(
+          errorDocument(
+            ctx,
+            404,
+            "We could not find that page. It may have moved, or the address may be mistyped.",
+          ),
+        );
     });
-  }
+  });
   // WebSub pushes arrive under any feed content type and their signature covers the exact bytes, so
   // these routes get the raw body; the parsers are scoped to this plugin and other routes keep Fastify's.
   app.register(async (raw) => {
@@ -77,18 +104,6 @@ export function buildApp(ctx: WebContext) {
     }
   });
 
-  app.setNotFoundHandler((_req, reply) => {
-    reply
-      .code(404)
-      .type("text/html; charset=utf-8")
-      .send(
-        errorDocument(
-          ctx,
-          404,
-          "We could not find that page. It may have moved, or the address may be mistyped.",
-        ),
-      );
-  });
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof NewsdeskError) {
       reply
