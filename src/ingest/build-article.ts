@@ -50,6 +50,9 @@ export function buildArticle(
     lead_image_alt: ex?.leadImage?.alt ?? null,
     lead_image_caption: ex?.leadImage?.caption ?? null,
     lead_image_credit: ex?.leadImage?.credit ?? null,
+    // Both or neither: one side alone cannot reserve the image's box.
+    lead_image_width: ex?.leadImage?.width && ex.leadImage.height ? ex.leadImage.width : null,
+    lead_image_height: ex?.leadImage?.width && ex.leadImage.height ? ex.leadImage.height : null,
     body_html: bodyHtml,
     text,
     excerpt: summary ? summary.slice(0, FEED_EXCERPT_CHARS) : (ex?.excerpt ?? null),

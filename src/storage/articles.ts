@@ -114,6 +114,8 @@ const ARTICLE_COLUMNS = [
   "articles.lead_image_alt",
   "articles.lead_image_caption",
   "articles.lead_image_credit",
+  "articles.lead_image_width",
+  "articles.lead_image_height",
   "articles.body_html",
   "articles.text",
   "articles.excerpt",

@@ -68,6 +68,9 @@ export interface ArticlesTable {
   lead_image_alt: string | null;
   lead_image_caption: string | null;
   lead_image_credit: string | null;
+  /** Pixel size the page declared for the lead image; null when it did not say. */
+  lead_image_width: ColumnType<number | null, number | null | undefined, number | null>;
+  lead_image_height: ColumnType<number | null, number | null | undefined, number | null>;
   /** Sanitized HTML, safe to render as is. */
   body_html: string;
   text: string;

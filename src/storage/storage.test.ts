@@ -71,6 +71,7 @@ for (const { name, make } of bothDatabases) {
         "0007-stories-topics-display",
         "0008-search",
         "0009-site-version",
+        "0010-lead-image-size",
       ]);
     });
     after(async () => {

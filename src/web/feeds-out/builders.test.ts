@@ -33,6 +33,8 @@ function row(over: Partial<ArticleWithSource> = {}): ArticleWithSource {
     lead_image_alt: null,
     lead_image_caption: null,
     lead_image_credit: null,
+    lead_image_width: null,
+    lead_image_height: null,
     body_html: "<p>The bridge reopened on Thursday.</p><p>]]></content> &lt;b&gt; stays text</p>",
     text: "The bridge reopened on Thursday.",
     excerpt: "The bridge reopened.",

@@ -115,8 +115,8 @@ export function presentArticle(row: ArticleWithSource): ArticleView {
           caption: row.lead_image_caption,
           credit: row.lead_image_credit,
           // The schema stores no image dimensions yet; the stylesheet reserves space instead.
-          width: null,
-          height: null,
+          width: row.lead_image_width,
+          height: row.lead_image_height,
         }
       : null,
     bodyHtml: excerptOnly ? "" : lazyImages(row.body_html),

@@ -79,6 +79,8 @@ test("rel=canonical credits the original's canonical address only on the origina
     lead_image_alt: null,
     lead_image_caption: null,
     lead_image_credit: null,
+    lead_image_width: null,
+    lead_image_height: null,
     body_html: "",
     text: "",
     excerpt: null,
@@ -99,4 +101,41 @@ test("rel=canonical credits the original's canonical address only on the origina
   assert.equal(foreign.originalCanonical, "https://www.outlet.test/a?utm=1");
   const hostile = presentArticle({ ...base, canonical_url: "javascript:alert(1)" });
   assert.equal(hostile.originalCanonical, "https://www.outlet.test/a?utm=1");
+});
+
+test("the lead image keeps the size the page declared, so its box is reserved", () => {
+  const row = {
+    id: 2,
+    source_id: 1,
+    guid: "g2",
+    url: "https://outlet.test/b",
+    canonical_url: null,
+    title: "T",
+    byline: null,
+    published_at: null,
+    lead_image_url: "https://outlet.test/b.jpg",
+    lead_image_alt: "A harbour",
+    lead_image_caption: null,
+    lead_image_credit: null,
+    lead_image_width: 1200,
+    lead_image_height: 800,
+    body_html: "",
+    text: "",
+    excerpt: null,
+    language: null,
+    fetched_at: "2026-11-20T10:00:00.000Z",
+    created_at: "2026-11-20T10:00:00.000Z",
+    updated_at: "2026-11-20T10:00:00.000Z",
+    sort_at: "2026-11-20T10:00:00.000Z",
+    story_id: null,
+    source_title: "Outlet",
+    source_url: "https://outlet.test/feed",
+    source_site_url: null,
+    source_display_mode: "full" as const,
+  };
+  const sized = presentArticle(row).leadImage;
+  assert.equal(sized?.width, 1200);
+  assert.equal(sized?.height, 800);
+  const unsized = presentArticle({ ...row, lead_image_width: null, lead_image_height: null }).leadImage;
+  assert.equal(unsized?.width, null);
 });
