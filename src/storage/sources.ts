@@ -1,6 +1,6 @@
 /** @module Repository for sources: the feeds Newsdesk follows, and their fetch health. */
 import type { Kysely } from "kysely";
-import type { Database, Source, WebsubState } from "./schema.ts";
+import type { Database, DisplayMode, Source, WebsubState } from "./schema.ts";
 
 /**
  * Adds a source, or returns the existing one with the same URL unchanged (adding twice is not an error).
@@ -202,7 +202,12 @@ export async function markWebsubExpired(db: Kysely<Database>, id: number, now: s
 export async function updateSourceSettings(
   db: Kysely<Database>,
   id: number,
-  settings: { extractInclude?: string | null; extractExclude?: string | null; ignoreRobots?: boolean },
+  settings: {
+    extractInclude?: string | null;
+    extractExclude?: string | null;
+    ignoreRobots?: boolean;
+    displayMode?: DisplayMode;
+  },
 ): Promise<boolean> {
   const result = await db
     .updateTable("sources")
@@ -210,6 +215,7 @@ export async function updateSourceSettings(
       ...(settings.extractInclude !== undefined ? { extract_include: settings.extractInclude } : {}),
       ...(settings.extractExclude !== undefined ? { extract_exclude: settings.extractExclude } : {}),
       ...(settings.ignoreRobots !== undefined ? { ignore_robots: settings.ignoreRobots ? 1 : 0 } : {}),
+      ...(settings.displayMode !== undefined ? { display_mode: settings.displayMode } : {}),
     })
     .where("id", "=", id)
     .executeTakeFirst();

@@ -152,6 +152,11 @@ for (const { name, make } of bothDatabases) {
       assert.equal(row?.extract_include, null);
       assert.equal(row?.extract_exclude, ".ad");
       assert.equal(await updateSourceSettings(db.kysely, 999_999, { extractInclude: "p" }), false);
+      assert.equal(row?.display_mode, "full");
+      await updateSourceSettings(db.kysely, s.id, { displayMode: "excerpt" });
+      row = await findSourceById(db.kysely, s.id);
+      assert.equal(row?.display_mode, "excerpt");
+      assert.equal(row?.extract_exclude, ".ad", "other settings untouched");
     });
 
     test("failures are counted and cleared by a success", async () => {
