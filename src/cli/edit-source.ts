@@ -4,6 +4,7 @@ import { selectorProblem } from "../extract/selectors.ts";
 import type { DisplayMode } from "../storage/schema.ts";
 import { findSourceById, updateSourceSettings } from "../storage/sources.ts";
 import { openRuntime } from "./runtime.ts";
+import { parseSourceId } from "./source-id.ts";
 
 export function registerEditSource(program: Command): void {
   program
@@ -11,7 +12,7 @@ export function registerEditSource(program: Command): void {
     .description(
       "change a source's settings: where its article body is, what to drop, robots.txt, full text or excerpt",
     )
-    .argument("<id>", "the source's number (see `newsdesk sources`)", (v) => Number.parseInt(v, 10))
+    .argument("<id>", "the source's number (see `newsdesk sources`)", parseSourceId)
     .option("--include <css>", "CSS selector of the article body on this source's pages ('' to clear)")
     .option("--exclude <css>", "CSS selector of elements to drop from its pages first ('' to clear)")
     .option("--ignore-robots", "fetch its pages even where robots.txt disallows them")

@@ -5,6 +5,7 @@ import { type RefreshReport, refreshSource } from "../ingest/refresh-source.ts";
 import { refreshDueSources, refreshSources } from "../jobs/scheduler.ts";
 import { findSourceById, listSources } from "../storage/sources.ts";
 import { openRuntime } from "./runtime.ts";
+import { parseSourceId } from "./source-id.ts";
 
 function describe(r: RefreshReport): string {
   if (r.error) return `source #${r.sourceId}: failed: ${r.error}`;
@@ -17,7 +18,7 @@ export function registerFetch(program: Command): void {
     .command("fetch")
     .description("fetch sources now (all of them unless --due or --source), storing new articles")
     .option("--due", "only sources whose next fetch time has come")
-    .option("--source <id>", "only this source", (v) => Number.parseInt(v, 10))
+    .option("--source <id>", "only this source", parseSourceId)
     .action(async (opts: { due?: boolean; source?: number }) => {
       const rt = await openRuntime({ quiet: true });
       const fetcher = fetcherFromConfig(rt.config);

@@ -1,0 +1,12 @@
+/** @module The source number a command takes: a positive integer, or a clear error before anything runs. */
+import { InvalidArgumentError } from "commander";
+
+/** Commander argument parser for a source's number (as `newsdesk sources` lists them). */
+export function parseSourceId(value: string): number {
+  const id = /^\d{1,15}$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(id) || id < 1)
+    throw new InvalidArgumentError(
+      `a source is named by its number (see \`newsdesk sources\`), not "${value}"`,
+    );
+  return id;
+}
