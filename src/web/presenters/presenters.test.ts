@@ -1,6 +1,7 @@
 /** @module Pure presenters: story ranking, page cursors, script-safe JSON, text direction, excerpts. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import type { ArticleWithSource } from "../../storage/articles.ts";
 import { firstWords, presentArticle } from "./article.ts";
 import { formatCursor, parseCursor } from "./cursor.ts";
 import { scriptSafeJson } from "./json-ld.ts";
@@ -66,12 +67,14 @@ test("excerpts stop after the word limit with an ellipsis", () => {
   assert.equal(firstWords("a b c d", 2), "a b…");
 });
 
-test("rel=canonical credits the original's canonical address only on the original's own site", () => {
-  const base = {
+/** An article row as storage returns it, with `over` on top. */
+function articleRow(over: Partial<ArticleWithSource> = {}): ArticleWithSource {
+  return {
     id: 1,
     source_id: 1,
     guid: "g",
     url: "https://www.outlet.test/a?utm=1",
+    canonical_url: null,
     title: "T",
     byline: null,
     published_at: null,
@@ -93,8 +96,13 @@ test("rel=canonical credits the original's canonical address only on the origina
     source_title: "Outlet",
     source_url: "https://outlet.test/feed",
     source_site_url: null,
-    source_display_mode: "full" as const,
+    source_display_mode: "full",
+    ...over,
   };
+}
+
+test("rel=canonical credits the original's canonical address only on the original's own site", () => {
+  const base = articleRow();
   const own = presentArticle({ ...base, canonical_url: "https://outlet.test/a" });
   assert.equal(own.originalCanonical, "https://outlet.test/a");
   const foreign = presentArticle({ ...base, canonical_url: "https://elsewhere.test/a" });
@@ -104,35 +112,12 @@ test("rel=canonical credits the original's canonical address only on the origina
 });
 
 test("the lead image keeps the size the page declared, so its box is reserved", () => {
-  const row = {
-    id: 2,
-    source_id: 1,
-    guid: "g2",
-    url: "https://outlet.test/b",
-    canonical_url: null,
-    title: "T",
-    byline: null,
-    published_at: null,
+  const row = articleRow({
     lead_image_url: "https://outlet.test/b.jpg",
     lead_image_alt: "A harbour",
-    lead_image_caption: null,
-    lead_image_credit: null,
     lead_image_width: 1200,
     lead_image_height: 800,
-    body_html: "",
-    text: "",
-    excerpt: null,
-    language: null,
-    fetched_at: "2026-11-20T10:00:00.000Z",
-    created_at: "2026-11-20T10:00:00.000Z",
-    updated_at: "2026-11-20T10:00:00.000Z",
-    sort_at: "2026-11-20T10:00:00.000Z",
-    story_id: null,
-    source_title: "Outlet",
-    source_url: "https://outlet.test/feed",
-    source_site_url: null,
-    source_display_mode: "full" as const,
-  };
+  });
   const sized = presentArticle(row).leadImage;
   assert.equal(sized?.width, 1200);
   assert.equal(sized?.height, 800);
