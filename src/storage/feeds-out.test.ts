@@ -1,7 +1,13 @@
 /** @module The sitemap queries on SQLite and on PostgreSQL. */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { hoursAfter, newArticle, T0 } from "../../test/support/articles.ts";
 import { bothDatabases, stopTestPostgres, type TestDatabase } from "../../test/support/databases.ts";
+
+/** A German-language article published `hours` after T0. */
+const article = (sourceId: number, guid: string, hours: number) =>
+  newArticle(sourceId, guid, hoursAfter(hours), { language: "de" });
+
 import { insertArticle } from "./articles.ts";
 import { type Db, openDb } from "./db.ts";
 import {
@@ -13,28 +19,8 @@ import {
   listStoriesForSitemap,
 } from "./feeds-out.ts";
 import { migrateToLatest } from "./migrate.ts";
-import type { NewArticle } from "./schema.ts";
 import { insertSource } from "./sources.ts";
 import { assignArticlesToStory } from "./stories.ts";
-
-const T0 = "2026-11-20T10:00:00.000Z";
-const hoursAfter = (h: number) => new Date(Date.parse(T0) + h * 3_600_000).toISOString();
-
-function article(sourceId: number, guid: string, hours: number): NewArticle {
-  return {
-    source_id: sourceId,
-    guid,
-    url: `https://example.test/${guid}`,
-    title: `Title ${guid}`,
-    body_html: "<p>Body</p>",
-    text: "Body",
-    language: "de",
-    published_at: hoursAfter(hours),
-    fetched_at: T0,
-    created_at: T0,
-    updated_at: T0,
-  };
-}
 
 after(stopTestPostgres);
 

@@ -1,6 +1,7 @@
 /** @module One storage suite, run on SQLite and on PostgreSQL. */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { newArticle as article, T0 } from "../../test/support/articles.ts";
 import { bothDatabases, stopTestPostgres, type TestDatabase } from "../../test/support/databases.ts";
 import {
   countArticles,
@@ -11,7 +12,6 @@ import {
 } from "./articles.ts";
 import { type Db, openDb } from "./db.ts";
 import { migrateToLatest } from "./migrate.ts";
-import type { NewArticle } from "./schema.ts";
 import {
   findSourceById,
   findSourceByUrl,
@@ -26,29 +26,6 @@ import {
   markWebsubRequested,
   updateSourceSettings,
 } from "./sources.ts";
-
-const T0 = "2026-11-20T10:00:00.000Z";
-
-function article(
-  sourceId: number,
-  guid: string,
-  published: string | null,
-  extra: Partial<NewArticle> = {},
-): NewArticle {
-  return {
-    source_id: sourceId,
-    guid,
-    url: `https://example.test/${guid}`,
-    title: `Title ${guid}`,
-    body_html: "<p>Body</p>",
-    text: "Body",
-    published_at: published,
-    fetched_at: T0,
-    created_at: T0,
-    updated_at: T0,
-    ...extra,
-  };
-}
 
 after(stopTestPostgres);
 

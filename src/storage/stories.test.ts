@@ -2,32 +2,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { sql } from "kysely";
+import { newArticle as article, hoursAfter, T0 } from "../../test/support/articles.ts";
 import { bothDatabases, stopTestPostgres, type TestDatabase } from "../../test/support/databases.ts";
 import { findArticleById, insertArticle, listLatestArticles } from "./articles.ts";
 import { type Db, openDb } from "./db.ts";
 import { migrateToLatest } from "./migrate.ts";
-import type { NewArticle } from "./schema.ts";
 import { insertSource } from "./sources.ts";
 import { assignArticlesToStory, findStoryById, listRecentStories, listStoryArticles } from "./stories.ts";
 import { findTopicName, listArticleTopics, listTopicArticles } from "./topics.ts";
-
-const T0 = "2026-11-20T10:00:00.000Z";
-const hoursAfter = (h: number) => new Date(Date.parse(T0) + h * 3_600_000).toISOString();
-
-function article(sourceId: number, guid: string, published: string | null): NewArticle {
-  return {
-    source_id: sourceId,
-    guid,
-    url: `https://example.test/${guid}`,
-    title: `Title ${guid}`,
-    body_html: "<p>Body</p>",
-    text: "Body",
-    published_at: published,
-    fetched_at: T0,
-    created_at: T0,
-    updated_at: T0,
-  };
-}
 
 after(stopTestPostgres);
 
