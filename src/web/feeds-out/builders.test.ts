@@ -5,6 +5,7 @@ import { parseFeed } from "../../feeds/parse-feed.ts";
 import { parseXmlStrict } from "../../feeds/xml-strict.ts";
 import { childElements, textOf, type XmlElement } from "../../feeds/xml-tree.ts";
 import type { ArticleWithSource } from "../../storage/articles.ts";
+import { EXCERPT_WORDS } from "../presenters/article.ts";
 import { buildAtom } from "./atom.ts";
 import { EXCERPT_MAX_CHARS, feedItemFromArticle } from "./feed-items.ts";
 import type { OutFeed } from "./feed-model.ts";
@@ -190,7 +191,9 @@ test("an excerpt-only source's items carry the excerpt and a link, never the bod
     for (const [name, build] of Object.entries(builders)) {
       const text = build(feed);
       assert.doesNotMatch(text, /ninth paragraph/, `${name} with excerpt ${String(excerpt).slice(0, 20)}`);
-      assert.doesNotMatch(text, /content:encoded/);
+      if (name === "rss") assert.doesNotMatch(text, /content:encoded/);
+      // The outlet's photo is under the same terms as its text.
+      assert.doesNotMatch(text, /img\/bridge\.jpg/, `${name} carries no lead image`);
       const item = parseFeed(text, BASE).items[0];
       assert.match(
         item?.content?.value ?? item?.summary?.value ?? "",
@@ -199,6 +202,12 @@ test("an excerpt-only source's items carry the excerpt and a link, never the bod
       );
     }
     assert.ok((feed.items[0]?.summary ?? "").length <= EXCERPT_MAX_CHARS);
+    assert.equal(feed.items[0]?.imageUrl, null);
+    // No more words than the article page shows for the same source.
+    assert.ok(
+      (feed.items[0]?.summary ?? "").split(" ").length <= EXCERPT_WORDS,
+      "at most the page's word limit",
+    );
   }
 });
 

@@ -1,5 +1,6 @@
 /** @module Stored articles to feed items: our page, the original named and linked, display mode respected. */
 import type { ArticleWithSource } from "../../storage/articles.ts";
+import { escapeHtmlAttr } from "../../util/html.ts";
 import { presentArticle } from "../presenters/article.ts";
 import type { OutItem } from "./feed-model.ts";
 import { articleIdUrl, articleUrl, webUrlOrNull } from "./site-urls.ts";
@@ -20,10 +21,7 @@ export function truncateText(text: string, max: number): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, "")}…`;
 }
 
-/** Escapes plain text for the HTML we build (text and double-quoted attributes alike). */
-function html(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+const html = escapeHtmlAttr;
 
 /** The closing line of every item: the outlet and the original's address, linked when it is a web link. */
 export function sourceLineHtml(outlet: string, originalUrl: string | null): string {
@@ -43,8 +41,10 @@ export function feedItemFromArticle(
 ): OutItem {
   const view = presentArticle(row);
   const originalUrl = webUrlOrNull(row.url);
-  const summary = truncateText(row.excerpt ?? row.text, EXCERPT_MAX_CHARS) || null;
-  const fullText = row.source_display_mode !== "excerpt";
+  const fullText = view.displayMode === "full";
+  // Excerpt-only: the presenter's excerpt (the page's rule), under the feed's own length cap as well.
+  const summary =
+    truncateText(fullText ? (row.excerpt ?? row.text) : (view.excerpt ?? ""), EXCERPT_MAX_CHARS) || null;
   const sourceLine = sourceLineHtml(view.sourceName, originalUrl);
   const excerptHtml = summary ? `<p>${html(summary)}</p>\n` : "";
   const contentHtml = fullText
@@ -69,7 +69,8 @@ export function feedItemFromArticle(
     // biome-ignore lint/complexity/useMathMinMax: ISO-8601 strings, compared as text, not numbers.
     updated: row.updated_at > published ? row.updated_at : published,
     author: row.byline,
-    imageUrl: webUrlOrNull(row.lead_image_url),
+    // The presenter gives no lead image for excerpt-only sources.
+    imageUrl: webUrlOrNull(view.leadImage?.url ?? null),
     language: row.language,
     categories: [...categories],
     source: {

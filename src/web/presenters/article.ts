@@ -108,17 +108,19 @@ export function presentArticle(row: ArticleWithSource): ArticleView {
     storyId: row.story_id,
     // An excerpt-only source may have sent its whole text as the "summary": cut it either way.
     excerpt: summary ? (excerptOnly ? firstWords(summary, EXCERPT_WORDS) : summary) : null,
-    leadImage: row.lead_image_url
-      ? {
-          url: webUrl(row.lead_image_url) ?? "#",
-          alt: row.lead_image_alt ?? row.lead_image_caption ?? "",
-          caption: row.lead_image_caption,
-          credit: row.lead_image_credit,
-          // The schema stores no image dimensions yet; the stylesheet reserves space instead.
-          width: row.lead_image_width,
-          height: row.lead_image_height,
-        }
-      : null,
+    // An excerpt-only outlet's photos are under the same terms as its text: no view or feed shows them.
+    leadImage:
+      row.lead_image_url && !excerptOnly
+        ? {
+            url: webUrl(row.lead_image_url) ?? "#",
+            alt: row.lead_image_alt ?? row.lead_image_caption ?? "",
+            caption: row.lead_image_caption,
+            credit: row.lead_image_credit,
+            // Null when the page declared no size; the stylesheet then reserves a 3:2 box.
+            width: row.lead_image_width,
+            height: row.lead_image_height,
+          }
+        : null,
     bodyHtml: excerptOnly ? "" : lazyImages(row.body_html),
     displayMode: excerptOnly ? "excerpt" : "full",
     lang,
