@@ -12,7 +12,7 @@ import { type Db, openDb } from "../storage/db.ts";
 import { migrateToLatest } from "../storage/migrate.ts";
 import { insertSource } from "../storage/sources.ts";
 import { buildApp } from "./app.tsx";
-import { createPageCache, uncacheable } from "./page-cache.ts";
+import { cacheableUrl, createPageCache, uncacheable } from "./page-cache.ts";
 
 let tdb: TestDatabase;
 let db: Db;
@@ -145,9 +145,10 @@ test("only 200s of pages marked pageCache are cached; cookies, own Cache-Control
   server.addHook("onRequest", hooks.onRequest);
   server.addHook("onSend", hooks.onSend);
   let n = 0;
-  server.get("/page", { config: { pageCache: true } }, async (req, reply) => {
+  // The mode is in the path: only bare paths and ?before= cursors are cache keys.
+  server.get("/page/:mode", { config: { pageCache: true } }, async (req, reply) => {
     n += 1;
-    const q = req.query as { mode?: string };
+    const q = req.params as { mode?: string };
     if (q.mode === "cookie") reply.header("set-cookie", "s=1");
     if (q.mode === "private") uncacheable(reply);
     if (q.mode === "missing") reply.code(404);
@@ -155,17 +156,34 @@ test("only 200s of pages marked pageCache are cached; cookies, own Cache-Control
   });
   server.get("/plain", async (_req, reply) => reply.type("text/html").send(`<p>plain ${++n}</p>`));
 
-  const cached = await server.inject("/page");
-  assert.equal((await server.inject("/page")).body, cached.body);
+  const cached = await server.inject("/page/ok");
+  assert.equal((await server.inject("/page/ok")).body, cached.body);
   for (const mode of ["cookie", "private", "missing"]) {
-    const a = await server.inject(`/page?mode=${mode}`);
-    const b = await server.inject(`/page?mode=${mode}`);
+    const a = await server.inject(`/page/${mode}`);
+    const b = await server.inject(`/page/${mode}`);
     assert.notEqual(a.body, b.body, mode);
     assert.equal(b.headers.etag, undefined, mode);
   }
   const a = await server.inject("/plain");
   assert.notEqual((await server.inject("/plain")).body, a.body);
   assert.equal(a.headers.etag, undefined);
+  // A made-up query string is rendered afresh and never stored; a page cursor is a page of its own.
+  for (const url of ["/page/ok?utm=1", "/page/ok?before=x&utm=1"]) {
+    const first = await server.inject(url);
+    assert.notEqual((await server.inject(url)).body, first.body, url);
+    assert.equal(first.headers.etag, undefined, url);
+  }
+  const cursor = await server.inject("/page/ok?before=2026-11-20T10:00:00.000Z_5");
+  assert.equal((await server.inject("/page/ok?before=2026-11-20T10:00:00.000Z_5")).body, cursor.body);
+  assert.notEqual(cursor.body, cached.body);
+});
+
+test("cache keys: bare paths and one ?before= cursor only", () => {
+  assert.equal(cacheableUrl("/"), true);
+  assert.equal(cacheableUrl("/articles/5-x"), true);
+  assert.equal(cacheableUrl("/?before=2026-11-20T10:00:00.000Z_5"), true);
+  for (const url of ["/?utm=1", "/?before=a&before=b", "/?before=a&x=1", "/?"])
+    assert.equal(cacheableUrl(url), false, url);
 });
 
 test("over real HTTP, a cached page is answered before routing with the same headers, and 304s too", async () => {

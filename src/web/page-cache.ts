@@ -47,6 +47,18 @@ export interface PageCache {
   serveRaw(req: IncomingMessage, res: ServerResponse): boolean;
 }
 
+/**
+ * Pages are stored under their URL, so only URLs the site itself links to are: a bare path, or one
+ * `?before=` page cursor. Any other query (tracking tags, junk) is rendered afresh and not stored, so
+ * a stream of made-up query strings can neither push real pages out nor make every request compress.
+ */
+export function cacheableUrl(url: string): boolean {
+  const q = url.indexOf("?");
+  if (q === -1) return true;
+  const params = new URLSearchParams(url.slice(q + 1));
+  return [...params.keys()].length === 1 && params.has("before");
+}
+
 /** The render cache of one app. */
 export function createPageCache(ctx: WebContext): PageCache {
   const cache = new RenderCache(ctx.config.pageCacheMb * 1024 * 1024);
@@ -59,7 +71,8 @@ export function createPageCache(ctx: WebContext): PageCache {
     if (
       !req.routeOptions.config.pageCache ||
       (req.method !== "GET" && req.method !== "HEAD") ||
-      req.headers.authorization !== undefined
+      req.headers.authorization !== undefined ||
+      !cacheableUrl(req.url)
     ) {
       done();
       return;
