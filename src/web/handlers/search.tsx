@@ -4,6 +4,7 @@ import { z } from "zod";
 import { MAX_PAGE } from "../../search/limits.ts";
 import { dialectOf, type SearchHit, searchArticles } from "../../search/search.ts";
 import { listSources } from "../../storage/sources.ts";
+import { parseFeedDate } from "../../util/dates.ts";
 import type { WebContext } from "../context.ts";
 import { type SearchForm, type SearchHitView, SearchPage } from "../pages/search.tsx";
 import { articlePath } from "../presenters/article.ts";
@@ -18,7 +19,8 @@ const dateField = z
   .optional()
   .transform((v) => (v ? v : undefined))
   .refine(
-    (v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))),
+    // A day that exists: Date.parse would roll 2026-02-31 over to 3 March.
+    (v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && parseFeedDate(v)?.slice(0, 10) === v),
     {
       message: "Use a date like 2026-11-20.",
     },

@@ -44,6 +44,14 @@ test("cursors round-trip and anything malformed is null", () => {
   for (const bad of ["x", "2026-11-20T10:00:00.000Z", "2026-11-20_1", "2026-02-31T10:00:00Z_1x", ["a"], 5])
     assert.equal(parseCursor(bad), null, String(bad));
   assert.equal(parseCursor("2026-11-20T10:00:00Z_99999999999999999"), null);
+  // Storage compares times as text: a rolled-over day, an offset or another precision would page from
+  // the wrong row, so only the stored form is a cursor.
+  for (const bad of [
+    "2026-02-31T10:00:00.000Z_1",
+    "2026-11-20T12:00:00.000+02:00_1",
+    "2026-11-20T10:00:00Z_1",
+  ])
+    assert.equal(parseCursor(bad), null, bad);
 });
 
 test("script-safe JSON cannot close its script element and parses back to the same value", () => {
