@@ -176,7 +176,11 @@ test("a wrong slug redirects to the article's own address; unknown ids and paths
     assert.match(res.body, /Page not found/);
     assert.match(res.body, /href="\/"/);
     assert.match(res.body, /<form class="search-form" action="\/search" method="get">/);
+    assert.match(res.body, /<meta name="robots" content="noindex"\/>/, `${path} is not for search engines`);
   }
+  const bad = await site.app.inject("/?before=garbage");
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /<title>Bad request · /, "title and heading agree");
 });
 
 test("the stylesheet is served under a hashed name, cacheable forever, with both themes and print styles", async () => {

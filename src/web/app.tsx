@@ -8,7 +8,7 @@ import { assets } from "./assets.ts";
 import { preferredEncoding } from "./conditional.ts";
 import type { WebContext } from "./context.ts";
 import { createPageCache } from "./page-cache.ts";
-import { ErrorPage } from "./pages/error-page.tsx";
+import { ErrorPage, errorTitle } from "./pages/error-page.tsx";
 import { renderPage } from "./render.tsx";
 import { compressOnce } from "./render-cache.ts";
 import { routes } from "./routes.ts";
@@ -16,7 +16,7 @@ import { routes } from "./routes.ts";
 function errorDocument(ctx: WebContext, status: number, message: string): string {
   return renderPage(
     ctx.config,
-    { title: status === 404 ? "Page not found" : "Error" },
+    { title: errorTitle(status), noindex: true },
     <ErrorPage status={status} message={message} />,
   );
 }

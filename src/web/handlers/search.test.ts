@@ -101,6 +101,7 @@ test("bad dates, pages and repeated parameters get a helpful 400 page", async ()
   assert.match(bad.body, /role="alert"/);
   assert.match(bad.body, /Use a date like 2026-11-20/);
   assert.match(bad.body, /value="bridge"/, "the form keeps what was typed");
+  assert.match(bad.body, /<meta name="robots" content="noindex"\/>/);
   const noSuchDay = await app.inject("/search?q=bridge&to=2026-02-31");
   assert.equal(noSuchDay.statusCode, 400, "a day that does not exist");
   assert.match(noSuchDay.body, /Use a date like 2026-11-20/);

@@ -85,7 +85,12 @@ export async function search(ctx: WebContext, req: FastifyRequest, reply: Fastif
       .code(status)
       .type("text/html; charset=utf-8")
       .send(
-        renderPage(ctx.config, { title: form.q ? `Search: ${form.q}` : "Search" }, <SearchPage {...body} />),
+        renderPage(
+          ctx.config,
+          // Result pages are endless variations of the site's own pages: not for search engines.
+          { title: form.q ? `Search: ${form.q}` : "Search", noindex: true },
+          <SearchPage {...body} />,
+        ),
       );
 
   if (!parsed.success) {
