@@ -162,7 +162,16 @@ for (const { name, make } of bothDatabases) {
         "!&|<->",
       ]) {
         const res = await searchArticles(db, { q });
-        assert.ok(Array.isArray(res.hits), q);
+        // What reached the engine is words of letters and digits (phrases quoted), never syntax.
+        for (const term of res.terms) assert.match(term, /^("?)[\p{L}\p{N}]+( [\p{L}\p{N}]+)*\1$/u, q);
+        // ...and every hit holds every one of those words.
+        for (const h of res.hits)
+          for (const term of res.terms)
+            for (const w of term.replaceAll('"', "").split(" "))
+              assert.ok(
+                `${h.article.title} ${h.article.text}`.toLowerCase().includes(w.toLowerCase()),
+                `${q}: ${w}`,
+              );
       }
       assert.deepEqual(await titles("*"), []);
       assert.deepEqual(await titles("title:harbour"), [], "column filters are words, not syntax");
