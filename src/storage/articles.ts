@@ -45,6 +45,21 @@ export async function updateArticleTitle(
 }
 
 /**
+ * A publication time more than this past the moment we fetched the item is a wrong clock or a typo
+ * ("2036"), not news from the future; an hour allows for publishers' clocks running fast.
+ */
+const FUTURE_TOLERANCE_MS = 3_600_000;
+
+/**
+ * The article's place in newest-first order: its publication time, unless that lies in the future,
+ * where it would sit on top of every list and, as the newest story, empty the front page's window.
+ */
+export function sortTime(publishedAt: string | null, fetchedAt: string): string {
+  if (!publishedAt) return fetchedAt;
+  return Date.parse(publishedAt) <= Date.parse(fetchedAt) + FUTURE_TOLERANCE_MS ? publishedAt : fetchedAt;
+}
+
+/**
  * Stores a new article with its topics, and starts the story of one it belongs to until clustering
  * says otherwise, in one transaction. If the source already has that guid (a concurrent or resumed
  * fetch got there first) nothing changes. Returns whether a row was added.
@@ -54,7 +69,7 @@ export async function insertArticle(
   article: NewArticle,
   topics: readonly string[] = [],
 ): Promise<boolean> {
-  const sortAt = article.published_at ?? article.fetched_at;
+  const sortAt = sortTime(article.published_at ?? null, article.fetched_at);
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("articles")

@@ -104,6 +104,16 @@ for (const { name, make } of bothDatabases) {
       assert.equal(Number(again.n), Number(before.n));
     });
 
+    test("an article dated years ahead sorts by when it was fetched, and cannot empty the front page's window", async () => {
+      const s = (await insertSource(db.kysely, "https://future.test/feed", T0)).source;
+      await insertArticle(db.kysely, article(s.id, "typo", "2036-01-01T00:00:00.000Z", { fetched_at: T0 }));
+      const row = await findArticleById(db.kysely, await idOf("typo"));
+      assert.equal(row?.published_at, "2036-01-01T00:00:00.000Z", "what the feed said is kept");
+      assert.equal(row?.sort_at, T0);
+      const recent = await listRecentStories(db.kysely, 48, 50);
+      assert.ok(recent.length > 1, "the window starts from a real time, so other stories stay in it");
+    });
+
     test("an article without a publication time sorts by when it was fetched", async () => {
       const s = (await insertSource(db.kysely, "https://undated.test/feed", T0)).source;
       await insertArticle(db.kysely, article(s.id, "undated", null));
