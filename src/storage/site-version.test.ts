@@ -63,7 +63,11 @@ for (const { name, make } of bothDatabases) {
       await updateSourceSettings(writer.kysely, sourceId, { ignoreRobots: true });
       assert.equal((await readSiteVersion(reader.kysely)).version, v1, "operator settings pages do not show");
       await markSourceFetched(writer.kysely, sourceId, { now, nextFetchAt: now, title: "The Gazette" });
-      assert.ok((await readSiteVersion(reader.kysely)).version > v1);
+      const v2 = (await readSiteVersion(reader.kysely)).version;
+      assert.ok(v2 > v1);
+      // Full text to excerpt changes every page of the source: cached full-text pages must go.
+      await updateSourceSettings(writer.kysely, sourceId, { displayMode: "excerpt" });
+      assert.ok((await readSiteVersion(reader.kysely)).version > v2, "display mode is shown");
     });
   });
 }

@@ -209,16 +209,15 @@ export async function updateSourceSettings(
     displayMode?: DisplayMode;
   },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("sources")
-    .set({
-      ...(settings.extractInclude !== undefined ? { extract_include: settings.extractInclude } : {}),
-      ...(settings.extractExclude !== undefined ? { extract_exclude: settings.extractExclude } : {}),
-      ...(settings.ignoreRobots !== undefined ? { ignore_robots: settings.ignoreRobots ? 1 : 0 } : {}),
-      ...(settings.displayMode !== undefined ? { display_mode: settings.displayMode } : {}),
-    })
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const changes = {
+    ...(settings.extractInclude !== undefined ? { extract_include: settings.extractInclude } : {}),
+    ...(settings.extractExclude !== undefined ? { extract_exclude: settings.extractExclude } : {}),
+    ...(settings.ignoreRobots !== undefined ? { ignore_robots: settings.ignoreRobots ? 1 : 0 } : {}),
+    ...(settings.displayMode !== undefined ? { display_mode: settings.displayMode } : {}),
+  };
+  // Nothing to change is no SQL error: the answer is only whether the source exists.
+  if (Object.keys(changes).length === 0) return (await findSourceById(db, id)) !== undefined;
+  const result = await db.updateTable("sources").set(changes).where("id", "=", id).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 

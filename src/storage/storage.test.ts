@@ -135,6 +135,9 @@ for (const { name, make } of bothDatabases) {
       row = await findSourceById(db.kysely, s.id);
       assert.equal(row?.display_mode, "excerpt");
       assert.equal(row?.extract_exclude, ".ad", "other settings untouched");
+      // Nothing to change: no SQL error, only whether the source exists.
+      assert.equal(await updateSourceSettings(db.kysely, s.id, {}), true);
+      assert.equal(await updateSourceSettings(db.kysely, 999_999, {}), false);
     });
 
     test("failures are counted and cleared by a success", async () => {
