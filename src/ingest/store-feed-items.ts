@@ -102,7 +102,9 @@ export async function storeFeedItems(
   }
   const added = await mapLimit(fresh, config.pageConcurrency, async (item) => {
     const page = await fetchPage(item, source, deps);
-    return insertArticle(db, buildArticle(source.id, item, page, new Date().toISOString()), item.categories);
+    // Read after the page came in (it may take a while), from the same clock as the rest of the refresh.
+    const fetchedAt = (deps.now?.() ?? new Date()).toISOString();
+    return insertArticle(db, buildArticle(source.id, item, page, fetchedAt), item.categories);
   });
   return { added: added.filter(Boolean).length, retitled };
 }
