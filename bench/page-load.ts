@@ -152,7 +152,7 @@ try {
   writeFileSync(join(dir, "page.html"), html);
   chmodSync(join(dir, "page.html"), 0o644);
   console.log(
-    `article page: ${links[0]} (${Buffer.byteLength(html)} bytes); ${links.length} articles stored`,
+    `article page: ${path} (${Buffer.byteLength(html)} bytes); ${links.length} articles stored`,
   );
 
   writeFileSync(
@@ -205,9 +205,10 @@ http {
     );
   }
   const nd = results[1] as Figures;
-  const pass = nd.rps >= 0.5 * nginx.rps && nd.p99 < 20;
+  // Fast errors are no throughput: any failed request fails the run.
+  const pass = nd.rps >= 0.5 * nginx.rps && nd.p99 < 20 && nd.errors === 0;
   console.log(
-    `\nnewsdesk/nginx ${(nd.rps / nginx.rps).toFixed(2)} (target >= 0.50), p99 ${nd.p99} ms (target < 20): ${pass ? "PASS" : "FAIL"}`,
+    `\nnewsdesk/nginx ${(nd.rps / nginx.rps).toFixed(2)} (target >= 0.50), p99 ${nd.p99} ms (target < 20), errors ${nd.errors}: ${pass ? "PASS" : "FAIL"}`,
   );
 } finally {
   await stopAll();
