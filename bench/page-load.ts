@@ -151,9 +151,7 @@ try {
   const articleUrl = `${site}${path}`;
   writeFileSync(join(dir, "page.html"), html);
   chmodSync(join(dir, "page.html"), 0o644);
-  console.log(
-    `article page: ${path} (${Buffer.byteLength(html)} bytes); ${links.length} articles stored`,
-  );
+  console.log(`article page: ${path} (${Buffer.byteLength(html)} bytes); ${links.length} articles stored`);
 
   writeFileSync(
     join(dir, "nginx.conf"),
