@@ -1,7 +1,6 @@
 /** @module The article page through Fastify's inject(), over a real SQLite database: anatomy, safety, head. */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { stylesheet } from "./assets.ts";
 import {
   buildSite,
   HOSTILE_BYLINE,
@@ -9,7 +8,8 @@ import {
   SECRET_SENTENCE,
   type Site,
   withoutJsonLd,
-} from "./site-fixture.ts";
+} from "../../test/support/site-fixture.ts";
+import { stylesheet } from "./assets.ts";
 
 let site: Site;
 let bridgePath = "";

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { buildSite, type Site } from "./site-fixture.ts";
+import { buildSite, type Site } from "../../test/support/site-fixture.ts";
 
 let site: Site;
 before(async () => {

@@ -1,7 +1,7 @@
 /** @module Front page, story, source, topic, about and error pages through inject(), over a real SQLite site. */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { buildSite, FILLERS, type Site } from "./site-fixture.ts";
+import { buildSite, FILLERS, type Site } from "../../test/support/site-fixture.ts";
 
 let site: Site;
 before(async () => {

@@ -10,7 +10,7 @@ import { createLogger } from "../../src/log.ts";
 import { insertArticle, listLatestArticles } from "../../src/storage/articles.ts";
 import { type Db, openDb } from "../../src/storage/db.ts";
 import { migrateToLatest } from "../../src/storage/migrate.ts";
-import { insertSource, markSourceFetched } from "../../src/storage/sources.ts";
+import { insertSource, markSourceFetched, updateSourceSettings } from "../../src/storage/sources.ts";
 import { assignArticlesToStory, findStoryById } from "../../src/storage/stories.ts";
 import { slugify } from "../../src/util/slug.ts";
 import { buildApp } from "../../src/web/app.tsx";
@@ -72,7 +72,7 @@ before(async () => {
   await migrateToLatest(db);
   gazetteId = await addSource("https://gazette.test/feed.xml", "The Gazette", "https://gazette.test/");
   postId = await addSource("https://post.test/rss", "Paywall Post", "https://post.test/");
-  await db.kysely.updateTable("sources").set({ display_mode: "excerpt" }).where("id", "=", postId).execute();
+  await updateSourceSettings(db.kysely, postId, { displayMode: "excerpt" });
   await addArticle(gazetteId, "g1", "Bridge reopens", ago(50), ["Transport"]);
   await addArticle(gazetteId, "g2", 'Council vote <script>alert("x")</script> ]]> \u0007 🚀', ago(3), [
     "Transport",

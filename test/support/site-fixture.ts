@@ -1,16 +1,16 @@
 /** @module Test support: a small real site on SQLite (three outlets, a shared story, topics, comments, hostile text). */
 
-import { sqliteTestDatabase, type TestDatabase } from "../../test/support/databases.ts";
-import { loadConfig } from "../config/config.ts";
-import { fetcherFromConfig } from "../fetch/from-config.ts";
-import { createLogger } from "../log.ts";
-import { insertArticle } from "../storage/articles.ts";
-import { type Db, openDb } from "../storage/db.ts";
-import { migrateToLatest } from "../storage/migrate.ts";
-import type { NewArticle } from "../storage/schema.ts";
-import { insertSource, markSourceFetched } from "../storage/sources.ts";
-import { assignArticlesToStory } from "../storage/stories.ts";
-import { buildApp } from "./app.tsx";
+import { loadConfig } from "../../src/config/config.ts";
+import { fetcherFromConfig } from "../../src/fetch/from-config.ts";
+import { createLogger } from "../../src/log.ts";
+import { insertArticle } from "../../src/storage/articles.ts";
+import { type Db, openDb } from "../../src/storage/db.ts";
+import { migrateToLatest } from "../../src/storage/migrate.ts";
+import type { NewArticle } from "../../src/storage/schema.ts";
+import { insertSource, markSourceFetched, updateSourceSettings } from "../../src/storage/sources.ts";
+import { assignArticlesToStory } from "../../src/storage/stories.ts";
+import { buildApp } from "../../src/web/app.tsx";
+import { sqliteTestDatabase, type TestDatabase } from "./databases.ts";
 
 export const HOSTILE_TITLE = 'Bridge reopens </script><script>alert("t")</script>';
 export const HOSTILE_BYLINE = "Mira <script>alert(1)</script> Chen";
@@ -70,7 +70,7 @@ export async function buildSite(env: Record<string, string> = {}): Promise<Site>
   const gazette = await source(db, "https://gazette.test/feed.xml", "The Gazette", "https://gazette.test/");
   const post = await source(db, "https://post.test/feed.xml", "Daily Post", "https://post.test/");
   const sahafa = await source(db, "https://sahafa.test/feed.xml", "Al Sahafa", "https://sahafa.test/");
-  await db.kysely.updateTable("sources").set({ display_mode: "excerpt" }).where("id", "=", post).execute();
+  await updateSourceSettings(db.kysely, post, { displayMode: "excerpt" });
 
   for (let i = 0; i < FILLERS; i++) await insertArticle(db.kysely, row(gazette, `filler-${i}`, -100 + i));
   await insertArticle(
