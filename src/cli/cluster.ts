@@ -26,15 +26,33 @@ export function startWebWorkers(count: number, log: Logger): WebWorkers {
     // A restart scheduled just before stop() must not start a worker nobody will stop.
     if (!stopping) startedAt.set(cluster.fork(), Date.now());
   };
+  let listened = false;
   let resolveListening: (port: number) => void = () => {};
-  const listening = new Promise<number>((resolve) => {
+  let rejectListening: (err: Error) => void = () => {};
+  const listening = new Promise<number>((resolve, reject) => {
     resolveListening = resolve;
+    rejectListening = reject;
   });
-  cluster.on("listening", (_worker, address) => resolveListening(address.port));
+  cluster.on("listening", (_worker, address) => {
+    listened = true;
+    resolveListening(address.port);
+  });
   cluster.on("exit", (worker, code, signal) => {
     const lived = Date.now() - (startedAt.get(worker) ?? 0);
     startedAt.delete(worker);
     if (stopping) return;
+    // A worker that dies before any listens (the port is taken, the address is wrong) would only die
+    // again: stop them all and say so, rather than restart forever.
+    if (!listened) {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      rejectListening(
+        new Error(
+          `the web server could not start (a web worker exited with ${signal ?? `code ${code}`} before listening; its error is printed above)`,
+        ),
+      );
+      return;
+    }
     log.error({ pid: worker.process.pid, code, signal }, "web worker died; starting another");
     setTimeout(fork, lived < QUICK_CRASH_MS ? 1_000 : 0).unref();
   });
