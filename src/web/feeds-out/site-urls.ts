@@ -1,7 +1,6 @@
 /** @module Absolute URLs of the site's own pages, for feeds and sitemaps, built from one base URL. */
 import type { Config } from "../../config/config.ts";
-import { slugify } from "../../util/slug.ts";
-import { articlePath } from "../presenters/article.ts";
+import { articlePath, hostOf, sourcePath, storyPath, topicPath } from "../presenters/paths.ts";
 
 /**
  * The site's absolute base URL without a trailing slash: NEWSDESK_PUBLIC_URL, else http://HOST:PORT.
@@ -28,15 +27,15 @@ export function articleIdUrl(base: string, id: number): string {
 }
 
 export function sourcePageUrl(base: string, id: number, name: string): string {
-  return `${base}/sources/${id}-${encodeURIComponent(slugify(name, "source"))}`;
+  return `${base}${sourcePath(id, name)}`;
 }
 
 export function topicPageUrl(base: string, slug: string): string {
-  return `${base}/topics/${encodeURIComponent(slug)}`;
+  return `${base}${topicPath(slug)}`;
 }
 
 export function storyPageUrl(base: string, id: number, title: string): string {
-  return `${base}/stories/${id}-${encodeURIComponent(slugify(title, "story"))}`;
+  return `${base}${storyPath(id, title)}`;
 }
 
 /** Only web links are ever put in a feed as links; anything else (javascript:, data:) is dropped. */
@@ -46,10 +45,5 @@ export function webUrlOrNull(url: string | null | undefined): string | null {
 
 /** A source's name as readers see it: its title, else its site's (or feed's) host name. */
 export function sourceName(title: string | null, siteUrl: string | null, feedUrl: string): string {
-  if (title) return title;
-  try {
-    return new URL(siteUrl ?? feedUrl).hostname;
-  } catch {
-    return siteUrl ?? feedUrl;
-  }
+  return title || hostOf(siteUrl ?? feedUrl);
 }
