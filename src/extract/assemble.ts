@@ -12,6 +12,7 @@ import {
   SIBLING_PROSE_SHARE,
   SIBLING_SCORE_RATIO,
 } from "./constants.ts";
+import { textOf } from "./dom.ts";
 import { linkDensityOf, type Stats } from "./measure.ts";
 import { allElements } from "./prune.ts";
 import type { ScoredCandidate } from "./score.ts";
@@ -178,7 +179,7 @@ export function joinRecipeParts(roots: Element[]): Element[] {
   for (const el of all) {
     if (!RECIPE_PART.test(names(el))) continue;
     if (parts.some((p) => isWithin(el, p)) || roots.some((r) => isWithin(el, r) || isWithin(r, el))) continue;
-    const text = blockTextKey(el);
+    const text = textOf(el);
     if (!text || seen.has(text)) continue;
     seen.add(text);
     parts.push(el);
@@ -186,10 +187,4 @@ export function joinRecipeParts(roots: Element[]): Element[] {
   if (parts.length === 0) return roots;
   const order = new Map(all.map((e, i) => [e, i]));
   return [...roots, ...parts].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-}
-
-function blockTextKey(el: Element): string {
-  let t = "";
-  for (const n of allElements([el])) for (const c of n.children) if (c.type === "text") t += c.data;
-  return t.replace(/\s+/g, " ").trim();
 }
