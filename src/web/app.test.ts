@@ -178,6 +178,11 @@ test("a wrong slug redirects to the article's own address; unknown ids and paths
     assert.match(res.body, /<form class="search-form" action="\/search" method="get">/);
     assert.match(res.body, /<meta name="robots" content="noindex"\/>/, `${path} is not for search engines`);
   }
+  // Refused by Fastify before routing: still the site's page, not JSON.
+  const unreadable = await site.app.inject("/topics/%ZZ");
+  assert.equal(unreadable.statusCode, 400);
+  assert.match(unreadable.headers["content-type"] as string, /text\/html/);
+  assert.match(unreadable.body, /could not be read/);
   const bad = await site.app.inject("/?before=garbage");
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /<title>Bad request · /, "title and heading agree");

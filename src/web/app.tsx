@@ -2,7 +2,7 @@
 import { createServer } from "node:http";
 import { constants as zlib } from "node:zlib";
 import compress from "@fastify/compress";
-import Fastify, { LogController } from "fastify";
+import Fastify, { type FastifyReply, LogController } from "fastify";
 import { NewsdeskError } from "../errors.ts";
 import { assets } from "./assets.ts";
 import { preferredEncoding } from "./conditional.ts";
@@ -34,6 +34,20 @@ export function buildApp(ctx: WebContext) {
   const app = Fastify({
     loggerInstance: ctx.log.child({ component: "web" }),
     logController: new LogController({ disableRequestLogging: true }),
+    // Requests Fastify refuses before routing (broken %-encoding, an over-long parameter) get the
+    // site's own error page, not Fastify's JSON.
+    frameworkErrors: (_err, _req, reply: FastifyReply) => {
+      reply
+        .code(400)
+        .type("text/html; charset=utf-8")
+        .send(
+          errorDocument(
+            ctx,
+            400,
+            "That address could not be read. Check it for stray % signs or a cut-off link.",
+          ),
+        );
+    },
     // Cached pages are answered before Fastify routes the request (inject() goes through the hooks).
     serverFactory: (handler, options) => {
       const server = createServer((req, res) => {
