@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { get } from "node:http";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -12,6 +13,18 @@ import { sqliteTestDatabase } from "../support/databases.ts";
 const BIN = join(import.meta.dirname, "../../bin/newsdesk");
 const tdb = sqliteTestDatabase();
 after(() => tdb.drop());
+
+/**
+ * A port free right now. Not PORT=0: the workers share the primary's socket, and if the only worker
+ * listening dies before the other has joined, the socket closes and port 0 would come back elsewhere.
+ */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  server.close();
+  return typeof address === "object" && address ? address.port : 0;
+}
 
 /** The process's children, from Linux's /proc (the workers cluster forked). */
 function childPids(pid: number): number[] {
@@ -38,14 +51,25 @@ function status(url: string): Promise<number> {
   });
 }
 
+async function statusOnceListening(url: string, ms = 10_000): Promise<number> {
+  for (const deadline = Date.now() + ms; ; await sleep(100)) {
+    try {
+      return await status(url);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ECONNREFUSED" || Date.now() > deadline) throw err;
+    }
+  }
+}
+
 async function until(what: string, check: () => boolean, ms = 20_000): Promise<void> {
   for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(100)) if (check()) return;
   assert.fail(`timed out waiting until ${what}`);
 }
 
 test("serve runs NEWSDESK_WEB_WORKERS web workers, replaces one that dies, and stops them all on SIGTERM", async () => {
+  const port = String(await freePort());
   const child = spawn(BIN, ["serve", "--no-fetch"], {
-    env: { ...process.env, DATABASE_URL: tdb.url, PORT: "0", NEWSDESK_WEB_WORKERS: "2", LOG_LEVEL: "fatal" },
+    env: { ...process.env, DATABASE_URL: tdb.url, PORT: port, NEWSDESK_WEB_WORKERS: "2", LOG_LEVEL: "fatal" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const pid = child.pid ?? 0;
@@ -74,7 +98,9 @@ test("serve runs NEWSDESK_WEB_WORKERS web workers, replaces one that dies, and s
       return now.length === 2 && !now.includes(victim ?? 0);
     });
     workers = childPids(pid);
-    for (let i = 0; i < 4; i++) assert.equal(await status(`${site}/`), 200);
+    // The replacement (and, if the victim was the only one listening yet, the other worker) may take
+    // a moment to listen again on the port: refused connections are retried for a few seconds.
+    for (let i = 0; i < 4; i++) assert.equal(await statusOnceListening(`${site}/`), 200);
   } finally {
     child.kill("SIGTERM");
     const [code] = await once(child, "exit");
