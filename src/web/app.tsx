@@ -89,18 +89,23 @@ export function buildApp(ctx: WebContext) {
         handler: (req, reply) => route.handler(ctx, req, reply),
       });
     }
-    // The 404 page (no route: @fastify/compress's per-route hook never sees it) is sent as it is; it is small.
-    site.setNotFoundHandler((_req, reply) => {
+    // The 404 page is no route, so @fastify/compress's per-route hook never sees it; it is the same
+    // page for every address, so it is rendered and compressed once.
+    const notFound = compressOnce(
+      errorDocument(
+        ctx,
+        404,
+        "We could not find that page. It may have moved, or the address may be mistyped.",
+      ),
+    );
+    site.setNotFoundHandler((req, reply) => {
+      const encoding = preferredEncoding(req.headers["accept-encoding"]);
+      if (encoding !== "identity") reply.header("content-encoding", encoding);
       reply
         .code(404)
         .type("text/html; charset=utf-8")
-        .send(
-          errorDocument(
-            ctx,
-            404,
-            "We could not find that page. It may have moved, or the address may be mistyped.",
-          ),
-        );
+        .header("vary", "Accept-Encoding")
+        .send(notFound[encoding]);
     });
   });
   // WebSub pushes arrive under any feed content type and their signature covers the exact bytes, so

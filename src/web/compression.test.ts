@@ -19,7 +19,7 @@ function decode(encoding: string | undefined, body: Buffer): string {
 }
 
 test("a feed, the search page and the sources page come compressed, and decode to the same bytes", async () => {
-  for (const url of ["/feed.xml", "/search?q=bridge", "/sources"]) {
+  for (const url of ["/feed.xml", "/search?q=bridge", "/sources", "/no-such-page"]) {
     const plain = await site.app.inject({ url });
     assert.equal(plain.headers["content-encoding"], undefined, `${url} identity without Accept-Encoding`);
     for (const encoding of ["gzip", "br"]) {
