@@ -140,6 +140,7 @@ const ARTICLE_COLUMNS = [
   "articles.updated_at",
   "articles.sort_at",
   "articles.story_id",
+  "articles.comments_closed",
 ] as const satisfies ReadonlyArray<`articles.${keyof ArticlesTable}`>;
 // A column added to ArticlesTable but not to the list above fails the build here.
 type UnlistedColumn = Exclude<`articles.${keyof ArticlesTable}`, (typeof ARTICLE_COLUMNS)[number]>;

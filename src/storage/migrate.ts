@@ -11,6 +11,7 @@ import * as m0007 from "./migrations/0007-stories-topics-display.ts";
 import * as m0008 from "./migrations/0008-search.ts";
 import * as m0009 from "./migrations/0009-site-version.ts";
 import * as m0010 from "./migrations/0010-lead-image-size.ts";
+import * as m0011 from "./migrations/0011-comments-accounts.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -26,6 +27,7 @@ const migrations: Record<string, DialectMigration> = {
   "0008-search": m0008,
   "0009-site-version": m0009,
   "0010-lead-image-size": m0010,
+  "0011-comments-accounts": m0011,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -71,6 +71,8 @@ export interface ArticlesTable {
   /** Pixel size the page declared for the lead image; null when it did not say. */
   lead_image_width: ColumnType<number | null, number | null | undefined, number | null>;
   lead_image_height: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 1 when an operator closed comments on this article (closing after N days is a setting). */
+  comments_closed: Generated<number>;
   /** Sanitized HTML, safe to render as is. */
   body_html: string;
   text: string;
@@ -107,23 +109,102 @@ export interface ArticleTopicsTable {
   sort_at: string;
 }
 
+export type CommentStatus = "pending" | "approved" | "spam" | "trash";
+
 export interface CommentsTable {
   id: Generated<number>;
   article_id: number;
   parent_id: number | null;
   author_name: string;
-  /** Shown only to moderators; never published. */
+  /** Lower-cased. Shown only to moderators; never published, logged, or hashed without a key. */
   author_email: string;
   author_url: string | null;
+  /** Rendered from body_source (the Markdown subset) and sanitized. */
   body_html: string;
-  status: "pending" | "approved" | "spam" | "trash";
+  body_source: Generated<string>;
+  status: CommentStatus;
+  /** Moderators only. */
+  author_ip: string | null;
+  user_agent: string | null;
+  depth: Generated<number>;
+  content_hash: string | null;
+  /** Why the checks held it or called it spam, one reason per line; moderators only. */
+  held_reasons: string | null;
+  notify_replies: Generated<number>;
   created_at: string;
+  updated_at: string | null;
+  approved_at: string | null;
+}
+
+export interface CommentRulesTable {
+  id: Generated<number>;
+  kind: "word" | "email" | "ip" | "network";
+  value: string;
+  action: "hold" | "spam";
+  created_at: string;
+}
+
+export type UserRole = "admin" | "moderator";
+
+export interface UsersTable {
+  id: Generated<number>;
+  /** Lower-cased; the sign-in name. */
+  email: string;
+  name: string;
+  /** argon2id PHC string. */
+  password_hash: string;
+  role: UserRole;
+  failed_signins: Generated<number>;
+  locked_until: string | null;
+  last_signin_at: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the cookie's token; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface RateEventsTable {
+  id: Generated<number>;
+  bucket: string;
+  key: string;
+  at: string;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: string;
+  send_after: string;
+  sent_at: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface AppSecretsTable {
+  name: string;
+  value: string;
 }
 
 export interface Database {
   sources: SourcesTable;
   articles: ArticlesTable;
   comments: CommentsTable;
+  comment_rules: CommentRulesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  rate_events: RateEventsTable;
+  mail_outbox: MailOutboxTable;
+  app_secrets: AppSecretsTable;
   stories: StoriesTable;
   article_topics: ArticleTopicsTable;
 }
@@ -133,3 +214,6 @@ export type Article = Selectable<ArticlesTable>;
 export type NewArticle = Insertable<ArticlesTable>;
 export type SourceUpdate = Updateable<SourcesTable>;
 export type Story = Selectable<StoriesTable>;
+export type Comment = Selectable<CommentsTable>;
+export type NewComment = Insertable<CommentsTable>;
+export type User = Selectable<UsersTable>;

@@ -49,6 +49,7 @@ for (const { name, make } of bothDatabases) {
         "0008-search",
         "0009-site-version",
         "0010-lead-image-size",
+        "0011-comments-accounts",
       ]);
     });
     after(async () => {

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { Dialect } from "../db.ts";
 
 /** Starts a table with an integer primary key that each engine fills itself (SQLite never reuses one). */
-function createTableWithId(db: Kysely<unknown>, dialect: Dialect, name: string) {
+export function createTableWithId(db: Kysely<unknown>, dialect: Dialect, name: string) {
   const table = db.schema.createTable(name);
   return dialect === "postgres"
     ? table.addColumn("id", "bigserial", (c) => c.primaryKey())

@@ -45,6 +45,7 @@ function row(over: Partial<ArticleWithSource> = {}): ArticleWithSource {
     updated_at: "2026-11-19T09:00:00.000Z",
     sort_at: "2026-11-19T08:30:00.000Z",
     story_id: 1,
+    comments_closed: 0,
     source_title: "The Gazette",
     source_url: "https://gazette.test/feed.xml",
     source_site_url: "https://gazette.test/",

@@ -101,6 +101,7 @@ function articleRow(over: Partial<ArticleWithSource> = {}): ArticleWithSource {
     updated_at: "2026-11-20T10:00:00.000Z",
     sort_at: "2026-11-20T10:00:00.000Z",
     story_id: null,
+    comments_closed: 0,
     source_title: "Outlet",
     source_url: "https://outlet.test/feed",
     source_site_url: null,
