@@ -69,5 +69,47 @@ for (const { name, make } of bothDatabases) {
       await updateSourceSettings(writer.kysely, sourceId, { displayMode: "excerpt" });
       assert.ok((await readSiteVersion(reader.kysely)).version > v2, "display mode is shown");
     });
+    test("held comments leave the version alone; approving, unapproving or deleting an approved one bumps it", async () => {
+      const article = await writer.kysely.selectFrom("articles").select("id").executeTakeFirstOrThrow();
+      const v0 = (await readSiteVersion(reader.kysely)).version;
+      const comment = {
+        article_id: article.id,
+        parent_id: null,
+        author_name: "Ann",
+        author_email: "ann@example.org",
+        author_url: null,
+        body_html: "<p>Hi</p>",
+        created_at: now,
+        updated_at: null,
+        approved_at: null,
+      } as const;
+      const { id } = await writer.kysely
+        .insertInto("comments")
+        .values({ ...comment, status: "pending" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await writer.kysely.updateTable("comments").set({ status: "spam" }).where("id", "=", id).execute();
+      assert.equal(
+        (await readSiteVersion(reader.kysely)).version,
+        v0,
+        "held and spam comments are not shown",
+      );
+      await writer.kysely.updateTable("comments").set({ status: "approved" }).where("id", "=", id).execute();
+      const v1 = (await readSiteVersion(reader.kysely)).version;
+      assert.ok(v1 > v0, "approved");
+      await writer.kysely.updateTable("comments").set({ status: "trash" }).where("id", "=", id).execute();
+      const v2 = (await readSiteVersion(reader.kysely)).version;
+      assert.ok(v2 > v1, "unapproved");
+      await writer.kysely.deleteFrom("comments").where("id", "=", id).execute();
+      assert.equal((await readSiteVersion(reader.kysely)).version, v2, "deleting a trashed one");
+      await writer.kysely
+        .insertInto("comments")
+        .values({ ...comment, status: "approved" })
+        .execute();
+      const v3 = (await readSiteVersion(reader.kysely)).version;
+      assert.ok(v3 > v2, "an approved insert");
+      await writer.kysely.deleteFrom("comments").where("status", "=", "approved").execute();
+      assert.ok((await readSiteVersion(reader.kysely)).version > v3, "deleting an approved one");
+    });
   });
 }
