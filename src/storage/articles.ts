@@ -1,5 +1,5 @@
 /** @module Repository for articles: one row per feed item, written whole or not at all. */
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely, ReferenceExpression } from "kysely";
 import { slugify } from "../util/slug.ts";
 import type { Article, ArticlesTable, Database, DisplayMode, NewArticle } from "./schema.ts";
 
@@ -166,6 +166,22 @@ export interface PageCursor {
   id: number;
 }
 
+/**
+ * Rows that come after `before` in (sort time, id) descending order: the keyset condition every
+ * newest-first list shares, so a page costs one index seek at any depth.
+ */
+export function afterCursor<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  sortColumn: ReferenceExpression<DB, TB>,
+  idColumn: ReferenceExpression<DB, TB>,
+  before: PageCursor,
+) {
+  return eb.or([
+    eb(sortColumn, "<", before.sortAt),
+    eb.and([eb(sortColumn, "=", before.sortAt), eb(idColumn, "<", before.id)]),
+  ]);
+}
+
 /** Newest first by publication time (fetch time when the feed gave none), optionally one source's. */
 export async function listLatestArticles(
   db: Kysely<Database>,
@@ -175,13 +191,7 @@ export async function listLatestArticles(
   let q = withSource(db);
   if (options.sourceId !== undefined) q = q.where("articles.source_id", "=", options.sourceId);
   const before = options.before;
-  if (before)
-    q = q.where((eb) =>
-      eb.or([
-        eb("articles.sort_at", "<", before.sortAt),
-        eb.and([eb("articles.sort_at", "=", before.sortAt), eb("articles.id", "<", before.id)]),
-      ]),
-    );
+  if (before) q = q.where((eb) => afterCursor(eb, "articles.sort_at", "articles.id", before));
   return q.orderBy("articles.sort_at", "desc").orderBy("articles.id", "desc").limit(limit).execute();
 }
 

@@ -1,6 +1,6 @@
 /** @module Repository for topics (feed categories): a topic's name and its articles, newest first. */
 import type { Kysely } from "kysely";
-import { type ArticleWithSource, type PageCursor, withSource } from "./articles.ts";
+import { type ArticleWithSource, afterCursor, type PageCursor, withSource } from "./articles.ts";
 import type { Database } from "./schema.ts";
 
 /** The topic's name as its most recent article's feed spelled it; undefined for an unknown slug. */
@@ -26,13 +26,12 @@ export async function listTopicArticles(
     .innerJoin("article_topics", "article_topics.article_id", "articles.id")
     .where("article_topics.slug", "=", slug);
   if (before)
-    q = q.where((eb) =>
-      eb.or([
-        eb("article_topics.sort_at", "<", before.sortAt),
-        eb.and([eb("article_topics.sort_at", "=", before.sortAt), eb("articles.id", "<", before.id)]),
-      ]),
-    );
-  return q.orderBy("article_topics.sort_at", "desc").orderBy("articles.id", "desc").limit(limit).execute();
+    q = q.where((eb) => afterCursor(eb, "article_topics.sort_at", "article_topics.article_id", before));
+  return q
+    .orderBy("article_topics.sort_at", "desc")
+    .orderBy("article_topics.article_id", "desc")
+    .limit(limit)
+    .execute();
 }
 
 /** The topics of each article in `articleIds`, alphabetically by slug. */
