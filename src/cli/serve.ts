@@ -6,7 +6,9 @@ import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
+import { startBackgroundJobs } from "../jobs/background.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
+import { createMailer } from "../mail/mailer.ts";
 import { buildApp } from "../web/app.tsx";
 import { startWebWorkers } from "./cluster.ts";
 import { openRuntime } from "./runtime.ts";
@@ -21,7 +23,7 @@ export function registerServe(program: Command): void {
     .command("serve")
     .description("run the website and fetch sources in the background (HOST, PORT, NEWSDESK_WEB_WORKERS)")
     .option("--demo", "also start the offline demo newsroom and follow its feeds")
-    .option("--no-fetch", "serve only; do not fetch sources in this process")
+    .option("--no-fetch", "serve only; do not fetch sources or send queued email in this process")
     .action(serve);
 }
 
@@ -30,6 +32,10 @@ async function serve(opts: ServeOptions): Promise<void> {
   const worker = cluster.isWorker;
   const rt = await openRuntime();
   const { config, log } = rt;
+  // Background work (fetching, email, housekeeping) runs in one process: the primary, unless --no-fetch.
+  const background = opts.fetch && !worker;
+  // Made before listening, so a bad NEWSDESK_SMTP_URL stops `serve` at start with its message.
+  const mailer = background ? createMailer(config) : null;
   const workers = config.webWorkers === 0 ? availableParallelism() : config.webWorkers;
   const clustered = !worker && workers > 1;
   // Loaded only when asked for, so production installs never touch the demo content.
@@ -57,7 +63,9 @@ async function serve(opts: ServeOptions): Promise<void> {
     );
     console.log(`Newsdesk is running at http://${config.host}:${port}/`);
   }
-  const scheduler = opts.fetch && !worker ? startScheduler({ db: rt.db.kysely, config, log, fetcher }) : null;
+  const scheduler = background ? startScheduler({ db: rt.db.kysely, config, log, fetcher }) : null;
+  // Expired sessions and other hourly housekeeping join `hourly` here.
+  const jobs = background ? startBackgroundJobs({ db: rt.db.kysely, log, mailer }) : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -66,6 +74,7 @@ async function serve(opts: ServeOptions): Promise<void> {
     if (!worker) log.info({ signal }, "shutting down");
     await stopWeb();
     await scheduler?.stop();
+    await jobs?.stop();
     await fetcher.close();
     await demo?.close();
     await rt.close();
