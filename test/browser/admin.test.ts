@@ -13,7 +13,12 @@ import { type Db, openDb } from "../../src/storage/db.ts";
 import { migrateToLatest } from "../../src/storage/migrate.ts";
 import { createUser } from "../../src/storage/users.ts";
 import { buildApp } from "../../src/web/app.tsx";
-import { browserSkipReason, launchBrowser, seriousAxeViolations, type TestBrowser } from "../support/browser.ts";
+import {
+  browserSkipReason,
+  launchBrowser,
+  seriousAxeViolations,
+  type TestBrowser,
+} from "../support/browser.ts";
 import { sqliteTestDatabase } from "../support/databases.ts";
 
 const PASSWORD = "a browser passphrase";
@@ -29,11 +34,21 @@ describe("the admin area in chromium", { skip: browserSkipReason() }, () => {
     await migrateToLatest(db);
     await createUser(
       db.kysely,
-      { email: "mod@example.test", name: "Mo", passwordHash: await hashPassword(PASSWORD), role: "moderator" },
+      {
+        email: "mod@example.test",
+        name: "Mo",
+        passwordHash: await hashPassword(PASSWORD),
+        role: "moderator",
+      },
       new Date(),
     );
     const config = loadConfig({});
-    app = buildApp({ db: db.kysely, config, log: createLogger("silent"), fetcher: fetcherFromConfig(config) });
+    app = buildApp({
+      db: db.kysely,
+      config,
+      log: createLogger("silent"),
+      fetcher: fetcherFromConfig(config),
+    });
     await app.listen({ host: "127.0.0.1", port: 0 });
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     browser = await launchBrowser();
@@ -54,12 +69,12 @@ describe("the admin area in chromium", { skip: browserSkipReason() }, () => {
     await page.getByLabel("Password").fill("wrong password!");
     await page.keyboard.press("Enter");
     await page.waitForLoadState();
-    assert.match(await page.getByRole("alert").innerText(), /email or password is wrong/);
+    assert.match((await page.getByRole("alert").textContent()) ?? "", /email or password is wrong/);
     assert.deepEqual(await seriousAxeViolations(page), [], "the page with its error");
     await page.getByLabel("Password").fill(PASSWORD);
     await page.keyboard.press("Enter");
     await page.waitForURL(`${url}/admin`);
-    assert.equal(await page.getByRole("heading", { level: 1 }).innerText(), "Admin");
+    assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Admin");
     assert.deepEqual(await seriousAxeViolations(page), []);
     const cookie = (await browser.context.cookies(url)).find((c) => c.name === "newsdesk_session");
     assert.equal(cookie?.httpOnly, true);
@@ -67,7 +82,7 @@ describe("the admin area in chromium", { skip: browserSkipReason() }, () => {
     assert.equal(await page.evaluate(() => document.cookie.includes("newsdesk_session")), false);
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/admin\/sign-in\?signed_out=1$/);
-    assert.match(await page.getByRole("status").innerText(), /You have signed out/);
+    assert.match((await page.getByRole("status").textContent()) ?? "", /You have signed out/);
     await page.goto(`${url}/admin`);
     assert.equal(new URL(page.url()).pathname, "/admin/sign-in", "signed out for real");
     assert.deepEqual(browser.blocked, []);
