@@ -17,6 +17,7 @@ export type ErrorId =
   | "feed.malformed"
   | "opml.invalid"
   | "source.exists"
+  | "account.exists"
   | "not_found";
 
 /** An expected failure: shown to the user as is, recorded on the row it belongs to. */

@@ -11,6 +11,7 @@ import { registerMigrate } from "./cli/migrate.ts";
 import { registerParseFeed } from "./cli/parse-feed.ts";
 import { registerServe } from "./cli/serve.ts";
 import { registerSources } from "./cli/sources.ts";
+import { registerUser } from "./cli/user.ts";
 
 const program = new Command()
   .name("newsdesk")
@@ -28,6 +29,7 @@ registerExport(program);
 registerMigrate(program);
 registerParseFeed(program);
 registerExtract(program);
+registerUser(program);
 registerDemo(program);
 
 try {

@@ -4,6 +4,7 @@ import { constants as zlib } from "node:zlib";
 import compress from "@fastify/compress";
 import Fastify, { type FastifyReply, LogController } from "fastify";
 import { NewsdeskError } from "../errors.ts";
+import { adminRoutes } from "./admin/plugin.ts";
 import { assets } from "./assets.ts";
 import { preferredEncoding } from "./conditional.ts";
 import type { WebContext } from "./context.ts";
@@ -12,6 +13,7 @@ import { ErrorPage, errorTitle } from "./pages/error-page.tsx";
 import { renderPage } from "./render.tsx";
 import { compressOnce } from "./render-cache.ts";
 import { routes } from "./routes.ts";
+import { trustProxyOption } from "./trust-proxy.ts";
 
 function errorDocument(ctx: WebContext, status: number, message: string): string {
   return renderPage(
@@ -34,6 +36,8 @@ export function buildApp(ctx: WebContext) {
   const app = Fastify({
     loggerInstance: ctx.log.child({ component: "web" }),
     logController: new LogController({ disableRequestLogging: true }),
+    // request.ip and request.protocol believe X-Forwarded-* only from these proxies.
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     // Requests Fastify refuses before routing (broken %-encoding, an over-long parameter) get the
     // site's own error page, not Fastify's JSON.
     frameworkErrors: (_err, _req, reply: FastifyReply) => {
@@ -89,6 +93,7 @@ export function buildApp(ctx: WebContext) {
         handler: (req, reply) => route.handler(ctx, req, reply),
       });
     }
+    site.register(adminRoutes(ctx));
     // The 404 page is no route, so @fastify/compress's per-route hook never sees it; it is the same
     // page for every address, so it is rendered and compressed once.
     const notFound = compressOnce(

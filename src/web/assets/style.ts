@@ -135,6 +135,25 @@ figcaption .credit { display: block; font-size: .8rem; text-transform: uppercase
 .error-page ul { padding-left: 1.2rem; }
 .prose { font: 1.1rem/1.7 var(--serif); }
 
+/* The admin area: its nav and sign-out on one bar, and forms with a label above each field. */
+.admin-bar {
+  display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem;
+  border-bottom: 1px solid var(--rule); padding-bottom: .5rem; font-family: var(--sans);
+}
+.admin-bar ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.admin-bar a { font-weight: 600; }
+.admin-bar a[aria-current="page"] { color: var(--fg); text-decoration: none; }
+.admin-signout { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; margin: 0; color: var(--muted); }
+.admin-form p { display: flex; flex-direction: column; gap: .2rem; max-width: 28rem; }
+.admin-form label { font: 600 .95rem/1.3 var(--sans); }
+.admin-form input {
+  font: inherit; font-size: 1rem; padding: .45rem .55rem; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--muted); border-radius: .25rem;
+}
+.admin-form button { align-self: flex-start; }
+.form-error { border-inline-start: 4px solid currentColor; padding: .25rem .75rem; font-weight: 600; }
+.form-notice { color: var(--muted); }
+
 .site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: .9rem; margin-top: 3rem; }
 .site-footer p { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 

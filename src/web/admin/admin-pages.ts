@@ -1,0 +1,40 @@
+/**
+ * @module The admin area's page list: every signed-in page, its role, and its place in the admin nav.
+ * To add a page, write its handler in its own file and add one entry here; the plugin wraps it in
+ * `requireUser(role)` and the CSRF check, and the nav and dashboard pick up its `nav` entry.
+ */
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { UserRole } from "../../storage/schema.ts";
+import type { WebContext } from "../context.ts";
+import type { AdminNavLink } from "./admin-layout.tsx";
+import { dashboard } from "./dashboard.tsx";
+import { roleAllows } from "./security.ts";
+
+export interface AdminPage {
+  method: "GET" | "POST";
+  /** Under /admin/. */
+  url: string;
+  /** Who may use it: "moderator" admits moderators and admins, "admin" only admins. */
+  role: UserRole;
+  /** For GET pages listed in the admin nav and on the dashboard. */
+  nav?: { label: string; description: string };
+  /** Runs after `requireUser(role)`, so `signedIn(req)` is the account; POSTs have passed the CSRF check. */
+  handler: (ctx: WebContext, req: FastifyRequest, reply: FastifyReply) => unknown;
+}
+
+export const adminPages: AdminPage[] = [
+  {
+    method: "GET",
+    url: "/admin",
+    role: "moderator",
+    nav: { label: "Dashboard", description: "What the admin area offers, and your account." },
+    handler: dashboard,
+  },
+];
+
+/** The nav links an account with `role` may follow, in list order. */
+export function adminNav(role: UserRole): Array<AdminNavLink & { description: string }> {
+  return adminPages
+    .filter((p) => p.method === "GET" && p.nav && roleAllows(role, p.role))
+    .map((p) => ({ href: p.url, label: p.nav?.label ?? p.url, description: p.nav?.description ?? "" }));
+}
