@@ -9,6 +9,7 @@ import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { startBackgroundJobs } from "../jobs/background.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { createMailer } from "../mail/mailer.ts";
+import { pruneSessions } from "../storage/sessions.ts";
 import { buildApp } from "../web/app.tsx";
 import { startWebWorkers } from "./cluster.ts";
 import { openRuntime } from "./runtime.ts";
@@ -64,8 +65,10 @@ async function serve(opts: ServeOptions): Promise<void> {
     console.log(`Newsdesk is running at http://${config.host}:${port}/`);
   }
   const scheduler = background ? startScheduler({ db: rt.db.kysely, config, log, fetcher }) : null;
-  // Expired sessions and other hourly housekeeping join `hourly` here.
-  const jobs = background ? startBackgroundJobs({ db: rt.db.kysely, log, mailer }) : null;
+  const db = rt.db.kysely;
+  const jobs = background
+    ? startBackgroundJobs({ db, log, mailer, hourly: [(now) => pruneSessions(db, now)] })
+    : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
