@@ -5,6 +5,7 @@ import compress from "@fastify/compress";
 import Fastify, { type FastifyReply, LogController } from "fastify";
 import { NewsdeskError } from "../errors.ts";
 import { assets } from "./assets.ts";
+import { commentsPlugin } from "./comments/routes.ts";
 import { preferredEncoding } from "./conditional.ts";
 import type { WebContext } from "./context.ts";
 import { createPageCache } from "./page-cache.ts";
@@ -33,6 +34,8 @@ export function buildApp(ctx: WebContext) {
   const pageCache = createPageCache(ctx);
   const app = Fastify({
     loggerInstance: ctx.log.child({ component: "web" }),
+    // request.ip is the client's only behind the proxies the operator names (NEWSDESK_TRUST_PROXY).
+    trustProxy: ctx.config.trustProxy === "" ? false : ctx.config.trustProxy,
     logController: new LogController({ disableRequestLogging: true }),
     // Requests Fastify refuses before routing (broken %-encoding, an over-long parameter) get the
     // site's own error page, not Fastify's JSON.
@@ -89,6 +92,8 @@ export function buildApp(ctx: WebContext) {
         handler: (req, reply) => route.handler(ctx, req, reply),
       });
     }
+    // Comments: posting, the form token, comment feeds, deletion links (web/comments/).
+    site.register(commentsPlugin(ctx));
     // The 404 page is no route, so @fastify/compress's per-route hook never sees it; it is the same
     // page for every address, so it is rendered and compressed once.
     const notFound = compressOnce(
