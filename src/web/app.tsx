@@ -6,6 +6,7 @@ import Fastify, { type FastifyReply, LogController } from "fastify";
 import { NewsdeskError } from "../errors.ts";
 import { adminRoutes } from "./admin/plugin.ts";
 import { assets } from "./assets.ts";
+import { commentsPlugin } from "./comments/routes.ts";
 import { preferredEncoding } from "./conditional.ts";
 import type { WebContext } from "./context.ts";
 import { createPageCache } from "./page-cache.ts";
@@ -94,6 +95,8 @@ export function buildApp(ctx: WebContext) {
       });
     }
     site.register(adminRoutes(ctx));
+    // Comments: posting, the form token, comment feeds, deletion links (web/comments/).
+    site.register(commentsPlugin(ctx));
     // The 404 page is no route, so @fastify/compress's per-route hook never sees it; it is the same
     // page for every address, so it is rendered and compressed once.
     const notFound = compressOnce(

@@ -1,5 +1,6 @@
 /** @module Static assets served under content-hashed names, so browsers may cache them forever. */
 import { createHash } from "node:crypto";
+import { commentFormJs } from "./assets/comment-form-script.ts";
 import { styleCss } from "./assets/style.ts";
 
 export interface Asset {
@@ -14,4 +15,11 @@ function hashed(name: string, ext: string, body: string, contentType: string): A
 }
 
 export const stylesheet = hashed("style", "css", styleCss, "text/css; charset=utf-8");
-export const assets: Asset[] = [stylesheet];
+/** Refreshes the comment form's token when a reader starts writing (see assets/comment-form-script.ts). */
+export const commentFormScript = hashed(
+  "comment-form",
+  "js",
+  commentFormJs,
+  "text/javascript; charset=utf-8",
+);
+export const assets: Asset[] = [stylesheet, commentFormScript];

@@ -92,12 +92,34 @@ const CSS_THAT_RUNS = [
 
 /**
  * The layout's own uses of otherwise forbidden elements, allowed in whole pages only: the GET search
- * form (exactly these attributes) and a JSON-LD block in the head whose text is JSON without "<".
+ * form (exactly these attributes), a JSON-LD block in the head whose text is JSON without "<", and on
+ * article pages the comment form (posting to the article's own /comments) with its hashed script asset.
  */
 const SEARCH_FORM = { class: "search-form", action: "/search", method: "get" };
 
+function isCommentForm(attribs: Record<string, string>): boolean {
+  return (
+    Object.keys(attribs).sort().join(" ") === "action class data-token-url method" &&
+    attribs.class === "comment-form" &&
+    attribs.method === "post" &&
+    /^\/articles\/\d+-[\w%.-]*\/comments$/.test(attribs.action ?? "") &&
+    /^\/comments\/form-token\?article=\d+$/.test(attribs["data-token-url"] ?? "")
+  );
+}
+
+function isCommentScript(el: Element): boolean {
+  return (
+    Object.keys(el.attribs).sort().join(" ") === "defer src" &&
+    el.attribs.defer === "" &&
+    /^\/assets\/comment-form\.[0-9a-f]{12}\.js$/.test(el.attribs.src ?? "") &&
+    el.children.length === 0
+  );
+}
+
 function isLayoutOwn(el: Element): boolean {
-  if (el.name === "form") return JSON.stringify(el.attribs) === JSON.stringify(SEARCH_FORM);
+  if (el.name === "form")
+    return JSON.stringify(el.attribs) === JSON.stringify(SEARCH_FORM) || isCommentForm(el.attribs);
+  if (el.name === "script" && hasAncestor(el, "body")) return isCommentScript(el);
   if (el.name !== "script" || !hasAncestor(el, "head")) return false;
   if (JSON.stringify(el.attribs) !== JSON.stringify({ type: "application/ld+json" })) return false;
   const text = el.children.map((c) => ("data" in c ? String(c.data) : "<")).join("");

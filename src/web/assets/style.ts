@@ -15,7 +15,7 @@ export const styleCss = `
 :root {
   color-scheme: light dark;
   --fg: #1a1a1a; --muted: #595959; --bg: #ffffff; --accent: #0b57d0; --on-accent: #ffffff;
-  --rule: #c4c7c5; --panel: #f1f3f4;
+  --rule: #c4c7c5; --panel: #f1f3f4; --error: #b3261e;
   --measure: 65ch;
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
   --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "Noto Serif", serif;
@@ -23,7 +23,7 @@ export const styleCss = `
 @media (prefers-color-scheme: dark) {
   :root {
     --fg: #e8e6e3; --muted: #aeaeae; --bg: #121212; --accent: #8ab4f8; --on-accent: #121212;
-    --rule: #5f6368; --panel: #1f2123;
+    --rule: #5f6368; --panel: #1f2123; --error: #f2b8b5;
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -132,6 +132,32 @@ figcaption .credit { display: block; font-size: .8rem; text-transform: uppercase
 .topics ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
 .topics a { display: inline-block; padding: .2rem .6rem; border: 1px solid var(--rule); border-radius: 1rem; text-decoration: none; }
 .comments { border-top: 1px solid var(--rule); margin-top: 2rem; }
+/* Comments: nested lists, each reply level indented and ruled; the identicon beside the name. */
+.comment-list { list-style: none; padding: 0; margin: 1rem 0; }
+.comment-list.replies { margin: .5rem 0 0; padding-inline-start: 1rem; border-inline-start: 2px solid var(--rule); }
+.comment { margin: 0 0 1rem; }
+.comment-meta { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .6rem; font: .95rem/1.4 var(--sans); }
+.comment-meta .identicon { display: block; width: 2rem; height: 2rem; border-radius: .2rem; }
+.comment-author { font-weight: 700; }
+.comment-time { color: var(--muted); }
+.comment-body { overflow-wrap: anywhere; }
+.comment-body pre { overflow-x: auto; background: var(--panel); padding: .5rem; }
+.comment-body blockquote { border-inline-start: 3px solid var(--rule); margin: .5rem 0; padding: 0 .75rem; }
+.comment-actions { margin: .25rem 0 0; font: .95rem var(--sans); }
+.comment-form .field { display: flex; flex-direction: column; gap: .2rem; margin: 0 0 .9rem; max-width: 36rem; }
+.comment-form .field.checkbox { flex-direction: row; align-items: center; }
+.comment-form label, .email-form label { font: 600 .95rem/1.3 var(--sans); }
+.comment-form input:not([type=checkbox]), .comment-form textarea, .email-form input {
+  font: inherit; font-size: 1rem; max-width: 100%; padding: .4rem .55rem;
+  color: var(--fg); background: var(--bg); border: 1px solid var(--muted); border-radius: .25rem;
+}
+.comment-form [aria-invalid=true] { border: 2px solid var(--error); }
+.hint { color: var(--muted); font-size: .9rem; }
+.field-error { color: var(--error); font-weight: 600; margin: 0; }
+.form-errors, .notice { border: 2px solid var(--accent); border-radius: .3rem; padding: .5rem 1rem; margin: 1rem 0; }
+.form-errors { border-color: var(--error); }
+/* The honeypot: off-screen for people, still in the form for robots. */
+.hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 .error-page ul { padding-left: 1.2rem; }
 .prose { font: 1.1rem/1.7 var(--serif); }
 

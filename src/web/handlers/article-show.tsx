@@ -1,10 +1,11 @@
 /** @module GET /articles/:id-:slug : one article; a wrong or missing slug redirects to the right one. */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { findArticleById } from "../../storage/articles.ts";
-import { countApprovedComments } from "../../storage/comments.ts";
 import { findStoryById, listStoryArticles } from "../../storage/stories.ts";
 import { listArticleTopics } from "../../storage/topics.ts";
+import { loadCommentsSection, replyToParam } from "../comments/article-comments.ts";
 import type { WebContext } from "../context.ts";
+import { uncacheable } from "../page-cache.ts";
 import { ArticlePage } from "../pages/article-show.tsx";
 import { presentArticle } from "../presenters/article.ts";
 import { newsArticleJsonLd, scriptSafeJson } from "../presenters/json-ld.ts";
@@ -21,11 +22,14 @@ export async function articleShow(ctx: WebContext, req: FastifyRequest, reply: F
   if (redirect) return redirect;
 
   const storyId = row.story_id === null ? null : Number(row.story_id);
-  const [story, storyRows, topics, commentCount] = await Promise.all([
+  const query = req.query as Record<string, unknown> | undefined;
+  // After posting a comment that waits for a moderator: a notice for this reader only, never cached.
+  const held = query?.comment === "held";
+  const [story, storyRows, topics, comments] = await Promise.all([
     storyId === null ? undefined : findStoryById(ctx.db, storyId),
     storyId === null ? [] : listStoryArticles(ctx.db, [storyId]),
     listArticleTopics(ctx.db, [row.id]),
-    countApprovedComments(ctx.db, row.id),
+    loadCommentsSection(ctx, row, article.path, new Date(), replyToParam(query)),
   ]);
   const others = storyRows.filter((r) => r.id !== row.id).map(presentArticle);
   const selfUrl = siteUrl(ctx.config.publicUrl, article.path);
@@ -58,8 +62,10 @@ export async function articleShow(ctx: WebContext, req: FastifyRequest, reply: F
       others={others}
       storyPath={story && others.length > 0 ? storyPath(story.id, story.title) : null}
       topics={topics.get(row.id) ?? []}
-      commentCount={commentCount}
+      comments={comments}
+      notice={held ? "held" : null}
     />,
   );
+  if (held) uncacheable(reply);
   return sendHtml(reply, html);
 }

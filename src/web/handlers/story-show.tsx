@@ -1,5 +1,6 @@
 /** @module GET /stories/:id-:slug : every outlet's version of one story, oldest first. */
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { countApprovedCommentsFor } from "../../storage/comments.ts";
 import { findStoryById, listStoryArticles } from "../../storage/stories.ts";
 import type { WebContext } from "../context.ts";
 import { StoryPage } from "../pages/story-show.tsx";
@@ -18,6 +19,10 @@ export async function storyShow(ctx: WebContext, req: FastifyRequest, reply: Fas
   if (!story) throw notFound("story");
   const redirect = redirectToOwnPath(req, reply, story.path);
   if (redirect) return redirect;
+  const commentCounts = await countApprovedCommentsFor(
+    ctx.db,
+    story.articles.map((a) => a.id),
+  );
   const outlets = story.outletCount === 1 ? "one outlet" : `${story.outletCount} outlets`;
   const html = renderPage(
     ctx.config,
@@ -27,7 +32,7 @@ export async function storyShow(ctx: WebContext, req: FastifyRequest, reply: Fas
       path: story.path,
       canonical: siteUrl(ctx.config.publicUrl, story.path),
     },
-    <StoryPage story={story} />,
+    <StoryPage story={story} commentCounts={commentCounts} />,
   );
   return sendHtml(reply, html);
 }

@@ -2,7 +2,7 @@
 import type { ArticleView } from "../presenters/article.ts";
 import { AlsoCovered } from "../views/also-covered.tsx";
 import { ArticleMeta } from "../views/article-meta.tsx";
-import { CommentsSection } from "../views/comments-section.tsx";
+import { CommentsSection, type CommentsSectionProps } from "../views/comments-section.tsx";
 import { LeadImage } from "../views/lead-image.tsx";
 import { SourceBlock } from "../views/source-block.tsx";
 import { TopicList } from "../views/topic-list.tsx";
@@ -13,7 +13,9 @@ export interface ArticlePageProps {
   others: ArticleView[];
   storyPath: string | null;
   topics: ReadonlyArray<{ slug: string; name: string }>;
-  commentCount: number;
+  comments: CommentsSectionProps;
+  /** "held": the reader's comment was received and waits for a moderator. */
+  notice?: "held" | null;
 }
 
 /** The operator allows only an excerpt of this source: show it and send the reader to the outlet. */
@@ -30,14 +32,22 @@ function ExcerptBody({ article }: { article: ArticleView }) {
   );
 }
 
-export function ArticlePage({ article, others, storyPath, topics, commentCount }: ArticlePageProps) {
+export function ArticlePage({ article, others, storyPath, topics, comments, notice }: ArticlePageProps) {
   const full = article.displayMode === "full";
   return (
     <>
+      {notice === "held" ? (
+        <div class="notice" role="status">
+          <p>
+            Thank you: your comment was received. It will appear once a moderator has approved it.{" "}
+            <a href="#comments">Back to the comments</a>
+          </p>
+        </div>
+      ) : null}
       <article class="article" lang={article.lang ?? undefined} dir={article.dir ?? "auto"}>
         <header class="article-header">
           <h1>{article.title}</h1>
-          <ArticleMeta article={article} withByline={true} linkOutlet={true} commentCount={commentCount} />
+          <ArticleMeta article={article} withByline={true} linkOutlet={true} commentCount={comments.count} />
         </header>
         {/* An excerpt-only source's photos are theirs too: the page shows its words, not its pictures. */}
         {full && article.leadImage ? <LeadImage image={article.leadImage} /> : null}
@@ -55,7 +65,7 @@ export function ArticlePage({ article, others, storyPath, topics, commentCount }
       <SourceBlock article={article} />
       <AlsoCovered others={others} storyPath={storyPath} />
       <TopicList topics={topics} />
-      <CommentsSection count={commentCount} />
+      <CommentsSection {...comments} />
     </>
   );
 }

@@ -2,7 +2,13 @@
 import type { StoryView } from "../presenters/story.ts";
 import { ArticleCard } from "../views/article-card.tsx";
 
-export function StoryPage({ story }: { story: StoryView }) {
+export function StoryPage({
+  story,
+  commentCounts,
+}: {
+  story: StoryView;
+  commentCounts: ReadonlyMap<number, number>;
+}) {
   const first = story.articles[0];
   const n = story.articles.length;
   return (
@@ -21,7 +27,7 @@ export function StoryPage({ story }: { story: StoryView }) {
       <ol class="cards story-versions">
         {story.articles.map((a) => (
           <li key={a.id}>
-            <ArticleCard article={a} level={2} />
+            <ArticleCard article={a} level={2} commentCount={commentCounts.get(a.id) ?? 0} />
           </li>
         ))}
       </ol>

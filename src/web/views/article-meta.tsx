@@ -7,13 +7,21 @@ export interface ArticleMetaProps {
   /** On the article page the outlet links to its source page and the comment count to the thread. */
   linkOutlet?: boolean;
   commentCount?: number;
+  /** Where the count links: the thread on this page (the default) or on the article's page. */
+  commentsHref?: string;
 }
 
 function commentLabel(n: number): string {
   return n === 0 ? "No comments" : n === 1 ? "1 comment" : `${n} comments`;
 }
 
-export function ArticleMeta({ article, withByline, linkOutlet = false, commentCount }: ArticleMetaProps) {
+export function ArticleMeta({
+  article,
+  withByline,
+  linkOutlet = false,
+  commentCount,
+  commentsHref = "#comments",
+}: ArticleMetaProps) {
   const byline = withByline && article.byline;
   return (
     <p class="meta">
@@ -36,7 +44,7 @@ export function ArticleMeta({ article, withByline, linkOutlet = false, commentCo
       {commentCount !== undefined ? (
         <>
           {" · "}
-          <a class="comment-count" href="#comments">
+          <a class="comment-count" href={commentsHref}>
             {commentLabel(commentCount)}
           </a>
         </>

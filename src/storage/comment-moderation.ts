@@ -1,0 +1,179 @@
+/**
+ * @module Repository for comments, moderation: the queue with everything a moderator may see (email,
+ * address, why it was held), status changes and deletions in bulk, edits, and closing an article.
+ * For the admin area only; public code reads comments.ts.
+ */
+import type { Kysely } from "kysely";
+import { deleteCommentsKeepingReplies } from "./comment-writes.ts";
+import type { CommentStatus, Database } from "./schema.ts";
+
+/** A comment as moderators see it. */
+export interface ModerationComment {
+  id: number;
+  article_id: number;
+  article_title: string;
+  parent_id: number | null;
+  author_name: string;
+  author_email: string;
+  author_url: string | null;
+  author_ip: string | null;
+  user_agent: string | null;
+  body_source: string;
+  body_html: string;
+  status: CommentStatus;
+  held_reasons: string | null;
+  created_at: string;
+  updated_at: string | null;
+  approved_at: string | null;
+}
+
+export interface ModerationPage {
+  comments: ModerationComment[];
+  total: number;
+}
+
+/** One page of comments in a status (or all), newest first; `page` counts from 1. */
+export async function listComments(
+  db: Kysely<Database>,
+  options: { status?: CommentStatus; page?: number; perPage?: number; articleId?: number } = {},
+): Promise<ModerationPage> {
+  const perPage = Math.min(Math.max(options.perPage ?? 50, 1), 500);
+  const page = Math.max(options.page ?? 1, 1);
+  let base = db.selectFrom("comments");
+  if (options.status) base = base.where("comments.status", "=", options.status);
+  if (options.articleId !== undefined) base = base.where("comments.article_id", "=", options.articleId);
+  const [rows, count] = await Promise.all([
+    base
+      .innerJoin("articles", "articles.id", "comments.article_id")
+      .select([
+        "comments.id",
+        "comments.article_id",
+        "articles.title as article_title",
+        "comments.parent_id",
+        "comments.author_name",
+        "comments.author_email",
+        "comments.author_url",
+        "comments.author_ip",
+        "comments.user_agent",
+        "comments.body_source",
+        "comments.body_html",
+        "comments.status",
+        "comments.held_reasons",
+        "comments.created_at",
+        "comments.updated_at",
+        "comments.approved_at",
+      ])
+      .orderBy("comments.created_at", "desc")
+      .orderBy("comments.id", "desc")
+      .limit(perPage)
+      .offset((page - 1) * perPage)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    comments: rows.map((r) => ({
+      ...r,
+      id: Number(r.id),
+      article_id: Number(r.article_id),
+      parent_id: r.parent_id === null ? null : Number(r.parent_id),
+    })),
+    total: Number(count.n),
+  };
+}
+
+/** One comment with its moderator-only columns, or undefined. */
+export async function findCommentForModeration(
+  db: Kysely<Database>,
+  id: number,
+): Promise<ModerationComment | undefined> {
+  const page = await db
+    .selectFrom("comments")
+    .innerJoin("articles", "articles.id", "comments.article_id")
+    .selectAll("comments")
+    .select("articles.title as article_title")
+    .where("comments.id", "=", id)
+    .executeTakeFirst();
+  if (!page) return undefined;
+  return {
+    id: Number(page.id),
+    article_id: Number(page.article_id),
+    article_title: page.article_title,
+    parent_id: page.parent_id === null ? null : Number(page.parent_id),
+    author_name: page.author_name,
+    author_email: page.author_email,
+    author_url: page.author_url,
+    author_ip: page.author_ip,
+    user_agent: page.user_agent,
+    body_source: page.body_source,
+    body_html: page.body_html,
+    status: page.status,
+    held_reasons: page.held_reasons,
+    created_at: page.created_at,
+    updated_at: page.updated_at,
+    approved_at: page.approved_at,
+  };
+}
+
+/**
+ * Sets the status of these comments; approving stamps approved_at (first approval kept). Returns the
+ * ids that were newly approved (not approved before), so the caller can send reply notices for them.
+ */
+export async function setCommentStatus(
+  db: Kysely<Database>,
+  ids: readonly number[],
+  status: CommentStatus,
+  now: Date,
+): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("comments")
+      .select(["id", "status"])
+      .where("id", "in", [...ids])
+      .execute();
+    await trx
+      .updateTable("comments")
+      .set((eb) => ({
+        status,
+        updated_at: at,
+        approved_at:
+          status === "approved" ? eb.fn.coalesce("approved_at", eb.val(at)) : eb.ref("approved_at"),
+      }))
+      .where("id", "in", [...ids])
+      .execute();
+    return status === "approved"
+      ? before.filter((r) => r.status !== "approved").map((r) => Number(r.id))
+      : [];
+  });
+}
+
+/** Replaces a comment's text (the moderator's edit): the source and its rendered, sanitized HTML. */
+export async function editComment(
+  db: Kysely<Database>,
+  id: number,
+  source: string,
+  html: string,
+  now: Date,
+): Promise<boolean> {
+  const res = await db
+    .updateTable("comments")
+    .set({ body_source: source, body_html: html, updated_at: now.toISOString() })
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+/** Deletes comments for good; replies to them are kept and move up a level. Returns how many. */
+export async function deleteComments(db: Kysely<Database>, ids: readonly number[]): Promise<number> {
+  return db.transaction().execute((trx) => deleteCommentsKeepingReplies(trx, ids));
+}
+
+/** Closes (or reopens) comments on one article. */
+export async function closeComments(db: Kysely<Database>, articleId: number, closed: boolean): Promise<void> {
+  await db
+    .updateTable("articles")
+    .set({ comments_closed: closed ? 1 : 0 })
+    .where("id", "=", articleId)
+    .execute();
+}
