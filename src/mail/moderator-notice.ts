@@ -1,11 +1,11 @@
 /** @module The email telling moderators that comments wait in the queue: at most one an hour each. */
 import type { Kysely } from "kysely";
+import { siteBaseUrl } from "../config/base-url.ts";
 import type { Config } from "../config/config.ts";
 import { countPendingComments } from "../storage/comment-queue.ts";
 import type { OutgoingMail } from "../storage/mail-outbox.ts";
 import { takeRateToken } from "../storage/rate-events.ts";
 import type { Database } from "../storage/schema.ts";
-import { siteBaseUrl } from "../web/feeds-out/site-urls.ts";
 import { isValidMailbox } from "./mail-address.ts";
 import { enqueueRateLimitedMail, type MailConfig, mailRateKey } from "./rate-limited.ts";
 

@@ -1,17 +1,7 @@
 /** @module Absolute URLs of the site's own pages, for feeds and sitemaps, built from one base URL. */
-import type { Config } from "../../config/config.ts";
-import { articlePath, hostOf, sourcePath, storyPath, topicPath } from "../presenters/paths.ts";
+export { siteBaseUrl } from "../../config/base-url.ts";
 
-/**
- * The site's absolute base URL without a trailing slash: NEWSDESK_PUBLIC_URL, else http://HOST:PORT.
- * Never the request's Host header, which a client chooses and a cache could then serve to others.
- */
-export function siteBaseUrl(config: Pick<Config, "publicUrl" | "host" | "port">): string {
-  if (config.publicUrl) return config.publicUrl;
-  const host =
-    config.host === "0.0.0.0" || config.host === "::" || config.host === "" ? "127.0.0.1" : config.host;
-  return `http://${host.includes(":") ? `[${host}]` : host}:${config.port}`;
-}
+import { articlePath, hostOf, sourcePath, storyPath, topicPath } from "../presenters/paths.ts";
 
 /** The article's page, with the slug of its current headline. */
 export function articleUrl(base: string, id: number, title: string): string {
