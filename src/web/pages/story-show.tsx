@@ -1,13 +1,16 @@
 /** @module A story page: every outlet's version with its time, oldest first (for one article or many). */
 import type { StoryView } from "../presenters/story.ts";
 import { ArticleCard } from "../views/article-card.tsx";
+import { StoryComments, type StoryCommentsProps } from "../views/story-comments.tsx";
 
 export function StoryPage({
   story,
   commentCounts,
+  comments,
 }: {
   story: StoryView;
   commentCounts: ReadonlyMap<number, number>;
+  comments: StoryCommentsProps;
 }) {
   const first = story.articles[0];
   const n = story.articles.length;
@@ -31,6 +34,7 @@ export function StoryPage({
           </li>
         ))}
       </ol>
+      <StoryComments {...comments} />
     </>
   );
 }
