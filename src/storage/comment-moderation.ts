@@ -12,6 +12,10 @@ export interface ModerationComment {
   id: number;
   article_id: number;
   article_title: string;
+  /** The article's own columns that decide whether it still takes comments (comments/closing.ts). */
+  article_comments_closed: number;
+  article_published_at: string | null;
+  article_sort_at: string;
   parent_id: number | null;
   author_name: string;
   author_email: string;
@@ -32,11 +36,21 @@ export interface ModerationPage {
   total: number;
 }
 
-/** One page of comments in a status (or all), newest first; `page` counts from 1. */
+/**
+ * One page of comments in a status (or all), newest first unless `oldestFirst` (the pending queue is
+ * worked through in arrival order); `page` counts from 1.
+ */
 export async function listComments(
   db: Kysely<Database>,
-  options: { status?: CommentStatus; page?: number; perPage?: number; articleId?: number } = {},
+  options: {
+    status?: CommentStatus;
+    page?: number;
+    perPage?: number;
+    articleId?: number;
+    oldestFirst?: boolean;
+  } = {},
 ): Promise<ModerationPage> {
+  const direction = options.oldestFirst ? "asc" : "desc";
   const perPage = Math.min(Math.max(options.perPage ?? 50, 1), 500);
   const page = Math.max(options.page ?? 1, 1);
   let base = db.selectFrom("comments");
@@ -49,6 +63,9 @@ export async function listComments(
         "comments.id",
         "comments.article_id",
         "articles.title as article_title",
+        "articles.comments_closed as article_comments_closed",
+        "articles.published_at as article_published_at",
+        "articles.sort_at as article_sort_at",
         "comments.parent_id",
         "comments.author_name",
         "comments.author_email",
@@ -63,8 +80,8 @@ export async function listComments(
         "comments.updated_at",
         "comments.approved_at",
       ])
-      .orderBy("comments.created_at", "desc")
-      .orderBy("comments.id", "desc")
+      .orderBy("comments.created_at", direction)
+      .orderBy("comments.id", direction)
       .limit(perPage)
       .offset((page - 1) * perPage)
       .execute(),
@@ -75,6 +92,7 @@ export async function listComments(
       ...r,
       id: Number(r.id),
       article_id: Number(r.article_id),
+      article_comments_closed: Number(r.article_comments_closed),
       parent_id: r.parent_id === null ? null : Number(r.parent_id),
     })),
     total: Number(count.n),
@@ -90,7 +108,12 @@ export async function findCommentForModeration(
     .selectFrom("comments")
     .innerJoin("articles", "articles.id", "comments.article_id")
     .selectAll("comments")
-    .select("articles.title as article_title")
+    .select([
+      "articles.title as article_title",
+      "articles.comments_closed as article_comments_closed",
+      "articles.published_at as article_published_at",
+      "articles.sort_at as article_sort_at",
+    ])
     .where("comments.id", "=", id)
     .executeTakeFirst();
   if (!page) return undefined;
@@ -98,6 +121,9 @@ export async function findCommentForModeration(
     id: Number(page.id),
     article_id: Number(page.article_id),
     article_title: page.article_title,
+    article_comments_closed: Number(page.article_comments_closed),
+    article_published_at: page.article_published_at,
+    article_sort_at: page.article_sort_at,
     parent_id: page.parent_id === null ? null : Number(page.parent_id),
     author_name: page.author_name,
     author_email: page.author_email,
@@ -148,17 +174,26 @@ export async function setCommentStatus(
   });
 }
 
-/** Replaces a comment's text (the moderator's edit): the source and its rendered, sanitized HTML. */
+/**
+ * Replaces a comment's text (the moderator's edit): the source and its rendered, sanitized HTML, and
+ * with `author` the name and website too, in the same UPDATE. False when no such comment.
+ */
 export async function editComment(
   db: Kysely<Database>,
   id: number,
   source: string,
   html: string,
   now: Date,
+  author?: { name: string; website: string | null },
 ): Promise<boolean> {
   const res = await db
     .updateTable("comments")
-    .set({ body_source: source, body_html: html, updated_at: now.toISOString() })
+    .set({
+      body_source: source,
+      body_html: html,
+      updated_at: now.toISOString(),
+      ...(author ? { author_name: author.name, author_url: author.website } : {}),
+    })
     .where("id", "=", id)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;

@@ -33,6 +33,8 @@ export interface Site {
   };
   /** The article page's original URL (the Source block must link to it). */
   originalUrl: string;
+  /** The site's database, for tests that set up accounts or check rows. */
+  db: Db["kysely"];
   close(): Promise<void>;
 }
 
@@ -60,8 +62,11 @@ function article(
   };
 }
 
-/** Starts the image host and the app, and seeds a story of three outlets plus a right-to-left article. */
-export async function startSite(): Promise<Site> {
+/**
+ * Starts the image host and the app, and seeds a story of three outlets plus a right-to-left article;
+ * `env` adds settings (NEWSDESK_PAGE_CACHE_CHECK_MS ...).
+ */
+export async function startSite(env: Record<string, string> = {}): Promise<Site> {
   const images: FixtureServer = await startFixtureServer({
     "/lead.png": { headers: { "content-type": "image/png" }, body: pngImage(640, 360) },
   });
@@ -144,7 +149,7 @@ export async function startSite(): Promise<Site> {
   const storyId = Number(lead?.story_id);
   await assignArticlesToStory(k, storyId, [idOf("bridge"), idOf("bridge-times"), idOf("bridge-post")]);
 
-  const config = loadConfig({});
+  const config = loadConfig(env);
   const fetcher = fetcherFromConfig(config);
   const app = buildApp({ db: k, config, log: createLogger("silent"), fetcher });
   await app.listen({ host: "127.0.0.1", port: 0 });
@@ -163,6 +168,7 @@ export async function startSite(): Promise<Site> {
       missing: "/no/such/page",
     },
     originalUrl,
+    db: k,
     close: async () => {
       await app.close();
       await fetcher.close();

@@ -7,7 +7,10 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { UserRole } from "../../storage/schema.ts";
 import type { WebContext } from "../context.ts";
 import type { AdminNavLink } from "./admin-layout.tsx";
+import { saveCommentEdit, showCommentEdit } from "./comment-edit.tsx";
+import { addRuleAction, removeRuleAction, showRules } from "./comment-rules.tsx";
 import { dashboard } from "./dashboard.tsx";
+import { actOnQueue, showQueue } from "./moderation-queue.tsx";
 import { roleAllows } from "./security.ts";
 
 export interface AdminPage {
@@ -30,6 +33,28 @@ export const adminPages: AdminPage[] = [
     nav: { label: "Dashboard", description: "What the admin area offers, and your account." },
     handler: dashboard,
   },
+  {
+    method: "GET",
+    url: "/admin/comments",
+    role: "moderator",
+    nav: { label: "Comments", description: "The moderation queue: approve, mark spam, trash, edit, delete." },
+    handler: showQueue,
+  },
+  { method: "POST", url: "/admin/comments", role: "moderator", handler: actOnQueue },
+  { method: "GET", url: "/admin/comments/:id/edit", role: "moderator", handler: showCommentEdit },
+  { method: "POST", url: "/admin/comments/:id/edit", role: "moderator", handler: saveCommentEdit },
+  {
+    method: "GET",
+    url: "/admin/comment-rules",
+    role: "moderator",
+    nav: {
+      label: "Comment rules",
+      description: "Words, emails, IPs and networks that hold comments or mark them spam.",
+    },
+    handler: showRules,
+  },
+  { method: "POST", url: "/admin/comment-rules", role: "moderator", handler: addRuleAction },
+  { method: "POST", url: "/admin/comment-rules/remove", role: "moderator", handler: removeRuleAction },
 ];
 
 /** The nav links an account with `role` may follow, in list order. */

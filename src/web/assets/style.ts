@@ -177,6 +177,33 @@ figcaption .credit { display: block; font-size: .8rem; text-transform: uppercase
   border: 1px solid var(--muted); border-radius: .25rem;
 }
 .admin-form button { align-self: flex-start; }
+.admin-form select, .admin-form textarea {
+  font: inherit; font-size: 1rem; padding: .45rem .55rem; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--muted); border-radius: .25rem;
+}
+.admin-form [aria-invalid=true] { border: 2px solid var(--error); }
+
+/* The moderation queue: tabs, one card per comment, its facts in a compact grid, links made inert. */
+.mod-tabs { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; font-family: var(--sans); }
+.mod-tabs a[aria-current="page"] { color: var(--fg); font-weight: 700; text-decoration: none; }
+.mod-bulk { display: flex; flex-wrap: wrap; gap: .5rem; border: 1px solid var(--rule); border-radius: .3rem; }
+.mod-list { list-style: none; padding: 0; }
+.mod-item { border-top: 1px solid var(--rule); padding: .75rem 0; }
+.mod-meta label { font-weight: 700; }
+.mod-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0 .75rem; margin: .4rem 0; font-size: .95rem; }
+.mod-facts dt { color: var(--muted); }
+.mod-facts dd { margin: 0; overflow-wrap: anywhere; }
+.mod-reasons { color: var(--error); font-weight: 600; }
+.mod-body { border-inline-start: 3px solid var(--rule); padding-inline-start: .75rem; }
+.inert-link { text-decoration: underline dotted; }
+.inert-link::after { content: " <" attr(data-href) ">"; color: var(--muted); overflow-wrap: anywhere; }
+.mod-row-actions { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }
+.link-button { background: none; color: var(--accent); border: 0; padding: 0; font: inherit; text-decoration: underline; cursor: pointer; }
+.mod-rules { border-collapse: collapse; width: 100%; }
+.mod-rules th, .mod-rules td { text-align: start; padding: .3rem .5rem; border-bottom: 1px solid var(--rule); }
+.mod-settings div { display: flex; flex-wrap: wrap; gap: 0 .5rem; }
+.mod-settings dt { font-weight: 600; }
+.mod-settings dd { margin: 0; }
 .form-error { border-inline-start: 4px solid currentColor; padding: .25rem .75rem; font-weight: 600; }
 .form-notice { color: var(--muted); }
 

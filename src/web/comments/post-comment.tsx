@@ -12,12 +12,14 @@ import { checkFormToken, formTokenMessage } from "../../comments/form-token.ts";
 import { countLinks, renderCommentBody } from "../../comments/render-body.ts";
 import { decideStatus, linkLimitReason, matchRules } from "../../comments/spam-checks.ts";
 import { placeReply } from "../../comments/thread.ts";
+import { notifyModeratorsOfQueue } from "../../mail/moderator-notice.ts";
 import { findArticleById } from "../../storage/articles.ts";
 import { listRules } from "../../storage/comment-rules.ts";
 import { insertComment } from "../../storage/comment-writes.ts";
 import { hasApprovedComment, hasDuplicateComment } from "../../storage/comments.ts";
 import { takeRateToken } from "../../storage/rate-events.ts";
 import { siteSecret } from "../../storage/secrets.ts";
+import { listModerators } from "../../storage/users.ts";
 import { keyedHash } from "../../util/keyed-hash.ts";
 import type { WebContext } from "../context.ts";
 import { articleUrl, siteBaseUrl } from "../feeds-out/site-urls.ts";
@@ -29,6 +31,19 @@ import { sendCrossSite, sendMessage } from "./respond.tsx";
 import { isSameOrigin } from "./same-origin.ts";
 
 const TEN_MINUTES = 600_000;
+
+/**
+ * A comment was held: queue the moderators' notice (at most one an hour each). The comment is stored
+ * already, so a failure here is logged and the reader still gets the held answer.
+ */
+async function tellModerators(ctx: WebContext, req: FastifyRequest, now: Date): Promise<void> {
+  if (ctx.config.notifyModerators !== 1 || !mailConfigured(ctx.config)) return;
+  try {
+    await notifyModeratorsOfQueue(ctx.db, ctx.config, now, await listModerators(ctx.db));
+  } catch (err) {
+    req.log.warn({ err_class: (err as Error).name }, "moderator queue notice not queued");
+  }
+}
 
 export async function postComment(ctx: WebContext, req: FastifyRequest, reply: FastifyReply) {
   if (!isSameOrigin(req, ctx.config.publicUrl)) return sendCrossSite(ctx, reply);
@@ -146,6 +161,7 @@ export async function postComment(ctx: WebContext, req: FastifyRequest, reply: F
       },
     );
   }
+  if (decision.status === "pending") await tellModerators(ctx, req, now);
   if (decision.status !== "approved") return held();
   if (stored.parentId !== null) await notifyReply({ db: ctx.db, config: ctx.config, secret }, stored.id, now);
   return reply.redirect(`${path}#comment-${stored.id}`, 303);
