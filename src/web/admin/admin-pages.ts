@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { UserRole } from "../../storage/schema.ts";
 import type { WebContext } from "../context.ts";
 import type { AdminNavLink } from "./admin-layout.tsx";
+import { setArticleComments, showArticleComments } from "./article-comments.tsx";
 import { saveCommentEdit, showCommentEdit } from "./comment-edit.tsx";
 import { addRuleAction, removeRuleAction, showRules } from "./comment-rules.tsx";
 import { dashboard } from "./dashboard.tsx";
@@ -55,6 +56,14 @@ export const adminPages: AdminPage[] = [
   },
   { method: "POST", url: "/admin/comment-rules", role: "moderator", handler: addRuleAction },
   { method: "POST", url: "/admin/comment-rules/remove", role: "moderator", handler: removeRuleAction },
+  {
+    method: "GET",
+    url: "/admin/articles",
+    role: "moderator",
+    nav: { label: "Articles", description: "Close or reopen comments on any article." },
+    handler: showArticleComments,
+  },
+  { method: "POST", url: "/admin/articles/:id/comments", role: "moderator", handler: setArticleComments },
 ];
 
 /** The nav links an account with `role` may follow, in list order. */
