@@ -2,7 +2,7 @@
 
 import { loadConfig } from "../../src/config/config.ts";
 import { fetcherFromConfig } from "../../src/fetch/from-config.ts";
-import { createLogger } from "../../src/log.ts";
+import { createLogger, type Logger } from "../../src/log.ts";
 import { insertArticle } from "../../src/storage/articles.ts";
 import { type Db, openDb } from "../../src/storage/db.ts";
 import { migrateToLatest } from "../../src/storage/migrate.ts";
@@ -62,8 +62,11 @@ async function idOf(db: Db, guid: string): Promise<number> {
   return Number(r.id);
 }
 
-/** Builds the site; `env` adds settings (NEWSDESK_CANONICAL, NEWSDESK_PUBLIC_URL ...). */
-export async function buildSite(env: Record<string, string> = {}): Promise<Site> {
+/**
+ * Builds the site; `env` adds settings (NEWSDESK_CANONICAL, NEWSDESK_PUBLIC_URL ...), `log` replaces
+ * the silent logger (for tests that read what the app logs).
+ */
+export async function buildSite(env: Record<string, string> = {}, log?: Logger): Promise<Site> {
   const tdb: TestDatabase = sqliteTestDatabase();
   const db = openDb(tdb.url);
   await migrateToLatest(db);
@@ -144,7 +147,7 @@ export async function buildSite(env: Record<string, string> = {}): Promise<Site>
   const config = loadConfig(env);
   // Only WebSub pushes fetch pages from the web app; these tests send none.
   const fetcher = fetcherFromConfig(config);
-  const app = buildApp({ db: db.kysely, config, log: createLogger("silent"), fetcher });
+  const app = buildApp({ db: db.kysely, config, log: log ?? createLogger("silent"), fetcher });
   return {
     app,
     db,
