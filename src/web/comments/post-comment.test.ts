@@ -188,6 +188,14 @@ test("the per-address limit answers 429 with Retry-After and stores nothing more
   assert.match(res.body, /Too many comments/);
   assert.match(res.body, /Please keep me/);
   assert.equal(await count(), before);
+  // Refused once, the address meets the flood guard: answered before its body is read (even a form
+  // that would otherwise be a 422), until the window has room; other addresses are not affected.
+  const again = await post({ remoteAddress: addr, fields: { email: "", comment: "" } });
+  assert.equal(again.statusCode, 429);
+  assert.ok(Number(again.headers["retry-after"]) > 0);
+  assert.match(again.body, /Back button/);
+  assert.equal((await post({ fields: { email: "", comment: "" } })).statusCode, 422, "another address");
+  assert.equal(await count(), before);
 });
 
 test("replies nest and are clamped at the depth limit; Reply links and ?replyto= fill the form", async () => {

@@ -25,6 +25,7 @@ import type { WebContext } from "../context.ts";
 import { articleUrl, siteBaseUrl } from "../feeds-out/site-urls.ts";
 import { idFromSlug, notFound } from "../handlers/params.ts";
 import { presentArticle } from "../presenters/article.ts";
+import { floodGuardFor } from "./flood-guard.tsx";
 import { mailConfigured, notifyReply } from "./notify-reply.ts";
 import { refuse } from "./refuse.tsx";
 import { sendCrossSite, sendMessage } from "./respond.tsx";
@@ -93,6 +94,7 @@ export async function postComment(ctx: WebContext, req: FastifyRequest, reply: F
   ]) {
     const rate = await takeRateToken(ctx.db, { ...rule, windowMs: TEN_MINUTES }, now);
     if (!rate.allowed) {
+      if (rule.bucket === "comment-ip") floodGuardFor(ctx).block(req.ip, rate.retryAfterSeconds);
       reply.header("retry-after", String(rate.retryAfterSeconds));
       const minutes = Math.ceil(rate.retryAfterSeconds / 60);
       return refuse(ctx, reply, article, secret, input, {

@@ -12,6 +12,7 @@ import { uncacheable } from "../page-cache.ts";
 import type { Route } from "../routes.ts";
 import { articleCommentFeed, siteCommentFeed } from "./comment-feeds.ts";
 import { deleteCommit, deleteConfirm, deleteLinkForm, deleteLinkRequest } from "./delete-comments.tsx";
+import { floodGuardFor } from "./flood-guard.tsx";
 import { postComment } from "./post-comment.tsx";
 
 /** GET /comments/form-token?article=<id>: a fresh form token for the form's script; never cached. */
@@ -47,6 +48,8 @@ export function commentsPlugin(ctx: WebContext) {
       app.route({
         method: route.method,
         url: route.url,
+        // Posting: an address the rate limit refused is answered before its body is read.
+        ...(route.handler === postComment ? { onRequest: floodGuardFor(ctx).onRequest } : {}),
         handler: (req, reply) => route.handler(ctx, req, reply),
       });
     }
