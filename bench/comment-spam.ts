@@ -58,43 +58,26 @@ interface Latency {
   errors: number;
 }
 
-/** Readers at a fixed rate from autocannon in its own process. */
+/** Readers at a fixed rate, timed to the microsecond, in their own process (support/steady-readers.ts). */
 function readers(url: string, seconds: number): Promise<Latency> {
   const child = spawn(
     process.execPath,
     [
-      join(root, "node_modules/autocannon/autocannon.js"),
-      "-c",
-      String(READER_CONNECTIONS),
-      "-R",
-      String(READER_RATE),
-      "-d",
-      String(seconds),
-      "-j",
+      "--import",
+      "tsx",
+      join(root, "bench/support/steady-readers.ts"),
       url,
+      String(READER_RATE),
+      String(seconds),
+      String(READER_CONNECTIONS),
     ],
-    { stdio: ["ignore", "pipe", "ignore"] },
+    { stdio: ["ignore", "pipe", "inherit"] },
   );
   let out = "";
   child.stdout.on("data", (d) => {
     out += d;
   });
-  return once(child, "exit").then(() => {
-    const r = JSON.parse(out) as {
-      requests: { average: number };
-      latency: { p50: number; p90: number; p99: number; average: number };
-      errors: number;
-      non2xx: number;
-    };
-    return {
-      rps: r.requests.average,
-      p50: r.latency.p50,
-      p90: r.latency.p90,
-      p99: r.latency.p99,
-      mean: r.latency.average,
-      errors: r.errors + r.non2xx,
-    };
-  });
+  return once(child, "exit").then(() => JSON.parse(out) as Latency);
 }
 
 /** `count` spam posts paced evenly over `seconds` from SPAM_ADDRESS; returns the answers' status counts. */
@@ -232,15 +215,25 @@ try {
   const spamToken = await tokenOf();
   await sleep(3_500);
   for (let round = 0; round < ROUNDS; round++) {
-    idle.push(await readers(articleUrl, SECONDS));
-    const [flooded, result] = await Promise.all([
-      readers(articleUrl, SECONDS),
-      spam(site, path, spamToken, Math.ceil(POSTS / ROUNDS), SECONDS),
-    ]);
+    // The order alternates, so warming up (or a neighbour's load fading) favours neither phase.
+    const flood = () =>
+      Promise.all([
+        readers(articleUrl, SECONDS),
+        spam(site, path, spamToken, Math.ceil(POSTS / ROUNDS), SECONDS),
+      ]);
+    let flooded: Latency;
+    let result: Awaited<ReturnType<typeof spam>>;
+    if (round % 2 === 0) {
+      idle.push(await readers(articleUrl, SECONDS));
+      [flooded, result] = await flood();
+    } else {
+      [flooded, result] = await flood();
+      idle.push(await readers(articleUrl, SECONDS));
+    }
     busy.push(flooded);
     for (const [s, n] of result.statuses) answered.set(s, (answered.get(s) ?? 0) + n);
     console.log(
-      `round ${round + 1}: idle p50 ${idle.at(-1)?.p50} / p99 ${idle.at(-1)?.p99} ms; flood p50 ${flooded.p50} / p99 ${flooded.p99} ms; spam sent in ${result.seconds.toFixed(1)} s`,
+      `round ${round + 1}: idle mean ${idle.at(-1)?.mean.toFixed(3)} / p50 ${idle.at(-1)?.p50.toFixed(3)} / p99 ${idle.at(-1)?.p99.toFixed(2)} ms; flood mean ${flooded.mean.toFixed(3)} / p50 ${flooded.p50.toFixed(3)} / p99 ${flooded.p99.toFixed(2)} ms; spam sent in ${result.seconds.toFixed(1)} s`,
     );
   }
   const after = await approvedSnapshot();
@@ -259,7 +252,7 @@ try {
   })();
 
   const row = (name: string, xs: Latency[]) =>
-    `| ${name} | ${median(xs.map((x) => x.rps)).toFixed(0)} | ${median(xs.map((x) => x.mean)).toFixed(2)} | ${median(xs.map((x) => x.p50)).toFixed(2)} | ${median(xs.map((x) => x.p90)).toFixed(2)} | ${median(xs.map((x) => x.p99)).toFixed(2)} | ${xs.reduce((a, x) => a + x.errors, 0)} |`;
+    `| ${name} | ${median(xs.map((x) => x.rps)).toFixed(0)} | ${median(xs.map((x) => x.mean)).toFixed(3)} | ${median(xs.map((x) => x.p50)).toFixed(3)} | ${median(xs.map((x) => x.p90)).toFixed(3)} | ${median(xs.map((x) => x.p99)).toFixed(2)} | ${xs.reduce((a, x) => a + x.errors, 0)} |`;
   console.log(
     "\n| readers | req/s | mean ms | p50 ms | p90 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|",
   );
