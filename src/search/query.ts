@@ -13,8 +13,8 @@ export interface QueryUnit {
 
 /** At most this many units are searched; the rest of a pasted paragraph is ignored. */
 const MAX_UNITS = 12;
-/** And at most this many characters of the query are read. */
-const MAX_QUERY_CHARS = 300;
+/** The longest query a reader may send (the search page and the search feeds refuse longer ones). */
+export const MAX_QUERY_CHARS = 300;
 
 /** The units of `q`: each "quoted phrase" one unit, each other word its own (hyphenated: a phrase). */
 export function parseSearchQuery(q: string): QueryUnit[] {

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { MAX_PAGE } from "../../search/limits.ts";
+import { MAX_QUERY_CHARS } from "../../search/query.ts";
 import { dialectOf, type SearchHit, searchArticles } from "../../search/search.ts";
 import { listSources } from "../../storage/sources.ts";
 import { parseFeedDate } from "../../util/dates.ts";
@@ -30,7 +31,7 @@ const searchParams = z
   .object({
     q: z
       .string({ error: "Type the words to search for once." })
-      .max(300, "Use at most 300 characters.")
+      .max(MAX_QUERY_CHARS, `Use at most ${MAX_QUERY_CHARS} characters.`)
       .default(""),
     source: z
       .string({ error: "Choose one source." })
