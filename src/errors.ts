@@ -18,6 +18,7 @@ export type ErrorId =
   | "opml.invalid"
   | "source.exists"
   | "account.exists"
+  | "form.nul"
   | "not_found";
 
 /** An expected failure: shown to the user as is, recorded on the row it belongs to. */

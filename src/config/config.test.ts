@@ -28,3 +28,12 @@ test("NEWSDESK_PUBLIC_URL must be an absolute http(s) URL without credentials, q
     assert.throws(() => loadConfig({ NEWSDESK_PUBLIC_URL: bad }), /NEWSDESK_PUBLIC_URL must/, bad);
   }
 });
+
+test("NEWSDESK_SECRET is empty (made on first run) or at least 32 characters", () => {
+  assert.equal(loadConfig({}).secret, "");
+  assert.equal(loadConfig({ NEWSDESK_SECRET: "x".repeat(32) }).secret, "x".repeat(32));
+  assert.throws(
+    () => loadConfig({ NEWSDESK_SECRET: "short" }),
+    /NEWSDESK_SECRET must be at least 32 characters/,
+  );
+});

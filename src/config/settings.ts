@@ -66,6 +66,14 @@ const canonicalPolicy: Parse<CanonicalPolicy> = (raw, name) => {
   throw new Error(`${name} must be "original" or "self", got "${raw}"`);
 };
 
+/** Empty (make one) or a key long enough that keyed hashes of emails cannot be brute-forced. */
+const siteSecretKey: Parse<string> = (raw, name) => {
+  if (raw === "" || raw.length >= 32) return raw;
+  throw new Error(
+    `${name} must be at least 32 characters (e.g. the output of "openssl rand -base64 32"), or empty to have one made`,
+  );
+};
+
 const logLevel: Parse<string> = (raw, name) => {
   const levels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
   if (levels.includes(raw)) return raw;
@@ -223,7 +231,7 @@ export const settings = {
   secret: {
     env: "NEWSDESK_SECRET",
     default: "",
-    parse: text,
+    parse: siteSecretKey,
     secret: true,
     doc: "Key for the site's keyed hashes (avatars, duplicate checks), signed links (deleting one's comments) and CSRF tokens. Empty: a random key is made on first run and kept in the database, shared by every process. Changing it invalidates sent links and signs everyone out.",
   },

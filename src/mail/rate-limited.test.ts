@@ -16,7 +16,7 @@ const T0 = new Date("2026-11-20T10:00:00.000Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const config = loadConfig({
   NEWSDESK_SMTP_URL: "smtp://127.0.0.1:2525",
-  NEWSDESK_SECRET: "test-secret",
+  NEWSDESK_SECRET: "rate-limited-test-secret-32-characters",
   NEWSDESK_PUBLIC_URL: "https://news.example.org",
   NEWSDESK_MAIL_PER_ADDRESS_PER_HOUR: "3",
 });
@@ -109,7 +109,7 @@ for (const { name, make } of bothDatabases) {
     });
 
     test("nothing is queued when mail is off or the address is not one mailbox", async () => {
-      const off = loadConfig({ NEWSDESK_SECRET: "test-secret" });
+      const off = loadConfig({ NEWSDESK_SECRET: "rate-limited-test-secret-32-characters" });
       assert.deepEqual(
         await enqueueRateLimitedMail(db.kysely, off, { to: "ann@example.org", subject: "s", text: "t" }, T0),
         { queued: false, reason: "mail-off", retryAfterSeconds: 0 },

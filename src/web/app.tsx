@@ -11,6 +11,7 @@ import { preferredEncoding } from "./conditional.ts";
 import type { WebContext } from "./context.ts";
 import { createPageCache } from "./page-cache.ts";
 import { ErrorPage, errorTitle } from "./pages/error-page.tsx";
+import { rejectNulBody } from "./reject-nul.ts";
 import { renderPage } from "./render.tsx";
 import { compressOnce } from "./render-cache.ts";
 import { routes } from "./routes.ts";
@@ -86,6 +87,7 @@ export function buildApp(ctx: WebContext) {
   // them; a cached page arrives already encoded, and the plugin leaves an encoded body alone.
   app.register(compress, { global: true, encodings: ["br", "gzip"], brotliOptions: BROTLI_FAST });
   app.register(async (site) => {
+    site.addHook("preValidation", rejectNulBody);
     for (const route of routes.filter((r) => !r.rawBody)) {
       site.route({
         method: route.method,

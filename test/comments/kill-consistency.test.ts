@@ -22,7 +22,7 @@ import { checkCommentRows } from "../support/comment-invariants.ts";
 import { bothDatabases, stopTestPostgres } from "../support/databases.ts";
 import { type ServeChild, startServe } from "../support/serve-child.ts";
 
-const SECRET = "kill-test-secret";
+const SECRET = "kill-test-secret-0123456789abcdef0123456789";
 const MAX_DEPTH = 3;
 const POSTERS = 8;
 /** Acknowledged comments to wait for before the kill: the rest of the posts are in flight or unsent. */

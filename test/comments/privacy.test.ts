@@ -16,7 +16,7 @@ import { findLeaks } from "../support/email-leaks.ts";
 import { buildSite, type Site } from "../support/site-fixture.ts";
 import { type SmtpSink, startSmtpSink } from "../support/smtp-sink.ts";
 
-const SECRET = "privacy-test-secret";
+const SECRET = "privacy-test-secret-0123456789abcdef0123456789";
 const E = {
   ann: "Ann.Reader+news@Example.ORG",
   bob: "Bob.O'Neil@Mail.Example.net",

@@ -15,7 +15,7 @@ import { auditDocument, HOOK_SCRIPT, insertFeedItems, OWN_SCRIPT_SRC } from "../
 import { hostileComments, VECTOR_COUNTS } from "../support/hostile-comments.ts";
 import { buildSite, type Site } from "../support/site-fixture.ts";
 
-const SECRET = "xss-test-secret";
+const SECRET = "xss-test-secret-0123456789abcdef0123456789";
 const skip = browserSkipReason();
 let site: Site;
 let browser: TestBrowser;

@@ -6,7 +6,10 @@ import { buildSite, type Site } from "../../../test/support/site-fixture.ts";
 
 let site: Site;
 before(async () => {
-  site = await buildSite({ NEWSDESK_SECRET: "articles-admin", NEWSDESK_PAGE_CACHE_CHECK_MS: "0" });
+  site = await buildSite({
+    NEWSDESK_SECRET: "articles-admin-test-secret-32-characters",
+    NEWSDESK_PAGE_CACHE_CHECK_MS: "0",
+  });
 });
 after(() => site.close());
 

@@ -30,7 +30,8 @@ export async function showArticleComments(ctx: WebContext, req: FastifyRequest, 
     rows.map((r) => r.id),
   );
   const now = new Date();
-  const notice = NOTICES[String((req.query as Record<string, unknown>)?.done ?? "")];
+  const done = String((req.query as Record<string, unknown>)?.done ?? "");
+  const notice = Object.hasOwn(NOTICES, done) ? NOTICES[done] : undefined;
   const older = olderLink("/admin/articles", rows, more);
   return sendAdminPage(
     ctx,

@@ -13,7 +13,7 @@ import {
 import { buildSite, type Site } from "../../../test/support/site-fixture.ts";
 import { makeFormToken } from "../../comments/form-token.ts";
 
-const SECRET = "moderation-test-secret";
+const SECRET = "moderation-test-secret-0123456789abcdef0123456789";
 const MOD = { email: "mod@example.test", name: "Mo", role: "moderator" } as const;
 
 describe("the moderation pages", () => {

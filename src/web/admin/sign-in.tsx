@@ -20,6 +20,7 @@ import {
   recordFailedSignin,
   recordSuccessfulSignin,
 } from "../../storage/users.ts";
+import { clientKey } from "../../util/client-key.ts";
 import type { WebContext } from "../context.ts";
 import { sendAdminMessage, sendAdminPage } from "./respond.tsx";
 import { safeNextPath } from "./security.ts";
@@ -91,7 +92,7 @@ async function countFailure(ctx: WebContext, user: User, now: Date): Promise<boo
 /** POST /admin/sign-in (the CSRF check has passed). */
 export async function signIn(ctx: WebContext, req: FastifyRequest, reply: FastifyReply) {
   const now = new Date();
-  const rate = await takeRateToken(ctx.db, { ...SIGNIN_RATE, key: req.ip }, now);
+  const rate = await takeRateToken(ctx.db, { ...SIGNIN_RATE, key: clientKey(req.ip) }, now);
   if (!rate.allowed) {
     reply.header("retry-after", String(rate.retryAfterSeconds));
     return sendAdminMessage(ctx, req, reply, 429, {

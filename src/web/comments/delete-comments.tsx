@@ -9,6 +9,7 @@ import { deleteCommentsByEmail } from "../../storage/comment-writes.ts";
 import { countCommentsByEmail } from "../../storage/comments.ts";
 import { takeRateToken } from "../../storage/rate-events.ts";
 import { siteSecret } from "../../storage/secrets.ts";
+import { clientKey } from "../../util/client-key.ts";
 import type { WebContext } from "../context.ts";
 import { mailConfigured, sendDeleteLink } from "./notify-reply.ts";
 import { sendCrossSite, sendMessage } from "./respond.tsx";
@@ -65,7 +66,12 @@ export async function deleteLinkRequest(ctx: WebContext, req: FastifyRequest, re
   const now = new Date();
   const rate = await takeRateToken(
     ctx.db,
-    { bucket: "delete-link-ip", key: req.ip, limit: ctx.config.commentRatePerIp, windowMs: 600_000 },
+    {
+      bucket: "delete-link-ip",
+      key: clientKey(req.ip),
+      limit: ctx.config.commentRatePerIp,
+      windowMs: 600_000,
+    },
     now,
   );
   if (!rate.allowed) {

@@ -7,7 +7,7 @@ import { makeFormToken } from "../../comments/form-token.ts";
 import { setCommentStatus } from "../../storage/comment-moderation.ts";
 import { dueMail } from "../../storage/mail-outbox.ts";
 
-const SECRET = "feeds-mail-secret";
+const SECRET = "feeds-mail-secret-0123456789abcdef0123456789";
 const EMAIL = "Pat.Private@Example.org";
 const LOWER = EMAIL.toLowerCase();
 let site: Site;

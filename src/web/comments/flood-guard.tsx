@@ -6,6 +6,7 @@
  * remembers its answer.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { clientKey } from "../../util/client-key.ts";
 import type { WebContext } from "../context.ts";
 import { MessagePage } from "../pages/comment-form-page.tsx";
 import { renderPage } from "../render.tsx";
@@ -14,8 +15,8 @@ import { renderPage } from "../render.tsx";
 const MAX_BLOCKED = 10_000;
 
 export interface FloodGuard {
-  /** Remember that `ip` may post again only after `retryAfterSeconds`. */
-  block(ip: string, retryAfterSeconds: number, now?: number): void;
+  /** Remember that the client `key` (util/client-key.ts) may post again only after `retryAfterSeconds`. */
+  block(key: string, retryAfterSeconds: number, now?: number): void;
   /** The onRequest hook for the posting route. */
   onRequest(req: FastifyRequest, reply: FastifyReply): Promise<void>;
 }
@@ -51,20 +52,21 @@ function createFloodGuard(ctx: WebContext): FloodGuard {
     return page;
   };
   return {
-    block(ip, retryAfterSeconds, now = Date.now()) {
-      until.delete(ip);
+    block(key, retryAfterSeconds, now = Date.now()) {
+      until.delete(key);
       if (until.size >= MAX_BLOCKED) {
         const oldest = until.keys().next().value;
         if (oldest !== undefined) until.delete(oldest);
       }
-      until.set(ip, now + retryAfterSeconds * 1000);
+      until.set(key, now + retryAfterSeconds * 1000);
     },
     async onRequest(req, reply) {
-      const end = until.get(req.ip);
+      const key = clientKey(req.ip);
+      const end = until.get(key);
       if (end === undefined) return;
       const left = end - Date.now();
       if (left <= 0) {
-        until.delete(req.ip);
+        until.delete(key);
         return;
       }
       reply

@@ -6,11 +6,10 @@ import type { Kysely } from "kysely";
 import { DELETE_LINK_TTL_MS, sealDeleteToken } from "../../comments/delete-token.ts";
 import { deleteLinkMail, replyMail } from "../../comments/mail-text.ts";
 import type { Config } from "../../config/config.ts";
+import { enqueueRateLimitedMail } from "../../mail/rate-limited.ts";
 import { findReplyNotice } from "../../storage/comment-writes.ts";
-import { enqueueMail, type OutgoingMail } from "../../storage/mail-outbox.ts";
-import { takeRateToken } from "../../storage/rate-events.ts";
+import type { OutgoingMail } from "../../storage/mail-outbox.ts";
 import type { Database } from "../../storage/schema.ts";
-import { keyedHash } from "../../util/keyed-hash.ts";
 import { articleUrl, siteBaseUrl } from "../feeds-out/site-urls.ts";
 
 export interface MailDeps {
@@ -26,23 +25,11 @@ export function mailConfigured(config: Pick<Config, "smtpUrl">): boolean {
 }
 
 /**
- * Queues `mail` unless its recipient has had NEWSDESK_MAIL_PER_ADDRESS_PER_HOUR emails this hour
- * (bucket "mail-to", keyed by a keyed hash of the address, never the address). True when queued.
+ * Queues `mail` unless its recipient has had NEWSDESK_MAIL_PER_ADDRESS_PER_HOUR emails this hour:
+ * the one per-recipient limit every sender shares (mail/rate-limited.ts). True when queued.
  */
 export async function enqueueLimitedMail(deps: MailDeps, mail: OutgoingMail, now: Date): Promise<boolean> {
-  const rate = await takeRateToken(
-    deps.db,
-    {
-      bucket: "mail-to",
-      key: keyedHash(deps.secret, "rate", mail.to),
-      limit: deps.config.mailPerAddressPerHour,
-      windowMs: 3_600_000,
-    },
-    now,
-  );
-  if (!rate.allowed) return false;
-  await enqueueMail(deps.db, mail, now);
-  return true;
+  return (await enqueueRateLimitedMail(deps.db, deps.config, mail, now)).queued;
 }
 
 /** The absolute URL of a deletion link for `email`'s comments. */

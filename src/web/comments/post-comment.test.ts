@@ -5,7 +5,7 @@ import { buildSite, type Site } from "../../../test/support/site-fixture.ts";
 import { makeFormToken } from "../../comments/form-token.ts";
 import { closeComments, setCommentStatus } from "../../storage/comment-moderation.ts";
 
-const SECRET = "web-test-secret";
+const SECRET = "web-test-secret-0123456789abcdef0123456789";
 let site: Site;
 let path = "";
 let ip = 0;
@@ -253,4 +253,19 @@ test("the form-token endpoint hands out fresh tokens, never cached; the story pa
   const bridgePage = await site.app.inject(story.headers.location as string);
   const storyPath = /href="(\/stories\/[^"]+)"/.exec(bridgePage.body)?.[1] as string;
   assert.match((await site.app.inject(storyPath)).body, /#comments">2 comments<\/a>/);
+});
+
+test("a NUL character in any field is refused with a clear 400 and nothing is stored", async () => {
+  const before = await count();
+  const cases: Array<Record<string, string>> = [
+    { comment: "hidden\u0000byte" },
+    { email: "a\u0000b@example.org" },
+    { name: "N\u0000" },
+  ];
+  for (const fields of cases) {
+    const res = await post({ fields });
+    assert.equal(res.statusCode, 400, JSON.stringify(fields));
+    assert.match(res.body, /NUL character/);
+  }
+  assert.equal(await count(), before);
 });

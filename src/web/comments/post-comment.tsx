@@ -20,6 +20,7 @@ import { hasApprovedComment, hasDuplicateComment } from "../../storage/comments.
 import { takeRateToken } from "../../storage/rate-events.ts";
 import { siteSecret } from "../../storage/secrets.ts";
 import { listModerators } from "../../storage/users.ts";
+import { clientKey } from "../../util/client-key.ts";
 import { keyedHash } from "../../util/keyed-hash.ts";
 import type { WebContext } from "../context.ts";
 import { articleUrl, siteBaseUrl } from "../feeds-out/site-urls.ts";
@@ -85,7 +86,7 @@ export async function postComment(ctx: WebContext, req: FastifyRequest, reply: F
     });
   }
   for (const rule of [
-    { bucket: "comment-ip", key: req.ip, limit: ctx.config.commentRatePerIp },
+    { bucket: "comment-ip", key: clientKey(req.ip), limit: ctx.config.commentRatePerIp },
     {
       bucket: "comment-email",
       key: keyedHash(secret, "rate", c.email),
@@ -94,7 +95,7 @@ export async function postComment(ctx: WebContext, req: FastifyRequest, reply: F
   ]) {
     const rate = await takeRateToken(ctx.db, { ...rule, windowMs: TEN_MINUTES }, now);
     if (!rate.allowed) {
-      if (rule.bucket === "comment-ip") floodGuardFor(ctx).block(req.ip, rate.retryAfterSeconds);
+      if (rule.bucket === "comment-ip") floodGuardFor(ctx).block(clientKey(req.ip), rate.retryAfterSeconds);
       reply.header("retry-after", String(rate.retryAfterSeconds));
       const minutes = Math.ceil(rate.retryAfterSeconds / 60);
       return refuse(ctx, reply, article, secret, input, {

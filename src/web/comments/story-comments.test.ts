@@ -8,7 +8,10 @@ let site: Site;
 let storyPath = "";
 
 before(async () => {
-  site = await buildSite({ NEWSDESK_SECRET: "story-test", NEWSDESK_PAGE_CACHE_CHECK_MS: "0" });
+  site = await buildSite({
+    NEWSDESK_SECRET: "story-comments-test-secret-32-characters",
+    NEWSDESK_PAGE_CACHE_CHECK_MS: "0",
+  });
   const story = await site.db.kysely
     .selectFrom("articles")
     .select("story_id")
