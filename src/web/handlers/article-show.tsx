@@ -56,6 +56,13 @@ export async function articleShow(ctx: WebContext, req: FastifyRequest, reply: F
           ? { url: article.leadImage.url, alt: article.leadImage.alt }
           : null,
       jsonLd: scriptSafeJson(jsonLd),
+      feeds: [
+        {
+          href: `${article.path}/comments.xml`,
+          title: "Comments on this article (RSS)",
+          type: "application/rss+xml",
+        },
+      ],
     },
     <ArticlePage
       article={article}

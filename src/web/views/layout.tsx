@@ -14,6 +14,7 @@ export const SITE_FEEDS: FeedLink[] = [
   { href: "/feed.xml", title: "Latest articles (RSS)", type: "application/rss+xml" },
   { href: "/feed.atom", title: "Latest articles (Atom)", type: "application/atom+xml" },
   { href: "/feed.json", title: "Latest articles (JSON Feed)", type: "application/feed+json" },
+  { href: "/comments/feed.xml", title: "Latest comments (RSS)", type: "application/rss+xml" },
 ];
 
 export interface LayoutProps {
