@@ -94,6 +94,8 @@ export interface FeedComment {
   body_html: string;
   created_at: string;
   approved_at: string | null;
+  /** Set when a moderator edited it. */
+  updated_at: string | null;
 }
 
 /** The newest approved comments, site-wide or on one article, newest first. */
@@ -114,6 +116,7 @@ export async function listLatestApprovedComments(
       "comments.body_html",
       "comments.created_at",
       "comments.approved_at",
+      "comments.updated_at",
     ])
     .where("comments.status", "=", "approved");
   if (articleId !== undefined) q = q.where("comments.article_id", "=", articleId);

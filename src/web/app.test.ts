@@ -121,7 +121,10 @@ test("the head carries JSON-LD NewsArticle (parseable, isBasedOn the original), 
   assert.match(head, /<meta name="twitter:card" content="summary_large_image"/);
   assert.match(head, /<link rel="alternate" type="application\/rss\+xml"[^>]* href="\/feed.xml"/);
   assert.match(head, /<link rel="alternate" type="application\/rss\+xml"[^>]* href="\/comments\/feed.xml"/);
-  assert.match(head, /<link rel="alternate" type="application\/rss\+xml"[^>]* href="\/articles\/\d+-[\w-]+\/comments.xml"/);
+  assert.match(
+    head,
+    /<link rel="alternate" type="application\/rss\+xml"[^>]* href="\/articles\/\d+-[\w-]+\/comments.xml"/,
+  );
 });
 
 test("NEWSDESK_CANONICAL=self points canonical at this site's own address", async () => {

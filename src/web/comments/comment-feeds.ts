@@ -7,11 +7,12 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { findArticleById } from "../../storage/articles.ts";
 import type { FeedComment } from "../../storage/comments.ts";
 import { listLatestApprovedComments } from "../../storage/comments.ts";
+import { readSiteVersion } from "../../storage/site-version.ts";
 import type { WebContext } from "../context.ts";
 import { buildAtom } from "../feeds-out/atom.ts";
 import { sendConditional } from "../feeds-out/conditional-get.ts";
-import { EPOCH, type FeedFormat, feedUrls } from "../feeds-out/feed-handlers.ts";
-import { newestUpdate, type OutFeed, type OutItem } from "../feeds-out/feed-model.ts";
+import { type FeedFormat, feedUrls } from "../feeds-out/feed-handlers.ts";
+import type { OutFeed, OutItem } from "../feeds-out/feed-model.ts";
 import { buildJsonFeed } from "../feeds-out/json-feed.ts";
 import { buildRss } from "../feeds-out/rss.ts";
 import { articleIdUrl, articleUrl, siteBaseUrl } from "../feeds-out/site-urls.ts";
@@ -38,8 +39,11 @@ export function feedItemFromComment(c: FeedComment, base: string, siteTitle: str
     summary: null,
     fullText: true,
     published: c.created_at,
-    // A comment approved late is news to the feed's readers when it is approved.
-    updated: c.approved_at ?? c.created_at,
+    // A comment approved late, or edited, is news to the feed's readers then.
+    updated: [c.created_at, c.approved_at, c.updated_at].reduce<string>(
+      (a, b) => (b !== null && b > a ? b : a),
+      c.created_at,
+    ),
     author: c.author_name,
     imageUrl: null,
     language: null,
@@ -70,7 +74,9 @@ export function siteCommentFeed(format: FeedFormat) {
       homeUrl: `${base}/`,
       selfUrls: feedUrls(`${base}/comments/feed`),
       language: null,
-      updated: newestUpdate(items, EPOCH),
+      // The data version's time: it moves when an approved comment is edited or deleted too, which
+      // the newest item's time would miss (a conditional GET would keep the stale text).
+      updated: (await readSiteVersion(ctx.db)).changedAt,
       publisher: ctx.config.siteTitle,
       items,
     });
@@ -92,7 +98,7 @@ export function articleCommentFeed(format: FeedFormat) {
       homeUrl: `${articleUrl(base, article.id, article.title)}#comments`,
       selfUrls: feedUrls(`${base}/articles/${article.id}/comments`),
       language: null,
-      updated: newestUpdate(items, article.created_at),
+      updated: (await readSiteVersion(ctx.db)).changedAt,
       publisher: ctx.config.siteTitle,
       items,
     });
