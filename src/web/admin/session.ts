@@ -2,7 +2,6 @@
  * @module Who is signed in: the session cookie, loading the session for each admin request, and
  * `requireUser(role)`, the preHandler that admits only signed-in accounts with the right role.
  */
-import type { CookieSerializeOptions } from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import { csrfToken } from "../../accounts/csrf.ts";
 import { hashSessionToken, isSessionTokenShape } from "../../accounts/session-token.ts";
@@ -10,10 +9,12 @@ import type { User, UserRole } from "../../storage/schema.ts";
 import { siteSecret } from "../../storage/secrets.ts";
 import { findActiveSession } from "../../storage/sessions.ts";
 import type { WebContext } from "../context.ts";
+import { cookieOptions } from "../cookies.ts";
 import { sendAdminMessage } from "./respond.tsx";
 import { roleAllows } from "./security.ts";
 
 export const SESSION_COOKIE = "newsdesk_session";
+export { cookieOptions };
 
 /** The signed-in account of an admin request. */
 export interface AdminSession {
@@ -29,16 +30,6 @@ declare module "fastify" {
     /** Set by the admin plugin before any handler runs; null when no one is signed in. */
     adminSession: AdminSession | null;
   }
-}
-
-/** HttpOnly, SameSite=Lax, Path=/; Secure when this request is HTTPS or the site's public address is. */
-export function cookieOptions(ctx: WebContext, req: FastifyRequest): CookieSerializeOptions {
-  return {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: req.protocol === "https" || ctx.config.publicUrl.startsWith("https:"),
-  };
 }
 
 /** Sets the session cookie to expire with the session row. */
