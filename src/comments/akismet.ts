@@ -26,6 +26,9 @@ export interface AkismetComment {
   body: string;
 }
 
+/** The service answers "true" or "false"; a longer answer is not one we understand (and is not read on). */
+const MAX_ANSWER_CHARS = 1024;
+
 /** Asks the service; "off" without a key, "unavailable" on any error, else its verdict. */
 export async function akismetCheck(settings: AkismetSettings, c: AkismetComment): Promise<AkismetVerdict> {
   if (settings.key === "") return "off";
@@ -51,8 +54,20 @@ export async function akismetCheck(settings: AkismetSettings, c: AkismetComment)
       bodyTimeout: timeout,
       signal: AbortSignal.timeout(timeout),
     });
-    const text = (await res.body.text()).trim();
-    if (res.statusCode !== 200) return "unavailable";
+    if (res.statusCode !== 200) {
+      await res.body.dump();
+      return "unavailable";
+    }
+    // The answer is "true" or "false"; a service sending more is not one we understand.
+    let text = "";
+    for await (const chunk of res.body) {
+      text += chunk;
+      if (text.length > MAX_ANSWER_CHARS) {
+        res.body.destroy();
+        return "unavailable";
+      }
+    }
+    text = text.trim();
     if (text === "true") return "spam";
     if (text === "false") return "ham";
     return "unavailable";
