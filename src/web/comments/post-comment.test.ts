@@ -235,9 +235,11 @@ test("closed comments: the form says so and a post is refused", async () => {
     const page = (await site.app.inject(path)).body;
     assert.match(page, /Comments are closed\./);
     assert.doesNotMatch(page, /Leave a reply/);
-    const res = await post({ fields: { comment: "Too late" } });
+    const res = await post({ fields: { comment: "Too late <b>bold</b>" } });
     assert.equal(res.statusCode, 403);
     assert.match(res.body, /Comments are closed/);
+    // The reader's words come back to copy, escaped.
+    assert.match(res.body, /<textarea id="kept-comment" readonly[^>]*>Too late &lt;b>bold&lt;\/b><\/textarea>/);
   } finally {
     await closeComments(site.db.kysely, site.ids.solo, false);
   }

@@ -47,6 +47,12 @@ async function tellModerators(ctx: WebContext, req: FastifyRequest, now: Date): 
   }
 }
 
+/** The comment text of a posted form, if any, to give back when it cannot be saved. */
+function keptText(body: unknown): string | null {
+  const text = (body as Record<string, unknown> | null | undefined)?.comment;
+  return typeof text === "string" && text.trim() !== "" ? text : null;
+}
+
 export async function postComment(ctx: WebContext, req: FastifyRequest, reply: FastifyReply) {
   if (!isSameOrigin(req, ctx.config.publicUrl)) return sendCrossSite(ctx, reply);
   const id = idFromSlug((req.params as { idSlug: string }).idSlug);
@@ -58,6 +64,7 @@ export async function postComment(ctx: WebContext, req: FastifyRequest, reply: F
     return sendMessage(ctx, reply, 403, {
       title: "Comments are closed",
       lines: ["Comments are closed on this article, so yours was not saved."],
+      kept: keptText(req.body),
       link: { href: path, text: "Back to the article" },
     });
   }

@@ -37,16 +37,26 @@ export interface MessagePageProps {
   confirm?: { action: string; button: string; fields: Record<string, string> } | null;
   /** An email field posting to `action` (asking for a deletion link). */
   emailForm?: { action: string; button: string } | null;
+  /** What the reader wrote, shown to copy when it could not be saved (comments closed meanwhile). */
+  kept?: string | null;
 }
 
 /** A short page for the comment flows: closed, refused, deletion links and their confirmation. */
-export function MessagePage({ title, lines, link, confirm, emailForm }: MessagePageProps) {
+export function MessagePage({ title, lines, link, confirm, emailForm, kept }: MessagePageProps) {
   return (
     <section class="message-page">
       <h1>{title}</h1>
       {lines.map((l) => (
         <p key={l}>{l}</p>
       ))}
+      {kept ? (
+        <p class="field">
+          <label for="kept-comment">Your comment, to copy and keep</label>
+          <textarea id="kept-comment" readonly rows={6}>
+            {kept}
+          </textarea>
+        </p>
+      ) : null}
       {emailForm ? (
         <form method="post" action={emailForm.action} class="email-form">
           <p class="field">
