@@ -143,6 +143,10 @@ export async function findCommentForModeration(
 /**
  * Sets the status of these comments; approving stamps approved_at (first approval kept). Returns the
  * ids that were newly approved (not approved before), so the caller can send reply notices for them.
+ * Approval is one UPDATE of the not-yet-approved rows RETURNING their ids: of two concurrent approvals
+ * on PostgreSQL the second waits on the row locks, re-checks the status and reports none of them (a
+ * read-then-update let both report every comment, so reply notices went out twice). Comments already
+ * approved are left untouched (no updated_at change, no page cache invalidation).
  */
 export async function setCommentStatus(
   db: Kysely<Database>,
@@ -152,26 +156,22 @@ export async function setCommentStatus(
 ): Promise<number[]> {
   if (ids.length === 0) return [];
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("comments")
-      .select(["id", "status"])
-      .where("id", "in", [...ids])
-      .execute();
-    await trx
+  if (status === "approved") {
+    const rows = await db
       .updateTable("comments")
-      .set((eb) => ({
-        status,
-        updated_at: at,
-        approved_at:
-          status === "approved" ? eb.fn.coalesce("approved_at", eb.val(at)) : eb.ref("approved_at"),
-      }))
+      .set((eb) => ({ status, updated_at: at, approved_at: eb.fn.coalesce("approved_at", eb.val(at)) }))
       .where("id", "in", [...ids])
+      .where("status", "<>", "approved")
+      .returning("id")
       .execute();
-    return status === "approved"
-      ? before.filter((r) => r.status !== "approved").map((r) => Number(r.id))
-      : [];
-  });
+    return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  }
+  await db
+    .updateTable("comments")
+    .set({ status, updated_at: at })
+    .where("id", "in", [...ids])
+    .execute();
+  return [];
 }
 
 /**
@@ -199,9 +199,17 @@ export async function editComment(
   return Number(res.numUpdatedRows) > 0;
 }
 
-/** Deletes comments for good; replies to them are kept and move up a level. Returns how many. */
-export async function deleteComments(db: Kysely<Database>, ids: readonly number[]): Promise<number> {
-  return db.transaction().execute((trx) => deleteCommentsKeepingReplies(trx, ids));
+/**
+ * Deletes comments for good; replies to them are kept and move up a level. With `onlyStatuses`, only
+ * the comments in those statuses are deleted, checked inside the deleting transaction (under the row
+ * lock on PostgreSQL), so one restored meanwhile is kept. Returns how many were deleted.
+ */
+export async function deleteComments(
+  db: Kysely<Database>,
+  ids: readonly number[],
+  options: { onlyStatuses?: readonly CommentStatus[] } = {},
+): Promise<number> {
+  return db.transaction().execute((trx) => deleteCommentsKeepingReplies(trx, ids, options.onlyStatuses));
 }
 
 /** Closes (or reopens) comments on one article. */

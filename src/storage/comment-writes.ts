@@ -3,6 +3,7 @@
  * deleting with replies kept, and the reply-notice lookup. Moderation's writes are in comment-moderation.ts.
  */
 import type { Kysely, Transaction } from "kysely";
+import { isPostgres } from "./db.ts";
 import type { CommentStatus, Database } from "./schema.ts";
 
 export interface NewCommentInput {
@@ -39,7 +40,9 @@ export type InsertResult =
 /**
  * Stores a comment. The parent is read and the depth set in the same transaction as the insert, so a
  * parent deleted meanwhile cannot leave a dangling reply; `place` decides parent and depth (a reply
- * past the depth limit joins its parent's level).
+ * past the depth limit joins its parent's level). On PostgreSQL the parent is read FOR SHARE: a
+ * deletion that got there first has committed (the parent is gone: "no-parent"), one that comes later
+ * waits for this insert and then moves the new reply up instead of cascading it away.
  */
 export async function insertComment(
   db: Kysely<Database>,
@@ -50,13 +53,14 @@ export async function insertComment(
   return db.transaction().execute(async (trx) => {
     let parent: ParentPlace | null = null;
     if (c.parentId !== null) {
-      const row = await trx
+      const query = trx
         .selectFrom("comments")
         .select(["id", "depth", "parent_id"])
         .where("id", "=", c.parentId)
         .where("article_id", "=", c.articleId)
-        .where("status", "=", "approved")
-        .executeTakeFirst();
+        .where("status", "=", "approved");
+      // SQLite has no FOR SHARE and needs none: its IMMEDIATE transaction already excludes writers.
+      const row = await (isPostgres(trx) ? query.forShare() : query).executeTakeFirst();
       if (!row) return { ok: false, reason: "no-parent" } as const;
       parent = {
         id: Number(row.id),
@@ -93,16 +97,29 @@ export async function insertComment(
 }
 
 /**
- * Deletes comments by id. Replies are other people's words, so they are kept: each deleted comment's
- * replies move up to its parent (their stored depth may then overstate by one, which only limits how
- * deep replies to them nest). Returns how many were deleted.
+ * Deletes comments by id, only those in `onlyStatuses` when given. Replies are other people's words, so
+ * they are kept: each deleted comment's replies move up to its parent (their stored depth may then
+ * overstate by one, which only limits how deep replies to them nest). Returns how many were deleted.
+ * On PostgreSQL the comments are first locked FOR UPDATE (in id order, so two deletions cannot
+ * deadlock), with the status filter checked under that lock: a reply being posted to one of them
+ * (insertComment holds its parent FOR SHARE) is committed before its replies are moved, and a comment
+ * restored meanwhile is no longer in the statuses and is kept.
  */
 export async function deleteCommentsKeepingReplies(
   trx: Transaction<Database>,
   ids: readonly number[],
+  onlyStatuses?: readonly CommentStatus[],
 ): Promise<number> {
+  if (ids.length === 0 || onlyStatuses?.length === 0) return 0;
+  let query = trx
+    .selectFrom("comments")
+    .select("id")
+    .where("id", "in", [...ids])
+    .orderBy("id");
+  if (onlyStatuses) query = query.where("status", "in", [...onlyStatuses]);
+  const targets = await (isPostgres(trx) ? query.forUpdate() : query).execute();
   let deleted = 0;
-  for (const id of ids) {
+  for (const { id } of targets) {
     const row = await trx.selectFrom("comments").select("parent_id").where("id", "=", id).executeTakeFirst();
     if (!row) continue;
     await trx.updateTable("comments").set({ parent_id: row.parent_id }).where("parent_id", "=", id).execute();

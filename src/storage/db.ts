@@ -7,6 +7,7 @@ import {
   type DatabaseConnection,
   type Driver,
   Kysely,
+  PostgresAdapter,
   PostgresDialect,
   SqliteDialect,
 } from "kysely";
@@ -19,6 +20,14 @@ export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
   close(): Promise<void>;
+}
+
+/**
+ * Whether `db` (or a transaction) speaks to PostgreSQL, for the few places that need row or advisory
+ * locks there: SQLite's IMMEDIATE transactions already serialize writers and know no FOR UPDATE.
+ */
+export function isPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** int8 (COUNT, SUM) would otherwise arrive from pg as strings; our counts fit in a double. */

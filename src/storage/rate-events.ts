@@ -2,7 +2,8 @@
  * @module Sliding-window rate limits kept in the database, so every web process and machine counts the
  * same events (sign-in attempts, comments per address or email, emails per recipient).
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { isPostgres } from "./db.ts";
 import type { Database } from "./schema.ts";
 
 export interface RateLimit {
@@ -23,12 +24,19 @@ export interface RateDecision {
 
 /**
  * Records one event and says whether it is within the limit. A refused event is not recorded, so a
- * client hammering the limit is let in again as soon as its window has room. Under concurrent writers
- * PostgreSQL may admit a few more than `limit` (count, then insert); SQLite serializes writers.
+ * client hammering the limit is let in again as soon as its window has room. Counting and inserting
+ * are one step for concurrent callers: on PostgreSQL the transaction first takes an advisory lock on
+ * bucket and key (READ COMMITTED alone let 40 concurrent calls with limit 5 admit 10 or more);
+ * SQLite's IMMEDIATE transactions already serialize writers.
  */
 export async function takeRateToken(db: Kysely<Database>, rule: RateLimit, now: Date): Promise<RateDecision> {
   const since = new Date(now.getTime() - rule.windowMs).toISOString();
   return db.transaction().execute(async (trx) => {
+    if (isPostgres(trx)) {
+      // Held to commit, so the next caller for this key counts after our insert is visible.
+      const lockKey = `${rule.bucket}:${rule.key}`;
+      await sql`select pg_advisory_xact_lock(hashtextextended(${lockKey}::text, 0))`.execute(trx);
+    }
     const recent = await trx
       .selectFrom("rate_events")
       .select("at")

@@ -123,10 +123,10 @@ export async function actOnQueue(ctx: WebContext, req: FastifyRequest, reply: Fa
   }
   if (op.ids.length === 0) return back("none");
   if (op.kind === "delete") {
-    // Only spam and trash may be deleted for good: a stale or forged form cannot remove a live comment.
-    const deletable = await idsInStatus(ctx.db, op.ids, DELETABLE);
-    const n = await deleteComments(ctx.db, deletable);
-    req.log.info({ user_id: user.id, ids: deletable }, "comments deleted");
+    // Only spam and trash may be deleted for good: a stale or forged form cannot remove a live comment,
+    // nor can one restored while this request runs (the status is checked in the deleting transaction).
+    const n = await deleteComments(ctx.db, op.ids, { onlyStatuses: DELETABLE });
+    req.log.info({ user_id: user.id, ids: op.ids, deleted: n }, "comments deleted");
     return back("deleted", n);
   }
   const status = ACTION_STATUS[op.action];
