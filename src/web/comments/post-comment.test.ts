@@ -239,7 +239,10 @@ test("closed comments: the form says so and a post is refused", async () => {
     assert.equal(res.statusCode, 403);
     assert.match(res.body, /Comments are closed/);
     // The reader's words come back to copy, escaped.
-    assert.match(res.body, /<textarea id="kept-comment" readonly[^>]*>Too late &lt;b>bold&lt;\/b><\/textarea>/);
+    assert.match(
+      res.body,
+      /<textarea id="kept-comment" readonly[^>]*>Too late &lt;b>bold&lt;\/b><\/textarea>/,
+    );
   } finally {
     await closeComments(site.db.kysely, site.ids.solo, false);
   }
