@@ -227,3 +227,22 @@ test("hostile comments never run script in Chromium, on pages, feeds or refused 
   assert.equal(rendered, Number(approved.n), "every approved comment is on its article's page");
   assert.ok(stored.length >= 200, `${stored.length} stored`);
 });
+
+test("the hook and the audit catch what they look for (a control: unsanitized markup served as a page)", {
+  skip,
+}, async () => {
+  const page = await browser.context.newPage();
+  try {
+    const problems = await inspect(
+      page,
+      `${base}/__control`,
+      `<!doctype html><title>control</title><main><img src="data:," onerror="__pwned()"><a href="javascript:__pwned()">x</a><div onclick="__pwned()">y</div></main>`,
+    );
+    const text = problems.join("\n");
+    assert.match(text, /script ran/, "the hook records an executed handler");
+    assert.match(text, /onerror|onclick|on\*/i, "the audit sees event-handler attributes");
+    assert.match(text, /javascript:/i, "the audit sees a script URL");
+  } finally {
+    await page.close();
+  }
+});
