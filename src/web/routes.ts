@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { WebContext } from "./context.ts";
 import { siteFeed, sourceFeed, topicFeed } from "./feeds-out/feed-handlers.ts";
+import { feedRoutes } from "./feeds-out/feed-routes.ts";
 import { searchFeed } from "./feeds-out/search-feed.ts";
 import { searchForFeed } from "./feeds-out/search-results.ts";
 import {
@@ -34,15 +35,9 @@ export const routes: Route[] = [
   { method: "GET", url: "/", handler: home, pageCache: true },
   { method: "GET", url: "/articles/:idSlug", handler: articleShow, pageCache: true },
   // Output feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1), sitemaps and robots.txt: feeds-out/.
-  { method: "GET", url: "/feed.xml", handler: siteFeed("rss") },
-  { method: "GET", url: "/feed.atom", handler: siteFeed("atom") },
-  { method: "GET", url: "/feed.json", handler: siteFeed("json") },
-  { method: "GET", url: "/sources/:idSlug/feed.xml", handler: sourceFeed("rss") },
-  { method: "GET", url: "/sources/:idSlug/feed.atom", handler: sourceFeed("atom") },
-  { method: "GET", url: "/sources/:idSlug/feed.json", handler: sourceFeed("json") },
-  { method: "GET", url: "/topics/:slug/feed.xml", handler: topicFeed("rss") },
-  { method: "GET", url: "/topics/:slug/feed.atom", handler: topicFeed("atom") },
-  { method: "GET", url: "/topics/:slug/feed.json", handler: topicFeed("json") },
+  ...feedRoutes("/feed", siteFeed),
+  ...feedRoutes("/sources/:idSlug/feed", sourceFeed),
+  ...feedRoutes("/topics/:slug/feed", topicFeed),
   { method: "GET", url: "/sitemap.xml", handler: sitemapIndex },
   { method: "GET", url: "/sitemap-pages.xml", handler: sitemapPages },
   { method: "GET", url: "/sitemap-articles-:n.xml", handler: sitemapArticles },
@@ -54,9 +49,7 @@ export const routes: Route[] = [
   { method: "GET", url: "/topics/:slug", handler: topicShow, pageCache: true },
   { method: "GET", url: "/about", handler: about, pageCache: true },
   { method: "GET", url: "/search", handler: search },
-  { method: "GET", url: "/search/feed.xml", handler: searchFeed("rss", searchForFeed) },
-  { method: "GET", url: "/search/feed.atom", handler: searchFeed("atom", searchForFeed) },
-  { method: "GET", url: "/search/feed.json", handler: searchFeed("json", searchForFeed) },
+  ...feedRoutes("/search/feed", (format) => searchFeed(format, searchForFeed)),
   { method: "GET", url: "/websub/:sourceId/:token", handler: websubVerify },
   { method: "POST", url: "/websub/:sourceId/:token", handler: websubPush, rawBody: true },
 ];

@@ -9,23 +9,13 @@ import type { FeedComment } from "../../storage/comments.ts";
 import { listLatestApprovedComments } from "../../storage/comments.ts";
 import { readSiteVersion } from "../../storage/site-version.ts";
 import type { WebContext } from "../context.ts";
-import { buildAtom } from "../feeds-out/atom.ts";
-import { sendConditional } from "../feeds-out/conditional-get.ts";
-import { type FeedFormat, feedUrls } from "../feeds-out/feed-handlers.ts";
-import type { OutFeed, OutItem } from "../feeds-out/feed-model.ts";
-import { buildJsonFeed } from "../feeds-out/json-feed.ts";
-import { buildRss } from "../feeds-out/rss.ts";
+import { type FeedFormat, feedUrls, sendOutFeed } from "../feeds-out/feed-handlers.ts";
+import type { OutItem } from "../feeds-out/feed-model.ts";
 import { articleIdUrl, articleUrl, siteBaseUrl } from "../feeds-out/site-urls.ts";
 import { idFromSlug, notFound } from "../handlers/params.ts";
 
 /** Comments per feed: enough for any reader's poll gap on a busy thread. */
 export const COMMENT_FEED_ITEMS = 50;
-
-const formats = {
-  rss: { type: "application/rss+xml; charset=utf-8", build: buildRss },
-  atom: { type: "application/atom+xml; charset=utf-8", build: buildAtom },
-  json: { type: "application/feed+json; charset=utf-8", build: buildJsonFeed },
-} as const;
 
 /** One approved comment as a feed item: the name as author, the body as content. */
 export function feedItemFromComment(c: FeedComment, base: string, siteTitle: string): OutItem {
@@ -52,23 +42,13 @@ export function feedItemFromComment(c: FeedComment, base: string, siteTitle: str
   };
 }
 
-function send(req: FastifyRequest, reply: FastifyReply, format: FeedFormat, feed: OutFeed) {
-  const { type, build } = formats[format];
-  return sendConditional(
-    req,
-    reply,
-    { lastModifiedIso: feed.updated, contentType: type, maxAgeSeconds: 300 },
-    () => build(feed),
-  );
-}
-
 /** GET /comments/feed.{xml,atom,json}: the newest approved comments on the whole site. */
 export function siteCommentFeed(format: FeedFormat) {
   return async (ctx: WebContext, req: FastifyRequest, reply: FastifyReply) => {
     const base = siteBaseUrl(ctx.config);
     const rows = await listLatestApprovedComments(ctx.db, COMMENT_FEED_ITEMS);
     const items = rows.map((r) => feedItemFromComment(r, base, ctx.config.siteTitle));
-    return send(req, reply, format, {
+    return sendOutFeed(req, reply, format, {
       title: `Comments on ${ctx.config.siteTitle}`,
       description: `The latest comments readers left on ${ctx.config.siteTitle}.`,
       homeUrl: `${base}/`,
@@ -92,7 +72,7 @@ export function articleCommentFeed(format: FeedFormat) {
     const base = siteBaseUrl(ctx.config);
     const rows = await listLatestApprovedComments(ctx.db, COMMENT_FEED_ITEMS, article.id);
     const items = rows.map((r) => feedItemFromComment(r, base, ctx.config.siteTitle));
-    return send(req, reply, format, {
+    return sendOutFeed(req, reply, format, {
       title: `Comments on “${article.title}”`,
       description: `Readers' comments on “${article.title}” on ${ctx.config.siteTitle}.`,
       homeUrl: `${articleUrl(base, article.id, article.title)}#comments`,

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { makeFormToken } from "../../comments/form-token.ts";
 import { siteSecret } from "../../storage/secrets.ts";
 import type { WebContext } from "../context.ts";
+import { feedRoutes } from "../feeds-out/feed-routes.ts";
 import { uncacheable } from "../page-cache.ts";
 import type { Route } from "../routes.ts";
 import { articleCommentFeed, siteCommentFeed } from "./comment-feeds.ts";
@@ -28,12 +29,8 @@ async function formToken(ctx: WebContext, req: FastifyRequest, reply: FastifyRep
 export const commentRoutes: Route[] = [
   { method: "POST", url: "/articles/:idSlug/comments", handler: postComment },
   { method: "GET", url: "/comments/form-token", handler: formToken },
-  { method: "GET", url: "/articles/:idSlug/comments.xml", handler: articleCommentFeed("rss") },
-  { method: "GET", url: "/articles/:idSlug/comments.atom", handler: articleCommentFeed("atom") },
-  { method: "GET", url: "/articles/:idSlug/comments.json", handler: articleCommentFeed("json") },
-  { method: "GET", url: "/comments/feed.xml", handler: siteCommentFeed("rss") },
-  { method: "GET", url: "/comments/feed.atom", handler: siteCommentFeed("atom") },
-  { method: "GET", url: "/comments/feed.json", handler: siteCommentFeed("json") },
+  ...feedRoutes("/articles/:idSlug/comments", articleCommentFeed),
+  ...feedRoutes("/comments/feed", siteCommentFeed),
   { method: "GET", url: "/comments/delete-link", handler: deleteLinkForm },
   { method: "POST", url: "/comments/delete-link", handler: deleteLinkRequest },
   { method: "GET", url: "/comments/delete", handler: deleteConfirm },

@@ -21,7 +21,8 @@ export const FEED_ITEMS = 50;
 /** Feeds change when articles arrive; readers and caches may reuse one this long. */
 const FEED_MAX_AGE_SECONDS = 300;
 
-const formats = {
+/** Each output format: its file extension, content type and builder. */
+export const FEED_FORMATS = {
   rss: { ext: "xml", type: "application/rss+xml; charset=utf-8", build: buildRss },
   atom: { ext: "atom", type: "application/atom+xml; charset=utf-8", build: buildAtom },
   json: { ext: "json", type: "application/feed+json; charset=utf-8", build: buildJsonFeed },
@@ -29,7 +30,8 @@ const formats = {
 
 /** The three URLs of a feed whose RSS is at `<prefix>.xml` (plus an optional query string). */
 export function feedUrls(prefix: string, query = ""): OutFeed["selfUrls"] {
-  return { rss: `${prefix}.xml${query}`, atom: `${prefix}.atom${query}`, json: `${prefix}.json${query}` };
+  const url = (f: FeedFormat) => `${prefix}.${FEED_FORMATS[f].ext}${query}`;
+  return { rss: url("rss"), atom: url("atom"), json: url("json") };
 }
 
 /** What differs between the site's, a source's, a topic's and a search's feed. */
@@ -73,7 +75,12 @@ export async function sendFeed(
     publisher: ctx.config.siteTitle,
     items,
   };
-  const { type, build } = formats[format];
+  return sendOutFeed(req, reply, format, feed);
+}
+
+/** Builds `feed` in `format` and sends it with Last-Modified from `feed.updated` (or a 304). */
+export function sendOutFeed(req: FastifyRequest, reply: FastifyReply, format: FeedFormat, feed: OutFeed) {
+  const { type, build } = FEED_FORMATS[format];
   return sendConditional(
     req,
     reply,
