@@ -2,7 +2,7 @@
  * @module The render cache wired into Fastify: routes marked `pageCache` are answered from memory
  * (304 when the client's copy is current) until the site's data version moves.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { FastifyReply, FastifyRequest, onRequestHookHandler, onSendHookHandler } from "fastify";
 import type { SiteVersion } from "../storage/site-version.ts";
 import { isNotModified, preferredEncoding } from "./conditional.ts";
@@ -25,14 +25,20 @@ export function uncacheable(reply: FastifyReply): FastifyReply {
   return reply.header("cache-control", "private, no-store");
 }
 
-function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage): void {
-  const h = req.headers;
+/** A cached page's answer to a request: 304 with the validators when its copy is current, else the body in the encoding it takes. */
+function answer(h: IncomingHttpHeaders, page: CachedPage) {
   const encoding = preferredEncoding(h["accept-encoding"]);
-  if (isNotModified(h["if-none-match"], h["if-modified-since"], page.hash, page.lastModifiedMs)) {
-    reply.code(304).headers(page.notModified[encoding]).send();
-    return;
-  }
-  reply.headers(page.headers[encoding]).send(page.bodies[encoding]);
+  return isNotModified(h["if-none-match"], h["if-modified-since"], page.hash, page.lastModifiedMs)
+    ? { status: 304, headers: page.notModified[encoding], body: null }
+    : { status: 200, headers: page.headers[encoding], body: page.bodies[encoding] };
+}
+
+function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage): void {
+  const a = answer(req.headers, page);
+  reply
+    .code(a.status)
+    .headers(a.headers)
+    .send(a.body ?? undefined);
 }
 
 export interface PageCache {
@@ -113,15 +119,10 @@ export function createPageCache(ctx: WebContext): PageCache {
     );
     // A page rendered under a version that has since moved would only be dropped at its first hit.
     if (watch.last()?.version === version.version) cache.set(req.url, page);
-    const h = req.headers;
-    const encoding = preferredEncoding(h["accept-encoding"]);
-    if (isNotModified(h["if-none-match"], h["if-modified-since"], page.hash, page.lastModifiedMs)) {
-      reply.removeHeader("content-type");
-      reply.code(304).headers(page.notModified[encoding]);
-      return "";
-    }
-    reply.headers(page.headers[encoding]);
-    return page.bodies[encoding];
+    const a = answer(req.headers, page);
+    if (a.body === null) reply.removeHeader("content-type");
+    reply.code(a.status).headers(a.headers);
+    return a.body ?? "";
   };
   const serveRaw = (req: IncomingMessage, res: ServerResponse): boolean => {
     if ((req.method !== "GET" && req.method !== "HEAD") || req.headers.authorization !== undefined)
@@ -130,15 +131,10 @@ export function createPageCache(ctx: WebContext): PageCache {
     // Only URLs a pageCache route answered are ever stored, so a hit needs no routing.
     const page = version && req.url !== undefined ? cache.get(req.url) : undefined;
     if (!page || page.version !== version?.version) return false;
-    const h = req.headers;
-    const encoding = preferredEncoding(h["accept-encoding"]);
-    if (isNotModified(h["if-none-match"], h["if-modified-since"], page.hash, page.lastModifiedMs)) {
-      res.writeHead(304, page.notModified[encoding]).end();
-      return true;
-    }
-    res.writeHead(200, page.headers[encoding]);
-    if (req.method === "HEAD") res.end();
-    else res.end(page.bodies[encoding]);
+    const a = answer(req.headers, page);
+    res.writeHead(a.status, a.headers);
+    if (req.method === "HEAD" || a.body === null) res.end();
+    else res.end(a.body);
     return true;
   };
   return { onRequest, onSend, serveRaw };
