@@ -11,6 +11,7 @@ import { makeFormToken } from "../../src/comments/form-token.ts";
 import { createMailer } from "../../src/mail/mailer.ts";
 import { sendDueMail } from "../../src/mail/send-due-mail.ts";
 import { setCommentStatus } from "../../src/storage/comment-moderation.ts";
+import { deleteLinksQueued } from "../../src/web/comments/delete-comments.tsx";
 import { type CrawledResponse, crawlSite } from "../support/crawl.ts";
 import { findLeaks } from "../support/email-leaks.ts";
 import { buildSite, type Site } from "../support/site-fixture.ts";
@@ -146,6 +147,7 @@ test("no email and no plain hash of one in any public answer, POST answer, heade
   assert.equal((await comment(E.erin, "Erin will delete this")).status, 303);
   for (const email of [E.erin, E.ann.toUpperCase(), "nobody@example.org", "not-an-address"])
     await send("/comments/delete-link", { email }, base, email);
+  await deleteLinksQueued(); // queued after each answer went out
   const mailer = createMailer({ smtpUrl: sink.url, mailFrom: "Desk <desk@news.test>" });
   assert.ok(mailer);
   await sendDueMail(site.db.kysely, mailer, new Date(Date.now() + 1000), site.app.log);

@@ -82,10 +82,17 @@ export async function deleteLinkRequest(ctx: WebContext, req: FastifyRequest, re
     });
   }
   const email = parsed.email;
-  if ((await countCommentsByEmail(ctx.db, email)) > 0) {
-    const secret = await siteSecret(ctx.db, ctx.config);
-    await sendDeleteLink({ db: ctx.db, config: ctx.config, secret }, email, now);
-  }
+  // Looked up and queued only once the answer has gone, so its timing is the same whether or not the
+  // address has commented here (the page says the same either way).
+  reply.raw.once("finish", () => {
+    const work = (async () => {
+      if ((await countCommentsByEmail(ctx.db, email)) === 0) return;
+      const secret = await siteSecret(ctx.db, ctx.config);
+      await sendDeleteLink({ db: ctx.db, config: ctx.config, secret }, email, now);
+    })().catch((err: unknown) => req.log.error({ err }, "queueing a deletion link failed"));
+    queueing.add(work);
+    void work.finally(() => queueing.delete(work));
+  });
   return sendMessage(ctx, reply, 200, {
     title: "Check your email",
     lines: [
@@ -93,6 +100,14 @@ export async function deleteLinkRequest(ctx: WebContext, req: FastifyRequest, re
     ],
     link: { href: "/", text: "Go to the front page" },
   });
+}
+
+/** Deletion links being queued after their answers went out. */
+const queueing = new Set<Promise<void>>();
+
+/** Resolves when every deletion link asked for so far is queued (or failed, logged): for shutdown and tests. */
+export async function deleteLinksQueued(): Promise<void> {
+  await Promise.all([...queueing]);
 }
 
 /** GET /comments/delete?token=...: what the link would delete, and a button to confirm. */
