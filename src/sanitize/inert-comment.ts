@@ -5,6 +5,7 @@
  * by accident.
  */
 import sanitize from "sanitize-html";
+import { NON_TEXT_TAGS } from "./sanitize-html.ts";
 
 /** The comment subset's tags, with <span> for the links made inert. */
 const INERT_TAGS = ["p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "span"];
@@ -19,7 +20,7 @@ export function inertCommentHtml(html: string): string {
     allowedAttributes: { span: ["class", "data-href"], ol: ["start"] },
     allowedSchemes: [],
     disallowedTagsMode: "discard",
-    nonTextTags: ["script", "style", "textarea", "option", "noscript", "template", "iframe", "object", "svg"],
+    nonTextTags: NON_TEXT_TAGS,
     transformTags: {
       a: (_tagName, attribs): sanitize.Tag => ({
         tagName: "span",

@@ -1,5 +1,6 @@
 /** @module sanitizeCommentHtml: the narrow allowlist for readers' comments (no images, no headings, links marked ugc). */
 import sanitize from "sanitize-html";
+import { NON_TEXT_TAGS } from "./sanitize-html.ts";
 
 /** What the comment Markdown subset can produce; anything else is dropped with its markup. */
 const COMMENT_TAGS = ["p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a"];
@@ -20,18 +21,7 @@ export function sanitizeCommentHtml(html: string): string {
     allowedSchemes: ["http", "https", "mailto"],
     allowProtocolRelative: false,
     disallowedTagsMode: "discard",
-    nonTextTags: [
-      "script",
-      "style",
-      "textarea",
-      "option",
-      "noscript",
-      "template",
-      "iframe",
-      "object",
-      "svg",
-      "math",
-    ],
+    nonTextTags: NON_TEXT_TAGS,
     transformTags: {
       a: (tagName, attribs): sanitize.Tag => {
         const href = safeHref(attribs.href);

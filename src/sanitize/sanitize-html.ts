@@ -1,6 +1,23 @@
 /** @module sanitizeHtml: untrusted HTML to safe HTML by allowlist, with absolute URLs. The last step before storage. */
 import sanitize from "sanitize-html";
 
+/**
+ * Tags dropped with everything inside them (the text of other dropped wrappers, such as div or span, is
+ * kept): their content is code, form state or foreign markup, never prose. Every sanitizer uses it.
+ */
+export const NON_TEXT_TAGS = [
+  "script",
+  "style",
+  "textarea",
+  "option",
+  "noscript",
+  "template",
+  "iframe",
+  "object",
+  "svg",
+  "math",
+];
+
 const ALLOWED_TAGS = [
   "p",
   "br",
@@ -96,19 +113,7 @@ export function sanitizeHtml(html: string, baseUrl: string): string {
     allowedSchemesByTag: { img: ["http", "https"], source: ["http", "https"] },
     allowProtocolRelative: false,
     disallowedTagsMode: "discard",
-    // Text of dropped wrappers (div, span, section) is kept; these take their content with them.
-    nonTextTags: [
-      "script",
-      "style",
-      "textarea",
-      "option",
-      "noscript",
-      "template",
-      "iframe",
-      "object",
-      "svg",
-      "math",
-    ],
+    nonTextTags: NON_TEXT_TAGS,
     transformTags: {
       a: (tagName, attribs) => ({
         tagName,
