@@ -1,10 +1,8 @@
 /** @module Users and sessions on both databases. */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { bothDatabases, stopTestPostgres, type TestDatabase } from "../../test/support/databases.ts";
+import { after, describe, test } from "node:test";
+import { bothDatabases, stopTestPostgres, useMigratedDb } from "../../test/support/databases.ts";
 import { NewsdeskError } from "../errors.ts";
-import { type Db, openDb } from "./db.ts";
-import { migrateToLatest } from "./migrate.ts";
 import {
   createSession,
   deleteSession,
@@ -32,34 +30,24 @@ const hash = (n: number) => n.toString(16).padStart(64, "0");
 
 for (const { name, make } of bothDatabases) {
   describe(`users and sessions on ${name}`, () => {
-    let tdb: TestDatabase;
-    let db: Db;
-    before(async () => {
-      tdb = await make();
-      db = openDb(tdb.url);
-      await migrateToLatest(db);
-    });
-    after(async () => {
-      await db?.close();
-      await tdb?.drop();
-    });
+    const t = useMigratedDb(make);
 
     test("accounts: created, found, listed; a taken email is a clear error", async () => {
       const ann = await createUser(
-        db.kysely,
+        t.db.kysely,
         { email: "ann@example.test", name: "Ann", passwordHash: "$argon2id$x", role: "admin" },
         T0,
       );
       assert.equal(typeof ann.id, "number");
       assert.equal(ann.failed_signins, 0);
       await createUser(
-        db.kysely,
+        t.db.kysely,
         { email: "bob@example.test", name: "Bob", passwordHash: "$argon2id$y", role: "moderator" },
         T0,
       );
       await assert.rejects(
         createUser(
-          db.kysely,
+          t.db.kysely,
           { email: "ann@example.test", name: "Other", passwordHash: "h", role: "moderator" },
           T0,
         ),
@@ -68,15 +56,15 @@ for (const { name, make } of bothDatabases) {
           err.id === "account.exists" &&
           err.message === "An account with the email ann@example.test already exists.",
       );
-      assert.equal((await findUserByEmail(db.kysely, "ann@example.test"))?.name, "Ann");
-      assert.equal(await findUserByEmail(db.kysely, "nobody@example.test"), undefined);
-      assert.equal((await findUserById(db.kysely, ann.id))?.email, "ann@example.test");
+      assert.equal((await findUserByEmail(t.db.kysely, "ann@example.test"))?.name, "Ann");
+      assert.equal(await findUserByEmail(t.db.kysely, "nobody@example.test"), undefined);
+      assert.equal((await findUserById(t.db.kysely, ann.id))?.email, "ann@example.test");
       assert.deepEqual(
-        (await listUsers(db.kysely)).map((u) => u.email),
+        (await listUsers(t.db.kysely)).map((u) => u.email),
         ["ann@example.test", "bob@example.test"],
       );
       assert.deepEqual(
-        (await listModerators(db.kysely)).map((m) => ({ ...m, id: 0 })),
+        (await listModerators(t.db.kysely)).map((m) => ({ ...m, id: 0 })),
         [
           { id: 0, name: "Ann", email: "ann@example.test", role: "admin" },
           { id: 0, name: "Bob", email: "bob@example.test", role: "moderator" },
@@ -85,86 +73,91 @@ for (const { name, make } of bothDatabases) {
     });
 
     test("sign-in record: failures counted only from the count the caller read; success clears", async () => {
-      const user = (await findUserByEmail(db.kysely, "bob@example.test"))!;
+      const user = (await findUserByEmail(t.db.kysely, "bob@example.test"))!;
       assert.equal(
-        await recordFailedSignin(db.kysely, user.id, 0, { failedSignins: 1, lockedUntil: null }),
+        await recordFailedSignin(t.db.kysely, user.id, 0, { failedSignins: 1, lockedUntil: null }),
         true,
       );
       // A second attempt that read the old count loses the race and must re-read.
       assert.equal(
-        await recordFailedSignin(db.kysely, user.id, 0, { failedSignins: 1, lockedUntil: null }),
+        await recordFailedSignin(t.db.kysely, user.id, 0, { failedSignins: 1, lockedUntil: null }),
         false,
       );
       const lock = at(900).toISOString();
       assert.equal(
-        await recordFailedSignin(db.kysely, user.id, 1, { failedSignins: 0, lockedUntil: lock }),
+        await recordFailedSignin(t.db.kysely, user.id, 1, { failedSignins: 0, lockedUntil: lock }),
         true,
       );
-      let row = (await findUserById(db.kysely, user.id))!;
+      let row = (await findUserById(t.db.kysely, user.id))!;
       assert.equal(row.failed_signins, 0);
       assert.equal(row.locked_until, lock);
-      await recordSuccessfulSignin(db.kysely, user.id, at(1000));
-      row = (await findUserById(db.kysely, user.id))!;
+      await recordSuccessfulSignin(t.db.kysely, user.id, at(1000));
+      row = (await findUserById(t.db.kysely, user.id))!;
       assert.deepEqual(
         [row.failed_signins, row.locked_until, row.last_signin_at],
         [0, null, at(1000).toISOString()],
       );
-      await recordFailedSignin(db.kysely, user.id, 0, { failedSignins: 0, lockedUntil: lock });
-      await setUserPassword(db.kysely, user.id, "$argon2id$new");
-      row = (await findUserById(db.kysely, user.id))!;
+      await recordFailedSignin(t.db.kysely, user.id, 0, { failedSignins: 0, lockedUntil: lock });
+      await setUserPassword(t.db.kysely, user.id, "$argon2id$new");
+      row = (await findUserById(t.db.kysely, user.id))!;
       assert.deepEqual([row.password_hash, row.locked_until], ["$argon2id$new", null]);
     });
 
     test("sessions: found with their account until they expire; use slides the expiry at most once a minute", async () => {
-      const user = (await findUserByEmail(db.kysely, "ann@example.test"))!;
+      const user = (await findUserByEmail(t.db.kysely, "ann@example.test"))!;
       const expires = await createSession(
-        db.kysely,
+        t.db.kysely,
         { tokenHash: hash(1), userId: user.id, ip: "192.0.2.1", userAgent: "UA ".repeat(500) },
         T0,
         14,
       );
       assert.equal(expires, "2026-12-04T10:00:00.000Z");
-      const stored = await db.kysely.selectFrom("sessions").selectAll().executeTakeFirstOrThrow();
+      const stored = await t.db.kysely.selectFrom("sessions").selectAll().executeTakeFirstOrThrow();
       assert.equal(stored.user_agent?.length, 400);
-      assert.equal(await findActiveSession(db.kysely, hash(2), T0, 14), null, "unknown token");
+      assert.equal(await findActiveSession(t.db.kysely, hash(2), T0, 14), null, "unknown token");
 
-      const soon = await findActiveSession(db.kysely, hash(1), at(30), 14);
+      const soon = await findActiveSession(t.db.kysely, hash(1), at(30), 14);
       assert.equal(soon?.user.email, "ann@example.test");
       assert.equal(soon?.renewed, false);
       assert.equal(soon?.expiresAt, expires, "not written within the minute");
 
-      const later = await findActiveSession(db.kysely, hash(1), at(3600), 14);
+      const later = await findActiveSession(t.db.kysely, hash(1), at(3600), 14);
       assert.equal(later?.renewed, true);
       assert.equal(later?.expiresAt, "2026-12-04T11:00:00.000Z");
-      const row = await db.kysely.selectFrom("sessions").selectAll().executeTakeFirstOrThrow();
+      const row = await t.db.kysely.selectFrom("sessions").selectAll().executeTakeFirstOrThrow();
       assert.equal(row.last_seen_at, at(3600).toISOString());
 
       // Unused for 14 days after its last use: gone.
       assert.equal(
-        await findActiveSession(db.kysely, hash(1), new Date("2026-12-04T11:00:00.000Z"), 14),
+        await findActiveSession(t.db.kysely, hash(1), new Date("2026-12-04T11:00:00.000Z"), 14),
         null,
       );
-      assert.equal(await pruneSessions(db.kysely, new Date("2026-12-04T10:59:59.000Z")), 0);
-      assert.equal(await pruneSessions(db.kysely, new Date("2026-12-04T11:00:00.000Z")), 1);
+      assert.equal(await pruneSessions(t.db.kysely, new Date("2026-12-04T10:59:59.000Z")), 0);
+      assert.equal(await pruneSessions(t.db.kysely, new Date("2026-12-04T11:00:00.000Z")), 1);
     });
 
     test("sign-out ends one session; an account's sessions end together and with the account", async () => {
-      const ann = (await findUserByEmail(db.kysely, "ann@example.test"))!;
-      const bob = (await findUserByEmail(db.kysely, "bob@example.test"))!;
+      const ann = (await findUserByEmail(t.db.kysely, "ann@example.test"))!;
+      const bob = (await findUserByEmail(t.db.kysely, "bob@example.test"))!;
       for (const [n, id] of [
         [3, ann.id],
         [4, ann.id],
         [5, bob.id],
       ] as const)
-        await createSession(db.kysely, { tokenHash: hash(n), userId: id, ip: null, userAgent: null }, T0, 14);
-      await deleteSession(db.kysely, hash(3));
-      assert.equal(await findActiveSession(db.kysely, hash(3), at(1), 14), null);
-      assert.ok(await findActiveSession(db.kysely, hash(4), at(1), 14));
-      assert.equal(await deleteUserSessions(db.kysely, ann.id), 1);
-      assert.equal(await findActiveSession(db.kysely, hash(4), at(1), 14), null);
-      assert.equal(await deleteUserByEmail(db.kysely, "bob@example.test"), true);
-      assert.equal(await deleteUserByEmail(db.kysely, "bob@example.test"), false);
-      const left = await db.kysely.selectFrom("sessions").select("token_hash").execute();
+        await createSession(
+          t.db.kysely,
+          { tokenHash: hash(n), userId: id, ip: null, userAgent: null },
+          T0,
+          14,
+        );
+      await deleteSession(t.db.kysely, hash(3));
+      assert.equal(await findActiveSession(t.db.kysely, hash(3), at(1), 14), null);
+      assert.ok(await findActiveSession(t.db.kysely, hash(4), at(1), 14));
+      assert.equal(await deleteUserSessions(t.db.kysely, ann.id), 1);
+      assert.equal(await findActiveSession(t.db.kysely, hash(4), at(1), 14), null);
+      assert.equal(await deleteUserByEmail(t.db.kysely, "bob@example.test"), true);
+      assert.equal(await deleteUserByEmail(t.db.kysely, "bob@example.test"), false);
+      const left = await t.db.kysely.selectFrom("sessions").select("token_hash").execute();
       assert.deepEqual(left, [], "the account's sessions went with it");
     });
   });

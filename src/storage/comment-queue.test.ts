@@ -2,13 +2,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { hoursAfter, newArticle } from "../../test/support/articles.ts";
-import { bothDatabases, stopTestPostgres, type TestDatabase } from "../../test/support/databases.ts";
+import { bothDatabases, stopTestPostgres, useMigratedDb } from "../../test/support/databases.ts";
 import { insertArticle } from "./articles.ts";
 import { closeComments, editComment, findCommentForModeration, listComments } from "./comment-moderation.ts";
 import { countCommentsByStatus, idsInStatus } from "./comment-queue.ts";
 import { insertComment } from "./comment-writes.ts";
-import { type Db, openDb } from "./db.ts";
-import { migrateToLatest } from "./migrate.ts";
 import { readSiteVersion } from "./site-version.ts";
 import { insertSource } from "./sources.ts";
 
@@ -18,22 +16,18 @@ const at = (m: number) => new Date(Date.parse(hoursAfter(1)) + m * 60_000);
 
 for (const { name, make } of bothDatabases) {
   describe(`the moderation queue's storage on ${name}`, () => {
-    let tdb: TestDatabase;
-    let db: Db;
+    const t = useMigratedDb(make);
     let articleId = 0;
     const ids: number[] = [];
     before(async () => {
-      tdb = await make();
-      db = openDb(tdb.url);
-      await migrateToLatest(db);
-      const { source } = await insertSource(db.kysely, "https://example.test/feed.xml", hoursAfter(0));
-      await insertArticle(db.kysely, newArticle(source.id, "a", hoursAfter(0)));
-      const row = await db.kysely.selectFrom("articles").select("id").executeTakeFirstOrThrow();
+      const { source } = await insertSource(t.db.kysely, "https://example.test/feed.xml", hoursAfter(0));
+      await insertArticle(t.db.kysely, newArticle(source.id, "a", hoursAfter(0)));
+      const row = await t.db.kysely.selectFrom("articles").select("id").executeTakeFirstOrThrow();
       articleId = Number(row.id);
       const statuses = ["pending", "approved", "pending", "spam", "pending"] as const;
       for (const [i, status] of statuses.entries()) {
         const r = await insertComment(
-          db.kysely,
+          t.db.kysely,
           {
             articleId,
             parentId: null,
@@ -56,13 +50,9 @@ for (const { name, make } of bothDatabases) {
         ids.push(r.id);
       }
     });
-    after(async () => {
-      await db?.close();
-      await tdb?.drop();
-    });
 
     test("counts every status in one query, zero for the empty ones", async () => {
-      assert.deepEqual(await countCommentsByStatus(db.kysely), {
+      assert.deepEqual(await countCommentsByStatus(t.db.kysely), {
         pending: 3,
         approved: 1,
         spam: 1,
@@ -71,50 +61,50 @@ for (const { name, make } of bothDatabases) {
     });
 
     test("idsInStatus keeps only the ids in the given statuses, and drops missing ones", async () => {
-      const found = await idsInStatus(db.kysely, [...ids, 999_999], ["spam", "trash"]);
+      const found = await idsInStatus(t.db.kysely, [...ids, 999_999], ["spam", "trash"]);
       assert.deepEqual(found, [ids[3]]);
-      assert.deepEqual(await idsInStatus(db.kysely, [], ["spam"]), []);
+      assert.deepEqual(await idsInStatus(t.db.kysely, [], ["spam"]), []);
     });
 
     test("the pending queue oldest first, with the article's closing columns", async () => {
-      const oldest = await listComments(db.kysely, { status: "pending", oldestFirst: true });
+      const oldest = await listComments(t.db.kysely, { status: "pending", oldestFirst: true });
       assert.deepEqual(
         oldest.comments.map((c) => c.id),
         [ids[0], ids[2], ids[4]],
       );
-      const newest = await listComments(db.kysely, { status: "pending" });
+      const newest = await listComments(t.db.kysely, { status: "pending" });
       assert.deepEqual(
         newest.comments.map((c) => c.id),
         [ids[4], ids[2], ids[0]],
       );
       assert.equal(oldest.comments[0]?.article_comments_closed, 0);
       assert.match(oldest.comments[0]?.article_sort_at ?? "", /^\d{4}-/);
-      await closeComments(db.kysely, articleId, true);
-      const closed = await findCommentForModeration(db.kysely, ids[0] as number);
+      await closeComments(t.db.kysely, articleId, true);
+      const closed = await findCommentForModeration(t.db.kysely, ids[0] as number);
       assert.equal(closed?.article_comments_closed, 1);
-      await closeComments(db.kysely, articleId, false);
+      await closeComments(t.db.kysely, articleId, false);
     });
 
     test("an edit with the author changes name and website in the same update; an approved edit bumps the site version", async () => {
       const id = ids[1] as number;
-      const before = await readSiteVersion(db.kysely);
+      const before = await readSiteVersion(t.db.kysely);
       assert.equal(
-        await editComment(db.kysely, id, "new *text*", "<p>new <em>text</em></p>", at(10), {
+        await editComment(t.db.kysely, id, "new *text*", "<p>new <em>text</em></p>", at(10), {
           name: "Renamed",
           website: "https://renamed.example/",
         }),
         true,
       );
-      const row = await findCommentForModeration(db.kysely, id);
+      const row = await findCommentForModeration(t.db.kysely, id);
       assert.equal(row?.author_name, "Renamed");
       assert.equal(row?.author_url, "https://renamed.example/");
       assert.equal(row?.body_source, "new *text*");
       assert.equal(row?.updated_at, at(10).toISOString());
-      assert.ok((await readSiteVersion(db.kysely)).version > before.version);
+      assert.ok((await readSiteVersion(t.db.kysely)).version > before.version);
       // Without the author, only the text changes.
-      await editComment(db.kysely, id, "again", "<p>again</p>", at(11));
-      assert.equal((await findCommentForModeration(db.kysely, id))?.author_name, "Renamed");
-      assert.equal(await editComment(db.kysely, 999_999, "x", "<p>x</p>", at(12)), false);
+      await editComment(t.db.kysely, id, "again", "<p>again</p>", at(11));
+      assert.equal((await findCommentForModeration(t.db.kysely, id))?.author_name, "Renamed");
+      assert.equal(await editComment(t.db.kysely, 999_999, "x", "<p>x</p>", at(12)), false);
     });
   });
 }

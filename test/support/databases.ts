@@ -2,7 +2,10 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import pg from "pg";
+import { type Db, openDb } from "../../src/storage/db.ts";
+import { migrateToLatest } from "../../src/storage/migrate.ts";
 
 export interface TestDatabase {
   name: "sqlite" | "postgres";
@@ -98,4 +101,25 @@ export async function stopTestPostgres(): Promise<void> {
   await stopEmbedded?.();
   stopEmbedded = undefined;
   serverUrl = undefined;
+}
+
+/**
+ * Inside a `describe`: a fresh database from `make`, migrated before the suite's tests and dropped
+ * after them. Read `.db` (and `.tdb` for its URL) from the returned holder once the tests run.
+ */
+export function useMigratedDb(make: () => Promise<TestDatabase>): {
+  readonly db: Db;
+  readonly tdb: TestDatabase;
+} {
+  const holder = {} as { db: Db; tdb: TestDatabase };
+  before(async () => {
+    holder.tdb = await make();
+    holder.db = openDb(holder.tdb.url);
+    await migrateToLatest(holder.db);
+  });
+  after(async () => {
+    await holder.db?.close();
+    await holder.tdb?.drop();
+  });
+  return holder;
 }
