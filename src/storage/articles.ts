@@ -41,7 +41,23 @@ export async function updateArticleTitle(
   title: string,
   now: string,
 ): Promise<void> {
-  await db.updateTable("articles").set({ title, updated_at: now }).where("id", "=", id).execute();
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable("articles")
+      .set({ title, updated_at: now })
+      .where("id", "=", id)
+      .returning("story_id")
+      .executeTakeFirst();
+    // A story of one is named by its article; a story of several keeps the name clustering gave it.
+    if (row?.story_id != null) {
+      await trx
+        .updateTable("stories")
+        .set({ title, updated_at: now })
+        .where("id", "=", Number(row.story_id))
+        .where("article_count", "=", 1)
+        .execute();
+    }
+  });
 }
 
 /**

@@ -3,8 +3,13 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { sql } from "kysely";
 import { newArticle as article, hoursAfter, T0 } from "../../test/support/articles.ts";
-import { bothDatabases, stopTestPostgres, type TestDatabase } from "../../test/support/databases.ts";
-import { findArticleById, insertArticle, listLatestArticles } from "./articles.ts";
+import {
+  bothDatabases,
+  stopTestPostgres,
+  type TestDatabase,
+  useMigratedDb,
+} from "../../test/support/databases.ts";
+import { findArticleById, insertArticle, listLatestArticles, updateArticleTitle } from "./articles.ts";
 import { type Db, openDb } from "./db.ts";
 import { migrateToLatest } from "./migrate.ts";
 import { insertSource } from "./sources.ts";
@@ -202,6 +207,42 @@ for (const { name, make } of bothDatabases) {
       const all = [...first, ...rest].map((a) => a.guid);
       assert.equal(new Set(all).size, 5);
       assert.equal(first[0]?.source_display_mode, "full");
+    });
+  });
+}
+
+for (const { name, make } of bothDatabases) {
+  describe(`retitling on ${name}`, () => {
+    const t = useMigratedDb(make);
+
+    test("a retitled article renames its story of one; a story of several keeps its name", async () => {
+      const { source } = await insertSource(t.db.kysely, "https://retitle.test/feed.xml", T0);
+      for (const guid of ["solo", "pair-a", "pair-b"])
+        await insertArticle(t.db.kysely, article(source.id, guid, hoursAfter(1)));
+      const rows = await t.db.kysely
+        .selectFrom("articles")
+        .select(["id", "guid", "story_id", "title"])
+        .orderBy("guid")
+        .execute();
+      const byGuid = new Map(rows.map((r) => [r.guid, r]));
+      const solo = byGuid.get("solo");
+      const a = byGuid.get("pair-a");
+      const b = byGuid.get("pair-b");
+      assert.ok(solo && a && b);
+      await assignArticlesToStory(
+        t.db.kysely,
+        Number(a.story_id),
+        [Number(a.id), Number(b.id)],
+        new Date(T0),
+      );
+
+      await updateArticleTitle(t.db.kysely, Number(solo.id), "Solo, corrected", hoursAfter(2));
+      assert.equal((await findStoryById(t.db.kysely, Number(solo.story_id)))?.title, "Solo, corrected");
+      const pairBefore = await findStoryById(t.db.kysely, Number(a.story_id));
+      assert.equal(pairBefore?.updated_at, T0, "assignArticlesToStory takes its time from the caller");
+      await updateArticleTitle(t.db.kysely, Number(b.id), "Pair B, corrected", hoursAfter(2));
+      assert.equal((await findStoryById(t.db.kysely, Number(a.story_id)))?.title, pairBefore?.title);
+      assert.equal((await findArticleById(t.db.kysely, Number(b.id)))?.title, "Pair B, corrected");
     });
   });
 }

@@ -56,6 +56,7 @@ export async function assignArticlesToStory(
   db: Kysely<Database>,
   storyId: number,
   articleIds: readonly number[],
+  now: Date = new Date(),
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const previous = await trx
@@ -92,7 +93,7 @@ export async function assignArticlesToStory(
           source_count: Number(agg.sources),
           last_published_at: String(agg.last),
           first_published_at: String(agg.first),
-          updated_at: new Date().toISOString(),
+          updated_at: now.toISOString(),
         })
         .where("id", "=", id)
         .execute();
