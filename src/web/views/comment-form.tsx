@@ -41,14 +41,65 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   ) : null;
 }
 
+/** A labelled one-line field with its optional hint and its error, wired for assistive technology. */
+function TextField(props: {
+  field: "name" | "email" | "website";
+  label: string;
+  type: "text" | "email" | "url";
+  required?: boolean;
+  max: number;
+  autocomplete: string;
+  placeholder?: string;
+  hint?: string;
+  values: CommentInput;
+  errors: FieldErrors;
+}) {
+  const id = `c-${props.field}`;
+  const error = props.errors[props.field];
+  const described = [error ? `${id}-error` : null, props.hint ? `${id}-hint` : null]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <p class="field">
+      <label for={id}>
+        {props.label}
+        {props.required ? (
+          <>
+            {" "}
+            <span aria-hidden="true">*</span>
+          </>
+        ) : null}
+      </label>
+      <input
+        id={id}
+        name={FIELDS[props.field]}
+        // preact types each input type apart; all three take the same attributes here.
+        type={props.type as "text"}
+        required={props.required}
+        maxlength={props.max}
+        autocomplete={props.autocomplete}
+        placeholder={props.placeholder}
+        value={props.values[props.field]}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={described || undefined}
+      />
+      {props.hint ? (
+        <span id={`${id}-hint`} class="hint">
+          {props.hint}
+        </span>
+      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
+    </p>
+  );
+}
+
 export function CommentForm(props: CommentFormProps) {
   const v = props.values ?? EMPTY;
   const e = props.errors ?? {};
   const parent = props.replyTo ? String(props.replyTo.id) : v.parent;
   const listed = ERROR_ORDER.filter(([k]) => e[k]);
   const invalid = (k: keyof CommentInput) => (e[k] ? "true" : undefined);
-  const described = (k: keyof CommentInput, hint?: string) =>
-    [e[k] ? `c-${k}-error` : null, hint ?? null].filter(Boolean).join(" ") || undefined;
+  const common = { values: v, errors: e };
   return (
     <section id="reply" class="reply" aria-labelledby="reply-heading">
       <h2 id="reply-heading">
@@ -89,58 +140,26 @@ export function CommentForm(props: CommentFormProps) {
       >
         <input type="hidden" name={FIELDS.token} value={props.token} />
         <input type="hidden" name={FIELDS.parent} value={parent} />
-        <p class="field">
-          <label for="c-name">
-            Name <span aria-hidden="true">*</span>
-          </label>
-          <input
-            id="c-name"
-            name={FIELDS.name}
-            type="text"
-            required
-            maxlength={80}
-            autocomplete="name"
-            value={v.name}
-            aria-invalid={invalid("name")}
-            aria-describedby={described("name")}
-          />
-          <FieldError id="c-name-error" message={e.name} />
-        </p>
-        <p class="field">
-          <label for="c-email">
-            Email <span aria-hidden="true">*</span>
-          </label>
-          <input
-            id="c-email"
-            name={FIELDS.email}
-            type="email"
-            required
-            maxlength={254}
-            autocomplete="email"
-            value={v.email}
-            aria-invalid={invalid("email")}
-            aria-describedby={described("email", "c-email-hint")}
-          />
-          <span id="c-email-hint" class="hint">
-            Never published.
-          </span>
-          <FieldError id="c-email-error" message={e.email} />
-        </p>
-        <p class="field">
-          <label for="c-website">Website</label>
-          <input
-            id="c-website"
-            name={FIELDS.website}
-            type="url"
-            maxlength={300}
-            autocomplete="url"
-            placeholder="https://"
-            value={v.website}
-            aria-invalid={invalid("website")}
-            aria-describedby={described("website")}
-          />
-          <FieldError id="c-website-error" message={e.website} />
-        </p>
+        <TextField field="name" label="Name" type="text" required max={80} autocomplete="name" {...common} />
+        <TextField
+          field="email"
+          label="Email"
+          type="email"
+          required
+          max={254}
+          autocomplete="email"
+          hint="Never published."
+          {...common}
+        />
+        <TextField
+          field="website"
+          label="Website"
+          type="url"
+          max={300}
+          autocomplete="url"
+          placeholder="https://"
+          {...common}
+        />
         {/* The honeypot: off-screen and hidden from assistive technology, out of the tab order. */}
         <div class="hp" aria-hidden="true">
           <label for="c-url-confirm">Leave this empty</label>
