@@ -5,13 +5,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { hoursAfter, newArticle } from "../../test/support/articles.ts";
-import { bothDatabases, stopTestPostgres, type TestDatabase } from "../../test/support/databases.ts";
+import { newCommentInput } from "../../test/support/comments.ts";
+import { bothDatabases, stopTestPostgres, useMigratedDb } from "../../test/support/databases.ts";
 import { placeReply } from "../comments/thread.ts";
 import { insertArticle } from "./articles.ts";
 import { deleteComments, setCommentStatus } from "./comment-moderation.ts";
 import { insertComment, type NewCommentInput } from "./comment-writes.ts";
-import { type Db, openDb } from "./db.ts";
-import { migrateToLatest } from "./migrate.ts";
 import { insertSource } from "./sources.ts";
 
 after(stopTestPostgres);
@@ -21,49 +20,25 @@ const place = (p: Parameters<typeof placeReply>[0]) => placeReply(p, 5);
 
 for (const { name, make } of bothDatabases) {
   describe(`comment races on ${name}`, () => {
-    let tdb: TestDatabase;
-    let db: Db;
+    const store = useMigratedDb(make);
     let articleId = 0;
-    let n = 0;
-    const comment = (extra: Partial<NewCommentInput> = {}): NewCommentInput => ({
-      articleId,
-      parentId: null,
-      name: "Ann",
-      email: "ann@example.org",
-      website: null,
-      bodySource: `body ${++n}`,
-      bodyHtml: `<p>body ${n}</p>`,
-      status: "approved",
-      heldReasons: [],
-      ip: null,
-      userAgent: null,
-      contentHash: `hash-${n}`,
-      notify: false,
-      ...extra,
-    });
+    const comment = (extra: Partial<NewCommentInput> = {}) => newCommentInput(articleId, extra);
     const add = async (parentId: number | null, status: NewCommentInput["status"] = "approved") => {
-      const r = await insertComment(db.kysely, comment({ parentId, status }), place, now);
+      const r = await insertComment(store.db.kysely, comment({ parentId, status }), place, now);
       assert.ok(r.ok);
       return r.id;
     };
     const rowOf = (id: number) =>
-      db.kysely
+      store.db.kysely
         .selectFrom("comments")
         .select(["id", "parent_id", "status"])
         .where("id", "=", id)
         .executeTakeFirst();
     before(async () => {
-      tdb = await make();
-      db = openDb(tdb.url);
-      await migrateToLatest(db);
-      const { source } = await insertSource(db.kysely, "https://example.test/feed.xml", hoursAfter(0));
-      await insertArticle(db.kysely, newArticle(source.id, "a", hoursAfter(0)));
-      const row = await db.kysely.selectFrom("articles").select("id").executeTakeFirstOrThrow();
+      const { source } = await insertSource(store.db.kysely, "https://example.test/feed.xml", hoursAfter(0));
+      await insertArticle(store.db.kysely, newArticle(source.id, "a", hoursAfter(0)));
+      const row = await store.db.kysely.selectFrom("articles").select("id").executeTakeFirstOrThrow();
       articleId = Number(row.id);
-    });
-    after(async () => {
-      await db?.close();
-      await tdb?.drop();
     });
 
     test("a reply posted while its parent is deleted is kept (moved up) or refused, never lost", async (t) => {
@@ -73,11 +48,11 @@ for (const { name, make } of bothDatabases) {
         const parent = await add(grand);
         const input = comment({ parentId: parent });
         const [posted, deleted] = await Promise.allSettled([
-          insertComment(db.kysely, input, place, now),
-          deleteComments(db.kysely, [parent]),
+          insertComment(store.db.kysely, input, place, now),
+          deleteComments(store.db.kysely, [parent]),
         ]);
         assert.deepEqual(deleted, { status: "fulfilled", value: 1 }, "the parent is deleted");
-        const stored = await db.kysely
+        const stored = await store.db.kysely
           .selectFrom("comments")
           .select(["id", "parent_id"])
           .where("content_hash", "=", input.contentHash)
@@ -105,7 +80,7 @@ for (const { name, make } of bothDatabases) {
         const ids: number[] = [];
         for (let i = 0; i < 6; i++) ids.push(await add(null, "pending"));
         const results = await Promise.all(
-          Array.from({ length: 4 }, () => setCommentStatus(db.kysely, ids, "approved", now)),
+          Array.from({ length: 4 }, () => setCommentStatus(store.db.kysely, ids, "approved", now)),
         );
         const all = results.flat();
         repeats += all.length - new Set(all).size;
@@ -121,18 +96,18 @@ for (const { name, make } of bothDatabases) {
 
     test("approving again neither reports nor restamps; approved_at stays the first approval's", async () => {
       const id = await add(null, "pending");
-      assert.deepEqual(await setCommentStatus(db.kysely, [id], "approved", now), [id]);
+      assert.deepEqual(await setCommentStatus(store.db.kysely, [id], "approved", now), [id]);
       const later = new Date(now.getTime() + 60_000);
-      assert.deepEqual(await setCommentStatus(db.kysely, [id], "approved", later), []);
-      const again = await db.kysely
+      assert.deepEqual(await setCommentStatus(store.db.kysely, [id], "approved", later), []);
+      const again = await store.db.kysely
         .selectFrom("comments")
         .select("updated_at")
         .where("id", "=", id)
         .executeTakeFirst();
       assert.equal(again?.updated_at, now.toISOString(), "an already approved comment is not touched");
-      await setCommentStatus(db.kysely, [id], "trash", later);
-      assert.deepEqual(await setCommentStatus(db.kysely, [id], "approved", later), [id]);
-      const row = await db.kysely
+      await setCommentStatus(store.db.kysely, [id], "trash", later);
+      assert.deepEqual(await setCommentStatus(store.db.kysely, [id], "approved", later), [id]);
+      const row = await store.db.kysely
         .selectFrom("comments")
         .select(["status", "approved_at", "updated_at"])
         .where("id", "=", id)
@@ -148,15 +123,15 @@ for (const { name, make } of bothDatabases) {
       const spam = await add(null, "spam");
       const live = await add(null);
       const trashed = await add(null);
-      await setCommentStatus(db.kysely, [trashed], "trash", now);
-      const deleted = await deleteComments(db.kysely, [spam, live, trashed, 999_999], {
+      await setCommentStatus(store.db.kysely, [trashed], "trash", now);
+      const deleted = await deleteComments(store.db.kysely, [spam, live, trashed, 999_999], {
         onlyStatuses: ["spam", "trash"],
       });
       assert.equal(deleted, 2);
       assert.equal(await rowOf(spam), undefined);
       assert.equal(await rowOf(trashed), undefined);
       assert.equal((await rowOf(live))?.status, "approved", "the approved comment is kept");
-      assert.equal(await deleteComments(db.kysely, [live], { onlyStatuses: ["spam", "trash"] }), 0);
+      assert.equal(await deleteComments(store.db.kysely, [live], { onlyStatuses: ["spam", "trash"] }), 0);
     });
   });
 }

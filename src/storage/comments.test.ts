@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { hoursAfter, newArticle } from "../../test/support/articles.ts";
+import { newCommentInput } from "../../test/support/comments.ts";
 import { bothDatabases, stopTestPostgres, useMigratedDb } from "../../test/support/databases.ts";
 import { placeReply } from "../comments/thread.ts";
 import { insertArticle } from "./articles.ts";
@@ -41,23 +42,8 @@ for (const { name, make } of bothDatabases) {
     const t = useMigratedDb(make);
     let articleId = 0;
     let otherId = 0;
-    let n = 0;
-    const comment = (extra: Partial<NewCommentInput> = {}): NewCommentInput => ({
-      articleId,
-      parentId: null,
-      name: "Ann",
-      email: "ann@example.org",
-      website: null,
-      bodySource: `body ${++n}`,
-      bodyHtml: `<p>body ${n}</p>`,
-      status: "approved",
-      heldReasons: [],
-      ip: "203.0.113.9",
-      userAgent: "UA",
-      contentHash: `hash-${n}`,
-      notify: false,
-      ...extra,
-    });
+    const comment = (extra: Partial<NewCommentInput> = {}) =>
+      newCommentInput(articleId, { ip: "203.0.113.9", userAgent: "UA", ...extra });
     before(async () => {
       const { source } = await insertSource(t.db.kysely, "https://example.test/feed.xml", hoursAfter(0));
       await insertArticle(t.db.kysely, newArticle(source.id, "a", hoursAfter(0)));
