@@ -38,6 +38,7 @@ function source(extra: Partial<Source> = {}): Source {
     websub_requested_at: null,
     websub_error: null,
     display_mode: "full",
+    labels: null,
     ...extra,
   };
 }

@@ -157,6 +157,9 @@ const ARTICLE_COLUMNS = [
   "articles.sort_at",
   "articles.story_id",
   "articles.comments_closed",
+  "articles.near_duplicate_of",
+  "articles.url_key",
+  "articles.revised_at",
 ] as const satisfies ReadonlyArray<`articles.${keyof ArticlesTable}`>;
 // A column added to ArticlesTable but not to the list above fails the build here.
 type UnlistedColumn = Exclude<`articles.${keyof ArticlesTable}`, (typeof ARTICLE_COLUMNS)[number]>;

@@ -12,6 +12,8 @@ import * as m0008 from "./migrations/0008-search.ts";
 import * as m0009 from "./migrations/0009-site-version.ts";
 import * as m0010 from "./migrations/0010-lead-image-size.ts";
 import * as m0011 from "./migrations/0011-comments-accounts.ts";
+import * as m0012 from "./migrations/0012-story-clustering.ts";
+import * as m0013 from "./migrations/0013-article-identity.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -28,6 +30,8 @@ const migrations: Record<string, DialectMigration> = {
   "0009-site-version": m0009,
   "0010-lead-image-size": m0010,
   "0011-comments-accounts": m0011,
+  "0012-story-clustering": m0012,
+  "0013-article-identity": m0013,
 };
 
 class StaticProvider implements MigrationProvider {

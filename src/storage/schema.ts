@@ -46,6 +46,14 @@ export interface SourcesTable {
   websub_error: string | null;
   /** "full" republishes the article's text; "excerpt" shows an excerpt and links to the original (the operator's choice). */
   display_mode: Generated<DisplayMode>;
+  /** Operator labels as JSON ({"country": "FR", "kind": "wire"}); see SourceLabels. Null: none. */
+  labels: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** What an operator says about a source: its country and its kind (wire agency, state media ...). */
+export interface SourceLabels {
+  country?: string;
+  kind?: string;
 }
 
 /** How a source's articles appear on the site and in every output feed. */
@@ -85,6 +93,22 @@ export interface ArticlesTable {
   sort_at: ColumnType<string, string | undefined, string>;
   /** The story this article reports on; insertArticle starts a story of one, clustering merges them. */
   story_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The earliest report whose text this article reprints (wire copy rerun); null for an original. */
+  near_duplicate_of: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The article's URL normalized (tracking parameters, AMP variants dropped): one article per key. */
+  url_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the publisher last changed its headline or body; null if never. Shown as "Updated". */
+  revised_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** An earlier version of an article, kept when the publisher edits its headline or body. */
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  /** The headline and body as they were until `replaced_at`. */
+  title: string;
+  body_html: string;
+  replaced_at: string;
 }
 
 /** The reports of one event: one article or many, from one outlet or several. */
@@ -99,6 +123,49 @@ export interface StoriesTable {
   source_count: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** The report whose headline names the story: the most representative, not simply the first. */
+  lead_article_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Who reported it first. */
+  first_article_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The report whose lead image illustrates the story. */
+  image_article_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The story's first sentence, from its representative report. */
+  lead_sentence: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A story merged into another (a later report bridged them): its URL answers 301 to `to_id`. */
+export interface StoryRedirectsTable {
+  from_id: number;
+  to_id: number;
+  created_at: string;
+}
+
+/** What clustering compares for one article in the active window (JSON in `features`). */
+export interface ClusterFeaturesTable {
+  article_id: number;
+  story_id: number;
+  source_id: number;
+  at: string;
+  features: string;
+}
+
+/** The inverted index of each clustered article's rarest terms. */
+export interface ClusterTermsTable {
+  article_id: number;
+  term: string;
+  at: string;
+}
+
+/** How many clustered articles contain each term (document frequency). */
+export interface TermStatsTable {
+  term: string;
+  df: number;
+}
+
+/** One row: how many articles have been clustered (the N of inverse document frequency). */
+export interface ClusterStateTable {
+  id: Generated<number>;
+  documents: number;
 }
 
 /** A topic of an article (a feed category), with the article's sort_at for newest-first topic pages. */
@@ -207,6 +274,12 @@ export interface Database {
   app_secrets: AppSecretsTable;
   stories: StoriesTable;
   article_topics: ArticleTopicsTable;
+  article_revisions: ArticleRevisionsTable;
+  story_redirects: StoryRedirectsTable;
+  cluster_features: ClusterFeaturesTable;
+  cluster_terms: ClusterTermsTable;
+  term_stats: TermStatsTable;
+  cluster_state: ClusterStateTable;
 }
 
 export type Source = Selectable<SourcesTable>;

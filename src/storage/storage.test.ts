@@ -50,6 +50,8 @@ for (const { name, make } of bothDatabases) {
         "0009-site-version",
         "0010-lead-image-size",
         "0011-comments-accounts",
+        "0012-story-clustering",
+        "0013-article-identity",
       ]);
     });
     after(async () => {
