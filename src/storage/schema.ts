@@ -111,6 +111,17 @@ export interface ArticleRevisionsTable {
   replaced_at: string;
 }
 
+/**
+ * What an article's feed item said when it was stored or last revised, so the next poll can tell an
+ * edit; and whether the stored body came from the article's page (1) or from the feed (0).
+ */
+export interface ArticleFeedStateTable {
+  article_id: number;
+  /** SHA-256 of the feed item's content and summary as plain text, whitespace removed. */
+  digest: string;
+  body_from_page: number;
+}
+
 /** The reports of one event: one article or many, from one outlet or several. */
 export interface StoriesTable {
   id: Generated<number>;
@@ -275,6 +286,7 @@ export interface Database {
   stories: StoriesTable;
   article_topics: ArticleTopicsTable;
   article_revisions: ArticleRevisionsTable;
+  article_feed_state: ArticleFeedStateTable;
   story_redirects: StoryRedirectsTable;
   cluster_features: ClusterFeaturesTable;
   cluster_terms: ClusterTermsTable;
@@ -285,6 +297,7 @@ export interface Database {
 export type Source = Selectable<SourcesTable>;
 export type Article = Selectable<ArticlesTable>;
 export type NewArticle = Insertable<ArticlesTable>;
+export type ArticleRevision = Selectable<ArticleRevisionsTable>;
 export type SourceUpdate = Updateable<SourcesTable>;
 export type Story = Selectable<StoriesTable>;
 export type Comment = Selectable<CommentsTable>;
