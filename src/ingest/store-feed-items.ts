@@ -7,6 +7,7 @@ import type { Logger } from "../log.ts";
 import { findKnownGuids, findOutletUrlKeys, insertArticle, type Outlet } from "../storage/articles.ts";
 import type { Database, Source } from "../storage/schema.ts";
 import { outletHost, urlKey } from "../util/url-key.ts";
+import { clusterRequest } from "./cluster-request.ts";
 import { buildArticle, feedDigest } from "./build-article.ts";
 import { fetchPage } from "./fetch-page.ts";
 import { mapLimit } from "./map-limit.ts";
@@ -86,9 +87,11 @@ export async function storeFeedItems(
     const page = await fetchPage(item, source, deps);
     // Read after the page came in (it may take a while), from the same clock as the rest of the refresh.
     const fetchedAt = (deps.now?.() ?? new Date()).toISOString();
-    return insertArticle(db, buildArticle(source.id, item, page, fetchedAt), item.categories, {
+    const article = buildArticle(source.id, item, page, fetchedAt);
+    return insertArticle(db, article, item.categories, {
       outlet,
       feed: { digest: feedDigest(item), bodyFromPage: page?.extracted != null },
+      cluster: clusterRequest(article, config),
     });
   });
   return { added: added.filter(Boolean).length, revised: revised.filter(Boolean).length };

@@ -6,6 +6,7 @@ import { type ExpressionBuilder, type Kysely, type ReferenceExpression, sql } fr
 import { sameText } from "../util/same-text.ts";
 import { slugify } from "../util/slug.ts";
 import { outletHost } from "../util/url-key.ts";
+import { type ClusterRequest, clusterInsertedArticle } from "./clustering.ts";
 import { isPostgres } from "./db.ts";
 import type { Article, ArticleRevision, ArticlesTable, Database, DisplayMode, NewArticle } from "./schema.ts";
 
@@ -123,6 +124,8 @@ export interface ArticleChange {
   revisedAt: string;
   /** What the feed now says, recorded whether or not anything visible changed. */
   feed?: { digest: string; bodyFromPage: boolean };
+  /** File the article into a story by clustering (ingest does); without it, it starts a story of one. */
+  cluster?: ClusterRequest;
 }
 
 /**
@@ -225,11 +228,13 @@ export interface ArticleOrigin {
   /** With `article.url_key`: store nothing if the outlet already has an article under that key. */
   outlet?: Outlet;
   feed?: { digest: string; bodyFromPage: boolean };
+  /** File the article into a story by clustering (ingest does); without it, it starts a story of one. */
+  cluster?: ClusterRequest;
 }
 
 /**
- * Stores a new article with its topics, and starts the story of one it belongs to until clustering
- * says otherwise, in one transaction. Nothing changes if the source already has that guid (a
+ * Stores a new article with its topics and files it into a story (by clustering when `origin.cluster`
+ * is given, else a story of one), in one transaction. Nothing changes if the source already has that guid (a
  * concurrent or resumed fetch got there first), nor if `origin.outlet` already has an article under
  * its url_key (the same report through another of the outlet's feeds). The key check and the insert
  * are serialized per key: SQLite's IMMEDIATE transactions take the write lock first; on PostgreSQL an
@@ -257,18 +262,23 @@ export async function insertArticle(
       .returning("id")
       .executeTakeFirst();
     if (!row) return false;
-    const story = await trx
-      .insertInto("stories")
-      .values({
-        title: article.title,
-        last_published_at: sortAt,
-        first_published_at: sortAt,
-        created_at: article.created_at,
-        updated_at: article.updated_at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx.updateTable("articles").set({ story_id: story.id }).where("id", "=", row.id).execute();
+    if (origin.cluster) {
+      const filed = { id: Number(row.id), sourceId: article.source_id, at: sortAt, title: article.title };
+      await clusterInsertedArticle(trx, filed, origin.cluster, article.created_at);
+    } else {
+      const story = await trx
+        .insertInto("stories")
+        .values({
+          title: article.title,
+          last_published_at: sortAt,
+          first_published_at: sortAt,
+          created_at: article.created_at,
+          updated_at: article.updated_at,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx.updateTable("articles").set({ story_id: story.id }).where("id", "=", row.id).execute();
+    }
     if (origin.feed) {
       await trx
         .insertInto("article_feed_state")
