@@ -67,6 +67,13 @@ export const SCORE_WEIGHTS = {
   days: -0.6,
 } as const;
 
+/**
+ * A second story is merged into the chosen one only when the article scores at least this for it
+ * too (probability 0.95): merging is for articles that plainly report both stories' event, and a
+ * wrong merge cannot be undone, while a missed one leaves two stories the next report can still join.
+ */
+export const MERGE_SCORE = 3;
+
 const DAY_MS = 86_400_000;
 
 interface MemberVectors {
@@ -137,10 +144,11 @@ export function assignStory(
     const storyId = home?.storyId ?? null;
     return {
       storyId,
-      merge: scored.map((s) => s.storyId).filter((id) => id !== storyId),
+      merge: scored.filter((s) => s.score >= MERGE_SCORE && s.storyId !== storyId).map((s) => s.storyId),
       nearDuplicateOf: original.articleId,
     };
   }
   const [best, ...others] = scored;
-  return { storyId: best?.storyId ?? null, merge: others.map((s) => s.storyId), nearDuplicateOf: null };
+  const merge = others.filter((s) => s.score >= MERGE_SCORE).map((s) => s.storyId);
+  return { storyId: best?.storyId ?? null, merge, nearDuplicateOf: null };
 }
