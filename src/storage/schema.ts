@@ -151,13 +151,24 @@ export interface StoryRedirectsTable {
   created_at: string;
 }
 
-/** What clustering compares for one article in the active window (JSON in `features`). */
+/** What clustering keeps of one article in the active window (JSON; see storage/clustering.ts). */
 export interface ClusterFeaturesTable {
   article_id: number;
   story_id: number;
-  source_id: number;
   at: string;
-  features: string;
+  /** Its TF-IDF vectors as weighted when it arrived. */
+  vectors: string;
+  /** Its text's MinHash signature, for reprints. */
+  signature: string;
+}
+
+/** An open story as clustering compares it: the sums of its reports' vectors. */
+export interface ClusterStoriesTable {
+  story_id: number;
+  reports: number;
+  first_at: string;
+  last_at: string;
+  sums: string;
 }
 
 /** The inverted index of each clustered article's rarest terms. */
@@ -289,6 +300,7 @@ export interface Database {
   article_feed_state: ArticleFeedStateTable;
   story_redirects: StoryRedirectsTable;
   cluster_features: ClusterFeaturesTable;
+  cluster_stories: ClusterStoriesTable;
   cluster_terms: ClusterTermsTable;
   term_stats: TermStatsTable;
   cluster_state: ClusterStateTable;

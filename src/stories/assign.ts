@@ -1,34 +1,32 @@
 /**
- * @module The clustering decision for one new article: which active story it reports on (or none,
- * so it starts its own), which stories it bridges (merged into one), and which earlier report it
- * reprints. Pure: the caller loads the candidates and the corpus statistics and stores the outcome.
+ * @module The clustering decision for one new article: which open story it reports on (or none, so
+ * it starts its own), which stories it bridges (merged into one), and which earlier report it
+ * reprints. Pure: the caller loads the candidates and stores the outcome.
  */
-import type { Features } from "./features.ts";
-import { containment } from "./minhash.ts";
-import { type ArticleVectors, articleVectors, type Corpus, cosine } from "./vectors.ts";
+import { containment, type Signature } from "./minhash.ts";
+import { type ArticleVectors, cosine, type Vector } from "./vectors.ts";
 
-/** One report already in a candidate story. */
-export interface Member {
-  articleId: number;
-  features: Features;
-  /** Its time (ms since the epoch): publication, else when it was fetched. */
-  at: number;
-}
-
-export interface CandidateStory {
+/** An open story as clustering sees it: the sums of its reports' unit vectors, and its reports' signatures. */
+export interface StoryProfile {
   storyId: number;
-  members: readonly Member[];
+  reports: number;
+  /** First and last report (ms since the epoch). */
+  firstAt: number;
+  lastAt: number;
+  sums: ArticleVectors;
+  members: ReadonlyArray<{ articleId: number; at: number; text: Signature }>;
 }
 
 export interface NewArticle {
-  features: Features;
+  vectors: ArticleVectors;
+  text: Signature;
   at: number;
 }
 
 export interface Decision {
   /** The story the article joins, or null to start a new one. */
   storyId: number | null;
-  /** Other stories the article also matches: merged into `storyId`. */
+  /** Other stories the article also plainly reports on: merged into `storyId`. */
   merge: number[];
   /** The earliest report whose text the article reprints. */
   nearDuplicateOf: number | null;
@@ -45,26 +43,26 @@ export const NEAR_DUPLICATE_CONTAINMENT = 0.6;
 export const NEAR_DUPLICATE_MIN_SHINGLES = 20;
 
 /**
- * SCHEMA's definition of a story: coverage more than 48 hours after the first report is a new
- * story (a follow-up with a new development), so no article joins a story first reported longer ago.
+ * The stories-dev definition of a story: coverage more than 48 hours after the first report is a
+ * new story (a follow-up with a new development), so no article joins a story first reported longer ago.
  */
 export const STORY_SPAN_HOURS = 48;
 
 /**
- * The score of "this article reports on this story" is a logistic model over the average
- * similarity of the article to the story's reports: of the whole texts, of the headlines and
- * leads, and of the names and numbers, less a decay for the days since the story's first report.
- * Weights were fitted by logistic regression on article-story pairs of both dev sets (the fictional
- * stories-dev and the real ECB+ odd topics; bench/stories/fit-weights.ts), then rounded; an
- * article joins the story with the highest score above 0 (probability one half).
+ * "This article reports on this story" is a logistic model over the article's average cosine
+ * similarity to the story's reports (of the whole texts, of the headlines and leads, and of the names
+ * and numbers) less a decay per day since the story's first report. The weights were fitted by
+ * logistic regression on article-story pairs of both dev sets (the fictional stories-dev, the real
+ * ECB+ odd topics; bench/stories/fit-weights.ts) and rounded; the article joins the story with the
+ * highest score above 0 (probability one half).
  */
 export const SCORE_WEIGHTS = {
-  bias: -3.2,
-  text: 5.4,
-  lead: 5.8,
-  entities: 7.0,
+  bias: -3.3,
+  text: 5.3,
+  lead: 5.7,
+  entities: 6.9,
   /** Per day since the story's first report. */
-  days: -0.6,
+  days: -0.65,
 } as const;
 
 /**
@@ -76,79 +74,56 @@ export const MERGE_SCORE = 3;
 
 const DAY_MS = 86_400_000;
 
-interface MemberVectors {
-  member: Member;
-  vectors: ArticleVectors;
-}
-
-/** The logit that `article` reports on the story whose reports are `members`. */
-export function storyScore(article: ArticleVectors, at: number, members: readonly MemberVectors[]): number {
-  if (members.length === 0) return Number.NEGATIVE_INFINITY;
-  let text = 0;
-  let lead = 0;
-  let entities = 0;
-  let first = Number.POSITIVE_INFINITY;
-  for (const { member, vectors } of members) {
-    text += cosine(article.all, vectors.all);
-    lead += cosine(article.lead, vectors.lead);
-    entities += cosine(article.entities, vectors.entities);
-    first = Math.min(first, member.at);
-  }
-  const n = members.length;
-  const days = Math.max(0, at - first) / DAY_MS;
+/**
+ * The logit that the article reports on `story`. The average cosine over a story's reports is the dot
+ * product with the sum of their unit vectors, divided by their number: one product per story.
+ */
+export function storyScore(article: ArticleVectors, at: number, story: StoryProfile): number {
+  if (story.reports <= 0) return Number.NEGATIVE_INFINITY;
+  const avg = (a: Vector, sum: Vector) => cosine(a, sum) / story.reports;
+  const days = Math.max(0, at - story.firstAt) / DAY_MS;
   const w = SCORE_WEIGHTS;
-  return w.bias + w.text * (text / n) + w.lead * (lead / n) + w.entities * (entities / n) + w.days * days;
+  return (
+    w.bias +
+    w.text * avg(article.all, story.sums.all) +
+    w.lead * avg(article.lead, story.sums.lead) +
+    w.entities * avg(article.entities, story.sums.entities) +
+    w.days * days
+  );
 }
 
-/** The earliest report among the candidates whose text `article` reprints, if any. */
-function findOriginal(article: NewArticle, stories: readonly CandidateStory[]): Member | null {
-  if (article.features.text.shingles < NEAR_DUPLICATE_MIN_SHINGLES) return null;
-  let best: Member | null = null;
+/** The earliest report among the candidates whose text `article` reprints, with its story. */
+function findOriginal(article: NewArticle, stories: readonly StoryProfile[]) {
+  if (article.text.shingles < NEAR_DUPLICATE_MIN_SHINGLES) return null;
+  let best: { articleId: number; at: number; storyId: number } | null = null;
   for (const story of stories) {
     for (const m of story.members) {
-      if (m.features.text.shingles < NEAR_DUPLICATE_MIN_SHINGLES) continue;
-      if (containment(article.features.text, m.features.text) < NEAR_DUPLICATE_CONTAINMENT) continue;
-      if (!best || m.at < best.at || (m.at === best.at && m.articleId < best.articleId)) best = m;
+      if (m.text.shingles < NEAR_DUPLICATE_MIN_SHINGLES) continue;
+      if (containment(article.text, m.text) < NEAR_DUPLICATE_CONTAINMENT) continue;
+      if (!best || m.at < best.at || (m.at === best.at && m.articleId < best.articleId)) {
+        best = { articleId: m.articleId, at: m.at, storyId: story.storyId };
+      }
     }
   }
   return best;
 }
 
 /**
- * Decides where `article` goes among `stories` (the active stories that share rare terms with it).
- * A reprint always joins its original's story. Otherwise it joins the best-scoring story first
- * reported within STORY_SPAN_HOURS, and any other story it also scores above 0 for is merged in: the
- * article bridges them. Ties go to the lower story id, so the same input always gives the same stories.
+ * Decides where `article` goes among `stories` (the open stories that share rare terms with it). A
+ * reprint always joins its original's story. Otherwise it joins the best-scoring story first reported
+ * within STORY_SPAN_HOURS; another story it scores MERGE_SCORE or more for is merged in (the article
+ * bridges them). Ties go to the lower story id, so the same input always gives the same stories.
  */
-export function assignStory(
-  article: NewArticle,
-  stories: readonly CandidateStory[],
-  corpus: Corpus,
-): Decision {
+export function assignStory(article: NewArticle, stories: readonly StoryProfile[]): Decision {
   const original = findOriginal(article, stories);
-  const vectors = articleVectors(article.features, corpus);
   const scored: Array<{ storyId: number; score: number }> = [];
   for (const story of stories) {
-    const first = Math.min(...story.members.map((m) => m.at));
-    if (article.at - first > STORY_SPAN_HOURS * 3_600_000) continue;
-    const members = story.members.map((member) => ({
-      member,
-      vectors: articleVectors(member.features, corpus),
-    }));
-    const score = storyScore(vectors, article.at, members);
+    if (article.at - story.firstAt > STORY_SPAN_HOURS * 3_600_000) continue;
+    const score = storyScore(article.vectors, article.at, story);
     if (score > 0) scored.push({ storyId: story.storyId, score });
   }
   scored.sort((a, b) => b.score - a.score || a.storyId - b.storyId);
-  if (original) {
-    const home = stories.find((s) => s.members.some((m) => m.articleId === original.articleId));
-    const storyId = home?.storyId ?? null;
-    return {
-      storyId,
-      merge: scored.filter((s) => s.score >= MERGE_SCORE && s.storyId !== storyId).map((s) => s.storyId),
-      nearDuplicateOf: original.articleId,
-    };
-  }
-  const [best, ...others] = scored;
-  const merge = others.filter((s) => s.score >= MERGE_SCORE).map((s) => s.storyId);
-  return { storyId: best?.storyId ?? null, merge, nearDuplicateOf: null };
+  const storyId = original ? original.storyId : (scored[0]?.storyId ?? null);
+  const merge = scored.filter((s) => s.storyId !== storyId && s.score >= MERGE_SCORE).map((s) => s.storyId);
+  return { storyId, merge, nearDuplicateOf: original?.articleId ?? null };
 }

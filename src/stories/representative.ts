@@ -1,10 +1,10 @@
 /** @module What a story shows of itself: its most representative report and a lead sentence. */
-import type { Features } from "./features.ts";
-import { type Corpus, cosine, tfidf } from "./vectors.ts";
+import { addInto, cosine, type Vector } from "./vectors.ts";
 
 export interface Report {
   articleId: number;
-  features: Features;
+  /** Its whole-text unit vector. */
+  all: Vector;
   at: number;
   /** A reprint of another report: never the story's face when an original exists. */
   nearDuplicate: boolean;
@@ -13,29 +13,24 @@ export interface Report {
 /**
  * The report closest on average to all the others (the medoid of the story's texts): its headline
  * says what most of the coverage says, where the first report may be a terse flash or an outlier's
- * angle. Originals before reprints; ties go to the earlier report.
+ * angle. Originals before reprints; ties go to the earlier report. With unit vectors, a report's
+ * summed similarity to the others is its dot product with the sum of all, less itself.
  */
-export function representativeReport(reports: readonly Report[], corpus: Corpus): number | null {
+export function representativeReport(reports: readonly Report[]): number | null {
   const pool = reports.some((r) => !r.nearDuplicate) ? reports.filter((r) => !r.nearDuplicate) : reports;
-  if (pool.length === 0) return null;
-  const vectors = pool.map((r) => tfidf(r.features.all, corpus));
-  let best = 0;
+  const sum: Vector = new Map();
+  for (const r of pool) addInto(sum, r.all);
+  let best: Report | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < pool.length; i++) {
-    let sum = 0;
-    for (let j = 0; j < pool.length; j++)
-      if (j !== i) sum += cosine(vectors[i] as Map<string, number>, vectors[j] as Map<string, number>);
-    const r = pool[i] as Report;
-    const b = pool[best] as Report;
-    if (
-      sum > bestScore + 1e-9 ||
-      (Math.abs(sum - bestScore) <= 1e-9 && (r.at < b.at || (r.at === b.at && r.articleId < b.articleId)))
-    ) {
-      best = i;
-      bestScore = sum;
+  for (const r of pool) {
+    const score = cosine(r.all, sum) - cosine(r.all, r.all);
+    const earlier = best !== null && (r.at < best.at || (r.at === best.at && r.articleId < best.articleId));
+    if (score > bestScore + 1e-9 || (Math.abs(score - bestScore) <= 1e-9 && earlier)) {
+      best = r;
+      bestScore = score;
     }
   }
-  return (pool[best] as Report).articleId;
+  return best?.articleId ?? null;
 }
 
 /** Longest lead sentence kept; a longer one is cut at a word boundary with an ellipsis. */

@@ -71,3 +71,42 @@ export function termsOf(f: Features): Set<string> {
   for (const [t] of entityCounts(f)) out.add(t);
   return out;
 }
+
+/** Terms kept per vector when stored, strongest first: the tail of a 600-word article's vector weighs little. */
+export const STORED_TERMS = 150;
+/** Terms kept per summed story vector. */
+export const STORY_SUM_TERMS = 600;
+
+/** A vector as stored: its strongest terms, weights rounded to 4 places. */
+export type StoredVector = Array<[string, number]>;
+
+export function storeVector(v: Vector, keep = STORED_TERMS): StoredVector {
+  return [...v]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, keep)
+    .map(([t, w]) => [t, Math.round(w * 1e4) / 1e4]);
+}
+
+export function loadVector(stored: StoredVector): Vector {
+  return new Map(stored);
+}
+
+/** `into` += `add`, term by term. */
+export function addInto(into: Vector, add: Vector): void {
+  for (const [t, w] of add) into.set(t, (into.get(t) ?? 0) + w);
+}
+
+/** The same three vectors, as stored for a report or summed for a story. */
+export type StoredVectors = { all: StoredVector; lead: StoredVector; entities: StoredVector };
+
+export function storeVectors(v: ArticleVectors, keep = STORED_TERMS): StoredVectors {
+  return {
+    all: storeVector(v.all, keep),
+    lead: storeVector(v.lead, keep),
+    entities: storeVector(v.entities, keep),
+  };
+}
+
+export function loadVectors(v: StoredVectors): ArticleVectors {
+  return { all: loadVector(v.all), lead: loadVector(v.lead), entities: loadVector(v.entities) };
+}
