@@ -80,7 +80,10 @@ export function registerStories(program: Command): void {
     .description(
       "group articles read as JSON lines on stdin into stories (the clustering ingest runs, on an in-memory database); prints one JSON line per article",
     )
-    .requiredOption("--jsonl", "read {id, outlet, url, published, headline, body} lines; print {id, story, nearDuplicateOf?} lines")
+    .requiredOption(
+      "--jsonl",
+      "read {id, outlet, url, published, headline, body} lines; print {id, story, nearDuplicateOf?} lines",
+    )
     .action(async () => {
       const config = loadConfig();
       const db = openDb("sqlite::memory:");
@@ -90,7 +93,10 @@ export function registerStories(program: Command): void {
         const ids = new Map<number, string>();
         const order: number[] = [];
         let n = 0;
-        for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
+        for await (const line of createInterface({
+          input: process.stdin,
+          crlfDelay: Number.POSITIVE_INFINITY,
+        })) {
           n++;
           if (!line.trim()) continue;
           const a = parseLine(line, n);
@@ -115,7 +121,10 @@ export function registerStories(program: Command): void {
           order.push(Number(stored.id));
         }
         // Stories merge as later articles bridge them: read the final assignment at the end.
-        const rows = await db.kysely.selectFrom("articles").select(["id", "story_id", "near_duplicate_of"]).execute();
+        const rows = await db.kysely
+          .selectFrom("articles")
+          .select(["id", "story_id", "near_duplicate_of"])
+          .execute();
         const byId = new Map(rows.map((r) => [Number(r.id), r]));
         for (const id of order) {
           const r = byId.get(id);

@@ -5,7 +5,10 @@ import type { NewArticle } from "../storage/schema.ts";
 import { articleFeatures } from "../stories/features.ts";
 
 /** The article's clustering features, computed before the insert's transaction (tokenizing and hashing are the costly part). */
-export function clusterRequest(article: NewArticle, config: Pick<Config, "storyWindowHours">): ClusterRequest {
+export function clusterRequest(
+  article: NewArticle,
+  config: Pick<Config, "storyWindowHours">,
+): ClusterRequest {
   return {
     features: articleFeatures({ headline: article.title, body: article.text, language: article.language }),
     windowHours: config.storyWindowHours,

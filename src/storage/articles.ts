@@ -181,13 +181,13 @@ export async function reviseArticle(
       })
       .where("id", "=", id)
       .execute();
-    // A story of one is named by its article; a story of several keeps the name clustering gave it.
+    // A story is named by its representative report (or its only one): the name follows its edits.
     if (title !== null && row.story_id != null) {
       await trx
         .updateTable("stories")
         .set({ title, updated_at: now })
         .where("id", "=", Number(row.story_id))
-        .where("article_count", "=", 1)
+        .where((eb) => eb.or([eb("article_count", "=", 1), eb("lead_article_id", "=", id)]))
         .execute();
     }
     return true;
