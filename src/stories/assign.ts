@@ -53,16 +53,16 @@ export const STORY_SPAN_HOURS = 48;
  * similarity to the story's reports (of the whole texts, of the headlines and leads, and of the names
  * and numbers) less a decay per day since the story's first report. The weights were fitted by
  * logistic regression on article-story pairs of both dev sets (the fictional stories-dev, the real
- * ECB+ odd topics; bench/stories/fit-weights.ts) and rounded; the article joins the story with the
+ * ECB+ odd topics; bench/fit-story-weights.ts) and rounded; the article joins the story with the
  * highest score above 0 (probability one half).
  */
 export const SCORE_WEIGHTS = {
-  bias: -3.3,
-  text: 5.3,
-  lead: 5.7,
-  entities: 6.9,
+  bias: -3.2,
+  text: 5.5,
+  lead: 5.6,
+  entities: 6.8,
   /** Per day since the story's first report. */
-  days: -0.65,
+  days: -0.68,
 } as const;
 
 /**
