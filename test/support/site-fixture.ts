@@ -170,5 +170,8 @@ export async function buildSite(env: Record<string, string> = {}, log?: Logger):
 export function withoutJsonLd(html: string): string {
   return html
     .replace(/<script type="application\/ld\+json">[^<]*<\/script>/, "")
-    .replace(/<script src="\/assets\/(?:comment-form|relative-time)\.[0-9a-f]{12}\.js" defer><\/script>/g, "");
+    .replace(
+      /<script src="\/assets\/(?:comment-form|relative-time)\.[0-9a-f]{12}\.js" defer><\/script>/g,
+      "",
+    );
 }

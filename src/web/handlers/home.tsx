@@ -63,11 +63,9 @@ export async function home(ctx: WebContext, req: FastifyRequest, reply: FastifyR
     listLatestOriginals(ctx.db, LATEST_PAGE_SIZE + 1, { before }),
   ]);
   const page = splitPage(latestRows, LATEST_PAGE_SIZE);
-  // The first page does not repeat the reports its stories already lead with.
-  const shown = new Set(
-    [...stories.top, ...stories.sections.flatMap((s) => s.stories)].map((s) => s.lead.id),
-  );
-  const latest = page.rows.map(presentArticle).filter((a) => !shown.has(a.id));
+  // The first page does not list again the reports of the stories above it (their cards lead to them).
+  const shown = new Set([...stories.top, ...stories.sections.flatMap((s) => s.stories)].map((s) => s.id));
+  const latest = page.rows.map(presentArticle).filter((a) => a.storyId === null || !shown.has(a.storyId));
   const notes = reprintNotes(
     await listReprintLinks(
       ctx.db,

@@ -132,7 +132,8 @@ export function StoryPage({ view, commentCounts, comments, feedPath }: StoryPage
           {timeline.map((t) => (
             <li key={t.id}>
               <Time iso={t.at.iso} display={t.at.display} />
-              {" · "}
+              {/* The time sits on its own line; the comma keeps the sentence apart when read aloud. */}
+              <span class="visually-hidden">, </span>
               <bdi class="outlet">{t.sourceName}</bdi>
               {t.reprint ? " republished " : ": "}
               <a href={t.path} lang={t.lang ?? undefined} dir={t.dir ?? "auto"}>
