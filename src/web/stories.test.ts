@@ -218,7 +218,7 @@ for (const { name, make } of bothDatabases) {
       const agency = atom.body.slice(atom.body.indexOf(`/articles/${w.ids.quake}<`));
       assert.match(
         agency,
-        /^[^]*?<updated>2026-11-20T10:00:00.000Z<\/updated><published>2026-11-20T08:00:00.000Z<\/published>/,
+        /^[\s\S]*?<updated>2026-11-20T10:00:00.000Z<\/updated><published>2026-11-20T08:00:00.000Z<\/published>/,
       );
       const json = JSON.parse((await get(`${storyPath()}/feed.json`)).body) as {
         items: Array<{ id: string; date_modified: string; date_published: string }>;

@@ -8,8 +8,8 @@ import { planFrontPage } from "./front-page.ts";
 import { withoutListedReprints } from "./reprints.ts";
 import { earlierHeadlines } from "./revisions.ts";
 import { coverageBreakdown, parseSourceLabels } from "./source-labels.ts";
-import { presentStoryPage } from "./story-page.ts";
 import { firstSentence, presentStoryCard, storyCardIds } from "./story.ts";
+import { presentStoryPage } from "./story-page.ts";
 
 function member(id: number, over: Partial<StoryMember> = {}): StoryMember {
   return {
