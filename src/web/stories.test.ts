@@ -253,6 +253,14 @@ for (const { name, make } of bothDatabases) {
         daily,
         /First published by <a href="\/articles\/\d+-earthquake-shakes-the-coast"><bdi>Agency<\/bdi>/,
       );
+      const search = (await get("/search?q=earthquake")).body;
+      assert.equal(search.match(/<li class="search-hit">/g)?.length, 1, "the reprint is not a second hit");
+      assert.match(
+        search,
+        /Also republished by <span><a href="\/articles\/\d+-earthquake-shakes-the-coast"><bdi>Daily/,
+      );
+      const searchFeed = (await get("/search/feed.atom?q=earthquake")).body;
+      assert.equal(searchFeed.match(/<entry/g)?.length, 1);
       const sitemap = (await get("/sitemap-articles-0.xml")).body;
       assert.match(
         sitemap,
