@@ -124,12 +124,12 @@ main.wide { max-width: 74rem; }
 .story-card.lead { padding-bottom: 1.5rem; border-bottom: 1px solid var(--rule); }
 .story-card.lead .story-title { font-size: clamp(1.5rem, 1.1rem + 1.6vw, 2.1rem); }
 .story-grid, .story-row { display: grid; gap: 1.5rem 1.75rem; margin-top: 1.5rem; }
-.story-grid { grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); }
-.story-row { grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); margin-top: 0; }
+.story-grid { grid-template-columns: repeat(auto-fill, minmax(min(18rem, 100%), 1fr)); }
+.story-row { grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr)); margin-top: 0; }
 .story-card.compact .story-title { font-size: 1.05rem; }
 .story-card.compact .story-image img { aspect-ratio: 16 / 9; }
 .story-grid .story-card, .story-row .story-card { border-bottom: 1px solid var(--rule); padding-bottom: 1rem; }
-.latest .cards { grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1.25rem 1.75rem; }
+.latest .cards { grid-template-columns: repeat(auto-fill, minmax(min(20rem, 100%), 1fr)); gap: 1.25rem 1.75rem; }
 .latest .card-title { font-size: 1.1rem; }
 .latest .excerpt { font-size: .95rem; }
 .reprint-note { margin: .3rem 0 0; font: .9rem/1.45 var(--sans); color: var(--muted); }
@@ -215,7 +215,6 @@ figcaption .credit { display: block; font-size: .8rem; text-transform: uppercase
 .earlier-headlines { font: .95rem/1.45 var(--sans); margin: .5rem 0; }
 .earlier-headlines summary { cursor: pointer; color: var(--accent); }
 .earlier-headlines ol { margin: .4rem 0; padding-inline-start: 1.2rem; }
-.updated { white-space: nowrap; }
 .source-block .first-published, .source-block .republished-by { margin-top: .5rem; }
 .source-block ul { margin: .25rem 0 0; padding-inline-start: 1.2rem; }
 .topics ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
