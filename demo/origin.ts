@@ -2,7 +2,8 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { demoOutlets } from "./content/index.ts";
+import { demoOutlets, type FeedFormat } from "./content/index.ts";
+import { EditTimeline } from "./edits.ts";
 import { feedPath, homePath } from "./paths.ts";
 import { httpDate } from "./render/dates.ts";
 import { renderNotFound } from "./render/listing.ts";
@@ -12,8 +13,12 @@ export interface DemoFeed {
   outletSlug: string;
   outletName: string;
   feedUrl: string;
-  format: "rss" | "atom";
+  format: FeedFormat;
   siteUrl: string;
+  /** The feed's title; a section feed's names its section, e.g. "The Harbor Herald » Science". */
+  title: string;
+  /** "main" for the outlet's own feed, "section" for a narrower feed repeating some of its items. */
+  kind: "main" | "section";
 }
 
 export interface DemoOrigin {
@@ -52,21 +57,23 @@ function send(
 
 function serve(req: IncomingMessage, res: ServerResponse, resource: Resource, baseUrl: string): void {
   const body = resource.render(baseUrl);
+  const lastModified = resource.lastModified();
   const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"`;
   const headers = {
     "Content-Type": resource.contentType,
-    "Last-Modified": httpDate(resource.lastModified),
+    "Last-Modified": httpDate(lastModified),
     ETag: etag,
     "Cache-Control": "public, max-age=60",
     "X-Content-Type-Options": "nosniff",
   };
-  if (isNotModified(req, etag, resource.lastModified)) {
+  if (isNotModified(req, etag, lastModified)) {
     const { "Content-Type": _type, ...notModifiedHeaders } = headers;
     res.writeHead(304, notModifiedHeaders);
     res.end();
-    return;
+  } else {
+    send(req, res, 200, headers, body);
   }
-  send(req, res, 200, headers, body);
+  resource.answered?.(req.method);
 }
 
 function handle(
@@ -148,19 +155,29 @@ function listen(server: Server, host: string, port: number): Promise<void> {
 export async function startDemoOrigin(options: { host?: string; port?: number } = {}): Promise<DemoOrigin> {
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? 0;
-  const routes = buildRoutes();
+  const routes = buildRoutes(new EditTimeline());
   let baseUrl = "";
   const server = createServer((req, res) => handle(req, res, routes, baseUrl));
   await listen(server, host, port);
   baseUrl = `http://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
 
-  const feeds: DemoFeed[] = demoOutlets.map((outlet) => ({
-    outletSlug: outlet.slug,
-    outletName: outlet.name,
-    feedUrl: baseUrl + feedPath(outlet),
-    format: outlet.feed.format,
-    siteUrl: baseUrl + homePath(outlet),
-  }));
+  const feeds: DemoFeed[] = demoOutlets.flatMap((outlet) => {
+    const common = {
+      outletSlug: outlet.slug,
+      outletName: outlet.name,
+      format: outlet.feed.format,
+      siteUrl: baseUrl + homePath(outlet),
+    };
+    return [
+      { ...common, feedUrl: baseUrl + feedPath(outlet), title: outlet.name, kind: "main" as const },
+      ...outlet.sectionFeeds.map((f) => ({
+        ...common,
+        feedUrl: baseUrl + f.path,
+        title: f.title,
+        kind: "section" as const,
+      })),
+    ];
+  });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {

@@ -10,6 +10,11 @@ export function feedPath(outlet: DemoOutlet): string {
   return outlet.feed.path;
 }
 
+/** The outlet's main feed first, then its section feeds. */
+export function allFeedPaths(outlet: DemoOutlet): string[] {
+  return [outlet.feed.path, ...outlet.sectionFeeds.map((f) => f.path)];
+}
+
 export function imagePath(outletSlug: string, imageName: string): string {
   return `/${outletSlug}/images/${imageName}.svg`;
 }
@@ -27,6 +32,8 @@ export function articlePath(outlet: DemoOutlet, article: DemoArticle): string {
       return `${base}/articles/${article.slug}`;
     case "legacy":
       return `${base}/news/${year}${month}${day}/${article.slug}.html`;
+    case "hentry":
+      return `${base}/story/${year}-${month}-${day}/${article.slug}/`;
   }
 }
 
@@ -41,6 +48,8 @@ export function sectionPath(outlet: DemoOutlet, sectionSlug: string): string {
       return `${base}/topics/${sectionSlug}`;
     case "legacy":
       return `${base}/${sectionSlug}/index.html`;
+    case "hentry":
+      return `${base}/section/${sectionSlug}/`;
   }
 }
 
@@ -56,7 +65,9 @@ export function nameSlug(name: string): string {
 
 export function authorPath(outlet: DemoOutlet, author: string): string {
   const slug = nameSlug(author) || "staff";
-  return outlet.style === "wordpress" ? `/${outlet.slug}/author/${slug}/` : `/${outlet.slug}/people/${slug}`;
+  if (outlet.style === "wordpress") return `/${outlet.slug}/author/${slug}/`;
+  if (outlet.style === "hentry") return `/${outlet.slug}/authors/${slug}/`;
+  return `/${outlet.slug}/people/${slug}`;
 }
 
 /** Tag archive page (only the WordPress-style outlet links to these). */

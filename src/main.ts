@@ -11,6 +11,7 @@ import { registerMigrate } from "./cli/migrate.ts";
 import { registerParseFeed } from "./cli/parse-feed.ts";
 import { registerServe } from "./cli/serve.ts";
 import { registerSources } from "./cli/sources.ts";
+import { registerStories } from "./cli/stories.ts";
 import { registerUser } from "./cli/user.ts";
 
 const program = new Command()
@@ -29,6 +30,7 @@ registerExport(program);
 registerMigrate(program);
 registerParseFeed(program);
 registerExtract(program);
+registerStories(program);
 registerUser(program);
 registerDemo(program);
 

@@ -63,8 +63,8 @@ export const circuitLedgerArticles: DemoArticle[] = [
     eventId: "comet-okafor",
     headline: "Amateur’s find confirmed: what we know about comet C/2026 V2 (Okafor)",
     author: "Ada Nakamura-Reyes",
-    published: "2026-11-12T10:00:00-08:00",
-    updated: "2026-11-12T16:20:00-08:00",
+    published: "2026-11-13T10:00:00-08:00",
+    updated: "2026-11-13T16:20:00-08:00",
     section: "space",
     summary:
       "A long-period comet spotted from a club observatory in the Tern Valley is on its way into the inner solar system. It could reach binocular brightness next spring, if it holds together.",
@@ -78,7 +78,7 @@ export const circuitLedgerArticles: DemoArticle[] = [
     },
     body: [
       p(
-        "A comet discovered last week by a retired schoolteacher at a small club observatory has been confirmed by the Minor Planet Center and given the designation C/2026 V2 (Okafor), after its discoverer, Halima Okafor of Port Alder.",
+        "A comet discovered on Monday night by a retired schoolteacher at a small club observatory has been confirmed by the Minor Planet Center and given the designation C/2026 V2 (Okafor), after its discoverer, Halima Okafor of Port Alder.",
       ),
       p(
         "Okafor picked up the object on the night of Nov. 9 in images she took with the Lantern Hill Observatory’s 40-centimeter telescope, as part of a routine search for near-Earth asteroids. It showed a small fuzzy coma, which asteroids lack, and it moved slightly from one frame to the next.",

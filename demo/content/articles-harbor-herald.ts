@@ -155,21 +155,21 @@ export const harborHeraldArticles: DemoArticle[] = [
     eventId: "comet-okafor",
     headline: "Retired Port Alder teacher discovers a comet from Lantern Hill",
     author: "Lena Hoffmann",
-    published: "2026-11-12T14:45:00-08:00",
+    published: "2026-11-13T14:45:00-08:00",
     section: "science",
     summary:
       "Halima Okafor spent 28 years searching the sky from the astronomy club’s hilltop dome. Now a comet bears her name.",
     leadImage: {
       name: "halima-okafor-observatory-dome",
       alt: "A woman in a wool hat stands beside a white observatory dome at twilight",
-      caption: "Halima Okafor outside the Lantern Hill Observatory dome on Thursday.",
+      caption: "Halima Okafor outside the Lantern Hill Observatory dome on Friday.",
       credit: "Owen Marsh/Harbor Herald",
       width: 1200,
       height: 800,
     },
     body: [
       p(
-        "For 28 years, Halima Okafor has driven up the gravel road to the Lantern Hill Observatory on clear nights, unlocked the dome and gone looking for something no one had seen before. On Thursday, the international body that tracks small solar system objects confirmed that she had finally found it.",
+        "For 28 years, Halima Okafor has driven up the gravel road to the Lantern Hill Observatory on clear nights, unlocked the dome and gone looking for something no one had seen before. On Friday, the international body that tracks small solar system objects confirmed that she had finally found it.",
       ),
       p(
         "The comet, now officially C/2026 V2 (Okafor), is the first discovered from the Tern Valley since the Port Alder Astronomical Society built the observatory in 1987.",

@@ -54,7 +54,7 @@ export const meridianWireArticles: DemoArticle[] = [
   article({
     slug: "harbor-grocers-lifts-dividend-as-profit-climbs",
     outletSlug,
-    eventId: null,
+    eventId: "harbor-grocers-results",
     headline: "Harbor Grocers lifts dividend as third-quarter profit climbs 11%",
     author: "Harriet Vance",
     published: "2026-11-06T05:45:00-08:00",
@@ -89,6 +89,48 @@ export const meridianWireArticles: DemoArticle[] = [
       p("(Reporting by Harriet Vance; Editing by Nadia Qureshi)"),
     ],
     tags: ["Harbor Grocers", "earnings", "dividends", "retail"],
+  }),
+  article({
+    slug: "port-alder-to-borrow-for-cedar-street-bridge",
+    outletSlug,
+    eventId: "cedar-street-bridge-vote",
+    headline: "Port Alder plans $85 million bond sale after vote to replace Cedar Street Bridge",
+    author: "Nadia Qureshi",
+    published: "2026-11-11T07:40:00-08:00",
+    section: "economy",
+    summary:
+      "The city will borrow its share of the $212 million project in 2027; three contractors are expected to bid for a job that closes a key river crossing for 30 months.",
+    leadImage: {
+      name: "port-alder-city-hall-columns",
+      alt: "The stone columns and steps of a city hall building on an overcast morning",
+      caption: "Port Alder City Hall, where the council approved the bridge plan on Tuesday night.",
+      credit: "Ellis Grant/Meridian Photo",
+      width: 960,
+      height: 640,
+    },
+    body: [
+      p(
+        "PORT ALDER, Nov 11 (MBW) - Port Alder expects to sell about $85 million of general obligation bonds next year to pay its share of replacing the Cedar Street Bridge, the city's finance director said on Wednesday, after the city council approved the $212 million project in a 6-3 vote.",
+      ),
+      p(
+        "State and federal grants are set to cover about 60% of the cost. The remainder will come from the city's capital budget, financed mostly by the bond sale planned for the second quarter of 2027, Finance Director Leonard Abiodun said.",
+      ),
+      p(
+        '"We have room under our debt limit, and we would rather lock in rates before construction starts than chase them during it," Abiodun said. The city carries an AA rating from Crestline Ratings, which said in a note that the borrowing was "manageable" and left the rating unchanged.',
+      ),
+      h2("Contractors line up"),
+      p(
+        "Halvard Construction, Pacific Span Builders and a joint venture led by Orrin Civil have told the city they intend to bid, according to procurement filings. Bids are due in March, and the council is expected to award the contract by June.",
+      ),
+      p(
+        "The bridge will close to traffic for roughly 30 months from the summer of 2027. The plan includes a $4 million grant fund for businesses near the crossing, which local merchants say carries about a fifth of the traffic reaching the east-side shopping district.",
+      ),
+      p(
+        "Freight operators also expect costs to rise. The Tern Valley Truckers Association estimated detours would add 15 to 25 minutes to deliveries between the port and the eastern industrial park.",
+      ),
+      p("(Reporting by Nadia Qureshi; Editing by Gideon Pike)"),
+    ],
+    tags: ["Port Alder", "municipal bonds", "infrastructure", "Cedar Street Bridge"],
   }),
   article({
     slug: "port-of-alder-container-volumes-slip-in-october",

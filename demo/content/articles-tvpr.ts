@@ -166,7 +166,7 @@ export const tvprArticles: DemoArticle[] = [
     eventId: "comet-okafor",
     headline: "A comet named for a local stargazer could be visible next spring",
     author: "Rosa Lindqvist",
-    published: "2026-11-13T06:50:00-08:00",
+    published: "2026-11-14T08:50:00-08:00",
     section: "science",
     summary:
       "The astronomy club at Lantern Hill hopes Comet Okafor will draw a new generation to the night sky. Here is what skywatchers should, and should not, expect.",
@@ -180,7 +180,7 @@ export const tvprArticles: DemoArticle[] = [
     },
     body: [
       p(
-        "The Port Alder Astronomical Society’s phone has not stopped ringing since Thursday, when one of its longest-serving members learned that the comet she spotted this week will carry her name.",
+        "The Port Alder Astronomical Society’s phone has not stopped ringing since Friday, when one of its longest-serving members learned that the comet she spotted this week will carry her name.",
       ),
       p(
         "“We have had school teachers, a retirement home and a man who wants to propose under the comet,” said club president Gus Marchetti. “We are telling everybody the same thing: come out, but be patient.”",

@@ -7,11 +7,12 @@ export const ul = (...items: string[]): DemoBlock => ({ type: "ul", items });
 export const ol = (...items: string[]): DemoBlock => ({ type: "ol", items });
 export const quote = (text: string, cite: string | null = null): DemoBlock => ({ type: "quote", text, cite });
 export const figure = (image: DemoImage): DemoBlock => ({ type: "figure", image });
+export const credit = (text: string): DemoBlock => ({ type: "credit", text });
 
-type ArticleInput = Omit<DemoArticle, "language" | "direction" | "updated"> &
-  Partial<Pick<DemoArticle, "language" | "direction" | "updated">>;
+type Defaulted = "language" | "direction" | "updated" | "reprintOf" | "revision";
+type ArticleInput = Omit<DemoArticle, Defaulted> & Partial<Pick<DemoArticle, Defaulted>>;
 
-/** Fills in the defaults (English, left-to-right, never updated) of an article record. */
+/** Fills in the defaults (English, left-to-right, never updated, original, never edited) of an article record. */
 export function article(input: ArticleInput): DemoArticle {
-  return { language: "en", direction: "ltr", updated: null, ...input };
+  return { language: "en", direction: "ltr", updated: null, reprintOf: null, revision: null, ...input };
 }

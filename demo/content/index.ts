@@ -3,17 +3,31 @@ import { circuitLedgerArticles } from "./articles-circuit-ledger.ts";
 import { harborHeraldArticles } from "./articles-harbor-herald.ts";
 import { meridianWireArticles } from "./articles-meridian-wire.ts";
 import { tvprArticles } from "./articles-tvpr.ts";
-import { eventList } from "./events.ts";
+import { valleyDispatchArticles } from "./articles-valley-dispatch.ts";
+import { aldergateFerriesArticles } from "./event-aldergate-ferries.ts";
+import { harborGrocersArticles } from "./event-harbor-grocers.ts";
+import { confusableEventPairs, eventList } from "./events.ts";
 import { outletList } from "./outlets.ts";
-import type { DemoArticle, DemoEvent, DemoImage, DemoOutlet } from "./types.ts";
+import type {
+  DemoArticle,
+  DemoBlock,
+  DemoConfusablePair,
+  DemoEvent,
+  DemoImage,
+  DemoOutlet,
+} from "./types.ts";
 
 export type {
   DemoArticle,
   DemoBlock,
+  DemoConfusablePair,
   DemoEvent,
   DemoImage,
   DemoOutlet,
+  DemoRevision,
   DemoSection,
+  DemoSectionFeed,
+  FeedFormat,
   OutletStyle,
 } from "./types.ts";
 
@@ -21,12 +35,18 @@ export const demoOutlets: readonly DemoOutlet[] = outletList;
 
 export const demoEvents: readonly DemoEvent[] = eventList;
 
+/** Pairs of events that are easy to confuse (same company, a day apart); clustering must keep them apart. */
+export const demoConfusableEvents: readonly DemoConfusablePair[] = confusableEventPairs;
+
 /** Every demo article, oldest first. */
 export const demoArticles: readonly DemoArticle[] = [
   ...harborHeraldArticles,
   ...tvprArticles,
   ...circuitLedgerArticles,
   ...meridianWireArticles,
+  ...valleyDispatchArticles,
+  ...harborGrocersArticles,
+  ...aldergateFerriesArticles,
 ].sort((a, b) => Date.parse(a.published) - Date.parse(b.published));
 
 export function findOutlet(slug: string): DemoOutlet | undefined {
@@ -47,4 +67,17 @@ export function articlesOfEvent(eventId: string): DemoArticle[] {
 export function imagesOf(article: DemoArticle): DemoImage[] {
   const inline = article.body.flatMap((b) => (b.type === "figure" ? [b.image] : []));
   return [article.leadImage, ...inline];
+}
+
+/** The article with "<outlet>/<slug>" as its key, e.g. a reprint's `reprintOf`. */
+export function findArticle(key: string): DemoArticle | undefined {
+  return demoArticles.find((a) => `${a.outletSlug}/${a.slug}` === key);
+}
+
+/** The article as it reads after its revision (headline, update time, note appended); itself if never edited. */
+export function revisedVersion(article: DemoArticle): DemoArticle {
+  const r = article.revision;
+  if (!r) return article;
+  const note: DemoBlock[] = r.note ? [{ type: "p", text: r.note }] : [];
+  return { ...article, headline: r.headline, updated: r.updated, body: [...article.body, ...note] };
 }

@@ -1,4 +1,4 @@
-/** @module The four fictional outlets of the demo newsroom. */
+/** @module The five fictional outlets of the demo newsroom. */
 import type { DemoOutlet } from "./types.ts";
 
 export const harborHerald: DemoOutlet = {
@@ -11,6 +11,14 @@ export const harborHerald: DemoOutlet = {
   feed: { format: "rss", path: "/harbor-herald/feed/" },
   language: "en-US",
   idAuthority: "harbor-herald.example",
+  sectionFeeds: [
+    {
+      section: "science",
+      path: "/harbor-herald/category/science/feed/",
+      title: "The Harbor Herald » Science",
+      linkQuery: "utm_source=rss&utm_medium=feed",
+    },
+  ],
   sections: [
     { slug: "news", name: "News" },
     { slug: "city-hall", name: "City Hall" },
@@ -31,6 +39,7 @@ export const tvpr: DemoOutlet = {
   feed: { format: "atom", path: "/tvpr/news/atom.xml" },
   language: "en-US",
   idAuthority: "tvpr.example",
+  sectionFeeds: [],
   sections: [
     { slug: "news", name: "News" },
     { slug: "politics", name: "Politics" },
@@ -51,6 +60,7 @@ export const circuitLedger: DemoOutlet = {
   feed: { format: "atom", path: "/circuit-ledger/feed.atom" },
   language: "en",
   idAuthority: "circuit-ledger.example",
+  sectionFeeds: [],
   sections: [
     { slug: "science", name: "Science" },
     { slug: "space", name: "Space" },
@@ -70,6 +80,7 @@ export const meridianWire: DemoOutlet = {
   feed: { format: "rss", path: "/meridian-wire/rss/latest.xml" },
   language: "en-US",
   idAuthority: "meridian-wire.example",
+  sectionFeeds: [],
   sections: [
     { slug: "markets", name: "Markets" },
     { slug: "companies", name: "Companies" },
@@ -79,4 +90,22 @@ export const meridianWire: DemoOutlet = {
   ],
 };
 
-export const outletList: DemoOutlet[] = [harborHerald, tvpr, circuitLedger, meridianWire];
+export const valleyDispatch: DemoOutlet = {
+  slug: "valley-dispatch",
+  name: "The Valley Dispatch",
+  shortName: "Valley Dispatch",
+  kind: "small regional news site that reruns wire copy",
+  tagline: "Tern Valley news, briefly",
+  style: "hentry",
+  feed: { format: "json", path: "/valley-dispatch/feed.json" },
+  language: "en-US",
+  idAuthority: "valley-dispatch.example",
+  sectionFeeds: [],
+  sections: [
+    { slug: "local", name: "Local" },
+    { slug: "business", name: "Business" },
+    { slug: "wire", name: "From the wire" },
+  ],
+};
+
+export const outletList: DemoOutlet[] = [harborHerald, tvpr, circuitLedger, meridianWire, valleyDispatch];

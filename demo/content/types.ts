@@ -1,7 +1,20 @@
 /** @module Types for the demo newsroom's content data: outlets, events, articles and their body blocks. */
 
 /** The markup family an outlet's pages are rendered with. */
-export type OutletStyle = "wordpress" | "bem" | "jsonld" | "legacy";
+export type OutletStyle = "wordpress" | "bem" | "jsonld" | "legacy" | "hentry";
+
+/** The syndication format of a feed. */
+export type FeedFormat = "rss" | "atom" | "json";
+
+/** A second, narrower feed of one outlet (e.g. a WordPress category feed) that repeats some main-feed items. */
+export interface DemoSectionFeed {
+  /** Section slug whose articles the feed lists. */
+  section: string;
+  path: string;
+  title: string;
+  /** Query string the feed appends to its item links (tracking parameters), without the "?". */
+  linkQuery: string;
+}
 
 export interface DemoSection {
   slug: string;
@@ -17,7 +30,9 @@ export interface DemoOutlet {
   kind: string;
   tagline: string;
   style: OutletStyle;
-  feed: { format: "rss" | "atom"; path: string };
+  feed: { format: FeedFormat; path: string };
+  /** Extra section feeds, advertised beside the main feed. */
+  sectionFeeds: DemoSectionFeed[];
   /** BCP 47 language tag of the outlet's main language. */
   language: string;
   /** Authority used in tag: URIs and guids, e.g. "harbor-herald.example". */
@@ -31,6 +46,15 @@ export interface DemoEvent {
   title: string;
   /** Day the event happened, YYYY-MM-DD. */
   date: string;
+}
+
+/** Two events that are easy to confuse (ground truth that clustering must keep apart). */
+export interface DemoConfusablePair {
+  events: [string, string];
+  /** What every article of both events names, e.g. the company. */
+  subject: string;
+  /** A word some article of events[0] uses in passing about events[1], and one the other way round. */
+  mentions: [string, string];
 }
 
 export interface DemoImage {
@@ -50,7 +74,21 @@ export type DemoBlock =
   | { type: "ul"; items: string[] }
   | { type: "ol"; items: string[] }
   | { type: "quote"; text: string; cite: string | null }
-  | { type: "figure"; image: DemoImage };
+  | { type: "figure"; image: DemoImage }
+  /** A credit line at the end of rerun copy, e.g. "Source: Meridian Business Wire" (not story text). */
+  | { type: "credit"; text: string };
+
+/**
+ * A later version of an article (same guid and link): the origin serves it once the outlet's main feed
+ * has been requested once (see demo/edits.ts).
+ */
+export interface DemoRevision {
+  headline: string;
+  /** When the revision was made, ISO 8601 with offset; becomes the article's `updated`. */
+  updated: string;
+  /** Sentence appended to the body as a last paragraph, e.g. a correction note; null for none. */
+  note: string | null;
+}
 
 export interface DemoArticle {
   slug: string;
@@ -72,4 +110,11 @@ export interface DemoArticle {
   /** BCP 47 language tag; "en" for most articles. */
   language: string;
   direction: "ltr" | "rtl";
+  /**
+   * Ground truth for near-duplicate detection: "<outlet>/<slug>" of the article this one reprints nearly
+   * verbatim (wire copy rerun by another outlet), or null for an original write-up.
+   */
+  reprintOf: string | null;
+  /** The edited version the origin switches to after the first feed request, or null if never edited. */
+  revision: DemoRevision | null;
 }

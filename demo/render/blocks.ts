@@ -30,6 +30,8 @@ export function renderBlock(block: DemoBlock, markup: BlockMarkup): string {
       return (markup.quote ?? defaultQuote)(block.text, block.cite);
     case "figure":
       return markup.figure(block.image);
+    case "credit":
+      return `<p class="source-credit"><em>${escapeHtml(block.text)}</em></p>`;
   }
 }
 

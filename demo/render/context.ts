@@ -1,5 +1,5 @@
 /** @module What an article page template receives: the article, its outlet, related links and URL helpers. */
-import type { DemoArticle, DemoOutlet } from "../content/index.ts";
+import type { DemoArticle, DemoOutlet, FeedFormat } from "../content/index.ts";
 import { articlePath, authorPath, feedPath, homePath, imagePath, sectionPath, tagPath } from "../paths.ts";
 
 export interface RelatedLink {
@@ -59,6 +59,18 @@ export function sectionName(outlet: DemoOutlet, sectionSlug: string): string {
   return outlet.sections.find((s) => s.slug === sectionSlug)?.name ?? sectionSlug;
 }
 
-export function feedMimeType(outlet: DemoOutlet): string {
-  return outlet.feed.format === "rss" ? "application/rss+xml" : "application/atom+xml";
+const feedTypes: Record<FeedFormat, string> = {
+  rss: "application/rss+xml",
+  atom: "application/atom+xml",
+  json: "application/feed+json",
+};
+
+/** The media type of a feed format (of the outlet's main feed if given an outlet). */
+export function feedMimeType(of: DemoOutlet | FeedFormat): string {
+  return feedTypes[typeof of === "string" ? of : of.feed.format];
+}
+
+/** "RSS", "Atom" or "JSON Feed", for link text. */
+export function feedLabel(format: FeedFormat): string {
+  return format === "json" ? "JSON Feed" : format === "rss" ? "RSS" : "Atom";
 }

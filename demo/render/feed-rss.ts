@@ -13,6 +13,17 @@ export interface FeedInput {
   outlet: DemoOutlet;
   /** Newest first. */
   articles: readonly DemoArticle[];
+  /** A section feed's own title and path (the main feed's otherwise). */
+  title?: string;
+  selfPath?: string;
+  /** Query string appended to item links (tracking parameters), without the "?". */
+  linkQuery?: string;
+}
+
+/** The item link: the article's URL, with the feed's tracking parameters if it adds any. */
+export function itemLink(input: FeedInput, a: DemoArticle): string {
+  const url = outletUrls(input.outlet, input.baseUrl).article(a);
+  return input.linkQuery ? `${url}?${input.linkQuery}` : url;
 }
 
 function wordpressItem(input: FeedInput, a: DemoArticle): string {
@@ -23,7 +34,7 @@ function wordpressItem(input: FeedInput, a: DemoArticle): string {
     .join("\n");
   return `    <item>
       <title>${x(a.headline)}</title>
-      <link>${x(link)}</link>
+      <link>${x(itemLink(input, a))}</link>
       <comments>${x(link)}#respond</comments>
       <dc:creator>${cdata(a.author)}</dc:creator>
       <pubDate>${rfc822(a.published, "utc")}</pubDate>
@@ -41,7 +52,7 @@ function wireItem(input: FeedInput, a: DemoArticle): string {
   const svgLength = Buffer.byteLength(renderSvg(a.leadImage, input.outlet.name));
   return `    <item>
       <title>${x(a.headline)}</title>
-      <link>${x(urls.article(a))}</link>
+      <link>${x(itemLink(input, a))}</link>
       <description>${x(a.summary)}</description>
       <author>newsroom@${x(input.outlet.idAuthority)} (${x(a.author)})</author>
       <category>${x(sectionName(input.outlet, a.section))}</category>
@@ -62,8 +73,8 @@ export function renderRssFeed(input: FeedInput): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"${namespaces}>
   <channel>
-    <title>${x(outlet.name)}</title>
-    <atom:link href="${x(urls.feed)}" rel="self" type="application/rss+xml"/>
+    <title>${x(input.title ?? outlet.name)}</title>
+    <atom:link href="${x(input.selfPath ? input.baseUrl + input.selfPath : urls.feed)}" rel="self" type="application/rss+xml"/>
     <link>${x(urls.home)}</link>
     <description>${x(outlet.tagline)}</description>
     <lastBuildDate>${rfc822(newestTimestamp(input.articles), wordpress ? "utc" : "local")}</lastBuildDate>

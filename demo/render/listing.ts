@@ -1,6 +1,6 @@
 /** @module Simple listing pages: an outlet's home, section, author and tag pages, the origin's root index and the 404 page. */
-import type { DemoArticle, DemoOutlet } from "../content/index.ts";
-import { feedMimeType, outletPaths } from "./context.ts";
+import type { DemoArticle, DemoOutlet, DemoSectionFeed } from "../content/index.ts";
+import { feedLabel, feedMimeType, outletPaths } from "./context.ts";
 import { longDate } from "./dates.ts";
 import { escapeHtml as h } from "./escape.ts";
 
@@ -12,7 +12,21 @@ export interface ListingOptions {
   outlet: DemoOutlet;
   /** Page heading; null on the home page, which shows the outlet's tagline instead. */
   heading: string | null;
+  /** The section a section page lists, so it advertises that section's own feed if there is one. */
+  section?: string;
   articles: readonly DemoArticle[];
+}
+
+/** `<link rel="alternate">` to the outlet's main feed and to those of its section feeds that `keep` accepts. */
+function feedLinks(baseUrl: string, outlet: DemoOutlet, keep: (f: DemoSectionFeed) => boolean): string {
+  const main = `<link rel="alternate" type="${feedMimeType(outlet)}" title="${h(outlet.name)}" href="${h(baseUrl + outletPaths(outlet).feed)}">`;
+  const sections = outlet.sectionFeeds
+    .filter(keep)
+    .map(
+      (f) =>
+        `<link rel="alternate" type="${feedMimeType(outlet)}" title="${h(f.title)}" href="${h(baseUrl + f.path)}">`,
+    );
+  return [main, ...sections].join("\n");
 }
 
 export function renderOutletListing(opts: ListingOptions): string {
@@ -39,7 +53,7 @@ export function renderOutletListing(opts: ListingOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(title)}</title>
 <meta name="description" content="${h(outlet.tagline)}">
-<link rel="alternate" type="${feedMimeType(outlet)}" title="${h(outlet.name)}" href="${h(baseUrl + paths.feed)}">
+${feedLinks(baseUrl, outlet, (f) => opts.heading === null || f.section === opts.section)}
 <style>${css}</style>
 </head>
 <body>
@@ -59,7 +73,7 @@ ${items || "<li>No stories yet.</li>"}
   <section id="about"><h2>About</h2><p>${h(outlet.name)} is a fictional ${h(outlet.kind)} in the Newsdesk demo newsroom. All people, places and events are invented.</p></section>
   <p id="contact">Contact: newsroom@${h(outlet.idAuthority)}</p>
   <p id="privacy">Privacy: this demo site sets no cookies and loads nothing from other sites.</p>
-  <p><a href="${h(paths.feed)}">Subscribe to the ${outlet.feed.format === "rss" ? "RSS" : "Atom"} feed</a> · <a href="/">All demo outlets</a></p>
+  <p><a href="${h(paths.feed)}">Subscribe to the ${feedLabel(outlet.feed.format)} feed</a> · <a href="/">All demo outlets</a></p>
 </footer>
 </body>
 </html>
@@ -70,15 +84,11 @@ export function renderRootIndex(baseUrl: string, outlets: readonly DemoOutlet[])
   const items = outlets
     .map((o) => {
       const paths = outletPaths(o);
-      return `<li><a href="${h(paths.home)}">${h(o.name)}</a> — ${h(o.kind)}. <a href="${h(paths.feed)}">${o.feed.format === "rss" ? "RSS" : "Atom"} feed</a></li>`;
+      const sections = o.sectionFeeds.map((f) => ` · <a href="${h(f.path)}">${h(f.title)}</a>`).join("");
+      return `<li><a href="${h(paths.home)}">${h(o.name)}</a> — ${h(o.kind)}. <a href="${h(paths.feed)}">${feedLabel(o.feed.format)} feed</a>${sections}</li>`;
     })
     .join("\n");
-  const links = outlets
-    .map(
-      (o) =>
-        `<link rel="alternate" type="${feedMimeType(o)}" title="${h(o.name)}" href="${h(baseUrl + outletPaths(o).feed)}">`,
-    )
-    .join("\n");
+  const links = outlets.map((o) => feedLinks(baseUrl, o, () => true)).join("\n");
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

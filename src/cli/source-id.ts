@@ -10,3 +10,14 @@ export function parseSourceId(value: string): number {
     );
   return id;
 }
+
+/** A source as `edit-source` takes it: its number, or the feed URL it was added with. */
+export type SourceRef = { id: number } | { url: string };
+
+export function parseSourceRef(value: string): SourceRef {
+  if (/^\s*\d+\s*$/.test(value)) return { id: parseSourceId(value) };
+  if (/^https?:\/\//i.test(value.trim())) return { url: value.trim() };
+  throw new InvalidArgumentError(
+    `a source is named by its number or its feed URL (see \`newsdesk sources\`), not "${value}"`,
+  );
+}

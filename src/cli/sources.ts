@@ -1,5 +1,6 @@
 /** @module `newsdesk sources`: every source with its fetch health, for operators. */
 import type { Command } from "commander";
+import { describeLabels, readSourceLabels } from "../config/source-labels.ts";
 import { countArticles } from "../storage/articles.ts";
 import type { Source } from "../storage/schema.ts";
 import { listSources } from "../storage/sources.ts";
@@ -35,7 +36,7 @@ export function registerSources(program: Command): void {
           if (opts.json) {
             // The WebSub secret and callback token let anyone push articles into this source: never print them.
             const { websub_secret: _secret, websub_token: _token, ...shown } = s;
-            console.log(JSON.stringify({ ...shown, articles }));
+            console.log(JSON.stringify({ ...shown, labels: readSourceLabels(s.labels), articles }));
             continue;
           }
           const health = s.disabled_at
@@ -45,8 +46,9 @@ export function registerSources(program: Command): void {
               : s.last_success_at
                 ? "ok"
                 : "not fetched yet";
+          const labels = describeLabels(readSourceLabels(s.labels));
           console.log(
-            `#${s.id} ${s.title ?? "(untitled)"} <${s.url}>${s.category ? ` [${s.category}]` : ""}`,
+            `#${s.id} ${s.title ?? "(untitled)"} <${s.url}>${s.category ? ` [${s.category}]` : ""}${labels ? ` (${labels})` : ""}`,
           );
           const every = s.poll_interval_minutes ? `; polled every ${s.poll_interval_minutes} min` : "";
           console.log(

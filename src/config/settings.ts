@@ -222,6 +222,12 @@ export const settings = {
     parse: int(1, 64),
     doc: "How many article pages one refresh fetches at the same time.",
   },
+  storyWindowHours: {
+    env: "NEWSDESK_STORY_WINDOW_HOURS",
+    default: "72",
+    parse: int(1, 24 * 30),
+    doc: "A story takes new reports while its last report is at most this many hours older than the new one; after that, related coverage starts a new story.",
+  },
   userAgent: {
     env: "NEWSDESK_USER_AGENT",
     default: "Newsdesk/0.1 (+https://github.com/newsdesk/newsdesk)",

@@ -1,10 +1,13 @@
 /** @module Merges a feed item and its extracted page into the row we store, sanitized. */
+import { createHash } from "node:crypto";
 import type { ExtractedArticle } from "../extract/types.ts";
 import { textValueToHtml } from "../feeds/text-value.ts";
 import type { FeedItem, TextValue } from "../feeds/types.ts";
 import { htmlToPlainText } from "../sanitize/plain-text.ts";
 import { sanitizeHtml } from "../sanitize/sanitize-html.ts";
 import type { NewArticle } from "../storage/schema.ts";
+import { textFingerprint } from "../util/same-text.ts";
+import { articleUrlKey } from "../util/url-key.ts";
 
 /** Excerpt length for articles that only have feed text. */
 const FEED_EXCERPT_CHARS = 280;
@@ -12,6 +15,18 @@ const FEED_EXCERPT_CHARS = 280;
 /** A feed's title or headline as the plain text we store: markup dropped, entities decoded. */
 export function plainTitle(tv: TextValue | null): string {
   return htmlToPlainText(textValueToHtml(tv) ?? "");
+}
+
+/**
+ * What the item's text says, as a digest: its content and its summary as plain text, whitespace
+ * removed, so a reflowed paragraph is no edit. Kept with the article; a different digest at a later
+ * poll means the publisher edited the text.
+ */
+export function feedDigest(item: FeedItem): string {
+  const plain = (tv: TextValue | null) => textFingerprint(htmlToPlainText(textValueToHtml(tv) ?? ""));
+  return createHash("sha256")
+    .update(`${plain(item.content)}\u0000${plain(item.summary)}`)
+    .digest("hex");
 }
 
 /**
@@ -38,6 +53,8 @@ export function buildArticle(
     guid: item.guid,
     url: page?.finalUrl ?? item.url ?? "",
     canonical_url: ex?.canonicalUrl ?? null,
+    // The page's canonical URL names the article best; the address it was fetched from, then the link, next.
+    url_key: articleUrlKey(ex?.canonicalUrl ?? null, page?.finalUrl ?? null, item.url),
     // The feed's headline is what the publisher chose for syndication; the page's is the fallback.
     title: feedTitle || ex?.title || "(untitled)",
     // A feed's author may be a bare mailbox; a byline names a person.

@@ -57,12 +57,14 @@ function routesFor(base: () => string): FixtureRoutes {
       headers: { "content-type": "text/plain" },
       body: "User-agent: *\nDisallow: /blocked/\n",
     },
-    "/blocked-feed.xml": () => ({
+    // The override test's feed lists other articles: the same ones would be known to the outlet already.
+    "/blocked-feed.xml": (req) => ({
       headers: XML,
-      body: rssFeed(`${base()}/blocked`, makeItems(2, "blocked"), "Robots Daily").replaceAll(
-        "/blocked/articles/",
-        "/blocked/",
-      ),
+      body: rssFeed(
+        `${base()}/blocked`,
+        makeItems(2, req.url?.includes("override") ? "forced" : "blocked"),
+        "Robots Daily",
+      ).replaceAll("/blocked/articles/", "/blocked/"),
     }),
     "/cond.xml": (req) =>
       req.headers["if-none-match"] === '"c1"'

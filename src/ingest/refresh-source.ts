@@ -68,7 +68,7 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
       return { ...report, ok: true, notModified: true };
     }
     const feed = parseFeed(decodeText(res.bytes, res.contentType), res.finalUrl);
-    const { added, retitled } = await storeFeedItems(source, feed, deps);
+    const { added, revised } = await storeFeedItems(source, feed, deps);
     const interval = pollIntervalMinutes(feed, now, bounds);
     await markSourceFetched(db, source.id, {
       now: nowIso,
@@ -80,7 +80,7 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
       lastModified: res.lastModified,
     });
     await subscribeToHub(source, websubTarget(source, feed, res.link, res.finalUrl), deps, now);
-    log.info({ source_id: source.id, items: feed.items.length, added, retitled }, "source refreshed");
+    log.info({ source_id: source.id, items: feed.items.length, added, revised }, "source refreshed");
     return { ...report, ok: true, items: feed.items.length, added };
   } catch (err) {
     const error = oneLine(err);

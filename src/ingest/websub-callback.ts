@@ -103,8 +103,8 @@ export async function receivePush(
   }
   try {
     const feed = parseFeed(decodeText(push.body, push.contentType), source.websub_topic ?? source.url);
-    const { added, retitled } = await storeFeedItems(source, feed, deps);
-    log.info({ source_id: source.id, items: feed.items.length, added, retitled }, "websub push stored");
+    const { added, revised } = await storeFeedItems(source, feed, deps);
+    log.info({ source_id: source.id, items: feed.items.length, added, revised }, "websub push stored");
     return "stored";
   } catch (err) {
     // A signed push that is not a feed will not become one when the hub retries it; polling still runs.

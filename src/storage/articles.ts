@@ -1,7 +1,14 @@
-/** @module Repository for articles: one row per feed item, written whole or not at all. */
-import type { ExpressionBuilder, Kysely, ReferenceExpression } from "kysely";
+/**
+ * @module Repository for articles: one row per feed item (one per URL within an outlet), written whole
+ * or not at all; a publisher's edits revise it and keep the earlier version.
+ */
+import { type ExpressionBuilder, type Kysely, type ReferenceExpression, sql } from "kysely";
+import { sameText } from "../util/same-text.ts";
 import { slugify } from "../util/slug.ts";
-import type { Article, ArticlesTable, Database, DisplayMode, NewArticle } from "./schema.ts";
+import { outletHost } from "../util/url-key.ts";
+import { type ClusterRequest, clusterInsertedArticle } from "./clustering.ts";
+import { isPostgres } from "./db.ts";
+import type { Article, ArticleRevision, ArticlesTable, Database, DisplayMode, NewArticle } from "./schema.ts";
 
 /** An article joined with the name and address of the source it came from. */
 export type ArticleWithSource = Article & {
@@ -11,45 +18,171 @@ export type ArticleWithSource = Article & {
   source_display_mode: DisplayMode;
 };
 
+/** What a refresh needs to know about an item the source has stored already. */
+export interface KnownItem {
+  id: number;
+  title: string;
+  /** When we stored it, and when the publisher last revised it: an edit's feed date must be later. */
+  fetched_at: string;
+  revised_at: string | null;
+  /** What the feed said last time (article_feed_state); null for an article stored before it was kept. */
+  feed_digest: string | null;
+  body_from_page: boolean;
+}
+
 /**
- * Which of `guids` the source already has, with each one's stored id and title, so a refresh
- * fetches only new items' pages and can notice an edited headline.
+ * Which of `guids` the source already has, with what a refresh compares to notice an edit, so a
+ * refresh fetches only new items' pages.
  */
 export async function findKnownGuids(
   db: Kysely<Database>,
   sourceId: number,
   guids: string[],
-): Promise<Map<string, { id: number; title: string }>> {
-  const known = new Map<string, { id: number; title: string }>();
+): Promise<Map<string, KnownItem>> {
+  const known = new Map<string, KnownItem>();
   // Chunked so the parameter count stays under SQLite's and PostgreSQL's limits for any feed size.
   for (let i = 0; i < guids.length; i += 500) {
     const rows = await db
       .selectFrom("articles")
-      .select(["id", "guid", "title"])
+      .leftJoin("article_feed_state as fs", "fs.article_id", "articles.id")
+      .select(["articles.id", "guid", "title", "fetched_at", "revised_at", "fs.digest", "fs.body_from_page"])
       .where("source_id", "=", sourceId)
       .where("guid", "in", guids.slice(i, i + 500))
       .execute();
-    for (const r of rows) known.set(r.guid, { id: r.id, title: r.title });
+    for (const r of rows)
+      known.set(r.guid, {
+        id: Number(r.id),
+        title: r.title,
+        fetched_at: r.fetched_at,
+        revised_at: r.revised_at,
+        feed_digest: r.digest,
+        // Unknown for an article stored before it was kept: the page, as for most articles.
+        body_from_page: r.body_from_page !== 0,
+      });
   }
   return known;
 }
 
-/** A publisher edited the headline: the article keeps its id (and URL, comments), with the new title. */
+/**
+ * Which of `keys` (urlKey) the outlet already has an article under, through this source or another
+ * of its feeds: those items are known, and their pages need no fetch.
+ */
+export async function findOutletUrlKeys(
+  db: Kysely<Database>,
+  keys: readonly string[],
+  outlet: Outlet,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    for (const r of await urlKeyHolders(db, keys.slice(i, i + 500)))
+      if (isSameOutlet(r, outlet) && r.url_key) found.add(r.url_key);
+  }
+  return found;
+}
+
+/** The source an article is being stored for, and the outlet it belongs to (util/url-key.ts outletHost). */
+export interface Outlet {
+  sourceId: number;
+  host: string | null;
+}
+
+/** Articles under these keys with their sources' addresses (few rows: a key names one page). */
+function urlKeyHolders(db: Kysely<Database>, keys: string[]) {
+  return db
+    .selectFrom("articles")
+    .innerJoin("sources", "sources.id", "articles.source_id")
+    .select(["articles.url_key", "articles.source_id", "sources.site_url", "sources.url"])
+    .where("articles.url_key", "in", keys)
+    .execute();
+}
+
+function isSameOutlet(
+  holder: { source_id: number; site_url: string | null; url: string },
+  outlet: Outlet,
+): boolean {
+  if (Number(holder.source_id) === outlet.sourceId) return true;
+  return outlet.host !== null && outletHost(holder.site_url, holder.url) === outlet.host;
+}
+
+/** A publisher edited the headline: a revision with only the title changed (see reviseArticle). */
 export async function updateArticleTitle(
   db: Kysely<Database>,
   id: number,
   title: string,
   now: string,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const row = await trx
+  await reviseArticle(db, id, { title, revisedAt: now }, now);
+}
+
+/** A publisher's edit of a stored article, as the feed (and page) now show it. */
+export interface ArticleChange {
+  title?: string;
+  /** The new body, sanitized, with its plain text; absent: the body stays. */
+  body?: { body_html: string; text: string };
+  excerpt?: string | null;
+  /** When the publisher made the edit: stored as revised_at and as the old version's replaced_at. */
+  revisedAt: string;
+  /** What the feed now says, recorded whether or not anything visible changed. */
+  feed?: { digest: string; bodyFromPage: boolean };
+  /** File the article into a story by clustering (ingest does); without it, it starts a story of one. */
+  cluster?: ClusterRequest;
+}
+
+/**
+ * Applies a publisher's edit: when the headline, the body's text or the excerpt differs from the
+ * stored one by more than whitespace, the previous headline and body go to article_revisions and
+ * the article takes the new ones with `revised_at`, all in one transaction; a story of one is
+ * renamed with its article (a story of several keeps the name clustering gave it). Returns whether
+ * anything changed.
+ */
+export async function reviseArticle(
+  db: Kysely<Database>,
+  id: number,
+  change: ArticleChange,
+  now: string,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    let q = trx
+      .selectFrom("articles")
+      .select(["title", "body_html", "text", "excerpt", "story_id"])
+      .where("id", "=", id);
+    // A poll and a push revising one article at once: the second compares with the first's result.
+    if (isPostgres(trx)) q = q.forUpdate();
+    const row = await q.executeTakeFirst();
+    if (!row) return false;
+    const feed = change.feed;
+    if (feed) {
+      const state = { digest: feed.digest, body_from_page: feed.bodyFromPage ? 1 : 0 };
+      await trx
+        .insertInto("article_feed_state")
+        .values({ article_id: id, ...state })
+        .onConflict((oc) => oc.column("article_id").doUpdateSet(state))
+        .execute();
+    }
+    const title = change.title !== undefined && !sameText(change.title, row.title) ? change.title : null;
+    const body = change.body && !sameText(change.body.text, row.text) ? change.body : null;
+    const excerpt =
+      change.excerpt !== undefined && !sameText(change.excerpt ?? "", row.excerpt ?? "")
+        ? { excerpt: change.excerpt }
+        : null;
+    if (title === null && body === null && excerpt === null) return false;
+    await trx
+      .insertInto("article_revisions")
+      .values({ article_id: id, title: row.title, body_html: row.body_html, replaced_at: change.revisedAt })
+      .execute();
+    await trx
       .updateTable("articles")
-      .set({ title, updated_at: now })
+      .set({
+        ...(title !== null ? { title } : {}),
+        ...(body ?? {}),
+        ...(excerpt ?? {}),
+        revised_at: change.revisedAt,
+        updated_at: now,
+      })
       .where("id", "=", id)
-      .returning("story_id")
-      .executeTakeFirst();
+      .execute();
     // A story of one is named by its article; a story of several keeps the name clustering gave it.
-    if (row?.story_id != null) {
+    if (title !== null && row.story_id != null) {
       await trx
         .updateTable("stories")
         .set({ title, updated_at: now })
@@ -57,7 +190,22 @@ export async function updateArticleTitle(
         .where("article_count", "=", 1)
         .execute();
     }
+    return true;
   });
+}
+
+/** An article's earlier versions, newest first: what each headline and body was until replaced_at. */
+export async function listArticleRevisions(
+  db: Kysely<Database>,
+  articleId: number,
+): Promise<ArticleRevision[]> {
+  return db
+    .selectFrom("article_revisions")
+    .selectAll()
+    .where("article_id", "=", articleId)
+    .orderBy("replaced_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
 }
 
 /**
@@ -75,18 +223,38 @@ export function sortTime(publishedAt: string | null, fetchedAt: string): string 
   return Date.parse(publishedAt) <= Date.parse(fetchedAt) + FUTURE_TOLERANCE_MS ? publishedAt : fetchedAt;
 }
 
+/** What ingest knows about an article beyond its row: its outlet, and what its feed said. */
+export interface ArticleOrigin {
+  /** With `article.url_key`: store nothing if the outlet already has an article under that key. */
+  outlet?: Outlet;
+  feed?: { digest: string; bodyFromPage: boolean };
+  /** File the article into a story by clustering (ingest does); without it, it starts a story of one. */
+  cluster?: ClusterRequest;
+}
+
 /**
- * Stores a new article with its topics, and starts the story of one it belongs to until clustering
- * says otherwise, in one transaction. If the source already has that guid (a concurrent or resumed
- * fetch got there first) nothing changes. Returns whether a row was added.
+ * Stores a new article with its topics and files it into a story (by clustering when `origin.cluster`
+ * is given, else a story of one), in one transaction. Nothing changes if the source already has that guid (a
+ * concurrent or resumed fetch got there first), nor if `origin.outlet` already has an article under
+ * its url_key (the same report through another of the outlet's feeds). The key check and the insert
+ * are serialized per key: SQLite's IMMEDIATE transactions take the write lock first; on PostgreSQL an
+ * advisory lock on the key, held to commit. Returns whether a row was added.
  */
 export async function insertArticle(
   db: Kysely<Database>,
   article: NewArticle,
   topics: readonly string[] = [],
+  origin: ArticleOrigin = {},
 ): Promise<boolean> {
   const sortAt = sortTime(article.published_at ?? null, article.fetched_at);
   return db.transaction().execute(async (trx) => {
+    const key = article.url_key ?? null;
+    if (key && origin.outlet) {
+      if (isPostgres(trx))
+        await sql`select pg_advisory_xact_lock(hashtextextended(${`url_key:${key}`}::text, 0))`.execute(trx);
+      const outlet = origin.outlet;
+      if ((await urlKeyHolders(trx, [key])).some((h) => isSameOutlet(h, outlet))) return false;
+    }
     const row = await trx
       .insertInto("articles")
       .values({ ...article, sort_at: sortAt, story_id: null })
@@ -94,18 +262,33 @@ export async function insertArticle(
       .returning("id")
       .executeTakeFirst();
     if (!row) return false;
-    const story = await trx
-      .insertInto("stories")
-      .values({
-        title: article.title,
-        last_published_at: sortAt,
-        first_published_at: sortAt,
-        created_at: article.created_at,
-        updated_at: article.updated_at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx.updateTable("articles").set({ story_id: story.id }).where("id", "=", row.id).execute();
+    if (origin.cluster) {
+      const filed = { id: Number(row.id), sourceId: article.source_id, at: sortAt, title: article.title };
+      await clusterInsertedArticle(trx, filed, origin.cluster, article.created_at);
+    } else {
+      const story = await trx
+        .insertInto("stories")
+        .values({
+          title: article.title,
+          last_published_at: sortAt,
+          first_published_at: sortAt,
+          created_at: article.created_at,
+          updated_at: article.updated_at,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx.updateTable("articles").set({ story_id: story.id }).where("id", "=", row.id).execute();
+    }
+    if (origin.feed) {
+      await trx
+        .insertInto("article_feed_state")
+        .values({
+          article_id: row.id,
+          digest: origin.feed.digest,
+          body_from_page: origin.feed.bodyFromPage ? 1 : 0,
+        })
+        .execute();
+    }
     const bySlug = new Map<string, string>();
     for (const name of topics) {
       const clean = name.replace(/\s+/g, " ").trim().slice(0, TOPIC_MAX_CHARS);

@@ -111,6 +111,17 @@ export interface ArticleRevisionsTable {
   replaced_at: string;
 }
 
+/**
+ * What an article's feed item said when it was stored or last revised, so the next poll can tell an
+ * edit; and whether the stored body came from the article's page (1) or from the feed (0).
+ */
+export interface ArticleFeedStateTable {
+  article_id: number;
+  /** SHA-256 of the feed item's content and summary as plain text, whitespace removed. */
+  digest: string;
+  body_from_page: number;
+}
+
 /** The reports of one event: one article or many, from one outlet or several. */
 export interface StoriesTable {
   id: Generated<number>;
@@ -140,13 +151,24 @@ export interface StoryRedirectsTable {
   created_at: string;
 }
 
-/** What clustering compares for one article in the active window (JSON in `features`). */
+/** What clustering keeps of one article in the active window (JSON; see storage/clustering.ts). */
 export interface ClusterFeaturesTable {
   article_id: number;
   story_id: number;
-  source_id: number;
   at: string;
-  features: string;
+  /** Its TF-IDF vectors as weighted when it arrived. */
+  vectors: string;
+  /** Its text's MinHash signature, for reprints. */
+  signature: string;
+}
+
+/** An open story as clustering compares it: the sums of its reports' vectors. */
+export interface ClusterStoriesTable {
+  story_id: number;
+  reports: number;
+  first_at: string;
+  last_at: string;
+  sums: string;
 }
 
 /** The inverted index of each clustered article's rarest terms. */
@@ -275,8 +297,10 @@ export interface Database {
   stories: StoriesTable;
   article_topics: ArticleTopicsTable;
   article_revisions: ArticleRevisionsTable;
+  article_feed_state: ArticleFeedStateTable;
   story_redirects: StoryRedirectsTable;
   cluster_features: ClusterFeaturesTable;
+  cluster_stories: ClusterStoriesTable;
   cluster_terms: ClusterTermsTable;
   term_stats: TermStatsTable;
   cluster_state: ClusterStateTable;
@@ -285,6 +309,7 @@ export interface Database {
 export type Source = Selectable<SourcesTable>;
 export type Article = Selectable<ArticlesTable>;
 export type NewArticle = Insertable<ArticlesTable>;
+export type ArticleRevision = Selectable<ArticleRevisionsTable>;
 export type SourceUpdate = Updateable<SourcesTable>;
 export type Story = Selectable<StoriesTable>;
 export type Comment = Selectable<CommentsTable>;

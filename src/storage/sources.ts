@@ -1,6 +1,6 @@
 /** @module Repository for sources: the feeds Newsdesk follows, and their fetch health. */
 import type { Kysely } from "kysely";
-import type { Database, DisplayMode, Source, WebsubState } from "./schema.ts";
+import type { Database, DisplayMode, Source, SourceLabels, WebsubState } from "./schema.ts";
 
 /**
  * Adds a source, or returns the existing one with the same URL unchanged (adding twice is not an error).
@@ -241,4 +241,19 @@ export async function listSourcesWithCounts(db: Kysely<Database>): Promise<Sourc
   return sources
     .map((s) => ({ ...s, article_count: bySource.get(s.id) ?? 0 }))
     .sort((a, b) => (a.title ?? a.url).localeCompare(b.title ?? b.url) || a.id - b.id);
+}
+
+/** An operator's labels on a source (checked by config/source-labels.ts); none stores null. */
+export async function updateSourceLabels(
+  db: Kysely<Database>,
+  id: number,
+  labels: SourceLabels,
+): Promise<boolean> {
+  const json = Object.keys(labels).length > 0 ? JSON.stringify(labels) : null;
+  const result = await db
+    .updateTable("sources")
+    .set({ labels: json })
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -73,6 +73,15 @@ for (const { name, make } of bothDatabases) {
       server = await startFixtureServer({
         ...pages,
         "/feed.xml": () => ({ headers: ATOM, body: atomFeed(base, polled, "Pushed Post", feedHead()) }),
+        // The same articles as another outlet's feed (its home elsewhere), so the outlet of /feed.xml
+        // has not stored them yet when the hub tests poll it.
+        "/feed.xml?no-public-url": () => ({
+          headers: ATOM,
+          body: atomFeed(base, polled, "Pushed Post").replace(
+            `<link href="${base}/"/>`,
+            '<link href="https://another-outlet.test/"/>',
+          ),
+        }),
         "/hub": hub.route,
       });
       base = server.url;

@@ -50,18 +50,30 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .execute();
   await db.schema.createIndex("story_redirects_to").on("story_redirects").column("to_id").execute();
 
-  // One row per clustered article: what clustering compares (JSON, see stories/features.ts), the
-  // story it joined and its time. Kept only for the active window plus a margin (pruned).
+  // One row per clustered article in the active window: its TF-IDF vectors as they were weighted when
+  // it arrived and its text signature (JSON, see storage/clustering.ts). Pruned once out of the window.
   await db.schema
     .createTable("cluster_features")
     .addColumn("article_id", "bigint", (c) => c.primaryKey().references("articles.id").onDelete("cascade"))
     .addColumn("story_id", "bigint", (c) => c.notNull())
-    .addColumn("source_id", "bigint", (c) => c.notNull())
     .addColumn("at", "text", (c) => c.notNull())
-    .addColumn("features", "text", (c) => c.notNull())
+    .addColumn("vectors", "text", (c) => c.notNull())
+    .addColumn("signature", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("cluster_features_story").on("cluster_features").column("story_id").execute();
   await db.schema.createIndex("cluster_features_at").on("cluster_features").column("at").execute();
+
+  // One row per open story: the sums of its reports' vectors (a story's average similarity to a new
+  // article is one dot product with them), its report count and time span.
+  await db.schema
+    .createTable("cluster_stories")
+    .addColumn("story_id", "bigint", (c) => c.primaryKey().references("stories.id").onDelete("cascade"))
+    .addColumn("reports", "integer", (c) => c.notNull())
+    .addColumn("first_at", "text", (c) => c.notNull())
+    .addColumn("last_at", "text", (c) => c.notNull())
+    .addColumn("sums", "text", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("cluster_stories_last_at").on("cluster_stories").column("last_at").execute();
 
   // The inverted index: each article's rarest terms, read by term and time.
   await db.schema

@@ -1,8 +1,7 @@
 /** @module GET /articles/:id-:slug : one article; a wrong or missing slug redirects to the right one. */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { findArticleById } from "../../storage/articles.ts";
+import { findArticleById, listArticleRevisions } from "../../storage/articles.ts";
 import { listReprintLinks } from "../../storage/original-lists.ts";
-import { listArticleRevisions } from "../../storage/revision-reads.ts";
 import { findStoryById } from "../../storage/stories.ts";
 import { listStoryMembers } from "../../storage/story-reads.ts";
 import { listArticleTopics } from "../../storage/topics.ts";

@@ -20,11 +20,10 @@ export function AboutPage({ siteTitle, description }: { siteTitle: string; descr
       <h2>Stories</h2>
       <p>
         Articles about the same event from different outlets are grouped into stories; reprints of the same
-        text are marked. The front page shows stories, not single articles: each names the outlets covering
-        it and links to its full coverage. A story page says who reported it first and when, lists every
-        report grouped by outlet in time order, with a timeline, and names the outlets that republished a
-        report's text under that report instead of listing the copy again. Lists and feeds show each text
-        once.
+        text are marked. The front page shows stories, not single articles: each names the outlets covering it
+        and links to its full coverage. A story page says who reported it first and when, lists every report
+        grouped by outlet in time order, with a timeline, and names the outlets that republished a report's
+        text under that report instead of listing the copy again. Lists and feeds show each text once.
       </p>
       <p>
         Where the operator of this site has labelled outlets by kind (wire agency, state media, newspaper and

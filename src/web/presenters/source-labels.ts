@@ -1,24 +1,10 @@
 /**
  * @module Operators' source labels ({"country": "GB", "kind": "wire"}) read safely, and a story's
- * coverage counted by them: "3 wire agencies, 1 state media outlet, 2 not labelled". Labels are what
- * the operator says about an outlet; the site adds no rating of its own.
+ * coverage counted by them: "3 wire agencies, 1 state media, 2 not labelled". The kinds and their
+ * names are config/source-labels.ts's. Labels are what the operator says about an outlet; the site
+ * adds no rating of its own.
  */
-
-/** The kinds an operator may give a source, each with its name for one outlet and for several. */
-export const SOURCE_KINDS = {
-  wire: ["wire agency", "wire agencies"],
-  state: ["state media outlet", "state media outlets"],
-  public: ["public media outlet", "public media outlets"],
-  independent: ["independent outlet", "independent outlets"],
-  newspaper: ["newspaper", "newspapers"],
-  broadcaster: ["broadcaster", "broadcasters"],
-  magazine: ["magazine", "magazines"],
-  aggregator: ["aggregator", "aggregators"],
-  blog: ["blog", "blogs"],
-  "press-release": ["press-release service", "press-release services"],
-} as const satisfies Record<string, readonly [string, string]>;
-
-export type SourceKind = keyof typeof SOURCE_KINDS;
+import { COUNTRY_CODES, countKind, isSourceKind, type SourceKind } from "../../config/source-labels.ts";
 
 export interface ParsedLabels {
   /** ISO 3166-1 alpha-2, upper case. */
@@ -39,8 +25,9 @@ export function parseSourceLabels(json: string | null | undefined): ParsedLabels
   if (!value || typeof value !== "object") return none;
   const { country, kind } = value as Record<string, unknown>;
   return {
-    country: typeof country === "string" && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : null,
-    kind: typeof kind === "string" && Object.hasOwn(SOURCE_KINDS, kind) ? (kind as SourceKind) : null,
+    country:
+      typeof country === "string" && COUNTRY_CODES.has(country.toUpperCase()) ? country.toUpperCase() : null,
+    kind: typeof kind === "string" && isSourceKind(kind) ? kind : null,
   };
 }
 
@@ -76,7 +63,7 @@ const NOT_LABELLED = "not labelled";
  * breakdown where no outlet has the label is left out, since it would say nothing.
  */
 export function coverageBreakdown(outlets: ReadonlyArray<ParsedLabels>): CoverageBreakdown {
-  const count = (pick: (l: ParsedLabels) => string | null, name: (key: string, n: number) => string) => {
+  const count = (pick: (l: ParsedLabels) => string | null, label: (key: string, n: number) => string) => {
     const counts = new Map<string, number>();
     let unlabelled = 0;
     for (const o of outlets) {
@@ -86,7 +73,7 @@ export function coverageBreakdown(outlets: ReadonlyArray<ParsedLabels>): Coverag
     }
     if (counts.size === 0) return [];
     const lines = [...counts]
-      .map(([key, n]) => ({ key, count: n, label: `${n} ${name(key, n)}` }))
+      .map(([key, n]) => ({ key, count: n, label: label(key, n) }))
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
     if (unlabelled > 0) lines.push({ key: "", count: unlabelled, label: `${unlabelled} ${NOT_LABELLED}` });
     return lines;
@@ -94,11 +81,11 @@ export function coverageBreakdown(outlets: ReadonlyArray<ParsedLabels>): Coverag
   return {
     kinds: count(
       (o) => o.kind,
-      (k, n) => SOURCE_KINDS[k as SourceKind][n === 1 ? 0 : 1],
+      (k, n) => countKind(k as SourceKind, n),
     ),
     countries: count(
       (o) => o.country,
-      (c) => countryName(c),
+      (c, n) => `${n} ${countryName(c)}`,
     ),
   };
 }

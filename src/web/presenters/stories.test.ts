@@ -157,7 +157,7 @@ test("labels are read leniently and counted by outlet, the unlabelled included s
   ]);
   assert.deepEqual(
     b.kinds.map((l) => l.label),
-    ["2 wire agencies", "1 independent outlet", "1 state media outlet", "1 not labelled"],
+    ["2 wire agencies", "1 independent outlet", "1 state media", "1 not labelled"],
   );
   assert.deepEqual(
     b.countries.map((l) => l.label),

@@ -1,0 +1,431 @@
+/**
+ * @module Story clustering's storage: files each new article into a story inside the transaction
+ * that inserts it. Candidates come from the inverted index of rare terms within the active window,
+ * document frequencies from the stored corpus (updated here, one article at a time), and the
+ * decision from the pure stories/ stage. Writers are serialized (an advisory lock on PostgreSQL,
+ * SQLite's single writer), so parallel ingest never splits one event into two stories.
+ */
+import { type Kysely, sql, type Transaction } from "kysely";
+import { assignStory, STORY_SPAN_HOURS, type StoryProfile } from "../stories/assign.ts";
+import type { Features } from "../stories/features.ts";
+import { indexTerms } from "../stories/index-terms.ts";
+import { leadSentence, representativeReport } from "../stories/representative.ts";
+import {
+  type ArticleVectors,
+  addInto,
+  articleVectors,
+  type Corpus,
+  loadVector,
+  loadVectors,
+  STORY_SUM_TERMS,
+  type StoredVectors,
+  storeVectors,
+  termsOf,
+} from "../stories/vectors.ts";
+import { isPostgres } from "./db.ts";
+import type { Database } from "./schema.ts";
+
+/** What ingest hands over for clustering: the article's features (computed before the transaction, being the costly part). */
+export interface ClusterRequest {
+  features: Features;
+  /** Stories whose last report is older than this, relative to the new article's time, are closed. */
+  windowHours: number;
+}
+
+/** The newly inserted article, as clustering needs it. */
+export interface InsertedArticle {
+  id: number;
+  sourceId: number;
+  /** Its sort time (ISO-8601 UTC): publication, else fetch time. */
+  at: string;
+  title: string;
+}
+
+/** Candidate stories looked at per article, the ones sharing most index terms first: bounds the work on a busy day. */
+export const MAX_CANDIDATE_STORIES = 40;
+/** Feature rows pruned per insert once out of the window: spreads the deletes over inserts. */
+const PRUNE_BATCH = 50;
+/** Key of the advisory lock that serializes clustering on PostgreSQL. */
+const LOCK_KEY = "newsdesk:clustering";
+/** Terms per IN (...) list, below SQLite's and PostgreSQL's parameter limits. */
+const CHUNK = 500;
+
+type Trx = Transaction<Database> | Kysely<Database>;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/** The stored corpus statistics, read lazily: a term's document frequency is loaded before it is needed. */
+class StoredCorpus implements Corpus {
+  private readonly known = new Map<string, number>();
+  constructor(readonly documents: number) {}
+  df(term: string): number {
+    return this.known.get(term) ?? 0;
+  }
+  async load(trx: Trx, terms: Iterable<string>): Promise<void> {
+    const missing = [...new Set(terms)].filter((t) => !this.known.has(t));
+    for (const part of chunks(missing)) {
+      const rows = await trx
+        .selectFrom("term_stats")
+        .select(["term", "df"])
+        .where("term", "in", part)
+        .execute();
+      for (const t of part) this.known.set(t, 0);
+      for (const r of rows) this.known.set(r.term, Number(r.df));
+    }
+  }
+}
+
+/** Counts the article's terms into the corpus statistics; returns the corpus size after it. */
+async function countDocument(trx: Trx, terms: readonly string[]): Promise<number> {
+  for (const part of chunks(terms)) {
+    await trx
+      .insertInto("term_stats")
+      .values(part.map((term) => ({ term, df: 1 })))
+      .onConflict((oc) => oc.column("term").doUpdateSet({ df: sql`term_stats.df + 1` }))
+      .execute();
+  }
+  const row = await trx
+    .updateTable("cluster_state")
+    .set({ documents: sql`documents + 1` })
+    .where("id", "=", 1)
+    .returning("documents")
+    .executeTakeFirstOrThrow();
+  return Number(row.documents);
+}
+
+const hoursMs = (h: number) => h * 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Stories with a report in the window that share index terms with the article, most shared first. */
+async function candidateStories(trx: Trx, terms: readonly string[], atMs: number, windowHours: number) {
+  if (terms.length === 0) return [];
+  const rows = await trx
+    .selectFrom("cluster_terms as ct")
+    .innerJoin("cluster_features as cf", "cf.article_id", "ct.article_id")
+    .select(["cf.story_id", (eb) => eb.fn.countAll<number>().as("shared")])
+    .where("ct.term", "in", [...terms])
+    .where("ct.at", ">=", iso(atMs - hoursMs(windowHours + STORY_SPAN_HOURS)))
+    .where("ct.at", "<=", iso(atMs + hoursMs(windowHours)))
+    .groupBy("cf.story_id")
+    .orderBy("shared", "desc")
+    .orderBy("cf.story_id", "asc")
+    .limit(MAX_CANDIDATE_STORIES)
+    .execute();
+  return rows.map((r) => Number(r.story_id));
+}
+
+interface StoredSignature {
+  minhash: number[];
+  shingles: number;
+}
+
+/** The open stories among `storyIds` (a report within the window of `atMs`), with their reports' signatures. */
+async function loadProfiles(
+  trx: Trx,
+  storyIds: readonly number[],
+  atMs: number,
+  windowHours: number,
+): Promise<StoryProfile[]> {
+  if (storyIds.length === 0) return [];
+  const stories = await trx
+    .selectFrom("cluster_stories")
+    .selectAll()
+    .where("story_id", "in", [...storyIds])
+    .where("last_at", ">=", iso(atMs - hoursMs(windowHours)))
+    .execute();
+  if (stories.length === 0) return [];
+  const members = await trx
+    .selectFrom("cluster_features")
+    .select(["article_id", "story_id", "at", "signature"])
+    .where(
+      "story_id",
+      "in",
+      stories.map((s) => Number(s.story_id)),
+    )
+    .execute();
+  const byStory = new Map<number, StoryProfile["members"][number][]>();
+  for (const m of members) {
+    const list = byStory.get(Number(m.story_id)) ?? [];
+    list.push({
+      articleId: Number(m.article_id),
+      at: Date.parse(m.at),
+      text: JSON.parse(m.signature) as StoredSignature,
+    });
+    byStory.set(Number(m.story_id), list);
+  }
+  return stories
+    .map((s) => ({
+      storyId: Number(s.story_id),
+      reports: Number(s.reports),
+      firstAt: Date.parse(s.first_at),
+      lastAt: Date.parse(s.last_at),
+      sums: loadVectors(JSON.parse(s.sums) as StoredVectors),
+      members: byStory.get(Number(s.story_id)) ?? [],
+    }))
+    .sort((a, b) => a.storyId - b.storyId);
+}
+
+/** `into`'s sums and span take in `add`'s. */
+function combine(
+  into: ClusterStory,
+  add: { reports: number; first_at: string; last_at: string; sums: ArticleVectors },
+): void {
+  into.reports += add.reports;
+  if (add.first_at < into.first_at) into.first_at = add.first_at;
+  if (add.last_at > into.last_at) into.last_at = add.last_at;
+  addInto(into.sums.all, add.sums.all);
+  addInto(into.sums.lead, add.sums.lead);
+  addInto(into.sums.entities, add.sums.entities);
+}
+
+interface ClusterStory {
+  reports: number;
+  first_at: string;
+  last_at: string;
+  sums: ArticleVectors;
+}
+
+async function readClusterStory(trx: Trx, storyId: number): Promise<ClusterStory | null> {
+  const row = await trx
+    .selectFrom("cluster_stories")
+    .selectAll()
+    .where("story_id", "=", storyId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    reports: Number(row.reports),
+    first_at: row.first_at,
+    last_at: row.last_at,
+    sums: loadVectors(JSON.parse(row.sums) as StoredVectors),
+  };
+}
+
+async function writeClusterStory(trx: Trx, storyId: number, story: ClusterStory): Promise<void> {
+  const values = {
+    reports: story.reports,
+    first_at: story.first_at,
+    last_at: story.last_at,
+    sums: JSON.stringify(storeVectors(story.sums, STORY_SUM_TERMS)),
+  };
+  await trx
+    .insertInto("cluster_stories")
+    .values({ story_id: storyId, ...values })
+    .onConflict((oc) => oc.column("story_id").doUpdateSet(values))
+    .execute();
+}
+
+/** Moves every report of `from` into `to`, and leaves a redirect so the old story URL keeps working. */
+async function mergeStory(
+  trx: Trx,
+  from: number,
+  to: number,
+  into: ClusterStory,
+  now: string,
+): Promise<void> {
+  const merged = await readClusterStory(trx, from);
+  if (merged) combine(into, merged);
+  await trx.updateTable("articles").set({ story_id: to }).where("story_id", "=", from).execute();
+  await trx.updateTable("cluster_features").set({ story_id: to }).where("story_id", "=", from).execute();
+  await trx.updateTable("story_redirects").set({ to_id: to }).where("to_id", "=", from).execute();
+  await trx
+    .insertInto("story_redirects")
+    .values({ from_id: from, to_id: to, created_at: now })
+    .onConflict((oc) => oc.column("from_id").doUpdateSet({ to_id: to }))
+    .execute();
+  await trx.deleteFrom("stories").where("id", "=", from).execute();
+}
+
+/** Drops what clustering keeps of articles and stories that can no longer take new reports, a batch at a time. */
+async function pruneOld(trx: Trx, atMs: number, windowHours: number): Promise<void> {
+  const before = iso(atMs - hoursMs(windowHours + STORY_SPAN_HOURS));
+  const old = await trx
+    .selectFrom("cluster_features")
+    .select("article_id")
+    .where("at", "<", before)
+    .orderBy("at", "asc")
+    .limit(PRUNE_BATCH)
+    .execute();
+  const ids = old.map((r) => Number(r.article_id));
+  if (ids.length > 0) {
+    await trx.deleteFrom("cluster_terms").where("article_id", "in", ids).execute();
+    await trx.deleteFrom("cluster_features").where("article_id", "in", ids).execute();
+  }
+  const closed = await trx
+    .selectFrom("cluster_stories")
+    .select("story_id")
+    .where("last_at", "<", before)
+    .limit(PRUNE_BATCH)
+    .execute();
+  if (closed.length > 0) {
+    await trx
+      .deleteFrom("cluster_stories")
+      .where(
+        "story_id",
+        "in",
+        closed.map((r) => Number(r.story_id)),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Files the just-inserted `article` into a story: an open one (merging any others it plainly
+ * bridges), or a new story of its own. Runs inside the insert's transaction. Returns the story's id.
+ */
+export async function clusterInsertedArticle(
+  trx: Transaction<Database>,
+  article: InsertedArticle,
+  request: ClusterRequest,
+  now: string,
+): Promise<number> {
+  if (isPostgres(trx)) await sql`SELECT pg_advisory_xact_lock(hashtextextended(${LOCK_KEY}, 0))`.execute(trx);
+  const { features, windowHours } = request;
+  const atMs = Date.parse(article.at);
+  const terms = [...termsOf(features)];
+  const corpus = new StoredCorpus(await countDocument(trx, terms));
+  await corpus.load(trx, terms);
+  // Weighted once, as the corpus stands now, and stored so: a report's vector never changes later.
+  const vectors = articleVectors(features, corpus);
+  const index = indexTerms(features, corpus);
+  const candidates = await loadProfiles(
+    trx,
+    await candidateStories(trx, index, atMs, windowHours),
+    atMs,
+    windowHours,
+  );
+  const decision = assignStory({ vectors, text: features.text, at: atMs }, candidates);
+
+  let storyId = decision.storyId;
+  if (storyId === null) {
+    const story = await trx
+      .insertInto("stories")
+      .values({
+        title: article.title,
+        last_published_at: article.at,
+        first_published_at: article.at,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    storyId = Number(story.id);
+  }
+  const profile = (await readClusterStory(trx, storyId)) ?? {
+    reports: 0,
+    first_at: article.at,
+    last_at: article.at,
+    sums: { all: new Map(), lead: new Map(), entities: new Map() },
+  };
+  for (const other of decision.merge) await mergeStory(trx, other, storyId, profile, now);
+  combine(profile, { reports: 1, first_at: article.at, last_at: article.at, sums: vectors });
+  await writeClusterStory(trx, storyId, profile);
+
+  await trx
+    .updateTable("articles")
+    .set({ story_id: storyId, near_duplicate_of: decision.nearDuplicateOf })
+    .where("id", "=", article.id)
+    .execute();
+  await trx
+    .insertInto("cluster_features")
+    .values({
+      article_id: article.id,
+      story_id: storyId,
+      at: article.at,
+      vectors: JSON.stringify(storeVectors(vectors)),
+      signature: JSON.stringify(features.text),
+    })
+    .execute();
+  if (index.length > 0) {
+    await trx
+      .insertInto("cluster_terms")
+      .values(index.map((term) => ({ article_id: article.id, term, at: article.at })))
+      .execute();
+  }
+  await refreshStorySummary(trx, storyId, now);
+  await pruneOld(trx, atMs, windowHours);
+  return storyId;
+}
+
+/** Stories this large keep the representative report they had: finding the medoid reads every report's vector. */
+export const REPRESENTATIVE_MAX_REPORTS = 50;
+
+/**
+ * Brings a story's summary up to date from its reports: counts and times, who reported first, the
+ * representative report (whose headline names the story and whose first sentence leads it), and the
+ * report whose image illustrates it.
+ */
+export async function refreshStorySummary(trx: Trx, storyId: number, now: string): Promise<void> {
+  const reports = await trx
+    .selectFrom("articles")
+    .select(["id", "source_id", "sort_at", "near_duplicate_of", "lead_image_url"])
+    .where("story_id", "=", storyId)
+    .orderBy("sort_at", "asc")
+    .orderBy("id", "asc")
+    .execute();
+  const first = reports[0];
+  const last = reports.at(-1);
+  if (!first || !last) {
+    await trx.deleteFrom("stories").where("id", "=", storyId).execute();
+    return;
+  }
+  const story = await trx
+    .selectFrom("stories")
+    .select("lead_article_id")
+    .where("id", "=", storyId)
+    .executeTakeFirst();
+  let leadId = story?.lead_article_id == null ? null : Number(story.lead_article_id);
+  if (reports.length <= REPRESENTATIVE_MAX_REPORTS || leadId === null) {
+    const rows = await trx
+      .selectFrom("cluster_features")
+      .select(["article_id", "at", "vectors"])
+      .where("story_id", "=", storyId)
+      .execute();
+    const dup = new Set(reports.filter((r) => r.near_duplicate_of !== null).map((r) => Number(r.id)));
+    leadId =
+      representativeReport(
+        rows.map((r) => ({
+          articleId: Number(r.article_id),
+          at: Date.parse(r.at),
+          all: loadVector((JSON.parse(r.vectors) as StoredVectors).all),
+          nearDuplicate: dup.has(Number(r.article_id)),
+        })),
+      ) ?? leadId;
+  }
+  const leadRow =
+    (leadId === null
+      ? undefined
+      : await trx
+          .selectFrom("articles")
+          .select(["id", "title", "text", "language", "lead_image_url"])
+          .where("id", "=", leadId)
+          .executeTakeFirst()) ??
+    (await trx
+      .selectFrom("articles")
+      .select(["id", "title", "text", "language", "lead_image_url"])
+      .where("id", "=", first.id)
+      .executeTakeFirstOrThrow());
+  const originals = reports.filter((r) => r.near_duplicate_of === null);
+  const image = leadRow.lead_image_url
+    ? leadRow
+    : (originals.find((r) => r.lead_image_url) ?? reports.find((r) => r.lead_image_url));
+  await trx
+    .updateTable("stories")
+    .set({
+      title: leadRow.title,
+      lead_sentence: leadSentence(leadRow.text, leadRow.language ?? "en"),
+      article_count: reports.length,
+      source_count: new Set(reports.map((r) => Number(r.source_id))).size,
+      first_published_at: first.sort_at,
+      last_published_at: last.sort_at,
+      first_article_id: Number(first.id),
+      lead_article_id: Number(leadRow.id),
+      image_article_id: image ? Number(image.id) : null,
+      updated_at: now,
+    })
+    .where("id", "=", storyId)
+    .execute();
+}

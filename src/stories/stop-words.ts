@@ -1,0 +1,105 @@
+/** @module Stop words per language, from the `stopword` package's lists (ISO 639-3 names), by ISO 639-1 code. */
+import * as lists from "stopword";
+
+/** ISO 639-1 (what pages declare) to the package's ISO 639-3 list names, for the languages it has. */
+const BY_ISO1: Record<string, keyof typeof lists> = {
+  af: "afr",
+  ar: "ara",
+  bn: "ben",
+  br: "bre",
+  bg: "bul",
+  ca: "cat",
+  cs: "ces",
+  da: "dan",
+  de: "deu",
+  el: "ell",
+  en: "eng",
+  eo: "epo",
+  et: "est",
+  eu: "eus",
+  fa: "fas",
+  fi: "fin",
+  fr: "fra",
+  ga: "gle",
+  gl: "glg",
+  gu: "guj",
+  ha: "hau",
+  he: "heb",
+  hi: "hin",
+  hr: "hrv",
+  hu: "hun",
+  hy: "hye",
+  id: "ind",
+  it: "ita",
+  ja: "jpn",
+  ko: "kor",
+  ku: "kur",
+  la: "lat",
+  lv: "lav",
+  lt: "lit",
+  mr: "mar",
+  ms: "msa",
+  my: "mya",
+  nl: "nld",
+  nb: "nob",
+  no: "nob",
+  pa: "panGu",
+  pl: "pol",
+  pt: "por",
+  ro: "ron",
+  ru: "rus",
+  sk: "slk",
+  sl: "slv",
+  so: "som",
+  st: "sot",
+  es: "spa",
+  sw: "swa",
+  sv: "swe",
+  tl: "tgl",
+  th: "tha",
+  tr: "tur",
+  uk: "ukr",
+  ur: "urd",
+  vi: "vie",
+  yo: "yor",
+  zh: "zho",
+  zu: "zul",
+};
+
+const cache = new Map<string, ReadonlySet<string>>();
+
+/** The stop words of `lang` (an ISO 639-1 code, a region suffix ignored); empty for a language without a list. */
+export function stopWords(lang: string): ReadonlySet<string> {
+  const code = lang.toLowerCase().split(/[-_]/)[0] ?? "";
+  let set = cache.get(code);
+  if (!set) {
+    const name = BY_ISO1[code];
+    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the list is chosen by language at run time
+    const list = name ? (lists[name] as unknown) : undefined;
+    set = new Set(Array.isArray(list) ? list.map((w: string) => w.normalize("NFKC").toLowerCase()) : []);
+    cache.set(code, set);
+  }
+  return set;
+}
+
+/** Languages a text without a declared language is tried against (the commonest in news feeds). */
+const GUESS_LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "nl", "sv", "pl", "ru", "tr", "ar", "id"];
+
+/**
+ * The language whose stop words cover most of `tokens` (function words are a text's most reliable
+ * language signal), or "en" when none covers any.
+ */
+export function guessLanguage(tokens: readonly string[]): string {
+  let best = "en";
+  let bestHits = 0;
+  for (const lang of GUESS_LANGUAGES) {
+    const set = stopWords(lang);
+    let hits = 0;
+    for (const t of tokens) if (set.has(t)) hits++;
+    if (hits > bestHits) {
+      best = lang;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
