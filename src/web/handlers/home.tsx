@@ -1,6 +1,6 @@
 /**
  * @module GET / : the top stories and topic sections (first page only), then the latest articles,
- * paginated by keyset cursor. An uncached render makes seven queries however many stories it shows.
+ * paginated by keyset cursor. An uncached render makes six queries however many stories it shows.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { listLatestOriginals, listReprintLinks } from "../../storage/original-lists.ts";
@@ -18,9 +18,13 @@ import { cursorFrom, sendHtml, splitPage } from "./params.ts";
 
 /** How many articles the "Latest" list shows per page. */
 const LATEST_PAGE_SIZE = 30;
-/** Stories are chosen from at most this many candidates of the last `WINDOW_HOURS`. */
+/**
+ * Stories are chosen from at most this many candidates of the last `WINDOW_HOURS`, and from at least
+ * the newest `MIN_CANDIDATES` when the window holds fewer (a site whose news is days apart).
+ */
 const CANDIDATES = 200;
 const WINDOW_HOURS = 48;
+const MIN_CANDIDATES = 30;
 
 interface FrontStories {
   top: StoryCardView[];
@@ -28,7 +32,7 @@ interface FrontStories {
 }
 
 async function frontStories(ctx: WebContext): Promise<FrontStories> {
-  const candidates = await listRecentStories(ctx.db, WINDOW_HOURS, CANDIDATES);
+  const candidates = await listRecentStories(ctx.db, WINDOW_HOURS, CANDIDATES, MIN_CANDIDATES);
   const topics = await listStoryTopics(
     ctx.db,
     candidates.map((s) => s.id),
