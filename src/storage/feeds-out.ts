@@ -8,6 +8,8 @@ export interface SitemapArticle {
   title: string;
   sort_at: string;
   updated_at: string;
+  /** When the publisher last edited it; null if never. */
+  revised_at: string | null;
   language: string | null;
 }
 
@@ -28,7 +30,7 @@ export async function listArticlesInIdRange(
 ): Promise<SitemapArticle[]> {
   const rows = await db
     .selectFrom("articles")
-    .select(["id", "title", "sort_at", "updated_at", "language"])
+    .select(["id", "title", "sort_at", "updated_at", "revised_at", "language"])
     .where("id", ">=", fromId)
     .where("id", "<", toId)
     .orderBy("id")
@@ -44,7 +46,7 @@ export async function listArticlesSince(
 ): Promise<SitemapArticle[]> {
   const rows = await db
     .selectFrom("articles")
-    .select(["id", "title", "sort_at", "updated_at", "language"])
+    .select(["id", "title", "sort_at", "updated_at", "revised_at", "language"])
     .where("sort_at", ">=", since)
     .orderBy("sort_at", "desc")
     .orderBy("id", "desc")

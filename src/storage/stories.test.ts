@@ -119,6 +119,21 @@ for (const { name, make } of bothDatabases) {
       assert.ok(recent.length > 1, "the window starts from a real time, so other stories stay in it");
     });
 
+    test("the front page's candidates: the window before the newest story, or at least the newest few", async () => {
+      const s = (await insertSource(db.kysely, "https://quiet.test/feed", T0)).source;
+      await insertArticle(db.kysely, article(s.id, "quiet-old", "2020-01-01T00:00:00.000Z"));
+      const all = await listRecentStories(db.kysely, 48, 500);
+      assert.ok(!all.some((x) => x.title.includes("quiet-old")), "years old: outside the window");
+      const wide = await listRecentStories(db.kysely, 48, 500, all.length + 1);
+      assert.equal(wide.length, all.length + 1, "a thin window is topped up with the next newest");
+      assert.deepEqual(
+        wide.slice(0, all.length).map((x) => x.id),
+        all.map((x) => x.id),
+        "newest first, the same order",
+      );
+      assert.equal((await listRecentStories(db.kysely, 48, 2, 1)).length, 2, "the limit still holds");
+    });
+
     test("an article without a publication time sorts by when it was fetched", async () => {
       const s = (await insertSource(db.kysely, "https://undated.test/feed", T0)).source;
       await insertArticle(db.kysely, article(s.id, "undated", null));

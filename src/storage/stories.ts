@@ -5,30 +5,28 @@ import type { Database, Story } from "./schema.ts";
 
 /**
  * The stories whose newest article falls in the `windowHours` before the newest story's, newest
- * first, at most `limit`: the candidates the front page ranks. Reads the recency index only, so it
- * costs the same over a thousand articles or a million.
+ * first, at most `limit`, and never fewer than `atLeast` while there are that many (a quiet site's
+ * front page still has stories to show): the candidates the front page ranks. One read of the
+ * recency index, so it costs the same over a thousand articles or a million.
  */
 export async function listRecentStories(
   db: Kysely<Database>,
   windowHours: number,
   limit: number,
+  atLeast = 0,
 ): Promise<Story[]> {
   const newest = await db
     .selectFrom("stories")
-    .select("last_published_at")
-    .orderBy("last_published_at", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  if (!newest) return [];
-  const since = new Date(Date.parse(newest.last_published_at) - windowHours * 3_600_000).toISOString();
-  return db
-    .selectFrom("stories")
     .selectAll()
-    .where("last_published_at", ">=", since)
     .orderBy("last_published_at", "desc")
     .orderBy("id", "desc")
-    .limit(limit)
+    .limit(Math.max(limit, atLeast))
     .execute();
+  const first = newest[0];
+  if (!first) return [];
+  const since = new Date(Date.parse(first.last_published_at) - windowHours * 3_600_000).toISOString();
+  const inWindow = newest.filter((s) => s.last_published_at >= since).slice(0, limit);
+  return inWindow.length >= atLeast ? inWindow : newest.slice(0, atLeast);
 }
 
 export async function findStoryById(db: Kysely<Database>, id: number): Promise<Story | undefined> {

@@ -56,7 +56,10 @@ test("the article page follows the brief's anatomy, in order, with the headline 
     [...positions].sort((a, b) => a - b),
     "anatomy in order",
   );
-  assert.match(body, /<time datetime="2026-11-21T06:00:00.000Z">21 November 2026 at 06:00 UTC<\/time>/);
+  assert.match(
+    body,
+    /<time datetime="2026-11-21T06:00:00.000Z" dir="ltr">21 November 2026 at 06:00 UTC<\/time>/,
+  );
   assert.match(body, /<a href="\/sources\/\d+-the-gazette">The Gazette<\/a>/, "outlet links to its page");
   assert.match(body, /<a class="comment-count" href="#comments">2 comments<\/a>/, "approved comments only");
   assert.match(body, /<section id="comments"[^>]*><h2 id="comments-heading">Comments \(2\)<\/h2>/);
@@ -83,7 +86,7 @@ test("'Also covered by' lists the story's other outlets with times and links to 
     new RegExp(`href="/articles/${site.ids.bridgePost}-bridge-open-again-after-two-years"`),
   );
   assert.match(section, /<time datetime=/);
-  assert.match(section, /href="\/stories\/\d+-/);
+  assert.match(section, /href="\/stories\/\d+-[^"]*">Full coverage: 3 reports from 3 outlets</);
   assert.doesNotMatch(section, /The Gazette/, "not the article itself");
   const solo = await site.app.inject(`/articles/${site.ids.solo}-council-meets`);
   assert.equal(solo.statusCode, 200);

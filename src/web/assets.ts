@@ -1,6 +1,7 @@
 /** @module Static assets served under content-hashed names, so browsers may cache them forever. */
 import { createHash } from "node:crypto";
 import { commentFormJs } from "./assets/comment-form-script.ts";
+import { relativeTimeJs } from "./assets/relative-time-script.ts";
 import { styleCss } from "./assets/style.ts";
 
 export interface Asset {
@@ -22,4 +23,11 @@ export const commentFormScript = hashed(
   commentFormJs,
   "text/javascript; charset=utf-8",
 );
-export const assets: Asset[] = [stylesheet, commentFormScript];
+/** Shows list cards' times as "3 hours ago" in the reader's browser (see assets/relative-time-script.ts). */
+export const relativeTimeScript = hashed(
+  "relative-time",
+  "js",
+  relativeTimeJs,
+  "text/javascript; charset=utf-8",
+);
+export const assets: Asset[] = [stylesheet, commentFormScript, relativeTimeScript];

@@ -14,22 +14,38 @@ after(async () => {
 const h1Count = (html: string) => html.match(/<h1[ >]/g)?.length ?? 0;
 const articleLinks = (html: string) => [...html.matchAll(/href="(\/articles\/\d+-[^"]*)"/g)].map((m) => m[1]);
 
-test("the front page leads with the ranked story and its outlet count, then the latest articles", async () => {
+test("the front page leads with the ranked story, its picture and the outlets covering it, then the latest", async () => {
   const res = await site.app.inject("/");
   assert.equal(res.statusCode, 200);
   const html = res.body;
   assert.equal(h1Count(html), 1);
   const top = html.slice(html.indexOf('id="top-heading"'), html.indexOf('id="latest-heading"'));
   assert.ok(top.length > 0, "top stories come before the latest");
-  // The three-outlet bridge story outranks the newer single articles; its lead has a picture.
-  assert.match(top, new RegExp(`^[^]*?href="/articles/${site.ids.bridge}-`));
-  assert.match(top, /3 outlets cover this story/);
-  assert.match(top, /href="\/stories\/\d+-/);
+  // The three-outlet bridge story outranks the newer single articles and leads with its picture.
+  const lead = top.slice(0, top.indexOf('class="story-grid"'));
+  assert.match(
+    lead,
+    /<article class="story-card lead"><figure class="story-image lead"><img src="https:\/\/gazette.test\/img\/bridge.jpg"/,
+  );
+  assert.match(lead, /<span class="credit">Photo: Sam Lee\/Gazette<\/span>/);
+  assert.match(lead, /<h3 class="story-title" dir="auto"><a href="\/stories\/\d+-bridge-reopens/);
+  assert.match(
+    lead,
+    /<bdi class="outlet">The Gazette<\/bdi> · <time datetime="2026-11-21T06:00:00.000Z" dir="ltr" data-relative>/,
+  );
+  assert.match(
+    lead,
+    /3 outlets<\/span>: <span><bdi>Al Sahafa<\/bdi><\/span><span>, <bdi>The Gazette<\/bdi><\/span><span> and <bdi>Daily Post<\/bdi><\/span>/,
+  );
+  assert.match(lead, /Full coverage<span class="visually-hidden"> of Bridge reopens/);
+  // A story of one links straight to its report.
+  assert.match(top, new RegExp(`<a href="/articles/${site.ids.solo}-council-meets">Council meets</a>`));
   assert.match(html, /<nav class="site-nav" aria-label="Site">/);
   assert.match(html, /<a href="\/sources">Sources<\/a>/);
   assert.match(html, /<a href="\/about">About<\/a>/);
-  assert.match(html, /<main id="main"/);
+  assert.match(html, /<main id="main" tabindex="-1" class="wide"/);
   assert.match(html, /<footer class="site-footer">/);
+  assert.match(html, /<script src="\/assets\/relative-time\.[0-9a-f]{12}\.js" defer><\/script>/);
 });
 
 test("the front page's 'older' link pages through every article by keyset cursor", async () => {
@@ -39,14 +55,14 @@ test("the front page's 'older' link pages through every article by keyset cursor
   while (path && pages < 10) {
     const res: { statusCode: number; body: string } = await site.app.inject(path);
     assert.equal(res.statusCode, 200, path);
-    const latest = res.body.slice(res.body.indexOf('id="latest-heading"'));
-    for (const link of articleLinks(latest)) if (link) seen.add(link.split("-")[0] ?? "");
+    // Stories of one link straight to their report; the latest lists the rest.
+    for (const link of articleLinks(res.body)) if (link) seen.add(link.split("-")[0] ?? "");
     const m = /<a href="(\/\?before=[^"]+)" rel="next">/.exec(res.body);
     path = m?.[1]?.replace(/&amp;/g, "&") ?? null;
     pages++;
   }
   assert.equal(pages, 2);
-  // Every article appears in "latest" except the top stories' leads, which the first page does not repeat.
+  // Every article appears: in a story card (a story of one links to its report) or in "latest".
   assert.ok(seen.size >= FILLERS, `saw ${seen.size}`);
 });
 
@@ -73,22 +89,26 @@ test("bad cursors answer 400 with the error page, never 500", async () => {
   assert.match(empty.body, /There are no older articles/);
 });
 
-test("a story page lists every outlet's version oldest first, for many articles and for one", async () => {
+test("a story page groups every report by outlet in time order, for many articles and for one", async () => {
   const article = (await site.app.inject(`/articles/${site.ids.bridge}`)).headers.location;
   const page = (await site.app.inject(String(article))).body;
   const storyPath = /href="(\/stories\/\d+-[^"]+)"/.exec(page)?.[1] ?? "";
   const res = await site.app.inject(storyPath);
   assert.equal(res.statusCode, 200);
   assert.equal(h1Count(res.body), 1);
-  assert.match(res.body, /3 articles from 3 outlets, first reported <time/);
+  assert.match(res.body, /<h2 id="coverage-heading">3 reports from 3 outlets<\/h2>/);
+  assert.match(
+    res.body,
+    /First reported by <a href="\/sources\/\d+-al-sahafa"><bdi>Al Sahafa<\/bdi><\/a> at <time/,
+  );
   const order = [site.ids.arabic, site.ids.bridge, site.ids.bridgePost].map((id) =>
-    res.body.indexOf(`href="/articles/${id}-`),
+    res.body.indexOf(`<h4 class="report-title"><a href="/articles/${id}-`),
   );
   assert.ok(order.every((p) => p > 0));
   assert.deepEqual(
     order,
     [...order].sort((a, b) => a - b),
-    "oldest first",
+    "outlets in the order they first reported",
   );
 
   const storyId = Number(/\/stories\/(\d+)-/.exec(storyPath)?.[1]);
@@ -103,7 +123,7 @@ test("a story page lists every outlet's version oldest first, for many articles 
     .executeTakeFirstOrThrow();
   const one = await site.app.inject(`/stories/${solo.story_id}-council-meets`);
   assert.equal(one.statusCode, 200);
-  assert.match(one.body, /1 article from 1 outlet/);
+  assert.match(one.body, /1 report from 1 outlet/);
   assert.equal((await site.app.inject("/stories/99999-x")).statusCode, 404);
 });
 

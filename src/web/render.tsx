@@ -2,7 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { Config } from "../config/config.ts";
-import { stylesheet } from "./assets.ts";
+import { relativeTimeScript, stylesheet } from "./assets.ts";
 import { siteUrl } from "./presenters/paths.ts";
 import { type FeedLink, Layout, SITE_FEEDS } from "./views/layout.tsx";
 
@@ -22,6 +22,8 @@ export interface PageHead {
   feeds?: FeedLink[];
   /** Search result pages and error pages ask not to be indexed. */
   noindex?: boolean;
+  /** Full-width main (the front page's and story pages' grids). */
+  wide?: boolean;
 }
 
 /** `<!doctype html>` plus the server-rendered page; preact escapes every text and attribute. */
@@ -31,6 +33,8 @@ export function renderPage(config: Config, head: PageHead, body: ComponentChildr
       siteTitle={config.siteTitle}
       title={head.title}
       stylesheet={stylesheet.path}
+      scripts={[relativeTimeScript.path]}
+      wide={head.wide ?? false}
       description={head.description}
       // og:url must be absolute; without a configured public address there is none to give.
       pageUrl={head.path && config.publicUrl ? siteUrl(config.publicUrl, head.path) : null}

@@ -12,6 +12,7 @@ import {
   sitemapNews,
   sitemapPages,
 } from "./feeds-out/sitemap-handlers.ts";
+import { storyFeed } from "./feeds-out/story-feed.ts";
 import { about } from "./handlers/about.tsx";
 import { articleShow } from "./handlers/article-show.tsx";
 import { home } from "./handlers/home.tsx";
@@ -38,6 +39,7 @@ export const routes: Route[] = [
   ...feedRoutes("/feed", siteFeed),
   ...feedRoutes("/sources/:idSlug/feed", sourceFeed),
   ...feedRoutes("/topics/:slug/feed", topicFeed),
+  ...feedRoutes("/stories/:idSlug/feed", storyFeed),
   { method: "GET", url: "/sitemap.xml", handler: sitemapIndex },
   { method: "GET", url: "/sitemap-pages.xml", handler: sitemapPages },
   { method: "GET", url: "/sitemap-articles-:n.xml", handler: sitemapArticles },

@@ -93,7 +93,8 @@ const CSS_THAT_RUNS = [
 /**
  * The layout's own uses of otherwise forbidden elements, allowed in whole pages only: the GET search
  * form (exactly these attributes), a JSON-LD block in the head whose text is JSON without "<", and on
- * article pages the comment form (posting to the article's own /comments) with its hashed script asset.
+ * article pages the comment form (posting to the article's own /comments) with its hashed script asset,
+ * and on every page the hashed relative-time script in the head.
  */
 const SEARCH_FORM = { class: "search-form", action: "/search", method: "get" };
 
@@ -107,13 +108,18 @@ function isCommentForm(attribs: Record<string, string>): boolean {
   );
 }
 
-function isCommentScript(el: Element): boolean {
+/** One of the site's hashed script assets, deferred, with no inline code. */
+function isAssetScript(el: Element, name: string): boolean {
   return (
     Object.keys(el.attribs).sort().join(" ") === "defer src" &&
     el.attribs.defer === "" &&
-    /^\/assets\/comment-form\.[0-9a-f]{12}\.js$/.test(el.attribs.src ?? "") &&
+    new RegExp(`^/assets/${name}\\.[0-9a-f]{12}\\.js$`).test(el.attribs.src ?? "") &&
     el.children.length === 0
   );
+}
+
+function isCommentScript(el: Element): boolean {
+  return isAssetScript(el, "comment-form");
 }
 
 function isLayoutOwn(el: Element): boolean {
@@ -121,6 +127,8 @@ function isLayoutOwn(el: Element): boolean {
     return JSON.stringify(el.attribs) === JSON.stringify(SEARCH_FORM) || isCommentForm(el.attribs);
   if (el.name === "script" && hasAncestor(el, "body")) return isCommentScript(el);
   if (el.name !== "script" || !hasAncestor(el, "head")) return false;
+  // The relative-time script every page loads (web/assets/relative-time-script.ts).
+  if (isAssetScript(el, "relative-time")) return true;
   if (JSON.stringify(el.attribs) !== JSON.stringify({ type: "application/ld+json" })) return false;
   const text = el.children.map((c) => ("data" in c ? String(c.data) : "<")).join("");
   try {

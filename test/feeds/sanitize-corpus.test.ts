@@ -23,6 +23,7 @@ import { insertSource, listSources, markSourceFetched } from "../../src/storage/
 import { buildApp } from "../../src/web/app.tsx";
 import { HomePage } from "../../src/web/pages/home.tsx";
 import { presentArticle } from "../../src/web/presenters/article.ts";
+import { NO_REPRINTS } from "../../src/web/presenters/reprints.ts";
 import { renderPage } from "../../src/web/render.tsx";
 import { sqliteTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { findUnsafeMarkup, unsafeStoredUrl } from "./html-safety.ts";
@@ -189,7 +190,15 @@ test("the checker flags every construct it is meant to catch, and passes our own
       renderPage(
         loadConfig({}),
         { title: "t" },
-        h(HomePage, { siteTitle: "t", stories: [], latest: [], older: null, firstPage: true }),
+        h(HomePage, {
+          siteTitle: "t",
+          top: [],
+          sections: [],
+          latest: [],
+          notes: NO_REPRINTS,
+          older: null,
+          firstPage: true,
+        }),
       ),
       {
         fragment: false,
@@ -311,8 +320,10 @@ test("no rendered page (front page, every article page, every card) can run code
         { title: "all" },
         h(HomePage, {
           siteTitle: "t",
-          stories: [],
+          top: [],
+          sections: [],
           latest: rows.map(presentArticle),
+          notes: NO_REPRINTS,
           older: null,
           firstPage: true,
         }),

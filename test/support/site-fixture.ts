@@ -163,11 +163,15 @@ export async function buildSite(env: Record<string, string> = {}, log?: Logger):
 }
 
 /**
- * The page without its JSON-LD block and the site's own comment-form script (a hashed asset), for
+ * The page without its JSON-LD block and the site's own scripts (hashed assets: the comment form's and
+ * the relative-time one), for
  * checks that no data-borne <script> reached the HTML.
  */
 export function withoutJsonLd(html: string): string {
   return html
     .replace(/<script type="application\/ld\+json">[^<]*<\/script>/, "")
-    .replace(/<script src="\/assets\/comment-form\.[0-9a-f]{12}\.js" defer><\/script>/, "");
+    .replace(
+      /<script src="\/assets\/(?:comment-form|relative-time)\.[0-9a-f]{12}\.js" defer><\/script>/g,
+      "",
+    );
 }

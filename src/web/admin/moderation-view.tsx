@@ -75,7 +75,9 @@ function Row({ row, status }: { row: QueueRow; status: CommentStatus }) {
             <dd>{row.ip ?? "unknown"}</dd>
             <dt>Posted</dt>
             <dd>
-              <time datetime={row.createdIso}>{row.createdDisplay}</time>
+              <time datetime={row.createdIso} dir="ltr">
+                {row.createdDisplay}
+              </time>
             </dd>
             <dt>On</dt>
             <dd>

@@ -99,6 +99,88 @@ h2 { font-size: 1.35rem; margin: 2rem 0 .75rem; }
 .source-list li { margin: .4rem 0; }
 .source-name { font-weight: 600; }
 
+/* The front page: a lead story with its picture, the top stories in a grid, topic sections, the latest. */
+main.wide { max-width: 74rem; }
+.section-heading {
+  font: 700 .95rem/1.3 var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--muted);
+  border-top: 3px solid var(--fg); padding-top: .5rem; margin: 2rem 0 1rem;
+}
+.section-heading a { color: inherit; text-decoration: none; }
+.section-heading a:hover { text-decoration: underline; }
+.story-card { display: flex; flex-direction: column; gap: .6rem; min-width: 0; }
+.story-title { font-size: 1.2rem; line-height: 1.25; margin: 0; }
+.story-title a { color: var(--fg); text-decoration: none; }
+.story-title a:hover { text-decoration: underline; }
+.story-text { display: flex; flex-direction: column; gap: .35rem; min-width: 0; }
+.story-text > p { margin: 0; }
+.lead-sentence { font: 1.05rem/1.5 var(--serif); }
+.coverage { font: .9rem/1.45 var(--sans); color: var(--muted); }
+.coverage .count { font-weight: 700; color: var(--fg); }
+.coverage a { font-weight: 600; color: var(--accent); }
+.story-image { margin: 0; }
+.story-image img { display: block; width: 100%; aspect-ratio: 3 / 2; object-fit: cover; background: var(--panel); border-radius: .3rem; }
+.story-image.lead img { aspect-ratio: 16 / 9; }
+.story-image figcaption { margin-top: .3rem; }
+.story-card.lead { padding-bottom: 1.5rem; border-bottom: 1px solid var(--rule); }
+.story-card.lead .story-title { font-size: clamp(1.5rem, 1.1rem + 1.6vw, 2.1rem); }
+.story-grid, .story-row { display: grid; gap: 1.5rem 1.75rem; margin-top: 1.5rem; }
+.story-grid { grid-template-columns: repeat(auto-fill, minmax(min(18rem, 100%), 1fr)); }
+.story-row { grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr)); margin-top: 0; }
+.story-card.compact .story-title { font-size: 1.05rem; }
+.story-card.compact .story-image img { aspect-ratio: 16 / 9; }
+.story-grid .story-card, .story-row .story-card { border-bottom: 1px solid var(--rule); padding-bottom: 1rem; }
+.latest .cards { grid-template-columns: repeat(auto-fill, minmax(min(20rem, 100%), 1fr)); gap: 1.25rem 1.75rem; }
+.latest .card-title { font-size: 1.1rem; }
+.latest .excerpt { font-size: .95rem; }
+.reprint-note { margin: .3rem 0 0; font: .9rem/1.45 var(--sans); color: var(--muted); }
+@media (min-width: 52rem) {
+  .story-card.lead { display: grid; grid-template-columns: 3fr 2fr; gap: 1.75rem; align-items: start; }
+}
+/* On a phone only the lead story's picture is full width; the others are thumbnails beside the headline. */
+@media (max-width: 40rem) {
+  .story-card.card, .story-card.compact { display: grid; grid-template-columns: minmax(0, 1fr) 6.5rem; gap: .25rem .9rem; }
+  .story-card.card > .story-image, .story-card.compact > .story-image { grid-column: 2; grid-row: 1; }
+  .story-card.card > .story-text, .story-card.compact > .story-text { grid-column: 1; grid-row: 1; }
+  .story-card.card .story-image img, .story-card.compact .story-image img { aspect-ratio: 1; }
+  .story-card.card .story-image .credit, .story-card.compact .story-image .credit { font-size: .7rem; letter-spacing: 0; }
+  .story-card.card .lead-sentence { display: none; }
+}
+
+/* A story page: the headline and facts, the coverage panel and timeline beside the reports on wide screens. */
+.story-header h1 { margin-bottom: .5rem; }
+.story-header { margin-bottom: 1rem; }
+.story-header .lead-sentence { font-size: 1.2rem; margin: 0 0 .5rem; }
+.coverage-summary { background: var(--panel); border-radius: .4rem; padding: .9rem 1.1rem; font-family: var(--sans); }
+.coverage-summary h2 { font-size: 1.1rem; margin: 0 0 .4rem; }
+.coverage-summary p { margin: .3rem 0; }
+.breakdown { margin: .6rem 0; display: grid; gap: .35rem; }
+.breakdown dt { font-weight: 700; font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+.breakdown dd { margin: 0; }
+.coverage-summary .feeds { font-size: .9rem; }
+.reports h2, .timeline h2 { margin-top: 1.5rem; }
+.outlet-group h3 { font-size: 1rem; margin: 1.25rem 0 .4rem; padding-bottom: .3rem; border-bottom: 1px solid var(--rule); }
+.outlet-group h3 a { color: var(--fg); }
+.report-list { list-style: none; padding: 0; margin: 0; }
+.report { margin: 0 0 1rem; }
+.report-title { font-size: 1.15rem; margin: 0 0 .2rem; }
+.report-title a { color: var(--fg); text-decoration: none; }
+.report-title a:hover { text-decoration: underline; }
+.report .excerpt { margin: .25rem 0 0; }
+.republished { list-style: none; margin: .5rem 0 0; padding: .4rem .75rem; border-inline-start: 3px solid var(--rule); font: .9rem/1.45 var(--sans); color: var(--muted); }
+.timeline ol { list-style: none; margin: 0; padding: 0 0 0 1rem; border-inline-start: 2px solid var(--rule); font: .95rem/1.45 var(--sans); }
+.timeline li { margin: 0 0 .75rem; }
+.timeline time { display: block; color: var(--muted); font-size: .85rem; }
+@media (min-width: 64rem) {
+  main.wide:has(.story-header) { display: grid; grid-template-columns: minmax(0, 1fr) 21rem; column-gap: 2.5rem; align-items: start; }
+  main.wide > .story-header { grid-column: 1 / -1; }
+  main.wide > .story-image { grid-column: 1; grid-row: 2; }
+  main.wide > .coverage-summary { grid-column: 2; grid-row: 2; }
+  main.wide > .reports { grid-column: 1; grid-row: 3; }
+  main.wide > .timeline { grid-column: 2; grid-row: 3 / span 2; }
+  main.wide > .comments { grid-column: 1; grid-row: 4; }
+  main.wide > .timeline h2 { margin-top: 1.5rem; }
+}
+
 /* The article page. */
 .article-body { font: 1.15rem/1.7 var(--serif); }
 .article-body :is(h2, h3, h4) { font-family: var(--sans); }
@@ -129,6 +211,12 @@ figcaption .credit { display: block; font-size: .8rem; text-transform: uppercase
 .also-covered ul { padding-left: 1.2rem; }
 .also-covered li { margin: .4rem 0; }
 .also-covered .outlet { font-weight: 600; }
+.full-coverage a { font-weight: 700; }
+.earlier-headlines { font: .95rem/1.45 var(--sans); margin: .5rem 0; }
+.earlier-headlines summary { cursor: pointer; color: var(--accent); }
+.earlier-headlines ol { margin: .4rem 0; padding-inline-start: 1.2rem; }
+.source-block .first-published, .source-block .republished-by { margin-top: .5rem; }
+.source-block ul { margin: .25rem 0 0; padding-inline-start: 1.2rem; }
 .topics ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
 .topics a { display: inline-block; padding: .2rem .6rem; border: 1px solid var(--rule); border-radius: 1rem; text-decoration: none; }
 .comments { border-top: 1px solid var(--rule); margin-top: 2rem; }

@@ -1,10 +1,12 @@
 /** @module GET handlers of the output feeds: the site's, a source's and a topic's, and the sending they share. */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { NewsdeskError } from "../../errors.ts";
-import { type ArticleWithSource, listLatestArticles } from "../../storage/articles.ts";
+import type { ArticleWithSource } from "../../storage/articles.ts";
+import { listLatestOriginals, listTopicOriginals } from "../../storage/original-lists.ts";
 import { findSourceById } from "../../storage/sources.ts";
-import { findTopicName, listArticleTopics, listTopicArticles } from "../../storage/topics.ts";
+import { findTopicName, listArticleTopics } from "../../storage/topics.ts";
 import type { WebContext } from "../context.ts";
+import { withoutListedReprints } from "../presenters/reprints.ts";
 import { buildAtom } from "./atom.ts";
 import { sendConditional } from "./conditional-get.ts";
 import { feedItemFromArticle } from "./feed-items.ts";
@@ -54,11 +56,13 @@ export async function sendFeed(
   spec: FeedSpec,
 ) {
   const base = siteBaseUrl(ctx.config);
+  // Each text once: a reprint whose original is in the feed too is left out.
+  const rows = withoutListedReprints(spec.rows);
   const topics = await listArticleTopics(
     ctx.db,
-    spec.rows.map((r) => Number(r.id)),
+    rows.map((r) => Number(r.id)),
   );
-  const items = spec.rows.map((r) =>
+  const items = rows.map((r) =>
     feedItemFromArticle(
       r,
       base,
@@ -102,7 +106,7 @@ export function siteFeed(format: FeedFormat) {
       homeUrl: `${base}/`,
       selfUrls: feedUrls(`${base}/feed`),
       emptyUpdated: EPOCH,
-      rows: await listLatestArticles(ctx.db, FEED_ITEMS),
+      rows: await listLatestOriginals(ctx.db, FEED_ITEMS),
     });
   };
 }
@@ -122,7 +126,7 @@ export function sourceFeed(format: FeedFormat) {
       homeUrl: sourcePageUrl(base, source.id, name),
       selfUrls: feedUrls(`${base}/sources/${source.id}/feed`),
       emptyUpdated: source.created_at,
-      rows: await listLatestArticles(ctx.db, FEED_ITEMS, { sourceId: source.id }),
+      rows: await listLatestOriginals(ctx.db, FEED_ITEMS, { sourceId: source.id }),
     });
   };
 }
@@ -141,7 +145,7 @@ export function topicFeed(format: FeedFormat) {
       homeUrl: topicPageUrl(base, slug),
       selfUrls: feedUrls(`${base}/topics/${encodeURIComponent(slug)}/feed`),
       emptyUpdated: EPOCH,
-      rows: await listTopicArticles(ctx.db, slug, FEED_ITEMS),
+      rows: await listTopicOriginals(ctx.db, slug, FEED_ITEMS),
     });
   };
 }

@@ -30,6 +30,15 @@ export function sourceLineHtml(outlet: string, originalUrl: string | null): stri
 }
 
 /**
+ * When the item last changed: the publisher's revision time when it edited the article (Atom's
+ * updated, JSON Feed's date_modified), else our row's last update, never before publication.
+ */
+export function modifiedTime(row: Pick<ArticleWithSource, "revised_at" | "updated_at">, published: string) {
+  const changed = row.revised_at ?? row.updated_at;
+  return changed > published ? changed : published;
+}
+
+/**
  * One feed item per article. Full-text sources carry the stored body (sanitized at ingest, so safe
  * as HTML) then the Source line; excerpt-only sources carry the excerpt, never `body_html` or `text`
  * beyond EXCERPT_MAX_CHARS, with the link to read the rest at the outlet.
@@ -66,8 +75,7 @@ export function feedItemFromArticle(
     summary,
     fullText,
     published,
-    // biome-ignore lint/complexity/useMathMinMax: ISO-8601 strings, compared as text, not numbers.
-    updated: row.updated_at > published ? row.updated_at : published,
+    updated: modifiedTime(row, published),
     author: row.byline,
     // The presenter gives no lead image for excerpt-only sources.
     imageUrl: webUrlOrNull(view.leadImage?.url ?? null),

@@ -120,7 +120,8 @@ export async function sitemapArticles(ctx: WebContext, req: FastifyRequest, repl
   const base = siteBaseUrl(ctx.config);
   const urls = rows.map((r) => ({
     loc: articleUrl(base, r.id, r.title),
-    lastmod: newest([r.sort_at, r.updated_at]),
+    // The publisher's edit when there was one; else the row's own times.
+    lastmod: r.revised_at ?? newest([r.sort_at, r.updated_at]),
   }));
   return sendConditional(
     req,

@@ -1,15 +1,20 @@
 /** @module GET /articles/:id-:slug : one article; a wrong or missing slug redirects to the right one. */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { findArticleById } from "../../storage/articles.ts";
-import { findStoryById, listStoryArticles } from "../../storage/stories.ts";
+import { findArticleById, listArticleRevisions } from "../../storage/articles.ts";
+import { listReprintLinks } from "../../storage/original-lists.ts";
+import { findStoryById } from "../../storage/stories.ts";
+import { listStoryMembers } from "../../storage/story-reads.ts";
 import { listArticleTopics } from "../../storage/topics.ts";
 import { loadCommentsSection, replyToParam } from "../comments/article-comments.ts";
 import type { WebContext } from "../context.ts";
 import { uncacheable } from "../page-cache.ts";
 import { ArticlePage } from "../pages/article-show.tsx";
+import { presentAlsoCovered } from "../presenters/also-covered.ts";
 import { presentArticle } from "../presenters/article.ts";
 import { newsArticleJsonLd, scriptSafeJson } from "../presenters/json-ld.ts";
-import { siteUrl, storyPath } from "../presenters/paths.ts";
+import { siteUrl } from "../presenters/paths.ts";
+import { reprintNotes } from "../presenters/reprints.ts";
+import { earlierHeadlines } from "../presenters/revisions.ts";
 import { renderPage } from "../render.tsx";
 import { idFromSlug, notFound, redirectToOwnPath, sendHtml } from "./params.ts";
 
@@ -25,13 +30,15 @@ export async function articleShow(ctx: WebContext, req: FastifyRequest, reply: F
   const query = req.query as Record<string, unknown> | undefined;
   // After posting a comment that waits for a moderator: a notice for this reader only, never cached.
   const held = query?.comment === "held";
-  const [story, storyRows, topics, comments] = await Promise.all([
+  const [story, members, topics, comments, revisions, links] = await Promise.all([
     storyId === null ? undefined : findStoryById(ctx.db, storyId),
-    storyId === null ? [] : listStoryArticles(ctx.db, [storyId]),
+    storyId === null ? [] : listStoryMembers(ctx.db, [storyId]),
     listArticleTopics(ctx.db, [row.id]),
     loadCommentsSection(ctx, row, article.path, new Date(), replyToParam(query)),
+    listArticleRevisions(ctx.db, row.id),
+    listReprintLinks(ctx.db, [row.id]),
   ]);
-  const others = storyRows.filter((r) => r.id !== row.id).map(presentArticle);
+  const notes = reprintNotes(links);
   const selfUrl = siteUrl(ctx.config.publicUrl, article.path);
   // Republished full text credits the outlet's page by default; an excerpt is our own page.
   const canonical =
@@ -66,8 +73,10 @@ export async function articleShow(ctx: WebContext, req: FastifyRequest, reply: F
     },
     <ArticlePage
       article={article}
-      others={others}
-      storyPath={story && others.length > 0 ? storyPath(story.id, story.title) : null}
+      alsoCovered={story ? presentAlsoCovered(article, story, members) : null}
+      earlierHeadlines={earlierHeadlines(revisions, row.title)}
+      firstPublishedBy={notes.firstPublishedBy.get(row.id) ?? null}
+      republishedBy={notes.republishedBy.get(row.id) ?? []}
       topics={topics.get(row.id) ?? []}
       comments={comments}
       notice={held ? "held" : null}

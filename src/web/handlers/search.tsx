@@ -4,11 +4,13 @@ import { z } from "zod";
 import { MAX_PAGE } from "../../search/limits.ts";
 import { MAX_QUERY_CHARS } from "../../search/query.ts";
 import { dialectOf, type SearchHit, searchArticles } from "../../search/search.ts";
+import { listReprintLinks } from "../../storage/original-lists.ts";
 import { listSources } from "../../storage/sources.ts";
 import { parseFeedDate } from "../../util/dates.ts";
 import type { WebContext } from "../context.ts";
 import { type SearchForm, type SearchHitView, SearchPage } from "../pages/search.tsx";
 import { articlePath } from "../presenters/article.ts";
+import { type ReprintNotes, reprintNotes } from "../presenters/reprints.ts";
 import { renderPage } from "../render.tsx";
 
 const DAY_MS = 86_400_000;
@@ -55,7 +57,25 @@ const searchParams = z
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
-function presentHit(hit: SearchHit): SearchHitView {
+/**
+ * The hits with each text once: a reprint whose original is among them is left out and named under
+ * the original instead (a reprint matches the same words, so both usually come back together).
+ */
+export function presentHits(hits: readonly SearchHit[], notes: ReprintNotes): SearchHitView[] {
+  const ids = new Set(hits.map((h) => h.article.id));
+  return hits
+    .filter((h) => {
+      const original = notes.firstPublishedBy.get(h.article.id);
+      return !original || !ids.has(original.id);
+    })
+    .map((h) => ({
+      ...presentHit(h),
+      republishedBy: notes.republishedBy.get(h.article.id) ?? [],
+      firstPublishedBy: notes.firstPublishedBy.get(h.article.id) ?? null,
+    }));
+}
+
+function presentHit(hit: SearchHit): Omit<SearchHitView, "republishedBy" | "firstPublishedBy"> {
   const a = hit.article;
   const host = (() => {
     try {
@@ -116,7 +136,15 @@ export async function search(ctx: WebContext, req: FastifyRequest, reply: Fastif
     sources,
     errors: [],
     result: {
-      hits: page.hits.map(presentHit),
+      hits: presentHits(
+        page.hits,
+        reprintNotes(
+          await listReprintLinks(
+            ctx.db,
+            page.hits.map((h) => h.article.id),
+          ),
+        ),
+      ),
       page: page.page,
       perPage: page.perPage,
       hasNext: page.hasNext,

@@ -1,12 +1,13 @@
 /** @module GET /sources (every outlet) and GET /sources/:id-:slug (one outlet's latest articles, paginated). */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { listLatestArticles } from "../../storage/articles.ts";
+import { listLatestOriginals, listReprintLinks } from "../../storage/original-lists.ts";
 import { findSourceById, listSourcesWithCounts } from "../../storage/sources.ts";
 import type { WebContext } from "../context.ts";
 import { SourceIndexPage } from "../pages/source-index.tsx";
 import { SourcePage } from "../pages/source-show.tsx";
 import { presentArticle } from "../presenters/article.ts";
 import { olderLink } from "../presenters/cursor.ts";
+import { reprintNotes } from "../presenters/reprints.ts";
 import { presentSource } from "../presenters/source.ts";
 import { renderPage } from "../render.tsx";
 import { cursorFrom, idFromSlug, notFound, redirectToOwnPath, sendHtml, splitPage } from "./params.ts";
@@ -36,8 +37,14 @@ export async function sourceShow(ctx: WebContext, req: FastifyRequest, reply: Fa
   if (redirect) return redirect;
   const before = cursorFrom(req);
   const page = splitPage(
-    await listLatestArticles(ctx.db, SOURCE_PAGE_SIZE + 1, { sourceId: row.id, before }),
+    await listLatestOriginals(ctx.db, SOURCE_PAGE_SIZE + 1, { sourceId: row.id, before }),
     SOURCE_PAGE_SIZE,
+  );
+  const notes = reprintNotes(
+    await listReprintLinks(
+      ctx.db,
+      page.rows.map((r) => r.id),
+    ),
   );
   const html = renderPage(
     ctx.config,
@@ -50,6 +57,7 @@ export async function sourceShow(ctx: WebContext, req: FastifyRequest, reply: Fa
     <SourcePage
       source={source}
       articles={page.rows.map(presentArticle)}
+      notes={notes}
       older={olderLink(source.path, page.rows, page.more)}
       firstPage={!before}
     />,

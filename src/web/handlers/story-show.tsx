@@ -1,32 +1,58 @@
-/** @module GET /stories/:id-:slug : every outlet's version of one story, oldest first. */
+/**
+ * @module GET /stories/:id-:slug : a story's page; a wrong slug, or a story merged into another
+ * (story_redirects), answers 301 with the story's own path.
+ */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ArticleWithSource } from "../../storage/articles.ts";
 import { countApprovedCommentsFor } from "../../storage/comments.ts";
-import { findStoryById, listStoryArticles } from "../../storage/stories.ts";
+import type { Story } from "../../storage/schema.ts";
+import { findStoryById } from "../../storage/stories.ts";
+import { findStoryRedirect, listCardArticles, listStoryMembers } from "../../storage/story-reads.ts";
 import { loadCommentsSection } from "../comments/article-comments.ts";
 import type { WebContext } from "../context.ts";
 import { StoryPage } from "../pages/story-show.tsx";
 import { presentArticle } from "../presenters/article.ts";
-import { siteUrl } from "../presenters/paths.ts";
-import { presentStory, type StoryView } from "../presenters/story.ts";
+import { siteUrl, storyPath } from "../presenters/paths.ts";
+import { presentStoryPage, type StoryPageView } from "../presenters/story-page.ts";
 import { renderPage } from "../render.tsx";
 import type { StoryCommentsProps, StoryThread } from "../views/story-comments.tsx";
 import { idFromSlug, notFound, redirectToOwnPath, sendHtml } from "./params.ts";
 
+/**
+ * The story at `idSlug`, following merges: `{story}` to render, `{moved}` for the survivor's path, or
+ * a 404 for a story that never was (or was merged into one since deleted).
+ */
+export async function findStoryOrMove(
+  ctx: WebContext,
+  idSlug: string,
+): Promise<{ story: Story; moved?: undefined } | { story?: undefined; moved: Story }> {
+  const id = idFromSlug(idSlug);
+  const story = id === null ? undefined : await findStoryById(ctx.db, id);
+  if (story) return { story };
+  const to = id === null ? undefined : await findStoryRedirect(ctx.db, id);
+  const survivor = to === undefined ? undefined : await findStoryById(ctx.db, to);
+  if (!survivor) throw notFound("story");
+  return { moved: survivor };
+}
+
 /** The threads of the reports that have comments, and the form for the lead report. */
 async function loadStoryComments(
   ctx: WebContext,
-  story: StoryView,
-  rows: readonly ArticleWithSource[],
+  view: StoryPageView,
+  memberIds: readonly number[],
+  rows: ReadonlyMap<number, ArticleWithSource>,
   counts: ReadonlyMap<number, number>,
 ): Promise<StoryCommentsProps> {
   const now = new Date();
   const threads: StoryThread[] = [];
   let form: StoryCommentsProps["form"] = null;
-  for (const article of story.articles) {
-    const row = rows.find((r) => r.id === article.id);
-    const isLead = article.id === story.lead.id;
-    if (!row || (!isLead && (counts.get(article.id) ?? 0) === 0)) continue;
+  const lead = view.card.lead;
+  // The lead report first (its form is the page's), then every report with comments, reprints too.
+  for (const id of new Set([lead.id, ...memberIds])) {
+    const row = rows.get(id);
+    const isLead = id === lead.id;
+    if (!row || (!isLead && (counts.get(id) ?? 0) === 0)) continue;
+    const article = presentArticle(row);
     const section = await loadCommentsSection(ctx, row, article.path, now);
     if (isLead) form = section.form;
     if (section.thread.length > 0) {
@@ -41,32 +67,49 @@ async function loadStoryComments(
   }
   let count = 0;
   for (const n of counts.values()) count += n;
-  return { count, threads, form, leadSourceName: story.lead.sourceName };
+  return { count, threads, form, leadSourceName: lead.sourceName };
+}
+
+/** The story's feeds, as the page advertises them with rel=alternate. */
+export function storyFeedLinks(path: string, title: string) {
+  return [
+    { href: `${path}/feed.xml`, title: `${title} (RSS)`, type: "application/rss+xml" },
+    { href: `${path}/feed.atom`, title: `${title} (Atom)`, type: "application/atom+xml" },
+    { href: `${path}/feed.json`, title: `${title} (JSON Feed)`, type: "application/feed+json" },
+  ];
 }
 
 export async function storyShow(ctx: WebContext, req: FastifyRequest, reply: FastifyReply) {
-  const id = idFromSlug((req.params as { idSlug: string }).idSlug);
-  const row = id === null ? undefined : await findStoryById(ctx.db, id);
-  const rows = row ? await listStoryArticles(ctx.db, [row.id]) : [];
-  const story = row ? presentStory(row, rows.map(presentArticle)) : null;
-  if (!story) throw notFound("story");
-  const redirect = redirectToOwnPath(req, reply, story.path);
+  const found = await findStoryOrMove(ctx, (req.params as { idSlug: string }).idSlug);
+  if (found.moved) return reply.redirect(storyPath(found.moved.id, found.moved.title), 301);
+  const story = found.story;
+  const redirect = redirectToOwnPath(req, reply, storyPath(story.id, story.title));
   if (redirect) return redirect;
-  const commentCounts = await countApprovedCommentsFor(
-    ctx.db,
-    story.articles.map((a) => a.id),
-  );
-  const comments = await loadStoryComments(ctx, story, rows, commentCounts);
-  const outlets = story.outletCount === 1 ? "one outlet" : `${story.outletCount} outlets`;
+  const members = await listStoryMembers(ctx.db, [story.id]);
+  const ids = members.map((m) => m.id);
+  const [rows, commentCounts] = await Promise.all([
+    listCardArticles(ctx.db, ids),
+    countApprovedCommentsFor(ctx.db, ids),
+  ]);
+  const view = presentStoryPage(story, members, rows);
+  if (!view) throw notFound("story");
+  const comments = await loadStoryComments(ctx, view, ids, rows, commentCounts);
+  const outlets = view.card.outlets.length;
+  const path = view.card.path;
   const html = renderPage(
     ctx.config,
     {
-      title: story.title,
-      description: `How ${outlets} reported this story, oldest first.`,
-      path: story.path,
-      canonical: siteUrl(ctx.config.publicUrl, story.path),
+      title: view.card.title,
+      description:
+        view.card.leadSentence ??
+        `How ${outlets === 1 ? "one outlet" : `${outlets} outlets`} reported this story.`,
+      path,
+      canonical: siteUrl(ctx.config.publicUrl, path),
+      feeds: storyFeedLinks(path, view.card.title),
+      image: view.card.image ? { url: view.card.image.image.url, alt: view.card.image.image.alt } : null,
+      wide: true,
     },
-    <StoryPage story={story} commentCounts={commentCounts} comments={comments} />,
+    <StoryPage view={view} commentCounts={commentCounts} comments={comments} feedPath={`${path}/feed`} />,
   );
   return sendHtml(reply, html);
 }

@@ -1,11 +1,13 @@
 /** @module GET /topics/:slug : one topic's articles, newest first; a slug in another spelling redirects. */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { findTopicName, listTopicArticles } from "../../storage/topics.ts";
+import { listReprintLinks, listTopicOriginals } from "../../storage/original-lists.ts";
+import { findTopicName } from "../../storage/topics.ts";
 import type { WebContext } from "../context.ts";
 import { TopicPage } from "../pages/topic-show.tsx";
 import { presentArticle } from "../presenters/article.ts";
 import { olderLink } from "../presenters/cursor.ts";
 import { slugify, topicPath } from "../presenters/paths.ts";
+import { reprintNotes } from "../presenters/reprints.ts";
 import { renderPage } from "../render.tsx";
 import { cursorFrom, notFound, redirectToOwnPath, sendHtml, splitPage } from "./params.ts";
 
@@ -21,7 +23,16 @@ export async function topicShow(ctx: WebContext, req: FastifyRequest, reply: Fas
   const redirect = redirectToOwnPath(req, reply, path);
   if (redirect) return redirect;
   const before = cursorFrom(req);
-  const page = splitPage(await listTopicArticles(ctx.db, slug, TOPIC_PAGE_SIZE + 1, before), TOPIC_PAGE_SIZE);
+  const page = splitPage(
+    await listTopicOriginals(ctx.db, slug, TOPIC_PAGE_SIZE + 1, before),
+    TOPIC_PAGE_SIZE,
+  );
+  const notes = reprintNotes(
+    await listReprintLinks(
+      ctx.db,
+      page.rows.map((r) => r.id),
+    ),
+  );
   const html = renderPage(
     ctx.config,
     {
@@ -34,6 +45,7 @@ export async function topicShow(ctx: WebContext, req: FastifyRequest, reply: Fas
       name={name}
       path={path}
       articles={page.rows.map(presentArticle)}
+      notes={notes}
       older={olderLink(path, page.rows, page.more)}
       firstPage={!before}
     />,

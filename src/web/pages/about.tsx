@@ -1,4 +1,4 @@
-/** @module /about: what this site is, how it credits its sources, and the promise about commenters' email. */
+/** @module /about: what this site is, how it credits its sources, what a story is, and the promise about commenters' email. */
 
 export function AboutPage({ siteTitle, description }: { siteTitle: string; description: string }) {
   return (
@@ -9,13 +9,26 @@ export function AboutPage({ siteTitle, description }: { siteTitle: string; descr
       <p>
         {siteTitle} follows the news feeds of the outlets listed on the <a href="/sources">sources page</a>.
         Each article is shown with its headline, author, outlet and publication time, and ends with a Source
-        box that names the outlet and links to the original. When several outlets report the same story, the
-        article page lists the other versions under "Also covered by".
+        box that names the outlet and links to the original. When the outlet has edited an article since, the
+        page says when, and lists the headlines it had before.
       </p>
       <p>
         Where an outlet's terms allow only short quotations, this site shows an excerpt and a link to read the
         full article at the outlet. Search engines are pointed at the original article as the canonical
         version.
+      </p>
+      <h2>Stories</h2>
+      <p>
+        Articles about the same event from different outlets are grouped into stories; reprints of the same
+        text are marked. The front page shows stories, not single articles: each names the outlets covering it
+        and links to its full coverage. A story page says who reported it first and when, lists every report
+        grouped by outlet in time order, with a timeline, and names the outlets that republished a report's
+        text under that report instead of listing the copy again. Lists and feeds show each text once.
+      </p>
+      <p>
+        Where the operator of this site has labelled outlets by kind (wire agency, state media, newspaper and
+        so on) and by country, a story page counts its coverage by those labels. The labels describe the
+        outlets; this site does not rate them.
       </p>
       <h2>Comments and your email address</h2>
       <p>
@@ -26,7 +39,7 @@ export function AboutPage({ siteTitle, description }: { siteTitle: string; descr
       <h2>Following this site</h2>
       <p>
         The latest articles are available as <a href="/feed.xml">RSS</a>, <a href="/feed.atom">Atom</a> and{" "}
-        <a href="/feed.json">JSON Feed</a>; every source and topic page has its own feed.
+        <a href="/feed.json">JSON Feed</a>; every source, topic and story page has its own feed.
       </p>
     </article>
   );

@@ -1,17 +1,27 @@
-/** @module The article page, in the brief's order: headline, meta, lead image, body, Source, Also covered by, comments. */
+/**
+ * @module The article page, in the brief's order: headline, meta (with "Updated" and earlier headlines),
+ * lead image, body, Source (with who published the text first, or who republished it), Also covered by, comments.
+ */
+import type { AlsoCoveredView } from "../presenters/also-covered.ts";
 import type { ArticleView } from "../presenters/article.ts";
+import type { NamedReport } from "../presenters/reprints.ts";
+import type { TimeView } from "../presenters/story.ts";
 import { AlsoCovered } from "../views/also-covered.tsx";
 import { ArticleMeta } from "../views/article-meta.tsx";
 import { CommentsSection, type CommentsSectionProps } from "../views/comments-section.tsx";
 import { LeadImage } from "../views/lead-image.tsx";
 import { SourceBlock } from "../views/source-block.tsx";
+import { Time } from "../views/time.tsx";
 import { TopicList } from "../views/topic-list.tsx";
 
 export interface ArticlePageProps {
   article: ArticleView;
-  /** The story's other articles, oldest first; empty for a story of one. */
-  others: ArticleView[];
-  storyPath: string | null;
+  /** The story's other outlets; null when no other outlet reported it. */
+  alsoCovered: AlsoCoveredView | null;
+  /** The headlines the article had before its publisher changed them, oldest first. */
+  earlierHeadlines: ReadonlyArray<{ title: string; until: TimeView }>;
+  firstPublishedBy: NamedReport | null;
+  republishedBy: readonly NamedReport[];
   topics: ReadonlyArray<{ slug: string; name: string }>;
   comments: CommentsSectionProps;
   /** "held": the reader's comment was received and waits for a moderator. */
@@ -32,7 +42,35 @@ function ExcerptBody({ article }: { article: ArticleView }) {
   );
 }
 
-export function ArticlePage({ article, others, storyPath, topics, comments, notice }: ArticlePageProps) {
+function EarlierHeadlines({ list }: { list: ArticlePageProps["earlierHeadlines"] }) {
+  if (list.length === 0) return null;
+  return (
+    <details class="earlier-headlines">
+      <summary>{list.length === 1 ? "Earlier headline" : "Earlier headlines"}</summary>
+      <ol>
+        {list.map((h) => (
+          <li key={h.until.iso}>
+            {h.title}{" "}
+            <span class="meta" dir="ltr" lang="en">
+              (until <Time iso={h.until.iso} display={h.until.display} />)
+            </span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+export function ArticlePage({
+  article,
+  alsoCovered,
+  earlierHeadlines,
+  firstPublishedBy,
+  republishedBy,
+  topics,
+  comments,
+  notice,
+}: ArticlePageProps) {
   const full = article.displayMode === "full";
   return (
     <>
@@ -48,6 +86,7 @@ export function ArticlePage({ article, others, storyPath, topics, comments, noti
         <header class="article-header">
           <h1>{article.title}</h1>
           <ArticleMeta article={article} withByline={true} linkOutlet={true} commentCount={comments.count} />
+          <EarlierHeadlines list={earlierHeadlines} />
         </header>
         {/* An excerpt-only source's photos are theirs too: the page shows its words, not its pictures. */}
         {full && article.leadImage ? <LeadImage image={article.leadImage} /> : null}
@@ -62,8 +101,8 @@ export function ArticlePage({ article, others, storyPath, topics, comments, noti
           <ExcerptBody article={article} />
         )}
       </article>
-      <SourceBlock article={article} />
-      <AlsoCovered others={others} storyPath={storyPath} />
+      <SourceBlock article={article} firstPublishedBy={firstPublishedBy} republishedBy={republishedBy} />
+      <AlsoCovered view={alsoCovered} />
       <TopicList topics={topics} />
       <CommentsSection {...comments} />
     </>

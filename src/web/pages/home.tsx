@@ -1,20 +1,29 @@
-/** @module The front page: top stories (ranked by outlets and recency), then the latest articles. */
+/**
+ * @module The front page: the lead story with its picture, the top stories in a grid, sections for the
+ * main topics of recent stories, then the latest articles (each text once, reprints noted).
+ */
 import type { ArticleView } from "../presenters/article.ts";
-import type { StoryView } from "../presenters/story.ts";
+import { topicPath } from "../presenters/paths.ts";
+import type { ReprintNotes } from "../presenters/reprints.ts";
+import type { StoryCardView } from "../presenters/story.ts";
 import { ArticleCard } from "../views/article-card.tsx";
 import { Pager } from "../views/pager.tsx";
+import { StoryCard } from "../views/story-card.tsx";
 
 export interface HomePageProps {
   siteTitle: string;
-  /** Empty on older pages: the top stories belong to the first page only. */
-  stories: StoryView[];
+  /** Empty on older pages: the stories belong to the first page only. */
+  top: StoryCardView[];
+  sections: Array<{ slug: string; name: string; stories: StoryCardView[] }>;
   latest: ArticleView[];
+  notes: ReprintNotes;
   older: string | null;
   firstPage: boolean;
 }
 
-export function HomePage({ siteTitle, stories, latest, older, firstPage }: HomePageProps) {
-  const empty = stories.length === 0 && latest.length === 0;
+export function HomePage({ siteTitle, top, sections, latest, notes, older, firstPage }: HomePageProps) {
+  const empty = top.length === 0 && latest.length === 0;
+  const [lead, ...rest] = top;
   return (
     <>
       <h1 class={firstPage ? "visually-hidden" : undefined}>
@@ -34,27 +43,46 @@ export function HomePage({ siteTitle, stories, latest, older, firstPage }: HomeP
           )}
         </p>
       ) : null}
-      {stories.length > 0 ? (
+      {lead ? (
         <section class="top-stories" aria-labelledby="top-heading">
-          <h2 id="top-heading">Top stories</h2>
-          <div class="cards">
-            {stories.map((s) => (
-              <ArticleCard
-                key={s.id}
-                article={s.lead}
-                level={3}
-                story={{ path: s.path, outletCount: s.outletCount }}
-              />
+          <h2 id="top-heading" class="section-heading">
+            Top stories
+          </h2>
+          <StoryCard story={lead} variant="lead" level={3} />
+          {rest.length > 0 ? (
+            <div class="story-grid">
+              {rest.map((s) => (
+                <StoryCard key={s.id} story={s} variant="card" level={3} />
+              ))}
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+      {sections.map((section) => (
+        <section key={section.slug} class="topic-section" aria-labelledby={`topic-${section.slug}`}>
+          <h2 id={`topic-${section.slug}`} class="section-heading" dir="auto">
+            <a href={topicPath(section.slug)}>{section.name}</a>
+          </h2>
+          <div class="story-row">
+            {section.stories.map((s) => (
+              <StoryCard key={s.id} story={s} variant="compact" level={3} />
             ))}
           </div>
         </section>
-      ) : null}
+      ))}
       {latest.length > 0 ? (
         <section class="latest" aria-labelledby="latest-heading">
-          <h2 id="latest-heading">Latest</h2>
+          <h2 id="latest-heading" class="section-heading">
+            Latest
+          </h2>
           <div class="cards">
             {latest.map((a) => (
-              <ArticleCard key={a.id} article={a} level={3} />
+              <ArticleCard
+                key={a.id}
+                article={a}
+                level={3}
+                republishedBy={notes.republishedBy.get(a.id) ?? []}
+              />
             ))}
           </div>
         </section>

@@ -1,4 +1,7 @@
 /** @module The search page: a labelled form with source and date filters, ranked hits with snippets, pages. */
+import type { NamedReport } from "../presenters/reprints.ts";
+import { FirstPublishedNote, RepublishedNote } from "../views/reprint-note.tsx";
+import { Time } from "../views/time.tsx";
 
 /** What the reader typed, echoed back into the form as given. */
 export interface SearchForm {
@@ -17,6 +20,9 @@ export interface SearchHitView {
   sourceName: string;
   publishedIso: string;
   publishedDisplay: string;
+  /** Other outlets that ran this text (their copies are not listed separately). */
+  republishedBy: readonly NamedReport[];
+  firstPublishedBy: NamedReport | null;
 }
 
 export interface SearchPageProps {
@@ -105,10 +111,12 @@ function Results({ form, result }: { form: SearchForm; result: NonNullable<Searc
               <a href={h.path} dangerouslySetInnerHTML={{ __html: h.titleHtml }} />
             </h2>
             <p class="meta">
-              {h.sourceName} · <time datetime={h.publishedIso}>{h.publishedDisplay}</time>
+              <bdi>{h.sourceName}</bdi> · <Time iso={h.publishedIso} display={h.publishedDisplay} />
             </p>
             {/* Safe: escaped text with <mark> around matches only (search/snippet.ts). */}
             <p class="snippet" dangerouslySetInnerHTML={{ __html: h.snippetHtml }} />
+            {h.firstPublishedBy ? <FirstPublishedNote by={h.firstPublishedBy} /> : null}
+            <RepublishedNote by={h.republishedBy} />
           </li>
         ))}
       </ol>

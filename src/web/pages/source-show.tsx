@@ -1,5 +1,6 @@
 /** @module /sources/<id>-<slug>: one outlet's latest articles, its site and this site's feed of it. */
 import type { ArticleView } from "../presenters/article.ts";
+import type { ReprintNotes } from "../presenters/reprints.ts";
 import type { SourceView } from "../presenters/source.ts";
 import { ArticleCard } from "../views/article-card.tsx";
 import { Pager } from "../views/pager.tsx";
@@ -7,11 +8,12 @@ import { Pager } from "../views/pager.tsx";
 export interface SourcePageProps {
   source: SourceView;
   articles: ArticleView[];
+  notes: ReprintNotes;
   older: string | null;
   firstPage: boolean;
 }
 
-export function SourcePage({ source, articles, older, firstPage }: SourcePageProps) {
+export function SourcePage({ source, articles, notes, older, firstPage }: SourcePageProps) {
   return (
     <>
       <h1>{source.name}</h1>
@@ -39,7 +41,12 @@ export function SourcePage({ source, articles, older, firstPage }: SourcePagePro
       ) : (
         <div class="cards">
           {articles.map((a) => (
-            <ArticleCard key={a.id} article={a} />
+            <ArticleCard
+              key={a.id}
+              article={a}
+              republishedBy={notes.republishedBy.get(a.id) ?? []}
+              firstPublishedBy={notes.firstPublishedBy.get(a.id) ?? null}
+            />
           ))}
         </div>
       )}

@@ -1,5 +1,6 @@
 /** @module /topics/<slug>: the articles of one topic, newest first. */
 import type { ArticleView } from "../presenters/article.ts";
+import type { ReprintNotes } from "../presenters/reprints.ts";
 import { ArticleCard } from "../views/article-card.tsx";
 import { Pager } from "../views/pager.tsx";
 
@@ -7,11 +8,12 @@ export interface TopicPageProps {
   name: string;
   path: string;
   articles: ArticleView[];
+  notes: ReprintNotes;
   older: string | null;
   firstPage: boolean;
 }
 
-export function TopicPage({ name, path, articles, older, firstPage }: TopicPageProps) {
+export function TopicPage({ name, path, articles, notes, older, firstPage }: TopicPageProps) {
   return (
     <>
       <h1>
@@ -26,7 +28,12 @@ export function TopicPage({ name, path, articles, older, firstPage }: TopicPageP
       ) : (
         <div class="cards">
           {articles.map((a) => (
-            <ArticleCard key={a.id} article={a} />
+            <ArticleCard
+              key={a.id}
+              article={a}
+              republishedBy={notes.republishedBy.get(a.id) ?? []}
+              firstPublishedBy={notes.firstPublishedBy.get(a.id) ?? null}
+            />
           ))}
         </div>
       )}

@@ -22,6 +22,11 @@ export interface ArticleView {
   /** Machine-readable time for <time datetime>, and its display form. */
   publishedIso: string | null;
   publishedDisplay: string | null;
+  /** When the publisher last edited it, shown as "Updated"; null if never. */
+  revisedIso: string | null;
+  revisedDisplay: string | null;
+  /** The earlier report whose text this one reprints; null for an original. */
+  nearDuplicateOf: number | null;
   /** The newest-first key and id, for keyset cursors. */
   sortAt: string;
   storyId: number | null;
@@ -104,6 +109,9 @@ export function presentArticle(row: ArticleWithSource): ArticleView {
     originalCanonical: webUrl(sameSiteCanonical(row.url, row.canonical_url)) ?? "#",
     publishedIso: published,
     publishedDisplay: formatDate(published),
+    revisedIso: row.revised_at,
+    revisedDisplay: formatDate(row.revised_at),
+    nearDuplicateOf: row.near_duplicate_of === null ? null : Number(row.near_duplicate_of),
     sortAt: row.sort_at,
     storyId: row.story_id,
     // An excerpt-only source may have sent its whole text as the "summary": cut it either way.

@@ -25,6 +25,7 @@ export function newsArticleJsonLd(
     "@type": "NewsArticle",
     headline: article.title,
     ...(article.publishedIso ? { datePublished: article.publishedIso } : {}),
+    ...(article.revisedIso ? { dateModified: article.revisedIso } : {}),
     ...(article.byline ? { author: { "@type": "Person", name: article.byline } } : {}),
     publisher: { "@type": "Organization", name: site.title, ...(site.url ? { url: site.url } : {}) },
     ...(article.leadImage && article.displayMode === "full" ? { image: [article.leadImage.url] } : {}),

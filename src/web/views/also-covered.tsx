@@ -1,32 +1,37 @@
-/** @module "Also covered by": the story's other articles, each with outlet and time, and the story page. */
-import type { ArticleView } from "../presenters/article.ts";
+/** @module "Also covered by": the story's other outlets, each with its report and time, and the full coverage. */
+import type { AlsoCoveredView } from "../presenters/also-covered.ts";
+import { Time } from "./time.tsx";
 
-export function AlsoCovered({ others, storyPath }: { others: ArticleView[]; storyPath: string | null }) {
-  // A story of one article has nothing to add; the section would only be noise.
-  if (others.length === 0) return null;
+/** Outlets listed on an article page; the story page has the rest. */
+const LISTED = 8;
+
+export function AlsoCovered({ view }: { view: AlsoCoveredView | null }) {
+  // A story no other outlet reported has nothing to add; the section would only be noise.
+  if (!view) return null;
+  const shown = view.reports.slice(0, LISTED);
+  const more = view.reports.length - shown.length;
   return (
     <section class="also-covered" aria-labelledby="also-heading">
       <h2 id="also-heading">Also covered by</h2>
       <ul>
-        {others.map((a) => (
-          <li key={a.id} lang={a.lang ?? undefined} dir={a.dir ?? undefined}>
-            <span class="outlet">{a.sourceName}</span>
-            {a.publishedIso ? (
-              <>
-                {" · "}
-                <time datetime={a.publishedIso}>{a.publishedDisplay}</time>
-              </>
-            ) : null}
+        {shown.map((r) => (
+          <li key={r.id}>
+            <bdi class="outlet">{r.sourceName}</bdi>
+            {" · "}
+            <Time iso={r.at.iso} display={r.at.display} />
             {": "}
-            <a href={a.path}>{a.title}</a>
+            <a href={r.path} lang={r.lang ?? undefined} dir={r.dir ?? "auto"}>
+              {r.title}
+            </a>
           </li>
         ))}
+        {more > 0 ? <li>and {more} more outlets</li> : null}
       </ul>
-      {storyPath ? (
-        <p>
-          <a href={storyPath}>Every version of this story</a>
-        </p>
-      ) : null}
+      <p class="full-coverage">
+        <a href={view.storyPath}>
+          Full coverage: {view.reportCount} reports from {view.outletCount} outlets
+        </a>
+      </p>
     </section>
   );
 }

@@ -1,18 +1,28 @@
-/** @module One article in a list: headline link, outlet, time, excerpt; images lazy-loaded below the fold. */
+/** @module One article in a list: headline link, outlet, time, excerpt, and any reprint note. */
 import type { ArticleView } from "../presenters/article.ts";
+import type { NamedReport } from "../presenters/reprints.ts";
 import { ArticleMeta } from "./article-meta.tsx";
+import { FirstPublishedNote, RepublishedNote } from "./reprint-note.tsx";
 
 export interface ArticleCardProps {
   article: ArticleView;
   /** The heading level that fits the page's outline (h2 under the page's h1, h3 under a section's h2). */
   level?: 2 | 3;
-  /** "N outlets" and a link to the story page, on the front page's top stories. */
-  story?: { path: string; outletCount: number } | null;
-  /** Approved comments, shown in the meta line where a page knows them (the story page). */
+  /** Approved comments, shown in the meta line where a page knows them. */
   commentCount?: number;
+  /** Other outlets that ran this text (it is listed once, as the original). */
+  republishedBy?: readonly NamedReport[];
+  /** This is a reprint: the outlet that published the text first. */
+  firstPublishedBy?: NamedReport | null;
 }
 
-export function ArticleCard({ article, level = 2, story, commentCount }: ArticleCardProps) {
+export function ArticleCard({
+  article,
+  level = 2,
+  commentCount,
+  republishedBy = [],
+  firstPublishedBy = null,
+}: ArticleCardProps) {
   const Heading = level === 2 ? "h2" : "h3";
   return (
     <article class="card" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
@@ -24,13 +34,11 @@ export function ArticleCard({ article, level = 2, story, commentCount }: Article
         withByline={false}
         commentCount={commentCount}
         commentsHref={commentCount === undefined ? undefined : `${article.path}#comments`}
+        relative={true}
       />
       {article.excerpt ? <p class="excerpt">{article.excerpt}</p> : null}
-      {story && story.outletCount > 1 ? (
-        <p class="story-link">
-          <a href={story.path}>{story.outletCount} outlets cover this story</a>
-        </p>
-      ) : null}
+      {firstPublishedBy ? <FirstPublishedNote by={firstPublishedBy} /> : null}
+      <RepublishedNote by={republishedBy} />
     </article>
   );
 }

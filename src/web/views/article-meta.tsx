@@ -1,5 +1,6 @@
-/** @module The "By X · Outlet · time · N comments" line under a headline, in lists and on the article page. */
+/** @module The "By X · Outlet · time · Updated time · N comments" line under a headline, in lists and on the article page. */
 import type { ArticleView } from "../presenters/article.ts";
+import { Time } from "./time.tsx";
 
 export interface ArticleMetaProps {
   article: ArticleView;
@@ -9,6 +10,8 @@ export interface ArticleMetaProps {
   commentCount?: number;
   /** Where the count links: the thread on this page (the default) or on the article's page. */
   commentsHref?: string;
+  /** In lists the time reads "3 hours ago" once the relative-time script runs. */
+  relative?: boolean;
 }
 
 function commentLabel(n: number): string {
@@ -21,6 +24,7 @@ export function ArticleMeta({
   linkOutlet = false,
   commentCount,
   commentsHref = "#comments",
+  relative = false,
 }: ArticleMetaProps) {
   const byline = withByline && article.byline;
   return (
@@ -35,10 +39,18 @@ export function ArticleMeta({
       <bdi class="outlet">
         {linkOutlet ? <a href={article.sourcePath}>{article.sourceName}</a> : article.sourceName}
       </bdi>
-      {article.publishedIso ? (
+      {article.publishedIso && article.publishedDisplay ? (
         <>
           {" · "}
-          <time datetime={article.publishedIso}>{article.publishedDisplay}</time>
+          <Time iso={article.publishedIso} display={article.publishedDisplay} relative={relative} />
+        </>
+      ) : null}
+      {article.revisedIso && article.revisedDisplay ? (
+        <>
+          {" · "}
+          <span class="updated">
+            Updated <Time iso={article.revisedIso} display={article.revisedDisplay} relative={relative} />
+          </span>
         </>
       ) : null}
       {commentCount !== undefined ? (

@@ -2,6 +2,7 @@
 
 import { COMMENT_LINK_REL } from "../../sanitize/sanitize-comment.ts";
 import type { CommentView } from "../comments/present-comments.ts";
+import { Time } from "./time.tsx";
 
 export interface CommentThreadProps {
   comments: CommentView[];
@@ -26,7 +27,7 @@ function CommentItem({ c, replyBase }: { c: CommentView; replyBase: string | nul
             )}
           </span>{" "}
           <a class="comment-time" href={`#comment-${c.id}`}>
-            <time datetime={c.createdIso}>{c.createdDisplay}</time>
+            <Time iso={c.createdIso} display={c.createdDisplay} />
           </a>
         </header>
         {/* Rendered from the commenter's Markdown and sanitized by the comment allowlist at posting. */}

@@ -21,6 +21,10 @@ export interface LayoutProps {
   siteTitle: string;
   title: string;
   stylesheet: string;
+  /** Hashed scripts every page loads (deferred): the relative-time script. */
+  scripts?: string[];
+  /** The front page and story pages use the full width for their grids; other pages keep a reading measure. */
+  wide?: boolean;
   description?: string | null;
   pageUrl?: string | null;
   canonical?: string | null;
@@ -63,6 +67,9 @@ export function Layout(props: LayoutProps) {
         {props.noindex ? <meta name="robots" content="noindex" /> : null}
         {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
         <link rel="stylesheet" href={props.stylesheet} />
+        {(props.scripts ?? []).map((src) => (
+          <script key={src} src={src} defer />
+        ))}
         {(props.feeds ?? []).map((f) => (
           <link key={f.href} rel="alternate" type={f.type} title={f.title} href={f.href} />
         ))}
@@ -96,7 +103,7 @@ export function Layout(props: LayoutProps) {
             <SearchForm id="site-search" />
           </div>
         </header>
-        <main id="main" tabindex={-1}>
+        <main id="main" tabindex={-1} class={props.wide ? "wide" : undefined}>
           {props.children}
         </main>
         <footer class="site-footer">
