@@ -16,9 +16,10 @@ import { STORY_SPAN_HOURS } from "../src/stories/assign.ts";
 import { articleFeatures } from "../src/stories/features.ts";
 import {
   type ArticleVectors,
-  addInto,
+  addVectorsInto,
   articleVectors,
   cosine,
+  emptyVectors,
   loadVectors,
   STORY_SUM_TERMS,
   storeVectors,
@@ -75,12 +76,10 @@ function examples(dir: string): { x: number[][]; y: number[] } {
     const s = stories.get(own) ?? {
       reports: 0,
       firstAt: a.at,
-      sums: { all: new Map(), lead: new Map(), entities: new Map() },
+      sums: emptyVectors(),
     };
     s.reports++;
-    addInto(s.sums.all, v.all);
-    addInto(s.sums.lead, v.lead);
-    addInto(s.sums.entities, v.entities);
+    addVectorsInto(s.sums, v);
     s.sums = loadVectors(storeVectors(s.sums, STORY_SUM_TERMS));
     stories.set(own, s);
   }

@@ -12,9 +12,10 @@ import { indexTerms } from "../stories/index-terms.ts";
 import { leadSentence, representativeReport } from "../stories/representative.ts";
 import {
   type ArticleVectors,
-  addInto,
+  addVectorsInto,
   articleVectors,
   type Corpus,
+  emptyVectors,
   loadVector,
   loadVectors,
   STORY_SUM_TERMS,
@@ -177,9 +178,7 @@ function combine(
   into.reports += add.reports;
   if (add.first_at < into.first_at) into.first_at = add.first_at;
   if (add.last_at > into.last_at) into.last_at = add.last_at;
-  addInto(into.sums.all, add.sums.all);
-  addInto(into.sums.lead, add.sums.lead);
-  addInto(into.sums.entities, add.sums.entities);
+  addVectorsInto(into.sums, add.sums);
 }
 
 interface ClusterStory {
@@ -204,11 +203,17 @@ async function readClusterStory(trx: Trx, storyId: number): Promise<ClusterStory
   };
 }
 
-async function writeClusterStory(trx: Trx, storyId: number, story: ClusterStory): Promise<void> {
+async function writeClusterStory(
+  trx: Trx,
+  storyId: number,
+  story: ClusterStory,
+  filedAt: string,
+): Promise<void> {
   const values = {
     reports: story.reports,
     first_at: story.first_at,
     last_at: story.last_at,
+    filed_at: filedAt,
     sums: JSON.stringify(storeVectors(story.sums, STORY_SUM_TERMS)),
   };
   await trx
@@ -239,14 +244,18 @@ async function mergeStory(
   await trx.deleteFrom("stories").where("id", "=", from).execute();
 }
 
-/** Drops what clustering keeps of articles and stories that can no longer take new reports, a batch at a time. */
-async function pruneOld(trx: Trx, atMs: number, windowHours: number): Promise<void> {
-  const before = iso(atMs - hoursMs(windowHours + STORY_SPAN_HOURS));
+/**
+ * Drops, a batch at a time, what clustering keeps of articles filed longer ago than any story can
+ * stay open. By the filing clock, not publication time: a new source's backlog of older items, which
+ * arrives after newer news, must still find its stories.
+ */
+async function pruneOld(trx: Trx, now: string, windowHours: number): Promise<void> {
+  const before = iso(Date.parse(now) - hoursMs(windowHours + STORY_SPAN_HOURS));
   const old = await trx
     .selectFrom("cluster_features")
     .select("article_id")
-    .where("at", "<", before)
-    .orderBy("at", "asc")
+    .where("filed_at", "<", before)
+    .orderBy("filed_at", "asc")
     .limit(PRUNE_BATCH)
     .execute();
   const ids = old.map((r) => Number(r.article_id));
@@ -257,7 +266,7 @@ async function pruneOld(trx: Trx, atMs: number, windowHours: number): Promise<vo
   const closed = await trx
     .selectFrom("cluster_stories")
     .select("story_id")
-    .where("last_at", "<", before)
+    .where("filed_at", "<", before)
     .limit(PRUNE_BATCH)
     .execute();
   if (closed.length > 0) {
@@ -318,11 +327,11 @@ export async function clusterInsertedArticle(
     reports: 0,
     first_at: article.at,
     last_at: article.at,
-    sums: { all: new Map(), lead: new Map(), entities: new Map() },
+    sums: emptyVectors(),
   };
   for (const other of decision.merge) await mergeStory(trx, other, storyId, profile, now);
   combine(profile, { reports: 1, first_at: article.at, last_at: article.at, sums: vectors });
-  await writeClusterStory(trx, storyId, profile);
+  await writeClusterStory(trx, storyId, profile, now);
 
   await trx
     .updateTable("articles")
@@ -335,6 +344,7 @@ export async function clusterInsertedArticle(
       article_id: article.id,
       story_id: storyId,
       at: article.at,
+      filed_at: now,
       vectors: JSON.stringify(storeVectors(vectors)),
       signature: JSON.stringify(features.text),
     })
@@ -346,7 +356,7 @@ export async function clusterInsertedArticle(
       .execute();
   }
   await refreshStorySummary(trx, storyId, now);
-  await pruneOld(trx, atMs, windowHours);
+  await pruneOld(trx, now, windowHours);
   return storyId;
 }
 

@@ -156,6 +156,8 @@ export interface ClusterFeaturesTable {
   article_id: number;
   story_id: number;
   at: string;
+  /** When it was filed (the ingest clock); pruning goes by this. */
+  filed_at: string;
   /** Its TF-IDF vectors as weighted when it arrived. */
   vectors: string;
   /** Its text's MinHash signature, for reprints. */
@@ -168,6 +170,8 @@ export interface ClusterStoriesTable {
   reports: number;
   first_at: string;
   last_at: string;
+  /** When a report was last filed into it (the ingest clock); pruning goes by this. */
+  filed_at: string;
   sums: string;
 }
 

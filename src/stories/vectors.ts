@@ -52,15 +52,30 @@ export function entityCounts(f: Features): TermCounts {
   ];
 }
 
-/** The three vectors clustering compares: the whole text, the headline and lead, and the entities. */
+/**
+ * The vectors clustering compares: the whole text, the headline and lead, the entities, and the
+ * lead's event words (the lead without its names and numbers: what happened, not to whom).
+ */
 export interface ArticleVectors {
   all: Vector;
   lead: Vector;
   entities: Vector;
+  event: Vector;
+}
+
+/** The lead's words that are neither names nor numbers. */
+export function eventCounts(f: Features): TermCounts {
+  const entities = new Set(entityCounts(f).map(([t]) => t));
+  return f.lead.filter(([t]) => !entities.has(t) && !/\d/.test(t));
 }
 
 export function articleVectors(f: Features, corpus: Corpus): ArticleVectors {
-  return { all: tfidf(f.all, corpus), lead: tfidf(f.lead, corpus), entities: tfidf(entityCounts(f), corpus) };
+  return {
+    all: tfidf(f.all, corpus),
+    lead: tfidf(f.lead, corpus),
+    entities: tfidf(entityCounts(f), corpus),
+    event: tfidf(eventCounts(f), corpus),
+  };
 }
 
 /** Every term whose document frequency the vectors of `f` need. */
@@ -96,17 +111,35 @@ export function addInto(into: Vector, add: Vector): void {
   for (const [t, w] of add) into.set(t, (into.get(t) ?? 0) + w);
 }
 
-/** The same three vectors, as stored for a report or summed for a story. */
-export type StoredVectors = { all: StoredVector; lead: StoredVector; entities: StoredVector };
+/** The same vectors, as stored for a report or summed for a story. */
+export type StoredVectors = { [K in keyof ArticleVectors]: StoredVector };
 
 export function storeVectors(v: ArticleVectors, keep = STORED_TERMS): StoredVectors {
   return {
     all: storeVector(v.all, keep),
     lead: storeVector(v.lead, keep),
     entities: storeVector(v.entities, keep),
+    event: storeVector(v.event, keep),
   };
 }
 
 export function loadVectors(v: StoredVectors): ArticleVectors {
-  return { all: loadVector(v.all), lead: loadVector(v.lead), entities: loadVector(v.entities) };
+  return {
+    all: loadVector(v.all),
+    lead: loadVector(v.lead),
+    entities: loadVector(v.entities),
+    event: loadVector(v.event),
+  };
+}
+
+export function emptyVectors(): ArticleVectors {
+  return { all: new Map(), lead: new Map(), entities: new Map(), event: new Map() };
+}
+
+/** `into` += `add`, vector by vector. */
+export function addVectorsInto(into: ArticleVectors, add: ArticleVectors): void {
+  addInto(into.all, add.all);
+  addInto(into.lead, add.lead);
+  addInto(into.entities, add.entities);
+  addInto(into.event, add.event);
 }

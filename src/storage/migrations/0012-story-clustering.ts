@@ -57,11 +57,14 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn("article_id", "bigint", (c) => c.primaryKey().references("articles.id").onDelete("cascade"))
     .addColumn("story_id", "bigint", (c) => c.notNull())
     .addColumn("at", "text", (c) => c.notNull())
+    // When it was filed (the ingest clock): pruning goes by this, so a backlog arriving out of time
+    // order (a new source's older items) still finds its stories.
+    .addColumn("filed_at", "text", (c) => c.notNull())
     .addColumn("vectors", "text", (c) => c.notNull())
     .addColumn("signature", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("cluster_features_story").on("cluster_features").column("story_id").execute();
-  await db.schema.createIndex("cluster_features_at").on("cluster_features").column("at").execute();
+  await db.schema.createIndex("cluster_features_filed_at").on("cluster_features").column("filed_at").execute();
 
   // One row per open story: the sums of its reports' vectors (a story's average similarity to a new
   // article is one dot product with them), its report count and time span.
@@ -71,9 +74,10 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn("reports", "integer", (c) => c.notNull())
     .addColumn("first_at", "text", (c) => c.notNull())
     .addColumn("last_at", "text", (c) => c.notNull())
+    .addColumn("filed_at", "text", (c) => c.notNull())
     .addColumn("sums", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("cluster_stories_last_at").on("cluster_stories").column("last_at").execute();
+  await db.schema.createIndex("cluster_stories_filed_at").on("cluster_stories").column("filed_at").execute();
 
   // The inverted index: each article's rarest terms, read by term and time.
   await db.schema
