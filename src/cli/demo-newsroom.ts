@@ -21,3 +21,21 @@ export async function startDemoNewsroom(rt: Runtime): Promise<DemoOrigin> {
   rt.log.info({ url: origin.baseUrl, feeds: origin.feeds.length }, "demo newsroom is serving");
   return origin;
 }
+
+/**
+ * The demo's feeds publish a correction (an edited headline) after their first poll. Their items
+ * are weeks old, so the learned poll interval is long; a newcomer would wait hours to see the edit.
+ * The demo alone therefore polls its feeds once more this long after starting.
+ */
+export const DEMO_REPOLL_MS = 60_000;
+
+/** Makes the demo's sources due now, so the scheduler's next pass polls them again. */
+export async function markDemoFeedsDue(rt: Runtime, origin: DemoOrigin): Promise<void> {
+  const urls = origin.feeds.map((f) => f.feedUrl);
+  if (urls.length === 0) return;
+  await rt.db.kysely
+    .updateTable("sources")
+    .set({ next_fetch_at: new Date().toISOString() })
+    .where("url", "in", urls)
+    .execute();
+}

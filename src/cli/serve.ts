@@ -65,6 +65,14 @@ async function serve(opts: ServeOptions): Promise<void> {
     console.log(`Newsdesk is running at http://${config.host}:${port}/`);
   }
   const scheduler = background ? startScheduler({ db: rt.db.kysely, config, log, fetcher }) : null;
+  if (demo && scheduler) {
+    const { DEMO_REPOLL_MS, markDemoFeedsDue } = await import("./demo-newsroom.ts");
+    setTimeout(() => {
+      void markDemoFeedsDue(rt, demo)
+        .then(() => scheduler.runNow())
+        .catch((err: unknown) => log.warn({ error: String(err) }, "demo re-poll failed"));
+    }, DEMO_REPOLL_MS).unref();
+  }
   const db = rt.db.kysely;
   const jobs = background
     ? startBackgroundJobs({ db, log, mailer, hourly: [(now) => pruneSessions(db, now)] })
