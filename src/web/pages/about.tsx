@@ -19,11 +19,14 @@ export function AboutPage({ siteTitle, description }: { siteTitle: string; descr
       </p>
       <h2>Stories</h2>
       <p>
-        Articles about the same event from different outlets are grouped into stories; reprints of the same
-        text are marked. The front page shows stories, not single articles: each names the outlets covering it
-        and links to its full coverage. A story page says who reported it first and when, lists every report
-        grouped by outlet in time order, with a timeline, and names the outlets that republished a report's
-        text under that report instead of listing the copy again. Lists and feeds show each text once.
+        Articles about the same event from different outlets are grouped into stories automatically, as each
+        arrives: by the words, names and numbers they share, and by time (a story takes new reports for 48
+        hours after its first; later news is a story of its own). The grouping is made by software and can be
+        wrong. An article that reprints another's text is marked as a copy of the earliest report. The front
+        page shows stories, not single articles: each names the outlets covering it and links to its full
+        coverage. A story page says who reported it first and when, lists every report grouped by outlet in
+        time order, with a timeline, and names the outlets that republished a report's text under that report
+        instead of listing the copy again. Lists and feeds show each text once.
       </p>
       <p>
         Where the operator of this site has labelled outlets by kind (wire agency, state media, newspaper and
