@@ -338,6 +338,14 @@ export async function clusterInsertedArticle(
     .set({ story_id: storyId, near_duplicate_of: decision.nearDuplicateOf })
     .where("id", "=", article.id)
     .execute();
+  if (decision.copies.length > 0) {
+    // The original arrived after its copies: they (and copies of them) now point at it.
+    await trx
+      .updateTable("articles")
+      .set({ near_duplicate_of: article.id })
+      .where((eb) => eb.or([eb("id", "in", decision.copies), eb("near_duplicate_of", "in", decision.copies)]))
+      .execute();
+  }
   await trx
     .insertInto("cluster_features")
     .values({

@@ -30,6 +30,8 @@ export interface Decision {
   merge: number[];
   /** The earliest report whose text the article reprints. */
   nearDuplicateOf: number | null;
+  /** Reports filed earlier but published later with the article's text: now copies of the article. */
+  copies: number[];
 }
 
 /**
@@ -111,20 +113,31 @@ export function storyScore(article: ArticleVectors, at: number, story: StoryProf
   );
 }
 
-/** The earliest report among the candidates whose text `article` reprints, with its story. */
-function findOriginal(article: NewArticle, stories: readonly StoryProfile[]) {
-  if (article.text.shingles < NEAR_DUPLICATE_MIN_SHINGLES) return null;
-  let best: { articleId: number; at: number; storyId: number } | null = null;
+/**
+ * The reports among the candidates that share `article`'s text: the earliest one published no later
+ * than the article (its original), and those published after it (copies that arrived first, from a
+ * quicker feed: the article is their original).
+ */
+function findCopies(article: NewArticle, stories: readonly StoryProfile[]) {
+  let original: { articleId: number; at: number; storyId: number } | null = null;
+  const later: Array<{ articleId: number; storyId: number }> = [];
+  if (article.text.shingles < NEAR_DUPLICATE_MIN_SHINGLES) return { original, later };
   for (const story of stories) {
     for (const m of story.members) {
       if (m.text.shingles < NEAR_DUPLICATE_MIN_SHINGLES) continue;
       if (containment(article.text, m.text) < NEAR_DUPLICATE_CONTAINMENT) continue;
-      if (!best || m.at < best.at || (m.at === best.at && m.articleId < best.articleId)) {
-        best = { articleId: m.articleId, at: m.at, storyId: story.storyId };
+      if (m.at > article.at) later.push({ articleId: m.articleId, storyId: story.storyId });
+      else if (
+        !original ||
+        m.at < original.at ||
+        (m.at === original.at && m.articleId < original.articleId)
+      ) {
+        original = { articleId: m.articleId, at: m.at, storyId: story.storyId };
       }
     }
   }
-  return best;
+  later.sort((a, b) => a.articleId - b.articleId);
+  return { original, later };
 }
 
 /**
@@ -134,8 +147,8 @@ function findOriginal(article: NewArticle, stories: readonly StoryProfile[]) {
  * bridges them). Ties go to the lower story id, so the same input always gives the same stories.
  */
 export function assignStory(article: NewArticle, stories: readonly StoryProfile[]): Decision {
-  const original = findOriginal(article, stories);
-  const scored: Array<{ storyId: number; score: number }> = [];
+  const { original, later } = findCopies(article, stories);
+  const scored: Array<{ storyId: number; score: number; firstAt: number; lastAt: number }> = [];
   for (const story of stories) {
     const span = spanWith(article.at, story);
     if (span > STORY_SPAN_HOURS * 3_600_000) continue;
@@ -146,10 +159,30 @@ export function assignStory(article: NewArticle, stories: readonly StoryProfile[
       continue;
     }
     const score = storyScore(article.vectors, article.at, story);
-    if (score > 0) scored.push({ storyId: story.storyId, score });
+    if (score > 0)
+      scored.push({ storyId: story.storyId, score, firstAt: story.firstAt, lastAt: story.lastAt });
   }
   scored.sort((a, b) => b.score - a.score || a.storyId - b.storyId);
-  const storyId = original ? original.storyId : (scored[0]?.storyId ?? null);
-  const merge = scored.filter((s) => s.storyId !== storyId && s.score >= MERGE_SCORE).map((s) => s.storyId);
-  return { storyId, merge, nearDuplicateOf: original?.articleId ?? null };
+  // A reprint (or an original whose copies came first) always goes where its text already is.
+  const storyId = original?.storyId ?? later[0]?.storyId ?? scored[0]?.storyId ?? null;
+  const home = stories.find((s) => s.storyId === storyId);
+  // Merged stories must still fit in one story's span, the article included.
+  let first = Math.min(article.at, home?.firstAt ?? article.at);
+  let last = Math.max(article.at, home?.lastAt ?? article.at);
+  const merge: number[] = [];
+  for (const s of scored) {
+    if (s.storyId === storyId || s.score < MERGE_SCORE) continue;
+    const f = Math.min(first, s.firstAt);
+    const l = Math.max(last, s.lastAt);
+    if (l - f > STORY_SPAN_HOURS * 3_600_000) continue;
+    merge.push(s.storyId);
+    first = f;
+    last = l;
+  }
+  return {
+    storyId,
+    merge,
+    nearDuplicateOf: original?.articleId ?? null,
+    copies: original ? [] : later.map((c) => c.articleId),
+  };
 }

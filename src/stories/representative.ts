@@ -40,13 +40,21 @@ const MIN_LEAD_WORDS = 8;
 
 const sentences = new Intl.Segmenter("en", { granularity: "sentence" });
 
+/** A sentence break after a short capitalised word ("Gov.", "Mr.", "St.") is an abbreviation's full stop, not a sentence's end. */
+const ABBREVIATION_END = /(?:^|\s)\p{Lu}\p{Ll}{0,3}\.\s*$/u;
+
 /** The first sentence of the first real paragraph of `text` (paragraphs separated by blank lines). */
 export function leadSentence(text: string, lang = "en"): string | null {
   for (const para of text.split(/\n\s*\n/)) {
     const p = para.replace(/\s+/g, " ").trim();
     if (p.split(" ").length < MIN_LEAD_WORDS) continue;
     const seg = lang === "en" ? sentences : new Intl.Segmenter(lang, { granularity: "sentence" });
-    const first = [...seg.segment(p)][0]?.segment.trim() ?? p;
+    let first = "";
+    for (const s of seg.segment(p)) {
+      first += s.segment;
+      if (!ABBREVIATION_END.test(first)) break;
+    }
+    first = first.trim() || p;
     if (first.length <= LEAD_SENTENCE_MAX_CHARS) return first;
     const cut = first.slice(0, LEAD_SENTENCE_MAX_CHARS);
     return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 1)).trimEnd()}…`;
