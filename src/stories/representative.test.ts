@@ -94,6 +94,20 @@ describe("leadSentence", () => {
     );
   });
 
+  test("a wire dateline (place, date, agency, dash) is not part of the lead sentence", () => {
+    assert.equal(
+      leadSentence(
+        "EASTBROOK, Nov 24 (Metro Wire) - Fire destroyed a paint warehouse on Canal Road overnight. More.",
+      ),
+      "Fire destroyed a paint warehouse on Canal Road overnight.",
+    );
+    // A sentence that merely starts with capitals and a comma keeps them.
+    assert.equal(
+      leadSentence("NASA, the space agency, said on Monday that the launch would slip by a week. More."),
+      "NASA, the space agency, said on Monday that the launch would slip by a week.",
+    );
+  });
+
   test("a lead opening with a title abbreviation is not cut after it", () => {
     assert.equal(
       leadSentence(

@@ -43,10 +43,17 @@ const sentences = new Intl.Segmenter("en", { granularity: "sentence" });
 /** A sentence break after a short capitalised word ("Gov.", "Mr.", "St.") is an abbreviation's full stop, not a sentence's end. */
 const ABBREVIATION_END = /(?:^|\s)\p{Lu}\p{Ll}{0,3}\.\s*$/u;
 
+/**
+ * A wire dateline opening the first paragraph ("PORT ALDER, Nov 24 (MBW) - ", "TORUSK, March 8
+ * (Crossline) — "): place in capitals, a date, the agency in brackets, a dash. It says where and who,
+ * not what happened, so the story's lead sentence starts after it.
+ */
+const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]{1,40},\s[^()]{1,30}\([^()]{1,40}\)\s*[-–—]+\s*/u;
+
 /** The first sentence of the first real paragraph of `text` (paragraphs separated by blank lines). */
 export function leadSentence(text: string, lang = "en"): string | null {
   for (const para of text.split(/\n\s*\n/)) {
-    const p = para.replace(/\s+/g, " ").trim();
+    const p = para.replace(/\s+/g, " ").trim().replace(DATELINE, "");
     if (p.split(" ").length < MIN_LEAD_WORDS) continue;
     const seg = lang === "en" ? sentences : new Intl.Segmenter(lang, { granularity: "sentence" });
     let first = "";
