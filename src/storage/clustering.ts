@@ -43,7 +43,7 @@ export interface InsertedArticle {
 }
 
 /** Candidate stories looked at per article, the ones sharing most index terms first: bounds the work on a busy day. */
-export const MAX_CANDIDATE_STORIES = 40;
+export const MAX_CANDIDATE_STORIES = 20;
 /** Feature rows pruned per insert once out of the window: spreads the deletes over inserts. */
 const PRUNE_BATCH = 50;
 /** Key of the advisory lock that serializes clustering on PostgreSQL. */
@@ -369,7 +369,7 @@ export async function clusterInsertedArticle(
 }
 
 /** Stories this large keep the representative report they had: finding the medoid reads every report's vector. */
-export const REPRESENTATIVE_MAX_REPORTS = 50;
+export const REPRESENTATIVE_MAX_REPORTS = 20;
 
 /**
  * Brings a story's summary up to date from its reports: counts and times, who reported first, the

@@ -70,13 +70,13 @@ function bodyWithoutHeadline(headline: string, body: string): string {
 export function articleFeatures(article: ArticleText): Features {
   const body = bodyWithoutHeadline(article.headline, article.body);
   const declared = article.language?.trim() || "";
-  const probe = tokenize(`${article.headline}\n${body.slice(0, 2000)}`, declared || "en");
+  // Tokenized once: word boundaries for the languages guessed from stop words do not depend on the locale.
+  const head = tokenize(article.headline, declared || "en");
+  const words = tokenize(body, declared || "en");
   const lang = declared
     ? (declared.toLowerCase().split(/[-_]/)[0] ?? "en")
-    : guessLanguage(probe.map((t) => t.norm));
+    : guessLanguage([...head, ...words.slice(0, 400)].map((t) => t.norm));
   const stop = stopWords(lang);
-  const head = tokenize(article.headline, lang);
-  const words = tokenize(body, lang);
 
   const lead = new Map<string, number>();
   count(lead, head, stop, HEADLINE_WEIGHT);

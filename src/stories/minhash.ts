@@ -9,20 +9,30 @@ export const SHINGLE_WORDS = 4;
 /** Hash functions per signature: the Jaccard estimate's standard error is about 1/sqrt(64) = 0.125 at worst, far below the gap between reprints (> 0.7) and write-ups (< 0.1). */
 export const MINHASH_SIZE = 64;
 
-const PRIME = 4294967311; // the first prime above 2^32
-// Fixed coefficients (a deterministic generator), so signatures stored by one process compare with another's.
-const COEFFS: Array<[number, number]> = (() => {
+// Fixed seeds (a deterministic generator), so signatures stored by one process compare with another's.
+const SEEDS: Uint32Array = (() => {
+  const out = new Uint32Array(MINHASH_SIZE);
   let x = 0x9e3779b9;
-  const next = () => {
+  for (let i = 0; i < MINHASH_SIZE; i++) {
     x ^= x << 13;
     x >>>= 0;
     x ^= x >>> 17;
     x ^= x << 5;
     x >>>= 0;
-    return x;
-  };
-  return Array.from({ length: MINHASH_SIZE }, () => [(next() % (PRIME - 1)) + 1, next()]);
+    out[i] = x;
+  }
+  return out;
 })();
+
+/** MurmurHash3's 32-bit finalizer: each seed turns a shingle's hash into an independent-looking one, in integer arithmetic. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
 
 /** FNV-1a, 32 bits. */
 export function hash32(s: string): number {
@@ -32,13 +42,6 @@ export function hash32(s: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
-}
-
-/** (a*x + b) mod p without losing precision past 2^53: x is split into 16-bit halves. */
-function permute(a: number, b: number, x: number): number {
-  const hi = Math.floor(x / 65536);
-  const lo = x % 65536;
-  return (((((a * hi) % PRIME) * 65536) % PRIME) + ((a * lo) % PRIME) + b) % PRIME;
 }
 
 export interface Signature {
@@ -54,15 +57,14 @@ export function signature(words: readonly string[]): Signature {
     hashes.add(hash32(words.slice(i, i + SHINGLE_WORDS).join(" ")));
   }
   if (hashes.size === 0) return { minhash: [], shingles: 0 };
-  const minhash = COEFFS.map(([a, b]) => {
-    let min = Number.POSITIVE_INFINITY;
-    for (const h of hashes) {
-      const v = permute(a, b, h);
-      if (v < min) min = v;
+  const mins = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
+  for (const h of hashes) {
+    for (let i = 0; i < MINHASH_SIZE; i++) {
+      const v = mix(h ^ (SEEDS[i] as number));
+      if (v < (mins[i] as number)) mins[i] = v;
     }
-    return min;
-  });
-  return { minhash, shingles: hashes.size };
+  }
+  return { minhash: mins, shingles: hashes.size };
 }
 
 /** Estimated Jaccard similarity of two signatures' shingle sets. */

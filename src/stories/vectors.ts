@@ -90,7 +90,7 @@ export function termsOf(f: Features): Set<string> {
 /** Terms kept per vector when stored, strongest first: the tail of a 600-word article's vector weighs little. */
 export const STORED_TERMS = 150;
 /** Terms kept per summed story vector. */
-export const STORY_SUM_TERMS = 600;
+export const STORY_SUM_TERMS = 300;
 
 /** A vector as stored: its strongest terms, weights rounded to 4 places. */
 export type StoredVector = Array<[string, number]>;
