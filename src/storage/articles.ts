@@ -315,7 +315,7 @@ const TOPICS_PER_ARTICLE = 12;
  * Every column of ArticlesTable by name, not "articles.*": PostgreSQL's search index column
  * (search/, a tsvector as large as the text) must not ride along on every article read.
  */
-const ARTICLE_COLUMNS = [
+export const ARTICLE_COLUMNS = [
   "articles.id",
   "articles.source_id",
   "articles.guid",

@@ -3,8 +3,8 @@
  * no bodies), the articles cards show, the topics of stories, and where a merged story went.
  */
 import { type Kysely, sql } from "kysely";
-import { type ArticleWithSource, withSource } from "./articles.ts";
-import type { ArticlesTable, Database, DisplayMode } from "./schema.ts";
+import { ARTICLE_COLUMNS, type ArticleWithSource, withSource } from "./articles.ts";
+import type { Database, DisplayMode } from "./schema.ts";
 
 /** One report of a story as lists of reports need it: no body, no text. */
 export interface StoryMember {
@@ -74,39 +74,10 @@ const CARD_TEXT_CHARS = 2000;
  * Every column a card presents, the body left out and the text cut: a front page shows dozens of
  * cards and needs neither (presenters/article.ts reads the text only for an excerpt-only source's summary).
  */
-const CARD_COLUMNS = [
-  "articles.id",
-  "articles.source_id",
-  "articles.guid",
-  "articles.url",
-  "articles.canonical_url",
-  "articles.title",
-  "articles.byline",
-  "articles.published_at",
-  "articles.lead_image_url",
-  "articles.lead_image_alt",
-  "articles.lead_image_caption",
-  "articles.lead_image_credit",
-  "articles.lead_image_width",
-  "articles.lead_image_height",
-  "articles.excerpt",
-  "articles.language",
-  "articles.fetched_at",
-  "articles.created_at",
-  "articles.updated_at",
-  "articles.sort_at",
-  "articles.story_id",
-  "articles.comments_closed",
-  "articles.near_duplicate_of",
-  "articles.url_key",
-  "articles.revised_at",
-] as const satisfies ReadonlyArray<`articles.${keyof ArticlesTable}`>;
-// A column added to ArticlesTable must be listed above (or be one of the two read specially).
-type Unlisted = Exclude<
-  `articles.${keyof ArticlesTable}`,
-  (typeof CARD_COLUMNS)[number] | "articles.body_html" | "articles.text"
->;
-true satisfies [Unlisted] extends [never] ? true : Unlisted;
+type CardColumn = Exclude<(typeof ARTICLE_COLUMNS)[number], "articles.body_html" | "articles.text">;
+const CARD_COLUMNS = ARTICLE_COLUMNS.filter(
+  (c): c is CardColumn => c !== "articles.body_html" && c !== "articles.text",
+);
 
 /** The articles with these ids as cards need them (empty body, text cut), keyed by id. */
 export async function listCardArticles(
