@@ -64,7 +64,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn("signature", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("cluster_features_story").on("cluster_features").column("story_id").execute();
-  await db.schema.createIndex("cluster_features_filed_at").on("cluster_features").column("filed_at").execute();
+  await db.schema
+    .createIndex("cluster_features_filed_at")
+    .on("cluster_features")
+    .column("filed_at")
+    .execute();
 
   // One row per open story: the sums of its reports' vectors (a story's average similarity to a new
   // article is one dot product with them), its report count and time span.
