@@ -4,9 +4,6 @@
  * written in bulk without clustering, plus the clustering statistics real ingest would have left after
  * them: term_stats holds every bulk article's terms counted once (one aggregate pass, the same terms
  * `articleFeatures` + `termsOf` give, checked on a sample) and cluster_state.documents = N.
- *
- * The generator is a copy of search-corpus.ts's `corpus()` (that module runs its load on import);
- * exporting it from there would let the two share one copy.
  */
 import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
@@ -15,7 +12,8 @@ import { guessLanguage, stopWords } from "../src/stories/stop-words.ts";
 import { normalizeWord } from "../src/stories/tokens.ts";
 import { termsOf } from "../src/stories/vectors.ts";
 import { generateStream } from "./clustering-stream.ts";
-import { buildVocabulary, seededRandom, VOCABULARY_SIZE, zipfSampler } from "./search-vocabulary.ts";
+import { corpusRows, type Row } from "./corpus-rows.ts";
+import { buildVocabulary } from "./search-vocabulary.ts";
 
 export const SOURCES = 20;
 const BATCH = 10_000;
@@ -50,49 +48,12 @@ export function streamTermShares(): Map<string, number> {
   return new Map([...counts].map(([t, c]) => [t, c / sample.length]));
 }
 
-export interface Row {
-  id: number;
-  source_id: number;
-  guid: string;
-  url: string;
-  title: string;
-  text: string;
-  body_html: string;
-  at: string;
-}
-
-/** search-corpus.ts's corpus, batch by batch, ending at `end` and spanning `spanMs`. */
+/** The search benchmark's corpus (bench/corpus-rows.ts), never after `end`: the stream that follows starts there. */
 export function* searchCorpus(count: number, end: number, spanMs: number): Generator<Row[]> {
-  const random = seededRandom(7);
-  const words = buildVocabulary();
-  const nextRank = zipfSampler(VOCABULARY_SIZE, random);
-  const pickSource = zipfSampler(SOURCES, random);
-  const sentence = (n: number) => Array.from({ length: n }, () => words[nextRank()]).join(" ");
-  let batch: Row[] = [];
-  for (let id = 1; id <= count; id++) {
-    let t = end - spanMs + (id / count) * spanMs + (random() - 0.5) * 3_600_000;
-    if (random() < 0.01) t -= random() * 60 * 86_400_000;
-    // Never after `end`: the stream that follows starts there.
-    t = Math.min(t, end - 1000);
-    const title = sentence(6 + Math.floor(random() * 6));
-    const text = `${sentence(20 + Math.floor(random() * 20))}. ${sentence(20 + Math.floor(random() * 30))}.`;
-    const source = 1 + pickSource();
-    batch.push({
-      id,
-      source_id: source,
-      guid: `a${id}`,
-      url: `https://source${source}.test/${id}`,
-      title: title.charAt(0).toUpperCase() + title.slice(1),
-      text,
-      body_html: `<p>${text}</p>`,
-      at: new Date(t).toISOString(),
-    });
-    if (batch.length === BATCH) {
-      yield batch;
-      batch = [];
-    }
+  for (const rows of corpusRows(count, SOURCES, end, spanMs)) {
+    for (const r of rows) if (Date.parse(r.at) > end - 1000) r.at = new Date(end - 1000).toISOString();
+    yield rows;
   }
-  if (batch.length > 0) yield batch;
 }
 
 /**

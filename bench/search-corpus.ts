@@ -14,63 +14,13 @@ import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
 import { openDb } from "../src/storage/db.ts";
 import { migrateToLatest } from "../src/storage/migrate.ts";
-import {
-  BENCH_SCHEMA,
-  benchDatabaseUrl,
-  buildVocabulary,
-  seededRandom,
-  VOCABULARY_SIZE,
-  zipfSampler,
-} from "./search-vocabulary.ts";
+import { corpusRows, type Row } from "./corpus-rows.ts";
+import { BENCH_SCHEMA, benchDatabaseUrl } from "./search-vocabulary.ts";
 
 export const SQLITE_FILE = join(tmpdir(), "newsdesk-search-bench.db");
 const SOURCES = 20;
 const END = Date.parse("2026-11-20T12:00:00.000Z");
 const SPAN_MS = 730 * 86_400_000;
-const BATCH = 10_000;
-
-interface Row {
-  id: number;
-  source_id: number;
-  guid: string;
-  url: string;
-  title: string;
-  text: string;
-  body_html: string;
-  at: string;
-}
-
-/** The corpus, batch by batch: ids in ingest order, times rising with them, 1% back-filled older items. */
-function* corpus(count: number): Generator<Row[]> {
-  const random = seededRandom(7);
-  const words = buildVocabulary();
-  const nextRank = zipfSampler(VOCABULARY_SIZE, random);
-  const pickSource = zipfSampler(SOURCES, random);
-  const sentence = (n: number) => Array.from({ length: n }, () => words[nextRank()]).join(" ");
-  let batch: Row[] = [];
-  for (let id = 1; id <= count; id++) {
-    let t = END - SPAN_MS + (id / count) * SPAN_MS + (random() - 0.5) * 3_600_000;
-    if (random() < 0.01) t -= random() * 60 * 86_400_000;
-    const title = sentence(6 + Math.floor(random() * 6));
-    const text = `${sentence(20 + Math.floor(random() * 20))}. ${sentence(20 + Math.floor(random() * 30))}.`;
-    const source = 1 + pickSource();
-    batch.push({
-      id,
-      source_id: source,
-      guid: `a${id}`,
-      url: `https://source${source}.test/${id}`,
-      title: title.charAt(0).toUpperCase() + title.slice(1),
-      text,
-      body_html: `<p>${text}</p>`,
-      at: new Date(t).toISOString(),
-    });
-    if (batch.length === BATCH) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
 
 function progress(done: number, count: number, started: number) {
   if (done % 100_000 === 0 || done === count)
@@ -121,7 +71,7 @@ async function loadSqlite(count: number) {
   });
   const started = performance.now();
   let done = 0;
-  for (const rows of corpus(count)) {
+  for (const rows of corpusRows(count, SOURCES, END, SPAN_MS)) {
     insertBatch(rows);
     done += rows.length;
     progress(done, count, started);
@@ -155,7 +105,7 @@ async function loadPostgres(count: number) {
     );
   const started = performance.now();
   let done = 0;
-  for (const rows of corpus(count)) {
+  for (const rows of corpusRows(count, SOURCES, END, SPAN_MS)) {
     const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
     await client.query("BEGIN");
     await client.query(
