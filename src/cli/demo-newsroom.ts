@@ -1,6 +1,6 @@
 /** @module Starts the demo newsroom's local origin and makes sure its feeds are followed. */
 import { type DemoOrigin, startDemoOrigin } from "../../demo/origin.ts";
-import { insertSource } from "../storage/sources.ts";
+import { insertSource, markSourcesDue } from "../storage/sources.ts";
 import type { Runtime } from "./runtime.ts";
 
 /**
@@ -31,11 +31,9 @@ export const DEMO_REPOLL_MS = 60_000;
 
 /** Makes the demo's sources due now, so the scheduler's next pass polls them again. */
 export async function markDemoFeedsDue(rt: Runtime, origin: DemoOrigin): Promise<void> {
-  const urls = origin.feeds.map((f) => f.feedUrl);
-  if (urls.length === 0) return;
-  await rt.db.kysely
-    .updateTable("sources")
-    .set({ next_fetch_at: new Date().toISOString() })
-    .where("url", "in", urls)
-    .execute();
+  await markSourcesDue(
+    rt.db.kysely,
+    origin.feeds.map((f) => f.feedUrl),
+    new Date().toISOString(),
+  );
 }

@@ -12,6 +12,7 @@ import { openDb } from "../storage/db.ts";
 import { migrateToLatest } from "../storage/migrate.ts";
 import type { NewArticle } from "../storage/schema.ts";
 import { insertSource } from "../storage/sources.ts";
+import { listStoryAssignments } from "../storage/stories.ts";
 import { escapeHtml } from "../util/html.ts";
 import { slugify } from "../util/slug.ts";
 
@@ -90,8 +91,8 @@ export function registerStories(program: Command): void {
       try {
         await migrateToLatest(db);
         const sources = new Map<string, number>();
-        const ids = new Map<number, string>();
-        const order: number[] = [];
+        const order: string[] = [];
+        const seen = new Set<string>();
         let n = 0;
         for await (const line of createInterface({
           input: process.stdin,
@@ -108,31 +109,26 @@ export function registerStories(program: Command): void {
             sources.set(outlet, sourceId);
           }
           const row = toRow(a, sourceId);
-          if (!(await insertArticle(db.kysely, row, [], { cluster: clusterRequest(row, config) }))) {
+          if (
+            seen.has(a.id) ||
+            !(await insertArticle(db.kysely, row, [], { cluster: clusterRequest(row, config) }))
+          ) {
             throw new Error(`stories: line ${n}: id ${a.id} appears twice`);
           }
-          const stored = await db.kysely
-            .selectFrom("articles")
-            .select("id")
-            .where("source_id", "=", sourceId)
-            .where("guid", "=", a.id)
-            .executeTakeFirstOrThrow();
-          ids.set(Number(stored.id), a.id);
-          order.push(Number(stored.id));
+          seen.add(a.id);
+          order.push(a.id);
         }
         // Stories merge as later articles bridge them: read the final assignment at the end.
-        const rows = await db.kysely
-          .selectFrom("articles")
-          .select(["id", "story_id", "near_duplicate_of"])
-          .execute();
-        const byId = new Map(rows.map((r) => [Number(r.id), r]));
+        const rows = await listStoryAssignments(db.kysely);
+        const guidOf = new Map(rows.map((r) => [r.id, r.guid]));
+        const byGuid = new Map(rows.map((r) => [r.guid, r]));
         for (const id of order) {
-          const r = byId.get(id);
+          const r = byGuid.get(id);
           const out: { id: string; story: string; nearDuplicateOf?: string } = {
-            id: ids.get(id) as string,
+            id,
             story: `story-${r?.story_id ?? id}`,
           };
-          const original = r?.near_duplicate_of == null ? undefined : ids.get(Number(r.near_duplicate_of));
+          const original = r?.near_duplicate_of == null ? undefined : guidOf.get(r.near_duplicate_of);
           if (original) out.nearDuplicateOf = original;
           process.stdout.write(`${JSON.stringify(out)}\n`);
         }

@@ -257,3 +257,17 @@ export async function updateSourceLabels(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** Makes the sources with these feed URLs due at `now`, so the scheduler's next pass polls them. */
+export async function markSourcesDue(
+  db: Kysely<Database>,
+  urls: readonly string[],
+  now: string,
+): Promise<void> {
+  if (urls.length === 0) return;
+  await db
+    .updateTable("sources")
+    .set({ next_fetch_at: now })
+    .where("url", "in", [...urls])
+    .execute();
+}

@@ -98,3 +98,20 @@ export async function assignArticlesToStory(
     }
   });
 }
+
+/** Every article's story and reprint link, keyed by guid (`newsdesk stories` reads its answer here). */
+export async function listStoryAssignments(
+  db: Kysely<Database>,
+): Promise<Array<{ id: number; guid: string; story_id: number | null; near_duplicate_of: number | null }>> {
+  const rows = await db
+    .selectFrom("articles")
+    .select(["id", "guid", "story_id", "near_duplicate_of"])
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    guid: r.guid,
+    story_id: r.story_id == null ? null : Number(r.story_id),
+    near_duplicate_of: r.near_duplicate_of == null ? null : Number(r.near_duplicate_of),
+  }));
+}

@@ -12,7 +12,9 @@ import { describe, test } from "node:test";
 const shared = join(import.meta.dirname, "..", "..", "..", "shared");
 const scorer = join(shared, "bench", "stories", "score.mjs");
 const newsdesk = join(import.meta.dirname, "..", "..", "bin", "newsdesk");
-const missing = existsSync(scorer) ? false : `the dev sets are not beside this checkout (${shared})`;
+// Skipped on a machine without ../shared beside the checkout; under CI, which always has it, a missing set fails.
+const missing =
+  existsSync(scorer) || process.env.CI ? false : `the dev sets are not beside this checkout (${shared})`;
 
 interface Score {
   bcubed: { f1: number; precision: number; recall: number };
