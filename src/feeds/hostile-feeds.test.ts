@@ -46,7 +46,10 @@ test("endless nesting (100,000 levels) neither overflows the stack nor hangs", (
   const xml = `<rss version="2.0"><channel><title>deep</title><item><title>t</title><description>${"<div>".repeat(depth)}x${"</div>".repeat(depth)}</description></item></channel></rss>`;
   const t0 = Date.now();
   const feed = parseOrRefuse(xml);
-  assert.ok(Date.now() - t0 < 10_000);
+  // A hang guard, not a speed target (speed belongs in bench/): this parse takes 10-17 s on the 2-core
+  // machine, so the old 10 s bound failed CI by chance. Issue 15 is about making it fast.
+  const took = Date.now() - t0;
+  assert.ok(took < 60_000, `parsing 100,000 nested levels took ${took} ms`);
   if (feed) assert.equal(feed.title?.value, "deep");
   const unclosed = `<rss version="2.0"><channel><title>deep</title>${"<x>".repeat(depth)}`;
   const f2 = parseOrRefuse(unclosed);
