@@ -15,6 +15,21 @@ function looksLikeHtmlPage(text: string): boolean {
   return /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype\s+html|<html[\s>])/i.test(text.slice(0, 2048));
 }
 
+/** Share of replacement and control characters above which a response is binary data, not text. */
+const BINARY_SHARE = 0.1;
+const BINARY_SAMPLE_CHARS = 4096;
+
+/** Binary data decoded as text is full of U+FFFD and C0 controls; real feeds, even mis-encoded, are not. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, BINARY_SAMPLE_CHARS);
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)) odd++;
+  }
+  return sample.length > 0 && odd / sample.length > BINARY_SHARE;
+}
+
 function dispatch(root: XmlElement): ParsedFeed | null {
   const local = root.local.toLowerCase();
   if (local === "rss") {
@@ -54,6 +69,9 @@ export function parseFeed(text: string, baseUrl: string): ParsedFeed {
       "feed.not_a_feed",
       "feed: this URL returns an HTML page, not an RSS or Atom feed",
     );
+  }
+  if (looksBinary(body)) {
+    throw new NewsdeskError("feed.not_a_feed", "feed: the response is binary data, not XML or JSON");
   }
   if (!/^\s*</.test(body)) {
     throw new NewsdeskError(
