@@ -6,6 +6,7 @@ import { type ExpressionBuilder, type Kysely, type ReferenceExpression, sql } fr
 import { sameText } from "../util/same-text.ts";
 import { slugify } from "../util/slug.ts";
 import { outletHost } from "../util/url-key.ts";
+import { clusterCacheFor } from "./cluster-cache.ts";
 import { type ClusterRequest, clusterInsertedArticle } from "./clustering.ts";
 import { isPostgres } from "./db.ts";
 import type { Article, ArticleRevision, ArticlesTable, Database, DisplayMode, NewArticle } from "./schema.ts";
@@ -264,7 +265,7 @@ export async function insertArticle(
     if (!row) return false;
     if (origin.cluster) {
       const filed = { id: Number(row.id), sourceId: article.source_id, at: sortAt, title: article.title };
-      await clusterInsertedArticle(trx, filed, origin.cluster, article.created_at);
+      await clusterInsertedArticle(trx, clusterCacheFor(db), filed, origin.cluster, article.created_at);
     } else {
       const story = await trx
         .insertInto("stories")

@@ -9,6 +9,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import { assignStory, STORY_SPAN_HOURS, type StoryProfile } from "../stories/assign.ts";
 import type { Features } from "../stories/features.ts";
 import { indexTerms } from "../stories/index-terms.ts";
+import type { Signature } from "../stories/minhash.ts";
 import { leadSentence, representativeReport } from "../stories/representative.ts";
 import {
   type ArticleVectors,
@@ -22,7 +23,9 @@ import {
   type StoredVectors,
   storeVectors,
   termsOf,
+  type Vector,
 } from "../stories/vectors.ts";
+import { type ClusterCache, Lru } from "./cluster-cache.ts";
 import { isPostgres } from "./db.ts";
 import type { Database } from "./schema.ts";
 
@@ -59,39 +62,94 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/**
+ * An article's terms wait in term_pending until this many articles have queued theirs, then they are
+ * counted into term_stats together: one update per distinct term of the batch instead of one per term
+ * of every article (the largest write of clustering, spread over random pages of a table with a row
+ * per term ever seen). The lag is at most a thousandth of the corpus (so a small corpus, such as a
+ * dev set's, is counted at once, the article itself included), and never more than 64 articles.
+ */
+export const FOLD_BATCH_MAX = 64;
+export const FOLD_LAG_SHARE = 0.001;
+
+export function foldBatch(documents: number): number {
+  return Math.max(1, Math.min(FOLD_BATCH_MAX, Math.floor(documents * FOLD_LAG_SHARE)));
+}
+
 /** The stored corpus statistics, read lazily: a term's document frequency is loaded before it is needed. */
 class StoredCorpus implements Corpus {
-  private readonly known = new Map<string, number>();
-  constructor(readonly documents: number) {}
+  private readonly known: Lru<string, number>;
+  constructor(
+    readonly documents: number,
+    cache: ClusterCache,
+  ) {
+    // Frequencies change only when a batch is folded, and every fold changes the document count.
+    if (cache.df.documents !== documents) {
+      cache.df.known.clear();
+      cache.df.documents = documents;
+    }
+    this.known = cache.df.known;
+  }
   df(term: string): number {
     return this.known.get(term) ?? 0;
   }
   async load(trx: Trx, terms: Iterable<string>): Promise<void> {
-    const missing = [...new Set(terms)].filter((t) => !this.known.has(t));
+    const missing = [...new Set(terms)].filter((t) => this.known.get(t) === undefined);
     for (const part of chunks(missing)) {
       const rows = await trx
         .selectFrom("term_stats")
         .select(["term", "df"])
         .where("term", "in", part)
         .execute();
-      for (const t of part) this.known.set(t, 0);
-      for (const r of rows) this.known.set(r.term, Number(r.df));
+      const found = new Map(rows.map((r) => [r.term, Number(r.df)]));
+      for (const t of part) this.known.set(t, found.get(t) ?? 0);
     }
   }
 }
 
-/** Counts the article's terms into the corpus statistics; returns the corpus size after it. */
-async function countDocument(trx: Trx, terms: readonly string[]): Promise<number> {
-  for (const part of chunks(terms)) {
+/**
+ * Queues the article's terms for counting, and folds the queue into term_stats and cluster_state
+ * once it holds a batch. Returns the corpus size the article is weighed against.
+ */
+async function countDocument(trx: Trx, articleId: number, terms: readonly string[]): Promise<number> {
+  await trx
+    .insertInto("term_pending")
+    .values({ article_id: articleId, terms: JSON.stringify(terms) })
+    .execute();
+  const state = await trx
+    .selectFrom("cluster_state")
+    .select("documents")
+    .where("id", "=", 1)
+    .executeTakeFirstOrThrow();
+  const documents = Number(state.documents);
+  const pending = await trx
+    .selectFrom("term_pending")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(pending.n) >= foldBatch(documents) ? foldPending(trx) : documents;
+}
+
+/** Counts every queued article's terms into term_stats (in term order: neighbouring pages) and empties the queue. */
+async function foldPending(trx: Trx): Promise<number> {
+  const rows = await trx.selectFrom("term_pending").select(["article_id", "terms"]).execute();
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    for (const t of JSON.parse(r.terms) as string[]) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const sorted = [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const part of chunks(sorted)) {
     await trx
       .insertInto("term_stats")
-      .values(part.map((term) => ({ term, df: 1 })))
-      .onConflict((oc) => oc.column("term").doUpdateSet({ df: sql`term_stats.df + 1` }))
+      .values(part.map(([term, df]) => ({ term, df })))
+      .onConflict((oc) => oc.column("term").doUpdateSet({ df: sql`term_stats.df + excluded.df` }))
       .execute();
+  }
+  for (const part of chunks(rows.map((r) => Number(r.article_id)))) {
+    await trx.deleteFrom("term_pending").where("article_id", "in", part).execute();
   }
   const row = await trx
     .updateTable("cluster_state")
-    .set({ documents: sql`documents + 1` })
+    .set({ documents: sql`documents + ${rows.length}` })
     .where("id", "=", 1)
     .returning("documents")
     .executeTakeFirstOrThrow();
@@ -119,14 +177,14 @@ async function candidateStories(trx: Trx, terms: readonly string[], atMs: number
   return rows.map((r) => Number(r.story_id));
 }
 
-interface StoredSignature {
-  minhash: number[];
-  shingles: number;
-}
+/** What a cluster_stories row's parsed sums are good for: any write bumps the version. */
+const sumsTag = (s: { version: number; reports: number; first_at: string; last_at: string }) =>
+  `${s.version}|${s.reports}|${s.first_at}|${s.last_at}`;
 
 /** The open stories among `storyIds` (a report within the window of `atMs`), with their reports' signatures. */
 async function loadProfiles(
   trx: Trx,
+  cache: ClusterCache,
   storyIds: readonly number[],
   atMs: number,
   windowHours: number,
@@ -134,40 +192,98 @@ async function loadProfiles(
   if (storyIds.length === 0) return [];
   const stories = await trx
     .selectFrom("cluster_stories")
-    .selectAll()
+    .select(["story_id", "reports", "first_at", "last_at", "version"])
     .where("story_id", "in", [...storyIds])
     .where("last_at", ">=", iso(atMs - hoursMs(windowHours)))
     .execute();
   if (stories.length === 0) return [];
+  const sumsOf = new Map<number, ArticleVectors>();
+  const stale = stories.filter((s) => {
+    const cached = cache.sums.get(Number(s.story_id));
+    if (cached?.tag === sumsTag(s)) sumsOf.set(Number(s.story_id), cached.sums);
+    return cached?.tag !== sumsTag(s);
+  });
+  if (stale.length > 0) {
+    const rows = await trx
+      .selectFrom("cluster_stories")
+      .select(["story_id", "reports", "first_at", "last_at", "version", "sums"])
+      .where(
+        "story_id",
+        "in",
+        stale.map((s) => Number(s.story_id)),
+      )
+      .execute();
+    for (const r of rows) {
+      const sums = loadVectors(JSON.parse(r.sums) as StoredVectors);
+      cache.sums.set(Number(r.story_id), { tag: sumsTag(r), sums });
+      // A row rewritten between the two reads cannot happen under the lock; its state is checked anyway.
+      if (sumsTag(r) === sumsTag(stories.find((x) => x.story_id === r.story_id) ?? r))
+        sumsOf.set(Number(r.story_id), sums);
+    }
+  }
   const members = await trx
     .selectFrom("cluster_features")
-    .select(["article_id", "story_id", "at", "signature"])
+    .select(["article_id", "story_id", "at"])
     .where(
       "story_id",
       "in",
       stories.map((s) => Number(s.story_id)),
     )
     .execute();
+  const signatures = await loadSignatures(
+    trx,
+    cache,
+    members.map((m) => Number(m.article_id)),
+  );
   const byStory = new Map<number, StoryProfile["members"][number][]>();
   for (const m of members) {
     const list = byStory.get(Number(m.story_id)) ?? [];
-    list.push({
-      articleId: Number(m.article_id),
-      at: Date.parse(m.at),
-      text: JSON.parse(m.signature) as StoredSignature,
-    });
+    const text = signatures.get(Number(m.article_id));
+    if (text) list.push({ articleId: Number(m.article_id), at: Date.parse(m.at), text });
     byStory.set(Number(m.story_id), list);
   }
-  return stories
-    .map((s) => ({
+  const profiles: StoryProfile[] = [];
+  for (const s of stories) {
+    const sums = sumsOf.get(Number(s.story_id));
+    if (!sums) continue;
+    profiles.push({
       storyId: Number(s.story_id),
       reports: Number(s.reports),
       firstAt: Date.parse(s.first_at),
       lastAt: Date.parse(s.last_at),
-      sums: loadVectors(JSON.parse(s.sums) as StoredVectors),
+      sums,
       members: byStory.get(Number(s.story_id)) ?? [],
-    }))
-    .sort((a, b) => a.storyId - b.storyId);
+    });
+  }
+  return profiles.sort((a, b) => a.storyId - b.storyId);
+}
+
+/** The reports' signatures, read only where the cache lacks them (a stored signature never changes). */
+async function loadSignatures(
+  trx: Trx,
+  cache: ClusterCache,
+  articleIds: readonly number[],
+): Promise<Map<number, Signature>> {
+  const out = new Map<number, Signature>();
+  const missing: number[] = [];
+  for (const id of articleIds) {
+    const sig = cache.signatures.get(id);
+    if (sig) out.set(id, sig);
+    else missing.push(id);
+  }
+  for (const part of chunks(missing)) {
+    const rows = await trx
+      .selectFrom("cluster_features")
+      .select(["article_id", "signature"])
+      .where("article_id", "in", part)
+      .execute();
+    for (const r of rows) {
+      const sig = JSON.parse(r.signature) as Signature;
+      cache.signatures.set(Number(r.article_id), sig);
+      out.set(Number(r.article_id), sig);
+    }
+  }
+  return out;
 }
 
 /** `into`'s sums and span take in `add`'s. */
@@ -218,8 +334,10 @@ async function writeClusterStory(
   };
   await trx
     .insertInto("cluster_stories")
-    .values({ story_id: storyId, ...values })
-    .onConflict((oc) => oc.column("story_id").doUpdateSet(values))
+    .values({ story_id: storyId, ...values, version: 1 })
+    .onConflict((oc) =>
+      oc.column("story_id").doUpdateSet({ ...values, version: sql`cluster_stories.version + 1` }),
+    )
     .execute();
 }
 
@@ -287,6 +405,7 @@ async function pruneOld(trx: Trx, now: string, windowHours: number): Promise<voi
  */
 export async function clusterInsertedArticle(
   trx: Transaction<Database>,
+  cache: ClusterCache,
   article: InsertedArticle,
   request: ClusterRequest,
   now: string,
@@ -295,13 +414,14 @@ export async function clusterInsertedArticle(
   const { features, windowHours } = request;
   const atMs = Date.parse(article.at);
   const terms = [...termsOf(features)];
-  const corpus = new StoredCorpus(await countDocument(trx, terms));
+  const corpus = new StoredCorpus(await countDocument(trx, article.id, terms), cache);
   await corpus.load(trx, terms);
   // Weighted once, as the corpus stands now, and stored so: a report's vector never changes later.
   const vectors = articleVectors(features, corpus);
   const index = indexTerms(features, corpus);
   const candidates = await loadProfiles(
     trx,
+    cache,
     await candidateStories(trx, index, atMs, windowHours),
     atMs,
     windowHours,
@@ -363,9 +483,39 @@ export async function clusterInsertedArticle(
       .values(index.map((term) => ({ article_id: article.id, term, at: article.at })))
       .execute();
   }
-  await refreshStorySummary(trx, storyId, now);
+  cache.signatures.set(article.id, features.text);
+  cache.allVectors.set(article.id, loadVector(storeVectors(vectors).all));
+  await refreshStorySummary(trx, storyId, now, cache);
   await pruneOld(trx, now, windowHours);
   return storyId;
+}
+
+/** The reports' whole-text vectors as stored, read only where the cache lacks them (a stored vector never changes). */
+async function loadAllVectors(
+  trx: Trx,
+  cache: ClusterCache | undefined,
+  articleIds: readonly number[],
+): Promise<Map<number, Vector>> {
+  const out = new Map<number, Vector>();
+  const missing: number[] = [];
+  for (const id of articleIds) {
+    const v = cache?.allVectors.get(id);
+    if (v) out.set(id, v);
+    else missing.push(id);
+  }
+  for (const part of chunks(missing)) {
+    const rows = await trx
+      .selectFrom("cluster_features")
+      .select(["article_id", "vectors"])
+      .where("article_id", "in", part)
+      .execute();
+    for (const r of rows) {
+      const v = loadVector((JSON.parse(r.vectors) as StoredVectors).all);
+      cache?.allVectors.set(Number(r.article_id), v);
+      out.set(Number(r.article_id), v);
+    }
+  }
+  return out;
 }
 
 /** Stories this large keep the representative report they had: finding the medoid reads every report's vector. */
@@ -376,7 +526,12 @@ export const REPRESENTATIVE_MAX_REPORTS = 20;
  * representative report (whose headline names the story and whose first sentence leads it), and the
  * report whose image illustrates it.
  */
-export async function refreshStorySummary(trx: Trx, storyId: number, now: string): Promise<void> {
+export async function refreshStorySummary(
+  trx: Trx,
+  storyId: number,
+  now: string,
+  cache?: ClusterCache,
+): Promise<void> {
   const reports = await trx
     .selectFrom("articles")
     .select(["id", "source_id", "sort_at", "near_duplicate_of", "lead_image_url"])
@@ -399,18 +554,30 @@ export async function refreshStorySummary(trx: Trx, storyId: number, now: string
   if (reports.length <= REPRESENTATIVE_MAX_REPORTS || leadId === null) {
     const rows = await trx
       .selectFrom("cluster_features")
-      .select(["article_id", "at", "vectors"])
+      .select(["article_id", "at"])
       .where("story_id", "=", storyId)
       .execute();
+    const vectors = await loadAllVectors(
+      trx,
+      cache,
+      rows.map((r) => Number(r.article_id)),
+    );
     const dup = new Set(reports.filter((r) => r.near_duplicate_of !== null).map((r) => Number(r.id)));
     leadId =
       representativeReport(
-        rows.map((r) => ({
-          articleId: Number(r.article_id),
-          at: Date.parse(r.at),
-          all: loadVector((JSON.parse(r.vectors) as StoredVectors).all),
-          nearDuplicate: dup.has(Number(r.article_id)),
-        })),
+        rows.flatMap((r) => {
+          const all = vectors.get(Number(r.article_id));
+          return all
+            ? [
+                {
+                  articleId: Number(r.article_id),
+                  at: Date.parse(r.at),
+                  all,
+                  nearDuplicate: dup.has(Number(r.article_id)),
+                },
+              ]
+            : [];
+        }),
       ) ?? leadId;
   }
   const leadRow =

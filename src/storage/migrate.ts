@@ -14,6 +14,7 @@ import * as m0010 from "./migrations/0010-lead-image-size.ts";
 import * as m0011 from "./migrations/0011-comments-accounts.ts";
 import * as m0012 from "./migrations/0012-story-clustering.ts";
 import * as m0013 from "./migrations/0013-article-identity.ts";
+import * as m0014 from "./migrations/0014-clustering-batches.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -32,6 +33,7 @@ const migrations: Record<string, DialectMigration> = {
   "0011-comments-accounts": m0011,
   "0012-story-clustering": m0012,
   "0013-article-identity": m0013,
+  "0014-clustering-batches": m0014,
 };
 
 class StaticProvider implements MigrationProvider {

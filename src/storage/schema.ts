@@ -173,6 +173,8 @@ export interface ClusterStoriesTable {
   /** When a report was last filed into it (the ingest clock); pruning goes by this. */
   filed_at: string;
   sums: string;
+  /** Bumped on every write of the row: a process's parsed copy of `sums` is good while it matches. */
+  version: Generated<number>;
 }
 
 /** The inverted index of each clustered article's rarest terms. */
@@ -180,6 +182,12 @@ export interface ClusterTermsTable {
   article_id: number;
   term: string;
   at: string;
+}
+
+/** A clustered article's distinct terms (JSON array), waiting to be counted into term_stats with its batch. */
+export interface TermPendingTable {
+  article_id: number;
+  terms: string;
 }
 
 /** How many clustered articles contain each term (document frequency). */
@@ -307,6 +315,7 @@ export interface Database {
   cluster_stories: ClusterStoriesTable;
   cluster_terms: ClusterTermsTable;
   term_stats: TermStatsTable;
+  term_pending: TermPendingTable;
   cluster_state: ClusterStateTable;
 }
 

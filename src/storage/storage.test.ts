@@ -52,6 +52,7 @@ for (const { name, make } of bothDatabases) {
         "0011-comments-accounts",
         "0012-story-clustering",
         "0013-article-identity",
+        "0014-clustering-batches",
       ]);
     });
     after(async () => {
