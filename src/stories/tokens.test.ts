@@ -1,7 +1,7 @@
 /** @module Word tokens: Intl.Segmenter words in any script, Latin accents folded, numbers kept whole. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { normalizeWord, tokenize } from "./tokens.ts";
+import { normalizeWord, SPACED_WORD, tokenize } from "./tokens.ts";
 
 const norms = (text: string, lang?: string) => tokenize(text, lang).map((t) => t.norm);
 
@@ -107,4 +107,33 @@ test("Arabic words are split at spaces and kept as written", () => {
 
 test("punctuation-only input gives no tokens", () => {
   assert.deepEqual(tokenize(" — … !? "), []);
+});
+
+test("text without dictionary scripts is split into the same words Intl.Segmenter finds", () => {
+  const sample = [
+    "The U.S. Senate's vote, 52-48, came at 4:08 p.m. on 12/23/12; rock'n'roll fans cheered.",
+    "Núñez dijo «no» al acuerdo de 1.200,50 euros; l’équipe d'Élise a gagné 3-1.",
+    "Bundes\u00ADregierung und Straßenbahn: 1,5 Mio. Fahrgäste, z.B. in Köln.",
+    "Москва заявила, что 2,5 млн человек… Ελληνικά: Αθήνα 10.000 ευρώ.",
+    'قال الوزير إن ١٢٣ شخصا أصيبوا. צה"ל הודיע כי 12 חיילים נפצעו.',
+    "हिन्दी समाचार: मंत्री ने कहा कि 25 लोग घायल हुए।",
+    "e.g. snake_case, COVID19, 3rd, 50% off, $1,200, email@example.com, #hashtag 😀 done",
+  ].join("\n\n");
+  const icu = [...new Intl.Segmenter("en", { granularity: "word" }).segment(sample)]
+    .filter((s) => s.isWordLike)
+    .map((s) => s.segment);
+  assert.deepEqual(
+    [...sample.matchAll(SPACED_WORD)].map((m) => m[0]),
+    icu,
+  );
+});
+
+test("Chinese, Japanese and Thai still go through the dictionary segmenter", () => {
+  assert.ok(tokenize("北京市政府宣布新的交通计划").length > 2);
+  assert.ok(tokenize("東京都は新しい計画を発表した").length > 2);
+  assert.ok(tokenize("รัฐบาลไทยประกาศแผนใหม่").length > 2);
+  assert.deepEqual(
+    tokenize("한국 정부는 3일 발표했다").map((t) => t.norm),
+    ["한국", "정부는", "3", "일", "발표했다"],
+  );
 });
