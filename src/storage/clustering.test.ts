@@ -154,7 +154,7 @@ class Newsroom {
     return rows.map((r) => [Number(r.from_id), Number(r.to_id)]);
   }
 
-  async count(table: "cluster_features" | "cluster_terms" | "cluster_stories" | "stories"): Promise<number> {
+  async count(table: "cluster_features" | "cluster_postings" | "cluster_stories" | "stories"): Promise<number> {
     const row = await this.db.kysely
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -388,7 +388,7 @@ for (const { name, make } of bothDatabases) {
           ).length,
           terms: (
             await n.db.kysely
-              .selectFrom("cluster_terms")
+              .selectFrom("cluster_postings")
               .select("term")
               .where("article_id", "=", id)
               .execute()

@@ -163,15 +163,14 @@ const iso = (ms: number) => new Date(ms).toISOString();
 async function candidateStories(trx: Trx, terms: readonly string[], atMs: number, windowHours: number) {
   if (terms.length === 0) return [];
   const rows = await trx
-    .selectFrom("cluster_terms as ct")
-    .innerJoin("cluster_features as cf", "cf.article_id", "ct.article_id")
-    .select(["cf.story_id", (eb) => eb.fn.countAll<number>().as("shared")])
-    .where("ct.term", "in", [...terms])
-    .where("ct.at", ">=", iso(atMs - hoursMs(windowHours + STORY_SPAN_HOURS)))
-    .where("ct.at", "<=", iso(atMs + hoursMs(windowHours)))
-    .groupBy("cf.story_id")
+    .selectFrom("cluster_postings")
+    .select(["story_id", (eb) => eb.fn.countAll<number>().as("shared")])
+    .where("term", "in", [...terms])
+    .where("at", ">=", iso(atMs - hoursMs(windowHours + STORY_SPAN_HOURS)))
+    .where("at", "<=", iso(atMs + hoursMs(windowHours)))
+    .groupBy("story_id")
     .orderBy("shared", "desc")
-    .orderBy("cf.story_id", "asc")
+    .orderBy("story_id", "asc")
     .limit(MAX_CANDIDATE_STORIES)
     .execute();
   return rows.map((r) => Number(r.story_id));
@@ -352,6 +351,13 @@ async function mergeStory(
   const merged = await readClusterStory(trx, from);
   if (merged) combine(into, merged);
   await trx.updateTable("articles").set({ story_id: to }).where("story_id", "=", from).execute();
+  await trx
+    .updateTable("cluster_postings")
+    .set({ story_id: to })
+    .where("article_id", "in", (eb) =>
+      eb.selectFrom("cluster_features").select("article_id").where("story_id", "=", from),
+    )
+    .execute();
   await trx.updateTable("cluster_features").set({ story_id: to }).where("story_id", "=", from).execute();
   await trx.updateTable("story_redirects").set({ to_id: to }).where("to_id", "=", from).execute();
   await trx
@@ -378,7 +384,7 @@ async function pruneOld(trx: Trx, now: string, windowHours: number): Promise<voi
     .execute();
   const ids = old.map((r) => Number(r.article_id));
   if (ids.length > 0) {
-    await trx.deleteFrom("cluster_terms").where("article_id", "in", ids).execute();
+    await trx.deleteFrom("cluster_postings").where("article_id", "in", ids).execute();
     await trx.deleteFrom("cluster_features").where("article_id", "in", ids).execute();
   }
   const closed = await trx
@@ -479,8 +485,8 @@ export async function clusterInsertedArticle(
     .execute();
   if (index.length > 0) {
     await trx
-      .insertInto("cluster_terms")
-      .values(index.map((term) => ({ article_id: article.id, term, at: article.at })))
+      .insertInto("cluster_postings")
+      .values(index.map((term) => ({ term, at: article.at, article_id: article.id, story_id: storyId })))
       .execute();
   }
   cache.signatures.set(article.id, features.text);

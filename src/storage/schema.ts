@@ -177,11 +177,12 @@ export interface ClusterStoriesTable {
   version: Generated<number>;
 }
 
-/** The inverted index of each clustered article's rarest terms. */
-export interface ClusterTermsTable {
-  article_id: number;
+/** The inverted index of each clustered article's rarest terms, with the story the article is in. */
+export interface ClusterPostingsTable {
   term: string;
   at: string;
+  article_id: number;
+  story_id: number;
 }
 
 /** A clustered article's distinct terms (JSON array), waiting to be counted into term_stats with its batch. */
@@ -313,7 +314,7 @@ export interface Database {
   story_redirects: StoryRedirectsTable;
   cluster_features: ClusterFeaturesTable;
   cluster_stories: ClusterStoriesTable;
-  cluster_terms: ClusterTermsTable;
+  cluster_postings: ClusterPostingsTable;
   term_stats: TermStatsTable;
   term_pending: TermPendingTable;
   cluster_state: ClusterStateTable;
