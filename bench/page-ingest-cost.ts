@@ -12,8 +12,8 @@ import { EditTimeline } from "../demo/edits.ts";
 import { articlePath } from "../demo/paths.ts";
 import { buildRoutes } from "../demo/site.ts";
 import { extractArticle } from "../src/extract/extract-article.ts";
-import { decodeText } from "../src/fetch/decode-text.ts";
 import { articleOrNull } from "../src/extract/types.ts";
+import { decodeText } from "../src/fetch/decode-text.ts";
 import { htmlToPlainText } from "../src/sanitize/plain-text.ts";
 import { sanitizeHtml } from "../src/sanitize/sanitize-html.ts";
 

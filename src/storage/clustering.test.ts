@@ -154,7 +154,9 @@ class Newsroom {
     return rows.map((r) => [Number(r.from_id), Number(r.to_id)]);
   }
 
-  async count(table: "cluster_features" | "cluster_postings" | "cluster_stories" | "stories"): Promise<number> {
+  async count(
+    table: "cluster_features" | "cluster_postings" | "cluster_stories" | "stories",
+  ): Promise<number> {
     const row = await this.db.kysely
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as("n"))

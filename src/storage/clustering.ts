@@ -16,16 +16,18 @@ import {
   addVectorsInto,
   articleVectors,
   type Corpus,
+  cloneVectors,
   emptyVectors,
   loadVector,
   loadVectors,
   STORY_SUM_TERMS,
   type StoredVectors,
+  storeVector,
   storeVectors,
   termsOf,
   type Vector,
 } from "../stories/vectors.ts";
-import { type ClusterCache, Lru } from "./cluster-cache.ts";
+import type { ClusterCache, Lru } from "./cluster-cache.ts";
 import { isPostgres } from "./db.ts";
 import type { Database } from "./schema.ts";
 
@@ -118,15 +120,14 @@ async function countDocument(trx: Trx, articleId: number, terms: readonly string
     .execute();
   const state = await trx
     .selectFrom("cluster_state")
-    .select("documents")
+    .select((eb) => [
+      "documents",
+      eb.selectFrom("term_pending").select(eb.fn.countAll<number>().as("n")).as("pending"),
+    ])
     .where("id", "=", 1)
     .executeTakeFirstOrThrow();
   const documents = Number(state.documents);
-  const pending = await trx
-    .selectFrom("term_pending")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(pending.n) >= foldBatch(documents) ? foldPending(trx) : documents;
+  return Number(state.pending) >= foldBatch(documents) ? foldPending(trx) : documents;
 }
 
 /** Counts every queued article's terms into term_stats (in term order: neighbouring pages) and empties the queue. */
@@ -187,7 +188,7 @@ async function loadProfiles(
   storyIds: readonly number[],
   atMs: number,
   windowHours: number,
-): Promise<StoryProfile[]> {
+): Promise<Array<StoryProfile & { row: { first_at: string; last_at: string } }>> {
   if (storyIds.length === 0) return [];
   const stories = await trx
     .selectFrom("cluster_stories")
@@ -241,7 +242,7 @@ async function loadProfiles(
     if (text) list.push({ articleId: Number(m.article_id), at: Date.parse(m.at), text });
     byStory.set(Number(m.story_id), list);
   }
-  const profiles: StoryProfile[] = [];
+  const profiles: Array<StoryProfile & { row: { first_at: string; last_at: string } }> = [];
   for (const s of stories) {
     const sums = sumsOf.get(Number(s.story_id));
     if (!sums) continue;
@@ -252,6 +253,7 @@ async function loadProfiles(
       lastAt: Date.parse(s.last_at),
       sums,
       members: byStory.get(Number(s.story_id)) ?? [],
+      row: { first_at: s.first_at, last_at: s.last_at },
     });
   }
   return profiles.sort((a, b) => a.storyId - b.storyId);
@@ -318,26 +320,34 @@ async function readClusterStory(trx: Trx, storyId: number): Promise<ClusterStory
   };
 }
 
+/** Writes the story's row, and keeps its sums as stored in the cache under the row's new version. */
 async function writeClusterStory(
   trx: Trx,
+  cache: ClusterCache,
   storyId: number,
   story: ClusterStory,
   filedAt: string,
 ): Promise<void> {
+  const stored = storeVectors(story.sums, STORY_SUM_TERMS);
   const values = {
     reports: story.reports,
     first_at: story.first_at,
     last_at: story.last_at,
     filed_at: filedAt,
-    sums: JSON.stringify(storeVectors(story.sums, STORY_SUM_TERMS)),
+    sums: JSON.stringify(stored),
   };
-  await trx
+  const row = await trx
     .insertInto("cluster_stories")
     .values({ story_id: storyId, ...values, version: 1 })
     .onConflict((oc) =>
       oc.column("story_id").doUpdateSet({ ...values, version: sql`cluster_stories.version + 1` }),
     )
-    .execute();
+    .returning("version")
+    .executeTakeFirstOrThrow();
+  cache.sums.set(storyId, {
+    tag: sumsTag({ ...values, version: Number(row.version) }),
+    sums: loadVectors(stored),
+  });
 }
 
 /** Moves every report of `from` into `to`, and leaves a redirect so the old story URL keeps working. */
@@ -449,7 +459,11 @@ export async function clusterInsertedArticle(
       .executeTakeFirstOrThrow();
     storyId = Number(story.id);
   }
-  const profile = (await readClusterStory(trx, storyId)) ?? {
+  // The chosen story's sums as just checked against its row (a copy: they are added to), else read.
+  const known = candidates.find((c) => c.storyId === storyId);
+  const profile = (known
+    ? { reports: known.reports, ...known.row, sums: cloneVectors(known.sums) }
+    : await readClusterStory(trx, storyId)) ?? {
     reports: 0,
     first_at: article.at,
     last_at: article.at,
@@ -457,7 +471,7 @@ export async function clusterInsertedArticle(
   };
   for (const other of decision.merge) await mergeStory(trx, other, storyId, profile, now);
   combine(profile, { reports: 1, first_at: article.at, last_at: article.at, sums: vectors });
-  await writeClusterStory(trx, storyId, profile, now);
+  await writeClusterStory(trx, cache, storyId, profile, now);
 
   await trx
     .updateTable("articles")
@@ -479,7 +493,8 @@ export async function clusterInsertedArticle(
       story_id: storyId,
       at: article.at,
       filed_at: now,
-      vectors: JSON.stringify(storeVectors(vectors)),
+      // Only the whole-text vector is read again (for the story's representative report).
+      vectors: JSON.stringify({ all: storeVector(vectors.all) }),
       signature: JSON.stringify(features.text),
     })
     .execute();
@@ -490,7 +505,7 @@ export async function clusterInsertedArticle(
       .execute();
   }
   cache.signatures.set(article.id, features.text);
-  cache.allVectors.set(article.id, loadVector(storeVectors(vectors).all));
+  cache.allVectors.set(article.id, loadVector(storeVector(vectors.all)));
   await refreshStorySummary(trx, storyId, now, cache);
   await pruneOld(trx, now, windowHours);
   return storyId;
@@ -516,7 +531,7 @@ async function loadAllVectors(
       .where("article_id", "in", part)
       .execute();
     for (const r of rows) {
-      const v = loadVector((JSON.parse(r.vectors) as StoredVectors).all);
+      const v = loadVector((JSON.parse(r.vectors) as Pick<StoredVectors, "all">).all);
       cache?.allVectors.set(Number(r.article_id), v);
       out.set(Number(r.article_id), v);
     }

@@ -158,7 +158,7 @@ export interface ClusterFeaturesTable {
   at: string;
   /** When it was filed (the ingest clock); pruning goes by this. */
   filed_at: string;
-  /** Its TF-IDF vectors as weighted when it arrived. */
+  /** Its whole-text TF-IDF vector as weighted when it arrived (JSON `{"all": [[term, weight], ...]}`; rows filed before migration 0014 also hold the other three). */
   vectors: string;
   /** Its text's MinHash signature, for reprints. */
   signature: string;

@@ -132,6 +132,15 @@ export function loadVectors(v: StoredVectors): ArticleVectors {
   };
 }
 
+export function cloneVectors(v: ArticleVectors): ArticleVectors {
+  return {
+    all: new Map(v.all),
+    lead: new Map(v.lead),
+    entities: new Map(v.entities),
+    event: new Map(v.event),
+  };
+}
+
 export function emptyVectors(): ArticleVectors {
   return { all: new Map(), lead: new Map(), entities: new Map(), event: new Map() };
 }

@@ -34,5 +34,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     FROM cluster_terms ct JOIN cluster_features cf ON cf.article_id = ct.article_id`.execute(db);
   await db.schema.dropTable("cluster_terms").execute();
   // Pruning and merges find postings by article (a merge goes through the moved story's articles).
-  await db.schema.createIndex("cluster_postings_article").on("cluster_postings").column("article_id").execute();
+  await db.schema
+    .createIndex("cluster_postings_article")
+    .on("cluster_postings")
+    .column("article_id")
+    .execute();
 }
