@@ -4,42 +4,57 @@
  * signatures and vectors (never change once stored) and document frequencies (good until the next
  * batch is folded into term_stats, which always changes the document count). Every entry is checked
  * against the database's state inside the transaction, so several processes never see stale data.
- * Each part is bounded by a count, so memory stays flat however large the corpus grows.
+ * Each part has a budget, so memory stays flat however large the corpus or the window grows.
  */
 import type { Kysely } from "kysely";
 import type { Signature } from "../stories/minhash.ts";
 import type { ArticleVectors, Vector } from "../stories/vectors.ts";
 import type { Database } from "./schema.ts";
 
-/** Parsed story sums kept: about 30 KB each, and a busy day has a few thousand open stories. */
-export const CACHED_STORY_SUMS = 2_000;
-/** Reports' signatures (64 numbers each) and `all` vectors (150 terms) kept. */
-export const CACHED_REPORTS = 20_000;
-/** Document frequencies kept between folds (a fold starts afresh). */
-export const CACHED_TERMS = 200_000;
+/**
+ * Budgets, in vector terms (a parsed term weighs about 100 bytes: its string, the Map entry and the
+ * number) or entries. Story sums: up to 1,200 terms a story, so 400,000 terms is 330+ full stories
+ * (about 40 MB), which held 99% of lookups at 2,000 articles a day in bench/clustering.ts.
+ */
+export const CACHED_SUM_TERMS = 400_000;
+/** Reports' whole-text vectors (up to 150 terms each), about 25 MB. */
+export const CACHED_VECTOR_TERMS = 250_000;
+/** Reports' signatures (64 numbers each, about 600 bytes), about 12 MB. */
+export const CACHED_SIGNATURES = 20_000;
+/** Document frequencies kept between folds (a fold starts afresh), about 10 MB. */
+export const CACHED_TERMS = 100_000;
 
-/** A Map that forgets its least recently used entry beyond `limit`. */
+/** A Map that forgets its least recently used entries once their weights pass `limit`. */
 export class Lru<K, V> {
-  private readonly map = new Map<K, V>();
+  private readonly map = new Map<K, { value: V; weight: number }>();
+  private total = 0;
   /** Lookups answered and not (for the benchmark's report). */
   hits = 0;
   misses = 0;
   constructor(private readonly limit: number) {}
   get(key: K): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
+    const e = this.map.get(key);
+    if (e !== undefined) {
       this.hits++;
       this.map.delete(key);
-      this.map.set(key, v);
-    } else this.misses++;
-    return v;
+      this.map.set(key, e);
+      return e.value;
+    }
+    this.misses++;
+    return undefined;
   }
-  set(key: K, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.limit) {
-      const oldest = this.map.keys().next();
-      if (!oldest.done) this.map.delete(oldest.value);
+  set(key: K, value: V, weight = 1): void {
+    const old = this.map.get(key);
+    if (old) {
+      this.total -= old.weight;
+      this.map.delete(key);
+    }
+    this.map.set(key, { value, weight });
+    this.total += weight;
+    for (const [k, e] of this.map) {
+      if (this.total <= this.limit || this.map.size === 1) break;
+      this.map.delete(k);
+      this.total -= e.weight;
     }
   }
   get size(): number {
@@ -47,6 +62,7 @@ export class Lru<K, V> {
   }
   clear(): void {
     this.map.clear();
+    this.total = 0;
   }
 }
 
@@ -66,9 +82,9 @@ export function clusterCacheFor(db: Kysely<Database>): ClusterCache {
   let cache = caches.get(db);
   if (!cache) {
     cache = {
-      sums: new Lru(CACHED_STORY_SUMS),
-      signatures: new Lru(CACHED_REPORTS),
-      allVectors: new Lru(CACHED_REPORTS),
+      sums: new Lru(CACHED_SUM_TERMS),
+      signatures: new Lru(CACHED_SIGNATURES),
+      allVectors: new Lru(CACHED_VECTOR_TERMS),
       df: { documents: -1, known: new Lru(CACHED_TERMS) },
     };
     caches.set(db, cache);

@@ -177,6 +177,8 @@ async function candidateStories(trx: Trx, terms: readonly string[], atMs: number
   return rows.map((r) => Number(r.story_id));
 }
 
+const vectorsSize = (v: ArticleVectors) => v.all.size + v.lead.size + v.entities.size + v.event.size;
+
 /** What a cluster_stories row's parsed sums are good for: any write bumps the version. */
 const sumsTag = (s: { version: number; reports: number; first_at: string; last_at: string }) =>
   `${s.version}|${s.reports}|${s.first_at}|${s.last_at}`;
@@ -215,7 +217,7 @@ async function loadProfiles(
       .execute();
     for (const r of rows) {
       const sums = loadVectors(JSON.parse(r.sums) as StoredVectors);
-      cache.sums.set(Number(r.story_id), { tag: sumsTag(r), sums });
+      cache.sums.set(Number(r.story_id), { tag: sumsTag(r), sums }, vectorsSize(sums));
       // A row rewritten between the two reads cannot happen under the lock; its state is checked anyway.
       if (sumsTag(r) === sumsTag(stories.find((x) => x.story_id === r.story_id) ?? r))
         sumsOf.set(Number(r.story_id), sums);
@@ -344,10 +346,12 @@ async function writeClusterStory(
     )
     .returning("version")
     .executeTakeFirstOrThrow();
-  cache.sums.set(storyId, {
-    tag: sumsTag({ ...values, version: Number(row.version) }),
-    sums: loadVectors(stored),
-  });
+  const sums = loadVectors(stored);
+  cache.sums.set(
+    storyId,
+    { tag: sumsTag({ ...values, version: Number(row.version) }), sums },
+    vectorsSize(sums),
+  );
 }
 
 /** Moves every report of `from` into `to`, and leaves a redirect so the old story URL keeps working. */
@@ -505,7 +509,8 @@ export async function clusterInsertedArticle(
       .execute();
   }
   cache.signatures.set(article.id, features.text);
-  cache.allVectors.set(article.id, loadVector(storeVector(vectors.all)));
+  const all = loadVector(storeVector(vectors.all));
+  cache.allVectors.set(article.id, all, all.size);
   await refreshStorySummary(trx, storyId, now, cache);
   await pruneOld(trx, now, windowHours);
   return storyId;
@@ -532,7 +537,7 @@ async function loadAllVectors(
       .execute();
     for (const r of rows) {
       const v = loadVector((JSON.parse(r.vectors) as Pick<StoredVectors, "all">).all);
-      cache?.allVectors.set(Number(r.article_id), v);
+      cache?.allVectors.set(Number(r.article_id), v, v.size);
       out.set(Number(r.article_id), v);
     }
   }
