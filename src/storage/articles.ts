@@ -10,6 +10,7 @@ import { clusterCacheFor } from "./cluster-cache.ts";
 import { type ClusterRequest, clusterInsertedArticle } from "./clustering.ts";
 import { isPostgres } from "./db.ts";
 import type { Article, ArticleRevision, ArticlesTable, Database, DisplayMode, NewArticle } from "./schema.ts";
+import { replaceArticleStatements, type StatementInput } from "./statements.ts";
 
 /** An article joined with the name and address of the source it came from. */
 export type ArticleWithSource = Article & {
@@ -127,6 +128,8 @@ export interface ArticleChange {
   feed?: { digest: string; bodyFromPage: boolean };
   /** File the article into a story by clustering (ingest does); without it, it starts a story of one. */
   cluster?: ClusterRequest;
+  /** The attributed statements of the new text (ingest extracts them): they replace the old ones when the body changes. */
+  statements?: readonly StatementInput[];
 }
 
 /**
@@ -145,7 +148,7 @@ export async function reviseArticle(
   return db.transaction().execute(async (trx) => {
     let q = trx
       .selectFrom("articles")
-      .select(["title", "body_html", "text", "excerpt", "story_id"])
+      .select(["title", "body_html", "text", "excerpt", "story_id", "sort_at"])
       .where("id", "=", id);
     // A poll and a push revising one article at once: the second compares with the first's result.
     if (isPostgres(trx)) q = q.forUpdate();
@@ -182,6 +185,8 @@ export async function reviseArticle(
       })
       .where("id", "=", id)
       .execute();
+    if (body !== null && change.statements)
+      await replaceArticleStatements(trx, id, row.sort_at, change.statements, now);
     // A story is named by its representative report (or its only one): the name follows its edits.
     if (title !== null && row.story_id != null) {
       await trx
@@ -231,6 +236,8 @@ export interface ArticleOrigin {
   feed?: { digest: string; bodyFromPage: boolean };
   /** File the article into a story by clustering (ingest does); without it, it starts a story of one. */
   cluster?: ClusterRequest;
+  /** The article's attributed statements (ingest extracts them before the transaction). */
+  statements?: readonly StatementInput[];
 }
 
 /**
@@ -280,6 +287,8 @@ export async function insertArticle(
         .executeTakeFirstOrThrow();
       await trx.updateTable("articles").set({ story_id: story.id }).where("id", "=", row.id).execute();
     }
+    if (origin.statements)
+      await replaceArticleStatements(trx, Number(row.id), sortAt, origin.statements, article.created_at);
     if (origin.feed) {
       await trx
         .insertInto("article_feed_state")
@@ -344,6 +353,7 @@ export const ARTICLE_COLUMNS = [
   "articles.near_duplicate_of",
   "articles.url_key",
   "articles.revised_at",
+  "articles.statements_at",
 ] as const satisfies ReadonlyArray<`articles.${keyof ArticlesTable}`>;
 // A column added to ArticlesTable but not to the list above fails the build here.
 type UnlistedColumn = Exclude<`articles.${keyof ArticlesTable}`, (typeof ARTICLE_COLUMNS)[number]>;

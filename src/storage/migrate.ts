@@ -15,6 +15,7 @@ import * as m0011 from "./migrations/0011-comments-accounts.ts";
 import * as m0012 from "./migrations/0012-story-clustering.ts";
 import * as m0013 from "./migrations/0013-article-identity.ts";
 import * as m0014 from "./migrations/0014-clustering-batches.ts";
+import * as m0015 from "./migrations/0015-statements.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -34,6 +35,7 @@ const migrations: Record<string, DialectMigration> = {
   "0012-story-clustering": m0012,
   "0013-article-identity": m0013,
   "0014-clustering-batches": m0014,
+  "0015-statements": m0015,
 };
 
 class StaticProvider implements MigrationProvider {

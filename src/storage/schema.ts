@@ -99,6 +99,8 @@ export interface ArticlesTable {
   url_key: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the publisher last changed its headline or body; null if never. Shown as "Updated". */
   revised_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When its attributed statements were last extracted; null: never (migration 0015). */
+  statements_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** An earlier version of an article, kept when the publisher edits its headline or body. */
@@ -183,6 +185,44 @@ export interface ClusterPostingsTable {
   at: string;
   article_id: number;
   story_id: number;
+}
+
+/** A person or body quoted in articles: one identity across articles (see people/identity.ts). */
+export interface PeopleTable {
+  id: Generated<number>;
+  slug: string;
+  /** As shown: the fullest name an article gave. */
+  name: string;
+  /** people/identity.ts identityKey(name): unique. */
+  key: string;
+  /** A person's last name word, for matching a lone surname; null for bodies. */
+  surname: string | null;
+  kind: "person" | "organisation";
+  statement_count: Generated<number>;
+  last_statement_at: string | null;
+  created_at: string;
+}
+
+/** One attributed statement of an article, in text order. */
+export interface StatementsTable {
+  id: Generated<number>;
+  article_id: number;
+  position: number;
+  /** Null for sources without an identity (anonymous, the outlet's own sourcing, descriptions). */
+  person_id: number | null;
+  /** The source as the article's attribution named it. */
+  source: string;
+  /** JSON array of the words naming the source at this statement. */
+  mentions: string;
+  affiliation: string | null;
+  anonymous: number;
+  kind: "direct" | "indirect" | "according_to";
+  verb: string;
+  text: string;
+  start: number;
+  end: number;
+  /** The article's sort_at: a person's page lists statements newest first. */
+  sort_at: string;
 }
 
 /** A clustered article's distinct terms (JSON array), waiting to be counted into term_stats with its batch. */
@@ -317,6 +357,8 @@ export interface Database {
   cluster_postings: ClusterPostingsTable;
   term_stats: TermStatsTable;
   term_pending: TermPendingTable;
+  people: PeopleTable;
+  statements: StatementsTable;
   cluster_state: ClusterStateTable;
 }
 

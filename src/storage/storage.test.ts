@@ -53,6 +53,7 @@ for (const { name, make } of bothDatabases) {
         "0012-story-clustering",
         "0013-article-identity",
         "0014-clustering-batches",
+        "0015-statements",
       ]);
     });
     after(async () => {

@@ -49,6 +49,7 @@ function row(over: Partial<ArticleWithSource> = {}): ArticleWithSource {
     near_duplicate_of: null,
     url_key: null,
     revised_at: null,
+    statements_at: null,
     source_title: "The Gazette",
     source_url: "https://gazette.test/feed.xml",
     source_site_url: "https://gazette.test/",

@@ -105,6 +105,7 @@ function articleRow(over: Partial<ArticleWithSource> = {}): ArticleWithSource {
     near_duplicate_of: null,
     url_key: null,
     revised_at: null,
+    statements_at: null,
     source_title: "Outlet",
     source_url: "https://outlet.test/feed",
     source_site_url: null,

@@ -79,6 +79,7 @@ function row(m: StoryMember, over: Partial<ArticleWithSource> = {}): ArticleWith
     near_duplicate_of: m.near_duplicate_of,
     url_key: null,
     revised_at: m.revised_at,
+    statements_at: null,
     source_title: m.source_title,
     source_url: m.source_url,
     source_site_url: null,

@@ -1,0 +1,106 @@
+/**
+ * @module Who a statement's source is across articles: one identity per person or body, whatever
+ * the article called them. Pure: the caller supplies the identities already known.
+ *
+ * Within an article the attribution stage already resolves "the minister", "Lavrov" and "she" to the
+ * fullest name the article gives ("Sergei Lavrov"). Across articles the same person may be named in
+ * full in one and by surname alone in another, so a lone surname joins the one known person with that
+ * surname, and a full name takes over an identity known so far only by its surname.
+ */
+
+export type IdentityKind = "person" | "organisation";
+
+/** A source as the attribution stage names it. */
+export interface SourceName {
+  source: string;
+  anonymous?: boolean;
+}
+
+/** What the people table knows of an identity, as matching needs it. */
+export interface KnownIdentity {
+  id: number;
+  key: string;
+  /** The key's last word, for people; null for organisations. */
+  surname: string | null;
+  kind: IdentityKind;
+}
+
+/** Words that make a name a body's rather than a person's. */
+const ORGANISATION_WORDS =
+  /\b(ministry|ministries|department|agency|service|services|office|council|committee|commission|government|administration|police|army|military|navy|forces|party|parliament|senate|congress|assembly|court|bank|company|corporation|corp|inc|ltd|llc|plc|group|association|union|federation|institute|university|school|hospital|authority|board|bureau|embassy|cabinet|presidency|news|press|times|post|herald|radio|television|tv|network|foundation|organisation|organization|center|centre|club|team|league|coalition|alliance|fund|trust|campaign|society|church|chamber|exchange)\b/i;
+
+/** A key: the name in lower case, accents folded, without "the" or a possessive, spaces collapsed. */
+export function identityKey(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/'s\b/g, "")
+    .replace(/[^\p{L}\p{N}'&.-]+/gu, " ")
+    .replace(/\./g, "")
+    .trim()
+    .replace(/^the\s+/, "")
+    .replace(/\s+/g, " ");
+}
+
+export function identityKind(name: string): IdentityKind {
+  return ORGANISATION_WORDS.test(name) ? "organisation" : "person";
+}
+
+/** A person's last name word ("lavrov" of "sergei lavrov"); null for a body. */
+export function surnameOf(key: string, kind: IdentityKind): string | null {
+  if (kind !== "person") return null;
+  return key.split(" ").at(-1) ?? null;
+}
+
+/**
+ * Whether a statement's source gets an identity of its own. Anonymous sources ("an official who spoke
+ * on condition of anonymity"), an outlet's own sourcing and descriptions ("officials") are shown on
+ * the article, not as people.
+ */
+export function hasIdentity(s: SourceName): boolean {
+  if (s.anonymous) return false;
+  const key = identityKey(s.source);
+  // A source written without a capital ("officials", "residents") is a description, not a name.
+  const named = /\p{Lu}/u.test(s.source) || !/\p{Ll}/u.test(s.source);
+  return key.length > 1 && named && !/\(own sources\)$/i.test(s.source.trim()) && !/^anonymous\b/.test(key);
+}
+
+export type Match =
+  | { kind: "known"; id: number }
+  /** A full name for an identity known only by this surname: the identity takes the full name. */
+  | { kind: "fuller"; id: number; key: string; name: string }
+  | { kind: "new"; key: string; name: string; surname: string | null; identityKind: IdentityKind };
+
+/**
+ * Finds `name`'s identity among `known` (the identities sharing its key or its surname): the same key;
+ * else, for a lone word, the one person with it as surname; else, for a full name, the one person
+ * known only by its surname. Two people with one surname leave a lone surname ambiguous: it becomes
+ * an identity of its own rather than a guess.
+ */
+export function matchIdentity(name: string, known: readonly KnownIdentity[]): Match {
+  const key = identityKey(name);
+  const same = known.find((k) => k.key === key);
+  if (same) return { kind: "known", id: same.id };
+  const kind = identityKind(name);
+  const surname = surnameOf(key, kind);
+  if (kind === "person" && surname) {
+    const people = known.filter((k) => k.kind === "person" && k.surname === surname);
+    if (!key.includes(" ")) {
+      // A lone surname: the one person with it, if only one.
+      if (people.length === 1 && people[0]) return { kind: "known", id: people[0].id };
+    } else {
+      const fuller = people.filter((k) => !k.key.includes(" "));
+      const full = people.filter((k) => k.key.includes(" "));
+      if (fuller.length === 1 && fuller[0] && full.length === 0)
+        return { kind: "fuller", id: fuller[0].id, key, name: cleanName(name) };
+    }
+  }
+  return { kind: "new", key, name: cleanName(name), surname, identityKind: kind };
+}
+
+/** The name as shown: spaces collapsed, no leading "the" (kept for bodies that need it: "The Times"). */
+export function cleanName(name: string): string {
+  return name.replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,150 @@
+/**
+ * @module Who said what, stored: an article's attributed statements (replaced whole whenever its text
+ * is extracted again) and the identities they point to (people/identity.ts decides the matching).
+ * Statement writes run inside the article's own transaction on ingest, so a page never shows an
+ * article without its statements or statements of a text it no longer has.
+ */
+import type { Kysely, Transaction } from "kysely";
+import { hasIdentity, identityKey, identityKind, matchIdentity, surnameOf } from "../people/identity.ts";
+import { slugify } from "../util/slug.ts";
+import type { Database } from "./schema.ts";
+
+type Trx = Transaction<Database> | Kysely<Database>;
+
+/** A statement as the attribution stage gives it (quotes/types.ts `Statement`). */
+export interface StatementInput {
+  source: string;
+  mentions: readonly string[];
+  statement: string;
+  start: number;
+  end: number;
+  kind: "direct" | "indirect" | "according_to";
+  verb: string;
+  affiliation?: string | null;
+  anonymous?: boolean;
+}
+
+/** Statements kept per article: a 5,000-word interview transcript is not a reason for unbounded rows. */
+export const MAX_STATEMENTS_PER_ARTICLE = 200;
+/** Characters kept of one statement (a multi-paragraph quote is still shown whole below this). */
+export const MAX_STATEMENT_CHARS = 4_000;
+
+/** The identity `source` names: an existing one, one that now takes a fuller name, or a new one. */
+async function identityOf(trx: Trx, source: string, now: string): Promise<number> {
+  const key = identityKey(source);
+  const kind = identityKind(source);
+  const surname = surnameOf(key, kind);
+  const lone = key.includes(" ") ? null : key;
+  let q = trx.selectFrom("people").select(["id", "key", "surname", "kind"]).where("key", "=", key);
+  if (surname)
+    q = q.union(
+      trx.selectFrom("people").select(["id", "key", "surname", "kind"]).where("surname", "=", surname),
+    );
+  if (lone)
+    q = q.union(
+      trx.selectFrom("people").select(["id", "key", "surname", "kind"]).where("surname", "=", lone),
+    );
+  const known = (await q.execute()).map((r) => ({ ...r, id: Number(r.id) }));
+  const match = matchIdentity(source, known);
+  if (match.kind === "known") return match.id;
+  if (match.kind === "fuller") {
+    await trx
+      .updateTable("people")
+      .set({ name: match.name, key: match.key, slug: await freeSlug(trx, match.name, match.id) })
+      .where("id", "=", match.id)
+      .execute();
+    return match.id;
+  }
+  const row = await trx
+    .insertInto("people")
+    .values({
+      slug: await freeSlug(trx, match.name, null),
+      name: match.name,
+      key: match.key,
+      surname: match.surname,
+      kind: match.identityKind,
+      created_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** `name`'s slug, with -2, -3... when another identity holds it. */
+async function freeSlug(trx: Trx, name: string, self: number | null): Promise<string> {
+  const base = slugify(name, "source");
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    const holder = await trx.selectFrom("people").select("id").where("slug", "=", slug).executeTakeFirst();
+    if (!holder || Number(holder.id) === self) return slug;
+  }
+}
+
+/** Recounts the identities' statements and their newest time (what the people pages sort and show). */
+async function recount(trx: Trx, personIds: Iterable<number>): Promise<void> {
+  for (const id of new Set(personIds)) {
+    const row = await trx
+      .selectFrom("statements")
+      .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("sort_at").as("last")])
+      .where("person_id", "=", id)
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("people")
+      .set({ statement_count: Number(row.n), last_statement_at: (row.last as string | null) ?? null })
+      .where("id", "=", id)
+      .execute();
+  }
+}
+
+/**
+ * Replaces the article's statements with `statements` (its text extracted again, or for the first
+ * time), creating or updating the identities they name, and marks when. Run it in the transaction
+ * that writes the article's text.
+ */
+export async function replaceArticleStatements(
+  trx: Trx,
+  articleId: number,
+  sortAt: string,
+  statements: readonly StatementInput[],
+  now: string,
+): Promise<void> {
+  const before = await trx
+    .selectFrom("statements")
+    .select("person_id")
+    .where("article_id", "=", articleId)
+    .where("person_id", "is not", null)
+    .execute();
+  await trx.deleteFrom("statements").where("article_id", "=", articleId).execute();
+  const ids = new Map<string, number>();
+  const rows = [];
+  for (const [position, s] of statements.slice(0, MAX_STATEMENTS_PER_ARTICLE).entries()) {
+    let personId: number | null = null;
+    if (hasIdentity(s)) {
+      const key = identityKey(s.source);
+      personId = ids.get(key) ?? (await identityOf(trx, s.source, now));
+      ids.set(key, personId);
+    }
+    rows.push({
+      article_id: articleId,
+      position,
+      person_id: personId,
+      source: s.source.slice(0, 300),
+      mentions: JSON.stringify(s.mentions.slice(0, 20)),
+      affiliation: s.affiliation ?? null,
+      anonymous: s.anonymous ? 1 : 0,
+      kind: s.kind,
+      verb: s.verb.slice(0, 100),
+      text: s.statement.slice(0, MAX_STATEMENT_CHARS),
+      start: s.start,
+      end: s.end,
+      sort_at: sortAt,
+    });
+  }
+  for (let i = 0; i < rows.length; i += 50)
+    await trx
+      .insertInto("statements")
+      .values(rows.slice(i, i + 50))
+      .execute();
+  await trx.updateTable("articles").set({ statements_at: now }).where("id", "=", articleId).execute();
+  await recount(trx, [...before.map((r) => Number(r.person_id)), ...ids.values()]);
+}
