@@ -1,0 +1,223 @@
+/**
+ * @module `extractStatements(article)`: who said what in one article, as statements with offsets into its
+ * text (issue 13). Pure: no storage, no network, no state between calls. Steps: quotation spans; sentences
+ * on the quote-masked text; attributions per sentence (reported.ts); quotations left over (direct.ts);
+ * each attribution turned into a statement, its kind and span by the rules in
+ * ../shared/datasets/stories-dev/SCHEMA.md; sources resolved within the article (sources.ts).
+ */
+import { hasFiniteVerb, NOT_A_CLAUSE, trimEnd, trimStart } from "./clauses.ts";
+import { speakerAfter, standsAlone } from "./direct.ts";
+import { isNonStatement } from "./non-statements.ts";
+import { findQuotes, MASK, maskQuotes, type QuoteSpan } from "./quote-marks.ts";
+import { type Attribution, sentenceAttributions } from "./reported.ts";
+import { type Span, splitSentences } from "./sentences.ts";
+import { ArticleSources } from "./sources.ts";
+import type { QuoteArticle, Statement, StatementKind } from "./types.ts";
+
+export type { QuoteArticle, Statement, StatementKind } from "./types.ts";
+
+/** The fewest words a quotation standing alone needs to be taken as the previous speaker's continuation. */
+const MIN_CONTINUATION_WORDS = 3;
+
+/** Sources that are documents or data: their statements stand beside the inner speaker's (SCHEMA nesting). */
+const DOCUMENT =
+  /\b(?:report|reports|document|documents|data|figures|statistics|survey|study|poll|filing|filings|minutes|letter|memo|records|statement|papers|audit|review|analysis|investigation|indictment|complaint|court papers|transcript|testimonies|census|estimates)\b/iu;
+
+interface Draft extends Statement {
+  form: Attribution["form"];
+  srcStart: number;
+}
+
+function quoteAt(quotes: readonly QuoteSpan[], open: number): QuoteSpan | undefined {
+  return quotes.find((q) => q.open === open);
+}
+
+/** The statement an attribution makes, or null when its content is no proposition. */
+function toStatement(
+  a: Attribution,
+  body: string,
+  masked: string,
+  quotes: readonly QuoteSpan[],
+  sources: ArticleSources,
+): Draft | null {
+  let s = trimStart(masked, a.contentStart, a.contentEnd);
+  const e = trimEnd(masked, s, a.contentEnd);
+  if (e <= s) return null;
+  if (/^that\s/iu.test(masked.slice(s, s + 5))) s += 5;
+  const sentenceBefore = masked.slice(Math.max(0, a.srcStart - 200), a.srcStart);
+  let kind: StatementKind = a.form === "according" || a.entry?.accordingTo ? "according_to" : "indirect";
+  let start = s;
+  let end = e;
+  const whole = quoteAt(quotes, s);
+  const last = quotes.find((q) => q.close === e - 1);
+  if (whole && whole.close === e - 1) {
+    // The content is one quotation: a direct quote, the span inside its marks.
+    if (
+      isNonStatement(
+        sentenceBefore + masked.slice(a.srcStart, s),
+        body.slice(whole.start, whole.end),
+        !!a.entry?.quoteOnly,
+      )
+    )
+      return null;
+    kind = "direct";
+    start = whole.start;
+    end = whole.end;
+  } else if (last && last.open > s && kind !== "according_to") {
+    // A quoted fragment that runs to the end of the reported clause: direct, only the quoted words.
+    if (isNonStatement(masked.slice(s, last.open), body.slice(last.start, last.end), !!a.entry?.quoteOnly)) {
+      if (a.entry?.quoteOnly) return null;
+    } else {
+      kind = "direct";
+      start = last.start;
+      end = last.end;
+    }
+  }
+  if (kind !== "direct") {
+    if (a.entry?.quoteOnly) return null;
+    const text = masked.slice(start, end);
+    const hadThat = start !== trimStart(masked, a.contentStart, a.contentEnd);
+    if (a.form === "front" || a.form === "quoted") {
+      if (NOT_A_CLAUSE.test(text)) return null;
+      const gerund = a.entry?.gerund && /^[\p{L}]+ing\b/u.test(text);
+      if (!hadThat && a.entry?.thatOnly && !gerund) return null;
+      if (!hadThat && !gerund && !hasFiniteVerb(`x ${text}`)) return null;
+    } else if (a.form !== "according" && !hasFiniteVerb(`x ${text}`)) {
+      return null;
+    }
+    if (text.includes(MASK) && text.replace(/[^\p{L}]+/gu, "").length < 3) return null;
+  }
+  const np = body.slice(a.srcStart, a.srcEnd).trim();
+  const context = body.slice(a.srcStart, Math.min(body.length, a.verbEnd + 80));
+  const r = sources.resolve(np, a.srcStart, `${np} ${body.slice(a.verbStart, a.verbEnd)} ${context}`);
+  if (!r) return null;
+  const verb = body
+    .slice(a.verbStart, a.verbEnd)
+    .replace(/[\s,:]+$/u, "")
+    .replace(/\s+that$/u, "")
+    .trim();
+  return {
+    source: r.source,
+    mentions: [np],
+    statement: body.slice(start, end),
+    start,
+    end,
+    kind,
+    verb: verb || "said",
+    ...(r.affiliation ? { affiliation: r.affiliation } : {}),
+    form: a.form,
+    srcStart: a.srcStart,
+  };
+}
+
+function sentenceOf(sentences: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((sentences[mid]?.start ?? 0) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Who said what in one article. The same input always gives the same statements. */
+export function extractStatements(article: QuoteArticle): Statement[] {
+  const body = article.body;
+  if (!body) return [];
+  const quotes = findQuotes(body);
+  const masked = maskQuotes(body, quotes);
+  const sentences = splitSentences(body, masked);
+  const sources = new ArticleSources(body, article.outlet);
+  const drafts: Draft[] = [];
+
+  for (const s of sentences) {
+    for (const a of sentenceAttributions(masked, s)) {
+      const d = toStatement(a, body, masked, quotes, sources);
+      if (d) drafts.push(d);
+    }
+  }
+
+  // Quotations no pattern claimed.
+  const claimed = (q: QuoteSpan) => drafts.some((d) => d.start <= q.start && q.end <= d.end);
+  const paraEnd = (at: number) => {
+    const i = masked.indexOf("\n\n", at);
+    return i < 0 ? masked.length : i;
+  };
+  for (const q of quotes) {
+    if (claimed(q)) continue;
+    const si = sentenceOf(sentences, q.open);
+    const s = sentences[si];
+    if (!s) continue;
+    const inner = body.slice(q.start, q.end);
+    const before = masked.slice(s.start, q.open);
+    if (isNonStatement(before, inner, false)) continue;
+    // A quotation at the sentence start (or after an earlier quotation's attribution) with its speaker after it.
+    if (/^(?:\s*|.*[”"»“’›],?\s+.*,\s*)$/su.test(before) || before.trim() === "") {
+      const a = speakerAfter(masked, q, paraEnd(q.close));
+      if (a) {
+        const d = toStatement(a, body, masked, quotes, sources);
+        if (d) {
+          drafts.push(d);
+          continue;
+        }
+      }
+    }
+    // A quotation standing alone continues the last speaker, when it follows a statement or a colon.
+    if (
+      standsAlone(masked, q, s) &&
+      (inner.match(/[\p{L}\p{N}'’-]+/gu) ?? []).length >= MIN_CONTINUATION_WORDS
+    ) {
+      const prev = drafts
+        .filter((d) => d.end <= q.open && d.srcStart < q.open)
+        .sort((x, y) => Math.max(x.end, x.srcStart) - Math.max(y.end, y.srcStart))
+        .pop();
+      const prevSentence = sentences[si - 1];
+      if (prev && prevSentence && Math.max(prev.end, prev.srcStart) >= prevSentence.start - 2) {
+        drafts.push({
+          ...prev,
+          statement: inner,
+          start: q.start,
+          end: q.end,
+          kind: "direct",
+          form: "final",
+          srcStart: prev.srcStart,
+        });
+      }
+    }
+  }
+
+  // Nesting: an outlet that is only the channel of a speaker's words ("Kim said P, according to KCNA")
+  // is not recorded beside the speaker; a document is ("..., according to a report seen by the Sentinel").
+  const keep = drafts.filter((outer) => {
+    if (
+      outer.form !== "according" &&
+      outer.form !== "final" &&
+      outer.form !== "inverted" &&
+      outer.form !== "passive"
+    )
+      return true;
+    if (DOCUMENT.test(outer.mentions[0] ?? "")) return true;
+    return !drafts.some(
+      (inner) =>
+        inner !== outer &&
+        inner.form === "front" &&
+        inner.srcStart >= outer.start &&
+        inner.srcStart <= outer.start + 3 &&
+        inner.end <= outer.end + 1 &&
+        inner.kind !== "direct",
+    );
+  });
+
+  // One statement per span and source; in text order.
+  const seen = new Set<string>();
+  const out: Statement[] = [];
+  for (const d of keep.sort((x, y) => x.start - y.start || x.end - y.end)) {
+    const key = `${d.start}:${d.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const { form: _form, srcStart: _srcStart, ...st } = d;
+    out.push(st);
+  }
+  return out;
+}

@@ -1,0 +1,269 @@
+/**
+ * @module Who a source phrase names, within one article: a person's name without titles, surnames,
+ * pronouns and roles ("the minister") resolved to the person named earlier, spokespeople to their
+ * organisation, the outlet's own sourcing, and deliberately anonymous sources.
+ */
+import { anonymousRole, isAnonymous } from "./anonymous.ts";
+import { foldName, isOrganisation, looksLikePerson, nameRuns, splitTitle, TITLE_WORDS } from "./names.ts";
+
+export interface Resolved {
+  source: string;
+  affiliation?: string;
+  /** A person (pronouns "he"/"she" may later refer to them). */
+  person: boolean;
+}
+
+interface Person {
+  name: string;
+  last: string;
+  title: string;
+  gender: "m" | "f" | "";
+  affiliation: string;
+}
+
+interface Mention {
+  at: number;
+  person?: Person;
+  org?: string;
+}
+
+/** How far back (characters) a pronoun looks for its person: about three short paragraphs. */
+const PRONOUN_REACH = 900;
+
+/** Pronouns that stand for a source. */
+const PERSON_PRONOUNS = new Set(["he", "she", "him", "her"]);
+const GROUP_PRONOUNS = new Set(["they", "it", "we"]);
+
+/** What the article says about its people and bodies, read once before its statements are resolved. */
+export class ArticleSources {
+  private readonly people: Person[] = [];
+  private readonly mentions: Mention[] = [];
+  private readonly outletWords: string[];
+  readonly outlet: string;
+
+  constructor(
+    private readonly body: string,
+    outlet: string | null | undefined,
+  ) {
+    this.outlet = outlet?.trim() ?? "";
+    this.outletWords = foldName(this.outlet)
+      .split(" ")
+      .filter((w) => w && w !== "the");
+    this.scan();
+  }
+
+  private scan(): void {
+    const runs = nameRuns(this.body);
+    // Full names first, so a surname met before its full name (rare) still resolves.
+    for (const r of runs) {
+      if (isOrganisation(r.text) || !looksLikePerson(r.text)) continue;
+      const { name, title } = splitTitle(r.text);
+      const ws = name.split(/\s+/u);
+      if (ws.length < 2) continue;
+      const key = foldName(name);
+      let p = this.people.find((x) => foldName(x.name) === key);
+      if (!p) {
+        const before = this.body.slice(Math.max(0, r.start - 40), r.start);
+        const lowerRole = /((?:[a-z][\p{L}-]*\s+){1,3})$/u.exec(before)?.[1] ?? "";
+        p = {
+          name,
+          last: foldName(ws[ws.length - 1] ?? ""),
+          title: `${lowerRole}${title}`.toLowerCase(),
+          gender: genderNear(this.body, r.start, r.end),
+          affiliation: "",
+        };
+        this.people.push(p);
+      }
+    }
+    for (const r of runs) {
+      if (isOrganisation(r.text)) {
+        this.mentions.push({ at: r.start, org: r.text });
+        continue;
+      }
+      const p = this.personFor(splitTitle(r.text).name);
+      if (p) this.mentions.push({ at: r.start, person: p });
+    }
+  }
+
+  /** The person a name or surname stands for. */
+  private personFor(name: string): Person | undefined {
+    const key = foldName(name);
+    if (!key) return undefined;
+    return (
+      this.people.find((p) => foldName(p.name) === key) ??
+      this.people.find((p) => p.last === key) ??
+      this.people.find((p) => foldName(p.name).endsWith(` ${key}`))
+    );
+  }
+
+  /** The most recent person before `at` a pronoun of this gender can stand for. */
+  private personBefore(at: number, gender: "m" | "f" | ""): Person | undefined {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (!m || m.at >= at) continue;
+      if (at - m.at > PRONOUN_REACH) break;
+      if (m.person && (!gender || !m.person.gender || m.person.gender === gender)) return m.person;
+    }
+    return undefined;
+  }
+
+  /** The most recent organisation before `at` whose name holds every word of `words` (any, when empty). */
+  private orgBefore(at: number, words: string[]): string | undefined {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (!m?.org || m.at >= at) continue;
+      const f = ` ${foldName(m.org)} `;
+      if (words.every((w) => f.includes(` ${w} `) || f.includes(` ${w}s `))) return m.org;
+    }
+    return undefined;
+  }
+
+  /** Whether a phrase names this article's outlet ("ABS", "The Sentinel", "this newspaper"). */
+  isOutlet(np: string): boolean {
+    const f = foldName(np);
+    if (
+      /^(?:this|our) (?:newspaper|paper|website|site|station|programme|program|magazine|agency|blog|reporter)$/u.test(
+        f,
+      )
+    )
+      return true;
+    const ws = f.split(" ").filter((w) => w && w !== "the");
+    return ws.length > 0 && this.outletWords.length > 0 && ws.every((w) => this.outletWords.includes(w));
+  }
+
+  /**
+   * Resolves a source phrase at offset `at`. `context` is the whole attribution (the phrase, the verb
+   * and what follows it in the sentence), read for anonymity.
+   */
+  resolve(np: string, at: number, context = np): Resolved | null {
+    let phrase = np.trim().replace(/^(?:and|but|so|yet|while|however|meanwhile|now)\s+/iu, "");
+    phrase = phrase.replace(/[,;:\s]+$/u, "");
+    if (!phrase) return null;
+    const lower = phrase.toLowerCase();
+
+    if (PERSON_PRONOUNS.has(lower)) {
+      const p = this.personBefore(at, lower === "he" || lower === "him" ? "m" : "f");
+      return p ? this.personResult(p) : { source: phrase, person: true };
+    }
+    if (GROUP_PRONOUNS.has(lower)) {
+      if (lower === "we" && this.outlet) return { source: phrase, person: false };
+      const org = lower === "it" ? this.orgBefore(at, []) : undefined;
+      return { source: org ?? phrase, person: false };
+    }
+    if (lower === "i") return { source: phrase, person: true };
+
+    // The outlet's own sourcing: "ABS understands", "testimonies collected by Lantern".
+    const byOutlet = /\b(?:collected|gathered|seen|obtained|consulted|reviewed) by (.+)$/iu.exec(phrase);
+    if (this.isOutlet(phrase) || (byOutlet && this.isOutlet(byOutlet[1] ?? ""))) {
+      return { source: `${this.outlet || phrase} (own sources)`, person: false };
+    }
+
+    // Split off appositives and relative clauses: "Marta Sokolin, who leads ...", "The Greens' spokesman, Quim Serra,".
+    const parts = phrase.split(/,\s*/u);
+    const head = (parts[0] ?? "").replace(/\s+(?:who|which|whose|speaking|talking)\b.*$/su, "").trim();
+    const apposName = parts
+      .slice(1)
+      .map((p) => p.trim())
+      .find((p) => nameRuns(p).some((r) => r.start === 0 && r.text === p) && looksLikePerson(p));
+
+    if (
+      isAnonymous(context) &&
+      !apposName &&
+      !nameRuns(head).some((r) => looksLikePerson(r.text) && !isOrganisation(r.text) && r.text.includes(" "))
+    ) {
+      const role = anonymousRole(head);
+      return { source: `anonymous ${role}`, person: true };
+    }
+
+    const spokes =
+      /^(?:(?:a|an|the|one)\s+)?(.*?)\s*(?:official\s+)?(?:spokes(?:man|woman|person|people)|press (?:officer|secretary)|representative)(?:\s+(?:for|of|at)\s+(.+))?$/iu.exec(
+        head,
+      );
+    if (spokes) {
+      let orgPhrase = (spokes[2] ?? spokes[1] ?? "").replace(/['’]s$/u, "").trim();
+      orgPhrase = orgPhrase.replace(/^(?:the|a|an)\s+/iu, "");
+      const org = orgPhrase ? this.resolveOrg(orgPhrase, at) : undefined;
+      if (apposName) {
+        const p = this.personFor(splitTitle(apposName).name);
+        return {
+          source: p?.name ?? splitTitle(apposName).name,
+          person: true,
+          ...(org ? { affiliation: org } : {}),
+        };
+      }
+      if (org) return { source: org, person: false };
+    }
+    if (apposName && !nameRuns(head).some((r) => head.endsWith(r.text))) {
+      const name = splitTitle(apposName).name;
+      const p = this.personFor(name);
+      return { source: p?.name ?? name, person: true };
+    }
+
+    const runs = nameRuns(head);
+    const last = runs[runs.length - 1];
+    // The phrase's head is its last word: a name run there is who it names ("PayLink boss Oliver Nkemelu").
+    const headIsRun = last && head.replace(/['’]s?$/u, "").endsWith(last.text);
+    if (last && headIsRun) {
+      if (isOrganisation(last.text)) return { source: last.text, person: false };
+      const { name } = splitTitle(last.text);
+      const p = this.personFor(name);
+      if (p) return this.personResult(p);
+      return { source: name, person: looksLikePerson(last.text) };
+    }
+    // A role: "the minister", "the company", "police", "the fire service".
+    const role = head.replace(/^(?:the|a|an|one|another)\s+/iu, "");
+    const roleWords = foldName(role)
+      .split(" ")
+      .filter((w) => w);
+    if (/^the\s/iu.test(head) && roleWords.length <= 3) {
+      const titled = roleWords.filter((w) => TITLE_WORDS.has(w));
+      if (titled.length && roleWords.length <= 2) {
+        const p = this.personWithTitle(roleWords, at);
+        if (p) return this.personResult(p);
+      }
+    }
+    if (roleWords.length && roleWords.length <= 3 && !runs.length) {
+      const org = this.orgBefore(at, roleWords);
+      if (org) return { source: org, person: false };
+    }
+    return { source: head.replace(/^(?:a|an|one)\s+/iu, ""), person: false };
+  }
+
+  private resolveOrg(phrase: string, at: number): string | undefined {
+    const runs = nameRuns(phrase);
+    if (runs.length && runs[runs.length - 1]?.text === phrase) return phrase;
+    const words = foldName(phrase)
+      .split(" ")
+      .filter((w) => w && w !== "the");
+    return this.orgBefore(at, words) ?? this.orgBefore(this.body.length, words) ?? (phrase || undefined);
+  }
+
+  private personWithTitle(roleWords: string[], at: number): Person | undefined {
+    const candidates = this.people.filter((p) => roleWords.every((w) => ` ${p.title} `.includes(` ${w}`)));
+    if (candidates.length === 0) return undefined;
+    // The most recently mentioned of them before `at`.
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (m?.person && m.at < at && candidates.includes(m.person)) return m.person;
+    }
+    return candidates[0];
+  }
+
+  private personResult(p: Person): Resolved {
+    return { source: p.name, person: true, ...(p.affiliation ? { affiliation: p.affiliation } : {}) };
+  }
+}
+
+/** How far after a name its pronoun is looked for when guessing gender. */
+const GENDER_WINDOW = 250;
+
+/** "he"/"his" or "she"/"her" in the words right after a name, or Mr/Mrs before it. */
+function genderNear(body: string, start: number, end: number): "m" | "f" | "" {
+  const before = body.slice(Math.max(0, start - 6), start);
+  if (/\bMr\.?\s*$/u.test(before)) return "m";
+  if (/\bM(?:r?s|iss)\.?\s*$/u.test(before)) return "f";
+  const after = body.slice(end, end + GENDER_WINDOW);
+  const m = /\b(he|his|him|she|her|hers)\b/iu.exec(after);
+  if (!m) return "";
+  return /^(?:he|his|him)$/iu.test(m[1] ?? "") ? "m" : "f";
+}
