@@ -6,6 +6,7 @@
  * ../shared/datasets/stories-dev/SCHEMA.md; sources resolved within the article (sources.ts).
  */
 import { hasFiniteVerb, NOT_A_CLAUSE, trimEnd, trimStart } from "./clauses.ts";
+import { splitConjuncts } from "./conjuncts.ts";
 import { speakerAfter, standsAlone } from "./direct.ts";
 import { isNonStatement } from "./non-statements.ts";
 import { findQuotes, MASK, maskQuotes, type QuoteSpan } from "./quote-marks.ts";
@@ -13,6 +14,7 @@ import { type Attribution, sentenceAttributions } from "./reported.ts";
 import { type Span, splitSentences } from "./sentences.ts";
 import { ArticleSources } from "./sources.ts";
 import type { QuoteArticle, Statement, StatementKind } from "./types.ts";
+import { reportingVerb } from "./verbs.ts";
 
 export type { QuoteArticle, Statement, StatementKind } from "./types.ts";
 
@@ -23,6 +25,10 @@ const MIN_CONTINUATION_WORDS = 3;
 const DOCUMENT =
   /\b(?:report|reports|document|documents|data|figures|statistics|survey|study|poll|filing|filings|minutes|letter|memo|records|statement|papers|audit|review|analysis|investigation|indictment|complaint|court papers|transcript|testimonies|census|estimates)\b/iu;
 
+/** A participle after an attribution whose quoted object is the same source's words (not "accusing": a charge, not speech). */
+const PARTICIPLE_LEAD =
+  /,\s+(?:blaming|citing|calling|describing|adding|saying|warning|insisting|noting|praising|hailing|dismissing)\b[^,]*$/u;
+
 interface Draft extends Statement {
   form: Attribution["form"];
   srcStart: number;
@@ -32,82 +38,92 @@ function quoteAt(quotes: readonly QuoteSpan[], open: number): QuoteSpan | undefi
   return quotes.find((q) => q.open === open);
 }
 
-/** The statement an attribution makes, or null when its content is no proposition. */
-function toStatement(
+/** A dateline before a wire story's first clause: "TORUSK, May 26 (Crossline) - ". */
+const DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'-]*(?:,[^()\n]{0,40})?(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*/u;
+
+/** Verbs by which an outlet reports its own sourcing ("ABS understands"); its other verbs are its own opinion. */
+const OWN_SOURCING =
+  /\b(?:understands?|understood|learn(?:ed|t|s)?|reveal|revealed|been told|was told|has seen|have seen|established|confirmed)\b/iu;
+
+/** The statements an attribution makes: none when its content is no proposition, several for joined clauses. */
+function toStatements(
   a: Attribution,
   body: string,
   masked: string,
   quotes: readonly QuoteSpan[],
   sources: ArticleSources,
-): Draft | null {
+): Draft[] {
   let s = trimStart(masked, a.contentStart, a.contentEnd);
   const e = trimEnd(masked, s, a.contentEnd);
-  if (e <= s) return null;
-  if (/^that\s/iu.test(masked.slice(s, s + 5))) s += 5;
-  const sentenceBefore = masked.slice(Math.max(0, a.srcStart - 200), a.srcStart);
-  let kind: StatementKind = a.form === "according" || a.entry?.accordingTo ? "according_to" : "indirect";
-  let start = s;
-  let end = e;
-  const whole = quoteAt(quotes, s);
-  const last = quotes.find((q) => q.close === e - 1);
-  if (whole && whole.close === e - 1) {
-    // The content is one quotation: a direct quote, the span inside its marks.
-    if (
-      isNonStatement(
-        sentenceBefore + masked.slice(a.srcStart, s),
-        body.slice(whole.start, whole.end),
-        !!a.entry?.quoteOnly,
-      )
-    )
-      return null;
-    kind = "direct";
-    start = whole.start;
-    end = whole.end;
-  } else if (last && last.open > s && kind !== "according_to") {
-    // A quoted fragment that runs to the end of the reported clause: direct, only the quoted words.
-    if (isNonStatement(masked.slice(s, last.open), body.slice(last.start, last.end), !!a.entry?.quoteOnly)) {
-      if (a.entry?.quoteOnly) return null;
-    } else {
-      kind = "direct";
-      start = last.start;
-      end = last.end;
-    }
-  }
-  if (kind !== "direct") {
-    if (a.entry?.quoteOnly) return null;
-    const text = masked.slice(start, end);
-    const hadThat = start !== trimStart(masked, a.contentStart, a.contentEnd);
-    if (a.form === "front" || a.form === "quoted") {
-      if (NOT_A_CLAUSE.test(text)) return null;
-      const gerund = a.entry?.gerund && /^[\p{L}]+ing\b/u.test(text);
-      if (!hadThat && a.entry?.thatOnly && !gerund) return null;
-      if (!hadThat && !gerund && !hasFiniteVerb(`x ${text}`)) return null;
-    } else if (a.form !== "according" && !hasFiniteVerb(`x ${text}`)) {
-      return null;
-    }
-    if (text.includes(MASK) && text.replace(/[^\p{L}]+/gu, "").length < 3) return null;
-  }
+  if (e <= s) return [];
+  const dl = DATELINE.exec(masked.slice(s, e));
+  if (dl) s += dl[0].length;
+  const hadThat = /^that\s/iu.test(masked.slice(s, s + 5));
+  if (hadThat) s += 5;
   const np = body.slice(a.srcStart, a.srcEnd).trim();
   const context = body.slice(a.srcStart, Math.min(body.length, a.verbEnd + 80));
   const r = sources.resolve(np, a.srcStart, `${np} ${body.slice(a.verbStart, a.verbEnd)} ${context}`);
-  if (!r) return null;
-  const verb = body
-    .slice(a.verbStart, a.verbEnd)
+  if (!r) return [];
+  const verbText = body.slice(a.verbStart, a.verbEnd);
+  if (r.source.endsWith("(own sources)") && a.form !== "according" && !OWN_SOURCING.test(verbText)) return [];
+  const verb = verbText
     .replace(/[\s,:]+$/u, "")
     .replace(/\s+that$/u, "")
     .trim();
-  return {
+  const make = (start: number, end: number, kind: StatementKind, v: string): Draft => ({
     source: r.source,
     mentions: [np],
     statement: body.slice(start, end),
     start,
     end,
     kind,
-    verb: verb || "said",
+    verb: v || "said",
     ...(r.affiliation ? { affiliation: r.affiliation } : {}),
+    ...(r.anonymous ? { anonymous: true } : {}),
     form: a.form,
     srcStart: a.srcStart,
-  };
+  });
+  const sentenceBefore = masked.slice(Math.max(0, a.srcStart - 200), a.srcStart);
+  const whole = quoteAt(quotes, s);
+  if (whole && whole.close === e - 1) {
+    // The content is one quotation: a direct quote, the span inside its marks.
+    const lead = sentenceBefore + masked.slice(a.srcStart, s);
+    if (isNonStatement(lead, body.slice(whole.start, whole.end), !!a.entry?.quoteOnly)) return [];
+    return [make(whole.start, whole.end, "direct", verb)];
+  }
+  const accordingTo = a.form === "according" || !!a.entry?.accordingTo;
+  const parts = accordingTo ? [{ start: s, end: e }] : splitConjuncts(masked, s, e);
+  const out: Draft[] = [];
+  parts.forEach((p, i) => {
+    const pe = trimEnd(masked, p.start, p.end);
+    if (pe <= p.start) return;
+    const v = p.verb ?? verb;
+    const last = quotes.find((q) => q.close === pe - 1);
+    if (last && last.open >= p.start && !accordingTo) {
+      // A quoted fragment that runs to the end of the reported clause: direct, only the quoted words.
+      const quoteOnly = !!(p.verb ? reportingVerb(p.verb)?.quoteOnly : a.entry?.quoteOnly);
+      if (!isNonStatement(masked.slice(p.start, last.open), body.slice(last.start, last.end), quoteOnly)) {
+        out.push(make(last.start, last.end, "direct", v));
+        return;
+      }
+    }
+    const entry = p.verb ? reportingVerb(p.verb) : a.entry;
+    if (entry?.quoteOnly) return;
+    const text = masked.slice(p.start, pe);
+    if (i === 0 && (a.form === "front" || a.form === "quoted")) {
+      if (NOT_A_CLAUSE.test(text)) return;
+      const gerund = entry?.gerund && /^[\p{L}]+ing\b/u.test(text);
+      if (!hadThat && entry?.thatOnly && !gerund) return;
+      if (!hadThat && !gerund && !hasFiniteVerb(`x ${text}`)) return;
+    } else if (i === 0 && a.form !== "according" && !hasFiniteVerb(`x ${text}`)) {
+      return;
+    } else if (i > 0 && p.verb && !hasFiniteVerb(`x ${text}`) && !/^[\p{L}]+ing\b/u.test(text)) {
+      return;
+    }
+    if (text.includes(MASK) && text.replace(/[^\p{L}]+/gu, "").length < 3) return;
+    out.push(make(p.start, pe, accordingTo ? "according_to" : "indirect", v));
+  });
+  return out;
 }
 
 function sentenceOf(sentences: readonly Span[], at: number): number {
@@ -133,8 +149,7 @@ export function extractStatements(article: QuoteArticle): Statement[] {
 
   for (const s of sentences) {
     for (const a of sentenceAttributions(masked, s)) {
-      const d = toStatement(a, body, masked, quotes, sources);
-      if (d) drafts.push(d);
+      drafts.push(...toStatements(a, body, masked, quotes, sources));
     }
   }
 
@@ -156,11 +171,19 @@ export function extractStatements(article: QuoteArticle): Statement[] {
     if (/^(?:\s*|.*[”"»“’›],?\s+.*,\s*)$/su.test(before) || before.trim() === "") {
       const a = speakerAfter(masked, q, paraEnd(q.close));
       if (a) {
-        const d = toStatement(a, body, masked, quotes, sources);
-        if (d) {
-          drafts.push(d);
+        const ds = toStatements(a, body, masked, quotes, sources);
+        if (ds.length) {
+          drafts.push(...ds);
           continue;
         }
+      }
+    }
+    // A quotation after a participle of the same sentence's attribution: `..., the ministry said, blaming "Q"`.
+    if (PARTICIPLE_LEAD.test(before)) {
+      const owner = drafts.filter((d) => d.srcStart >= s.start && d.srcStart < q.open).pop();
+      if (owner) {
+        drafts.push({ ...owner, statement: inner, start: q.start, end: q.end, kind: "direct" });
+        continue;
       }
     }
     // A quotation standing alone continues the last speaker, when it follows a statement or a colon.

@@ -17,7 +17,7 @@ export function foldName(s: string): string {
 /** Words that are titles or roles before a person's name ("Chief Fire Officer Alan Pryce"). */
 export const TITLE_WORDS = new Set(
   (
-    "mr mrs ms mx dr prof professor sir dame lord lady president vice prime minister ministers secretary chancellor " +
+    "mr mrs ms mx cllr dr prof professor sir dame lord lady president vice prime minister ministers secretary chancellor " +
     "governor mayor senator sen rep representative congressman congresswoman judge justice chief officer executive " +
     "director chair chairman chairwoman chairperson head leader deputy general major colonel col captain capt " +
     "lieutenant lt sergeant sgt commander admiral marshal inspector superintendent detective constable coach manager " +
@@ -43,6 +43,18 @@ export const ORG_HEADS = new Set(
     "commission exchange airline airlines air telecom systems industries holdings motors semiconductors " +
     "automobilwerke stahl raumfahrt cells observatory laboratory lab survey statistics registry secretariat " +
     "congress senate house white kremlin pentagon fbi cia nasa un eu nato who"
+  ).split(" "),
+);
+
+/** Last words that make a capitalised run a place, a building or a thing, not a person ("Furnace Café"). */
+export const NON_PERSON_HEADS = new Set(
+  (
+    "cafe café bar pub inn restaurant hotel street road lane avenue square park bridge island islands mountain mount " +
+    "river lake bay gulf sea ocean station airport port harbour harbor harbourside quay hall house tower building " +
+    "centre center stadium arena ground church cathedral mosque temple museum gallery zoo market gate works mine plant " +
+    "factory farm estate village town city county province region district valley coast north south east west day " +
+    "week cup final league championship act bill law award prize festival fair show line metro highway motorway " +
+    "glacier volcano peninsula strait canal wharf exchange"
   ).split(" "),
 );
 
@@ -129,6 +141,8 @@ export function splitTitle(run: string): { name: string; title: string } {
 /** Whether a run looks like a person's name: one to four words, no organisation head, after its titles. */
 export function looksLikePerson(run: string): boolean {
   if (isOrganisation(run)) return false;
+  const lastWord = (words(run).pop() ?? "").toLowerCase();
+  if (NON_PERSON_HEADS.has(lastWord)) return false;
   const ws = words(splitTitle(run).name);
   return (
     ws.length >= 1 &&

@@ -29,6 +29,8 @@ export interface Attribution {
 const MAX_SOURCE_WORDS = 10;
 /** The longest tail after a sentence-final "X said" ("told reporters in Merrowick on condition of anonymity ..."). */
 const MAX_TAIL_WORDS = 16;
+/** The most words after an inverted source ("P, said the minister, who took office in May"). */
+const MAX_INVERTED_LEFTOVER = 12;
 
 const CLOSE = /["”“’»«›‘]/u;
 
@@ -57,14 +59,16 @@ export function sourcePhraseStart(src: string): number {
   off += lead;
   s = s.slice(lead).replace(/\s+$/u, "");
   if (!s || s.includes(MASK)) return -1;
-  if (!/^[\p{Lu}\d]/u.test(s) && !LOWER_SOURCE_START.test(s)) return -1;
+  // Lower-case sources need a determiner or a plural group ("officials", "others", "local residents").
+  if (!/^[\p{Lu}\d]/u.test(s) && !LOWER_SOURCE_START.test(s) && !/^(?:[a-z-]+\s+){0,2}[a-z-]+s,?$/u.test(s))
+    return -1;
   // An appositive must close before the verb: "X, who leads Y," said. Without the closing comma the verb
   // belongs to the appositive's own clause ("The plan, which officials said...").
   const commaAt = s.indexOf(",");
   if (commaAt >= 0 && !s.endsWith(",")) return -1;
   const head = (commaAt >= 0 ? s.slice(0, commaAt) : s).replace(/\s+(?:who|which|whose|that)\b.*$/su, "");
   if (!head.trim() || words(head) > MAX_SOURCE_WORDS) return -1;
-  if (CLAUSE_WORDS.test(head)) return -1;
+  if (CLAUSE_WORDS.test(head) || hasFiniteVerb(head)) return -1;
   // A source phrase holds no reporting verb of its own ("the minister said officials").
   for (const m of head.matchAll(/[\p{L}'’]+/gu)) {
     const w = m[0];
@@ -73,6 +77,15 @@ export function sourcePhraseStart(src: string): number {
   }
   return off;
 }
+
+/** Words before a form that make it a noun: "the report", "a claim", "its state". */
+const NOUN_BEFORE =
+  /\b(?:the|a|an|its|his|her|their|this|that|our|whose|of|in|on|at|for|from|with|by|final|new|latest|annual|first|second|official)\s+$/iu;
+/** A finite auxiliary right after a form makes it a noun ("the blasts were caused"). */
+const NOUN_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must)\b/iu;
+/** Forms that after a preposition are nouns ("workers at state factories"). */
+const NOUN_OR_VERB =
+  /^(?:state|states|report|reports|note|notes|claim|claims|blast|blasts|show|shows|rage|vow|vows|pledge|pledges)$/iu;
 
 /** The verb matches in a masked sentence that are really verbs (not "the report", "a claim"). */
 function verbMatches(
@@ -84,11 +97,14 @@ function verbMatches(
   for (const x of m.matchAll(VERB_PATTERN)) {
     const form = x[1] ?? x[2] ?? "";
     const before = m.slice(Math.max(0, x.index - 12), x.index);
+    if (NOUN_LIKE.has(form.toLowerCase()) && NOUN_BEFORE.test(before)) continue;
+    // A form followed by a finite auxiliary is a noun ("the blasts were", "the final report is").
     if (
-      NOUN_LIKE.has(form.toLowerCase()) &&
-      /\b(?:the|a|an|its|his|her|their|this|that|our|whose|of|in|on)\s+$/iu.test(before)
+      !/^(?:said|told)$/iu.test(form) &&
+      NOUN_AFTER.test(m.slice(x.index + x[0].length, x.index + x[0].length + 12))
     )
       continue;
+    if (NOUN_OR_VERB.test(form) && /\b(?:at|of|in|on|for|from|with|by|and|or)\s+$/iu.test(before)) continue;
     // A capitalised form mid-sentence is a name ("Says", "Rule"), except at the start.
     if (/^\p{Lu}/u.test(form) && x.index > 0) continue;
     out.push({
@@ -281,8 +297,15 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
         const cut = srcText.search(/,\s|\s+(?:on|in|at|during|after|before)\s+(?:\w+day|a |an |the )|$/u);
         const src = srcText.slice(0, cut);
         const srcT = src.trim();
+        // "X, a propulsion engineer, says the timing fits": the text before the verb is the source, not P.
+        const frontReading = sourcePhraseStart(masked.slice(s.start, v.start)) >= 0;
+        const leftover = srcText.slice(cut).replace(/^,\s*/u, "");
         if (
           srcT &&
+          !frontReading &&
+          !v.entry?.listener &&
+          words(leftover) <= MAX_INVERTED_LEFTOVER &&
+          !hasFiniteVerb(`x ${srcT}`) &&
           !srcT.includes(MASK) &&
           words(srcT) <= MAX_SOURCE_WORDS &&
           sourcePhraseStart(srcT) === 0

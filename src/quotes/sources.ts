@@ -11,6 +11,7 @@ export interface Resolved {
   affiliation?: string;
   /** A person (pronouns "he"/"she" may later refer to them). */
   person: boolean;
+  anonymous?: boolean;
 }
 
 interface Person {
@@ -137,7 +138,7 @@ export class ArticleSources {
    */
   resolve(np: string, at: number, context = np): Resolved | null {
     let phrase = np.trim().replace(/^(?:and|but|so|yet|while|however|meanwhile|now)\s+/iu, "");
-    phrase = phrase.replace(/[,;:\s]+$/u, "");
+    phrase = phrase.replace(/[,;:.\s]+$/u, "");
     if (!phrase) return null;
     const lower = phrase.toLowerCase();
 
@@ -153,8 +154,14 @@ export class ArticleSources {
     if (lower === "i") return { source: phrase, person: true };
 
     // The outlet's own sourcing: "ABS understands", "testimonies collected by Lantern".
-    const byOutlet = /\b(?:collected|gathered|seen|obtained|consulted|reviewed) by (.+)$/iu.exec(phrase);
-    if (this.isOutlet(phrase) || (byOutlet && this.isOutlet(byOutlet[1] ?? ""))) {
+    const byOutlet =
+      /\b(?:collected|gathered|seen|obtained|consulted|reviewed|conducted|compiled) by (.+)$/iu.exec(phrase);
+    const byWho = byOutlet ? (nameRuns(byOutlet[1] ?? "")[0]?.text ?? byOutlet[1] ?? "") : "";
+    if (
+      this.isOutlet(phrase) ||
+      (byOutlet && /^(?:this|our)\b/iu.test(byOutlet[1] ?? "")) ||
+      (byWho && this.isOutlet(byWho))
+    ) {
       return { source: `${this.outlet || phrase} (own sources)`, person: false };
     }
 
@@ -171,8 +178,8 @@ export class ArticleSources {
       !apposName &&
       !nameRuns(head).some((r) => looksLikePerson(r.text) && !isOrganisation(r.text) && r.text.includes(" "))
     ) {
-      const role = anonymousRole(head);
-      return { source: `anonymous ${role}`, person: true };
+      // The role as the article words it ("worker at the Brezan tractor plant"), flagged anonymous.
+      return { source: anonymousRole(head), person: true, anonymous: true };
     }
 
     const spokes =

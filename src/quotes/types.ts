@@ -26,4 +26,6 @@ export interface Statement {
   verb: string;
   /** The organisation a person speaks for, when the article says so. */
   affiliation?: string;
+  /** The article withholds the source's name on purpose ("who asked not to be named"); `source` is their role. */
+  anonymous?: boolean;
 }

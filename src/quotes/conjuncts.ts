@@ -1,0 +1,79 @@
+/**
+ * @module Reported clauses joined by "and": "said about 60 firefighters were tackling the blaze and the
+ * building had partly collapsed" reports two statements; "and insisted help was on the way" starts another
+ * by the same source; "but declined to say when" ends the content (a refusal reports nothing).
+ */
+import { hasFiniteVerb } from "./clauses.ts";
+import { MASK } from "./quote-marks.ts";
+import { reportingVerb } from "./verbs.ts";
+
+export interface Conjunct {
+  start: number;
+  end: number;
+  /** The reporting verb that opens this conjunct ("insisted"), when it has one of its own. */
+  verb?: string;
+}
+
+/** How many words after "and" a new subject may take before its finite verb ("and the union's members would"). */
+const SUBJECT_WINDOW = 6;
+
+const JOIN = /(?:,\s+|\s+)(?:and|but)\s+(?:also\s+)?/gu;
+const SUBJECT_START =
+  /^(?:it|he|she|they|we|i|there|the|its|his|her|their|our|a|an|this|these|those|some|many|all|no|most|one|two|\p{Lu})/u;
+/** What ends a statement: a refusal, a directive or a request after "and"/"but". */
+const STOPPERS =
+  /^(?:declined|refused|did not|didn't|would not|wouldn't|has asked|had asked|asked|urged|called|appealed|apologi[sz]ed|expressed|thanked|promised to|vowed to|pledged to|has not|had not|gave no|offered no|was not available|could not be reached)\b/iu;
+
+function firstWords(s: string, n: number): string {
+  return (s.match(/[\p{L}\p{N}'’-]+/gu) ?? []).slice(0, n).join(" ");
+}
+
+/** Splits `[start, end)` of the masked text at "and"/"but" before a new clause, a new reporting verb or a stopper. */
+export function splitConjuncts(masked: string, start: number, end: number): Conjunct[] {
+  const out: Conjunct[] = [];
+  let cur: Conjunct = { start, end };
+  const text = masked.slice(start, end);
+  for (const j of text.matchAll(JOIN)) {
+    const at = start + j.index;
+    const next = at + j[0].length;
+    if (at <= cur.start) continue;
+    const after = masked.slice(next, end);
+    const before = masked.slice(cur.start, at);
+    if (after.startsWith(MASK)) continue;
+    if (STOPPERS.test(after)) {
+      cur.end = at;
+      out.push(cur);
+      return out;
+    }
+    const firstWord = /^[\p{L}]+/u.exec(after)?.[0] ?? "";
+    const verb = reportingVerb(firstWord);
+    if (verb && /(?:ed|d|s)$/u.test(firstWord) && !verb.quoteOnly) {
+      const that = /^[\p{L}]+\s+(?:that\s+)?/u.exec(after)?.[0] ?? "";
+      cur.end = at;
+      out.push(cur);
+      cur = { start: next + that.length, end, verb: firstWord };
+      continue;
+    }
+    if (/^that\s/u.test(after)) {
+      if (!hasFiniteVerb(`x ${before}`)) continue;
+      cur.end = at;
+      out.push(cur);
+      cur = { start: next + 5, end, ...(cur.verb ? { verb: cur.verb } : {}) };
+      continue;
+    }
+    if (
+      SUBJECT_START.test(after) &&
+      hasFiniteVerb(firstWords(after, SUBJECT_WINDOW)) &&
+      hasFiniteVerb(`x ${before}`)
+    ) {
+      // The new subject must come before the verb: "and it was cooperating" (not "and was cooperating").
+      const w = firstWords(after, 1).toLowerCase();
+      if (/^(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must)$/u.test(w)) continue;
+      cur.end = at;
+      out.push(cur);
+      cur = { start: next, end, ...(cur.verb ? { verb: cur.verb } : {}) };
+    }
+  }
+  out.push(cur);
+  return out;
+}
