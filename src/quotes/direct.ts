@@ -15,8 +15,9 @@ const MAX_AFTER_WORDS = 14;
 export function speakerAfter(masked: string, q: QuoteSpan, paragraphEnd: number): Attribution | null {
   const from = q.close + 1;
   const rest = masked.slice(from, paragraphEnd);
-  const lead = /^[,.!?]?\s+/u.exec(rest);
-  if (!lead) return null;
+  // `," she said` (and `,”Clinton said`, written without the space)
+  const lead = /^[,.!?]?\s*/u.exec(rest);
+  if (!lead || !/^\s*\p{L}/u.test(rest.slice(lead[0].length))) return null;
   const body = rest.slice(lead[0].length);
   // The attribution ends at a full stop, a comma before another quotation, or a colon.
   const endM = /[.!?](?:\s|$)|,\s*(?=["“„«»‹‚‘])|,\s+(?:adding|and)\b|:\s|$/u.exec(body);

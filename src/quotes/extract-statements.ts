@@ -186,6 +186,18 @@ export function extractStatements(article: QuoteArticle): Statement[] {
         continue;
       }
     }
+    // A quotation after a sentence that ends with a colon: "the committee said in its platform:\n\n"Q"".
+    const prevS = sentences[si - 1];
+    if (prevS && standsAlone(masked, q, s) && /:\s*$/u.test(masked.slice(prevS.start, prevS.end))) {
+      const found = sentenceAttributions(masked, { start: prevS.start, end: q.close + 1 }).flatMap((a) =>
+        a.contentEnd >= q.close ? toStatements(a, body, masked, quotes, sources) : [],
+      );
+      const own = found.filter((d) => d.start === q.start);
+      if (own.length) {
+        drafts.push(...own);
+        continue;
+      }
+    }
     // A quotation standing alone continues the last speaker, when it follows a statement or a colon.
     if (
       standsAlone(masked, q, s) &&

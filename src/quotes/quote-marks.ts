@@ -72,10 +72,36 @@ function closesAt(text: string, i: number, closers: string): boolean {
  * kept inside. An opening mark not closed in its paragraph continues only when the next paragraph opens
  * with a mark; otherwise it is dropped (an unbalanced mark is no evidence of speech).
  */
+/** A doubled apostrophe used as a double quotation mark, or null. */
+function doubledMarkAt(text: string, i: number): string | null {
+  const two = text.slice(i, i + 2);
+  return two === "''" || two === "‘‘" || two === "’’" || two === "``"
+    ? two === "``"
+      ? "''"
+      : two === "‘‘"
+        ? "’’"
+        : two
+    : null;
+}
+
 export function findQuotes(text: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   let i = 0;
   while (i < text.length) {
+    const pair = doubledMarkAt(text, i);
+    if (pair) {
+      // Two apostrophes as a double quotation mark (''…'', some newspapers' house style).
+      const prev = text[i - 1];
+      const end = prev === undefined || BEFORE_OPEN.test(prev) ? text.indexOf(pair, i + 2) : -1;
+      const para = text.indexOf("\n\n", i);
+      if (end > i + 2 && (para < 0 || end < para)) {
+        out.push({ open: i, start: i + 2, end, close: end + 1, multiParagraph: false });
+        i = end + 2;
+        continue;
+      }
+      i += 2;
+      continue;
+    }
     if (!opensAt(text, i)) {
       i++;
       continue;
@@ -122,8 +148,11 @@ export function maskQuotes(text: string, quotes: readonly QuoteSpan[]): string {
   let out = "";
   let at = 0;
   for (const q of quotes) {
-    out += text.slice(at, q.start) + MASK.repeat(q.end - q.start);
-    at = q.end;
+    // Doubled marks (''…'') are masked down to one mark at each end, so patterns see `"▒▒▒"`.
+    const doubled = q.start - q.open === 2;
+    out += text.slice(at, q.open) + (doubled ? '"' : text[q.open]) + MASK.repeat(q.close - q.open - 1);
+    out += doubled ? '"' : (text[q.close] ?? "");
+    at = q.close + 1;
   }
   return out + text.slice(at);
 }
