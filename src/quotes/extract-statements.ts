@@ -64,6 +64,7 @@ function toStatements(
   const context = body.slice(a.srcStart, Math.min(body.length, a.verbEnd + 80));
   const r = sources.resolve(np, a.srcStart, `${np} ${body.slice(a.verbStart, a.verbEnd)} ${context}`);
   if (!r) return [];
+  sources.noteSpeaker(a.srcStart, r);
   const verbText = body.slice(a.verbStart, a.verbEnd);
   if (r.source.endsWith("(own sources)") && a.form !== "according" && !OWN_SOURCING.test(verbText)) return [];
   const verb = verbText
@@ -144,7 +145,7 @@ export function extractStatements(article: QuoteArticle): Statement[] {
   const quotes = findQuotes(body);
   const masked = maskQuotes(body, quotes);
   const sentences = splitSentences(body, masked);
-  const sources = new ArticleSources(body, article.outlet);
+  const sources = new ArticleSources(body, article.outlet, masked);
   const drafts: Draft[] = [];
 
   for (const s of sentences) {

@@ -64,7 +64,8 @@ const NOT_NAMES = new Set(
     "the a an and but or so yet it its he she they we i you this that these those there here his her their our my " +
     "in on at by for from with of to as after before during when while if although though since because however " +
     "meanwhile earlier later last next this monday tuesday wednesday thursday friday saturday sunday " +
-    "speaking asked according separately still also mr mrs ms"
+    "speaking asked according separately still also mr mrs ms today tonight yesterday now then which where what who why how " +
+    "yes no not only even just instead despite"
   ).split(" "),
 );
 
@@ -74,8 +75,12 @@ export interface NameRun {
   text: string;
 }
 
-const RUN =
-  /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{M}'’.-]*(?:(?:\s+|\s+(?:of|de|del|della|di|da|do|dos|van|von|der|den|la|le|al|bin|ibn|and|&|for|the|y|i)\s+)\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
+/** One capitalised word: a full stop belongs to it only as an initial or a short abbreviation ("B.", "Mr.", "St."). */
+const CAP_WORD = String.raw`\p{Lu}(?:\p{Lu}\.|[\p{L}\p{M}]{0,2}\.(?=[ \u00a0]\p{Lu})|[\p{L}\p{M}'’-]*)`;
+const RUN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’-])${CAP_WORD}(?:(?:[ \u00a0]+|[ \u00a0]+(?:of|de|del|della|di|da|do|dos|van|von|der|den|la|le|al|bin|ibn|and|&|for|the|y|i)[ \u00a0]+)${CAP_WORD})*`,
+  "gu",
+);
 
 /** Runs of capitalised words in `text` (with "of", "de", "van"... inside), minus leading function words. */
 export function nameRuns(text: string, offset = 0): NameRun[] {
@@ -99,7 +104,15 @@ export function nameRuns(text: string, offset = 0): NameRun[] {
       break;
     }
     // Trailing connectors ("Minister of") and possessives ("Felsmark's") are not part of the name.
+    // "Belmora's Joan Ribó": a possessive before a name belongs to another name.
+    const poss = /^.*\S['’]s\s+(?=\p{Lu})/u.exec(s);
+    if (poss) {
+      start += poss[0].length;
+      s = s.slice(poss[0].length);
+    }
     s = s.replace(/(?:\s+(?:of|de|and|&|for|the))+$/u, "").replace(/['’]s?$/u, "");
+    // A run in capitals is a dateline or a shouted headline word, not a name.
+    if (s.length > 3 && s === s.toUpperCase() && /\s/u.test(s)) continue;
     if (!s || !/\p{Lu}/u.test(s[0] ?? "")) continue;
     out.push({ start: offset + start, end: offset + start + s.length, text: s });
   }

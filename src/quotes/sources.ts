@@ -42,9 +42,12 @@ export class ArticleSources {
   private readonly outletWords: string[];
   readonly outlet: string;
 
+  private readonly speakers: { at: number; r: Resolved; gender: "m" | "f" | "" }[] = [];
+
   constructor(
     private readonly body: string,
     outlet: string | null | undefined,
+    private readonly masked: string = body,
   ) {
     this.outlet = outlet?.trim() ?? "";
     this.outletWords = foldName(this.outlet)
@@ -54,7 +57,8 @@ export class ArticleSources {
   }
 
   private scan(): void {
-    const runs = nameRuns(this.body);
+    // Names inside quotations are rarely the speaker's: read the masked text.
+    const runs = nameRuns(this.masked).filter((r) => !this.isOutlet(r.text));
     // Full names first, so a surname met before its full name (rare) still resolves.
     for (const r of runs) {
       if (isOrganisation(r.text) || !looksLikePerson(r.text)) continue;
@@ -95,6 +99,38 @@ export class ArticleSources {
       this.people.find((p) => p.last === key) ??
       this.people.find((p) => foldName(p.name).endsWith(` ${key}`))
     );
+  }
+
+  /** Records a resolved source at its offset, for the pronouns after it. */
+  noteSpeaker(at: number, r: Resolved): void {
+    const p = r.person ? this.people.find((x) => x.name === r.source) : undefined;
+    this.speakers.push({ at, r, gender: p?.gender ?? "" });
+    this.speakers.sort((a, b) => a.at - b.at);
+  }
+
+  /** The latest speaker before `at` passing `ok`: in the same paragraph only, or within reach. */
+  private speakerBefore(
+    at: number,
+    ok: (x: { r: Resolved; gender: string }) => boolean,
+    sameParagraph: boolean,
+  ): { at: number; r: Resolved } | undefined {
+    const para = this.body.lastIndexOf("\n\n", at);
+    for (let i = this.speakers.length - 1; i >= 0; i--) {
+      const x = this.speakers[i];
+      if (!x || x.at >= at) continue;
+      if (sameParagraph ? x.at < para : at - x.at > PRONOUN_REACH) break;
+      if (/^(?:he|she|they|it|i|we)$/iu.test(x.r.source)) continue;
+      if (ok(x)) return x;
+    }
+    return undefined;
+  }
+
+  private lastMentionAt(p: Person, at: number): number {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (m && m.at < at && m.person === p) return m.at;
+    }
+    return -1;
   }
 
   /** The most recent person before `at` a pronoun of this gender can stand for. */
@@ -140,11 +176,25 @@ export class ArticleSources {
     let phrase = np.trim().replace(/^(?:and|but|so|yet|while|however|meanwhile|now)\s+/iu, "");
     phrase = phrase.replace(/[,;:.\s]+$/u, "");
     if (!phrase) return null;
+    const endPronoun = /(?:^|\s)(he|she|they|it|we|i)$/iu.exec(phrase);
+    if (endPronoun) phrase = endPronoun[1] ?? phrase;
     const lower = phrase.toLowerCase();
 
     if (PERSON_PRONOUNS.has(lower)) {
-      const p = this.personBefore(at, lower === "he" || lower === "him" ? "m" : "f");
-      return p ? this.personResult(p) : { source: phrase, person: true };
+      const gender = lower === "he" || lower === "him" ? "m" : "f";
+      const sp = this.speakerBefore(at, (x) => x.r.person && (!x.gender || x.gender === gender), true);
+      const p = this.personBefore(at, gender);
+      const pAt = p ? this.lastMentionAt(p, at) : -1;
+      // A speaker in this paragraph wins over names mentioned since; otherwise the nearest person.
+      if (sp && (sp.at >= pAt || !p)) return sp.r;
+      if (p) return this.personResult(p);
+      const far = this.speakerBefore(at, (x) => x.r.person && (!x.gender || x.gender === gender), false);
+      return far ? far.r : { source: phrase, person: true };
+    }
+    if (lower === "they") {
+      // Singular "they" for an unnamed source, or the body that spoke last.
+      const sp = this.speakerBefore(at, (x) => !!x.r.anonymous || !x.r.person, false);
+      if (sp) return sp.r;
     }
     if (GROUP_PRONOUNS.has(lower)) {
       if (lower === "we" && this.outlet) return { source: phrase, person: false };
@@ -154,8 +204,11 @@ export class ArticleSources {
     if (lower === "i") return { source: phrase, person: true };
 
     // The outlet's own sourcing: "ABS understands", "testimonies collected by Lantern".
+    // "testimonies collected by Lantern" are the outlet's own sourcing; "data reviewed by Crossline" is the data.
     const byOutlet =
-      /\b(?:collected|gathered|seen|obtained|consulted|reviewed|conducted|compiled) by (.+)$/iu.exec(phrase);
+      /^(?:the\s+)?(?:testimonies|accounts|interviews|sources|people|witnesses|residents)\b.*\b(?:collected|gathered|consulted|interviewed|contacted|reached|seen) by (.+)$/iu.exec(
+        phrase,
+      );
     const byWho = byOutlet ? (nameRuns(byOutlet[1] ?? "")[0]?.text ?? byOutlet[1] ?? "") : "";
     if (
       this.isOutlet(phrase) ||
@@ -233,7 +286,7 @@ export class ArticleSources {
       const org = this.orgBefore(at, roleWords);
       if (org) return { source: org, person: false };
     }
-    return { source: head.replace(/^(?:a|an|one)\s+/iu, ""), person: false };
+    return { source: head, person: false };
   }
 
   private resolveOrg(phrase: string, at: number): string | undefined {
