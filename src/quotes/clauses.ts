@@ -16,6 +16,21 @@ const AUXILIARIES = new Set(
   ).split(" "),
 );
 
+/** Irregular past tenses (the -ed test finds the regular ones). */
+const IRREGULAR_PAST = new Set(
+  (
+    "arose awoke bore beat bent bet bit bled blew bred burnt burst clung crept dealt dug dove drew dreamt drank ate " +
+    "fed felt fought flung flew forbade forgot forgave froze ground hung heard hid hurt knelt laid leapt learnt lent " +
+    "lit rode rang sought shook shed shone shot shrank shut sang sank sat slept slid slit spoke sped spun spat split " +
+    "spread sprang stole stuck stung stank strove swore swept swam swung taught tore threw thrust understood woke " +
+    "wove wept wound withdrew wrote overtook undertook overcame upheld withheld foresaw rebuilt overturned"
+  ).split(" "),
+);
+
+/** Words after which an -s word is a verb with its object or complement ("the bill makes manufacturers"). */
+const AFTER_PRESENT =
+  /^(?:the|a|an|to|that|it|them|him|her|his|their|its|no|more|less|up|out|on|in|at|for|with|from|into|about|over|every|all|some|any|this|these|those|\d)/u;
+
 const WORD = /[\p{L}'’-]+/gu;
 
 /** Determiners and prepositions after which an -ed word is an adjective ("the planned closure"). */
@@ -28,7 +43,15 @@ export function hasFiniteVerb(text: string): boolean {
   const ws = [...text.matchAll(WORD)].map((m) => m[0].toLowerCase().replace(/’/gu, "'"));
   for (let i = 1; i < ws.length; i++) {
     const w = ws[i] ?? "";
-    if (AUXILIARIES.has(w)) return true;
+    if (AUXILIARIES.has(w) || IRREGULAR_PAST.has(w)) return true;
+    if (
+      w.length >= 4 &&
+      /s$/u.test(w) &&
+      !/(?:ss|us|is|ics|ness)$/u.test(w) &&
+      !BEFORE_ADJECTIVE.has(ws[i - 1] ?? "") &&
+      AFTER_PRESENT.test(ws[i + 1] ?? "")
+    )
+      return true;
     // Contractions of a pronoun and a verb ("it's", "they'll"), not possessives ("the company's").
     if (/^(?:it|he|she|that|there|what|who|we|they|you|i)'(?:s|re|ll|d|ve|m)$/u.test(w)) return true;
     if (/^[a-z]{3,}ed$/u.test(w) && !BEFORE_ADJECTIVE.has(ws[i - 1] ?? "")) return true;
@@ -38,7 +61,7 @@ export function hasFiniteVerb(text: string): boolean {
 }
 
 /** Content that is a request or a topic, not a proposition: "to stay home", "for calm", "of the risks". */
-export const NOT_A_CLAUSE = /^(?:to|for|of|about|on|with|against|into)\s/iu;
+export const NOT_A_CLAUSE = /^(?:to|for|of|about(?!\s+\d)|on|with|against|into)\s/iu;
 
 /** Drops the sentence's closing full stop (and spaces) from a span's end, keeping a closing quotation mark. */
 export function trimEnd(text: string, start: number, end: number): number {

@@ -19,7 +19,11 @@ const SUBJECT_WINDOW = 6;
 
 const JOIN = /(?:,\s+|\s+)(?:and|but)\s+(?:also\s+)?/gu;
 const SUBJECT_START =
-  /^(?:it|he|she|they|we|i|there|the|its|his|her|their|our|a|an|this|these|those|some|many|all|no|most|one|two|\p{Lu})/u;
+  /^(?:it|he|she|they|we|i|there|the|its|his|her|their|our|a|an|this|these|those|some|many|all|no|most|one|two|each|every|both|neither|either|nobody|none|everyone|someone|\p{Lu})/u;
+/** Words that cannot start a new subject: the conjunct shares the first clause's subject ("and then left"). */
+const NOT_SUBJECT =
+  /^(?:to|not|then|also|so|too|now|still|later|was|were|is|are|had|has|have|will|would|could|can|should|may|might|must|did|does|do|in|on|at|by|for|with|from|of|as|if|when|while|after|before|because|\p{L}+ly\b|\p{L}+ed\b|\p{L}+ing\b)/iu;
+
 /** What ends a statement: a refusal, a directive or a request after "and"/"but". */
 const STOPPERS =
   /^(?:declined|refused|did not|didn't|would not|wouldn't|has asked|had asked|asked|urged|called|appealed|apologi[sz]ed|expressed|thanked|promised to|vowed to|pledged to|has not|had not|gave no|offered no|was not available|could not be reached)\b/iu;
@@ -62,7 +66,7 @@ export function splitConjuncts(masked: string, start: number, end: number): Conj
       continue;
     }
     if (
-      SUBJECT_START.test(after) &&
+      (SUBJECT_START.test(after) || !NOT_SUBJECT.test(after)) &&
       hasFiniteVerb(firstWords(after, SUBJECT_WINDOW)) &&
       hasFiniteVerb(`x ${before}`)
     ) {

@@ -5,7 +5,15 @@
  * quotation is one opaque token and a verb inside it is never taken for the article's own.
  */
 import { hasFiniteVerb } from "./clauses.ts";
-import { ADVERBIAL, CLAUSE_BREAK, CLAUSE_WORDS, CONTENT_STOP, INTRO, LISTENER } from "./patterns.ts";
+import {
+  ADVERBIAL,
+  CLAUSE_BREAK,
+  CLAUSE_WORDS,
+  CONTENT_STOP,
+  FOLLOW_UP,
+  INTRO,
+  LISTENER,
+} from "./patterns.ts";
 import { MASK } from "./quote-marks.ts";
 import type { Span } from "./sentences.ts";
 import { NOUN_LIKE, type ReportingVerb, reportingVerb, VERB_PATTERN } from "./verbs.ts";
@@ -333,8 +341,27 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
         const l = LISTENER.exec(tailText);
         if (l) tailText = tailText.slice(l[0].length);
       }
+      // The tail ends at a comma: what follows is another phrase (", in a referendum that...", ", adding that Q").
+      const comma = tailText.search(/,\s/u);
+      const appended = comma >= 0 ? tailText.slice(comma) : "";
+      if (comma >= 0) tailText = tailText.slice(0, comma);
       if (!validTail(tailText)) continue;
-      const verbEnd = v.end + (after.length - tailText.length);
+      const verbEnd = v.end + (after.length - tailText.length - appended.length);
+      const follow = FOLLOW_UP.exec(appended);
+      if (follow) {
+        const at = verbEnd + follow[0].length;
+        out.push({
+          srcStart: restStart,
+          srcEnd: v.start,
+          verb: follow[1] ?? "added",
+          verbStart: verbEnd,
+          verbEnd: at,
+          contentStart: at,
+          contentEnd: s.end,
+          form: "final",
+          entry: reportingVerb(follow[1] ?? "added"),
+        });
+      }
       out.push({
         srcStart: restStart,
         srcEnd: v.start,
