@@ -29,7 +29,7 @@ const IRREGULAR_PAST = new Set(
 
 /** Words after which an -s word is a verb with its object or complement ("the bill makes manufacturers"). */
 const AFTER_PRESENT =
-  /^(?:the|a|an|to|that|it|them|him|her|his|their|its|no|more|less|up|out|on|in|at|for|with|from|into|about|over|every|all|some|any|this|these|those|\d)/u;
+  /^(?:the|a|an|to|that|it|them|him|her|his|their|its|no|more|less|up|out|every|all|some|any|this|these|those|\d)$/u;
 
 const WORD = /[\p{L}'’-]+/gu;
 
@@ -43,6 +43,8 @@ export function hasFiniteVerb(text: string): boolean {
   const ws = [...text.matchAll(WORD)].map((m) => m[0].toLowerCase().replace(/’/gu, "'"));
   for (let i = 1; i < ws.length; i++) {
     const w = ws[i] ?? "";
+    // The first verb of a relative clause ("a winner that sank Rovers") is not the clause's own.
+    if (/^(?:that|which|who|whom|whose)$/u.test(ws[i - 1] ?? "")) continue;
     if (AUXILIARIES.has(w) || IRREGULAR_PAST.has(w)) return true;
     if (
       w.length >= 4 &&

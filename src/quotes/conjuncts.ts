@@ -18,15 +18,29 @@ export interface Conjunct {
 const SUBJECT_WINDOW = 6;
 
 const JOIN = /(?:,\s+|\s+)(?:and|but)\s+(?:also\s+)?/gu;
+/** Only "and" splits statements: a "but" clause qualifies the same statement ("legitimate but not proportionate"). */
+const SPLITTING = /^(?:,\s+|\s+)and\s/u;
 const SUBJECT_START =
   /^(?:it|he|she|they|we|i|there|the|its|his|her|their|our|a|an|this|these|those|some|many|all|no|most|one|two|each|every|both|neither|either|nobody|none|everyone|someone|\p{Lu})/u;
 /** Words that cannot start a new subject: the conjunct shares the first clause's subject ("and then left"). */
 const NOT_SUBJECT =
-  /^(?:to|not|then|also|so|too|now|still|later|was|were|is|are|had|has|have|will|would|could|can|should|may|might|must|did|does|do|in|on|at|by|for|with|from|of|as|if|when|while|after|before|because|\p{L}+ly\b|\p{L}+ed\b|\p{L}+ing\b)/iu;
+  /^(?:to|not|then|also|so|too|now|still|later|was|were|is|are|had|has|have|will|would|could|can|should|may|might|must|did|does|do|in|on|at|by|for|with|from|of|as|if|when|while|after|before|because|\d|\p{L}+ly\b|\p{L}+ed\b|\p{L}+ing\b)/iu;
 
 /** What ends a statement: a refusal, a directive or a request after "and"/"but". */
 const STOPPERS =
   /^(?:declined|refused|did not|didn't|would not|wouldn't|has asked|had asked|asked|urged|called|appealed|apologi[sz]ed|expressed|thanked|promised to|vowed to|pledged to|has not|had not|gave no|offered no|was not available|could not be reached)\b/iu;
+
+/** A short subject (no comma, no conjunction) and then its finite verb: "it was", "the building had". */
+function subjectThenVerb(after: string): boolean {
+  const head = /^[^,;]*/u.exec(after)?.[0] ?? "";
+  const ws = firstWords(head, SUBJECT_WINDOW).split(" ");
+  for (let k = 1; k < ws.length; k++) {
+    if (/^(?:and|or|but|who|which|that)$/iu.test(ws[k] ?? "")) return false;
+    if (hasFiniteVerb(`x ${ws.slice(0, k + 1).join(" ")}`) && !hasFiniteVerb(`x ${ws.slice(0, k).join(" ")}`))
+      return k >= 1;
+  }
+  return false;
+}
 
 function firstWords(s: string, n: number): string {
   return (s.match(/[\p{L}\p{N}'’-]+/gu) ?? []).slice(0, n).join(" ");
@@ -49,10 +63,12 @@ export function splitConjuncts(masked: string, start: number, end: number): Conj
       out.push(cur);
       return out;
     }
-    const firstWord = /^[\p{L}]+/u.exec(after)?.[0] ?? "";
+    if (!SPLITTING.test(j[0])) continue;
+    const aux = /^(?:(?:has|have|had)\s+(?:also\s+)?)?/u.exec(after)?.[0] ?? "";
+    const firstWord = /^[\p{L}]+/u.exec(after.slice(aux.length))?.[0] ?? "";
     const verb = reportingVerb(firstWord);
     if (verb && /(?:ed|d|s)$/u.test(firstWord) && !verb.quoteOnly) {
-      const that = /^[\p{L}]+\s+(?:that\s+)?/u.exec(after)?.[0] ?? "";
+      const that = aux + (/^[\p{L}]+\s+(?:that\s+)?/u.exec(after.slice(aux.length))?.[0] ?? "");
       cur.end = at;
       out.push(cur);
       cur = { start: next + that.length, end, verb: firstWord };
@@ -65,14 +81,9 @@ export function splitConjuncts(masked: string, start: number, end: number): Conj
       cur = { start: next + 5, end, ...(cur.verb ? { verb: cur.verb } : {}) };
       continue;
     }
-    if (
-      (SUBJECT_START.test(after) || !NOT_SUBJECT.test(after)) &&
-      hasFiniteVerb(firstWords(after, SUBJECT_WINDOW)) &&
-      hasFiniteVerb(`x ${before}`)
-    ) {
-      // The new subject must come before the verb: "and it was cooperating" (not "and was cooperating").
-      const w = firstWords(after, 1).toLowerCase();
-      if (/^(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must)$/u.test(w)) continue;
+    if ((SUBJECT_START.test(after) || !NOT_SUBJECT.test(after)) && subjectThenVerb(after)) {
+      // Two clauses after one verb; when the first has no verb of its own, the "and" joins subjects instead.
+      if (!hasFiniteVerb(`x ${before}`)) continue;
       cur.end = at;
       out.push(cur);
       cur = { start: next, end, ...(cur.verb ? { verb: cur.verb } : {}) };

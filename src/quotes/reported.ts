@@ -113,6 +113,13 @@ function verbMatches(
     )
       continue;
     if (NOUN_OR_VERB.test(form) && /\b(?:at|of|in|on|for|from|with|by|and|or)\s+$/iu.test(before)) continue;
+    // "residents were told to", "was informed": a passive without its agent reports nobody's words.
+    if (
+      /^(?:is|are|was|were|be|been|being|has been|have been|had been)\s/iu.test(x[0]) &&
+      !x[2] &&
+      /(?:ed|told|written|shown|thought|understood|found)$/iu.test(form)
+    )
+      continue;
     // A capitalised form mid-sentence is a name ("Says", "Rule"), except at the start.
     if (/^\p{Lu}/u.test(form) && x.index > 0) continue;
     out.push({
