@@ -5,7 +5,7 @@
  */
 import { MASK, type QuoteSpan } from "./quote-marks.ts";
 import { type Attribution, sourcePhraseStart } from "./reported.ts";
-import type { Span } from "./sentences.ts";
+import { endsWithAbbreviation, type Span } from "./sentences.ts";
 import { reportingVerb, VERB_PATTERN } from "./verbs.ts";
 
 /** The longest bare attribution after a quotation ("Chief Fire Officer Alan Pryce said on Monday"), in words. */
@@ -20,8 +20,14 @@ export function speakerAfter(masked: string, q: QuoteSpan, paragraphEnd: number)
   if (!lead || !/^\s*\p{L}/u.test(rest.slice(lead[0].length))) return null;
   const body = rest.slice(lead[0].length);
   // The attribution ends at a full stop, a comma before another quotation, or a colon.
-  const endM = /[.!?](?:\s|$)|,\s*(?=["“„«»‹‚‘])|,\s+(?:adding|and)\b|:\s|$/u.exec(body);
-  const attr = body.slice(0, endM ? endM.index : body.length);
+  let cut = body.length;
+  for (const m of body.matchAll(/[.!?](?:\s|$)|,\s*(?=["“„«»‹‚‘])|,\s+(?:adding|and)\b|:\s/gu)) {
+    // "Mr. King, 82, told me": a title's full stop ends nothing.
+    if (m[0].startsWith(".") && endsWithAbbreviation(body, m.index)) continue;
+    cut = m.index;
+    break;
+  }
+  const attr = body.slice(0, cut);
   if (!attr.trim() || attr.includes(MASK)) return null;
   if ((attr.match(/[\p{L}\p{N}'’-]+/gu) ?? []).length > MAX_AFTER_WORDS) return null;
   VERB_PATTERN.lastIndex = 0;
@@ -45,8 +51,8 @@ export function speakerAfter(masked: string, q: QuoteSpan, paragraphEnd: number)
       verb: v[0],
       verbStart: base + v.index,
       verbEnd: base + v.index + v[0].length,
-      contentStart: q.start,
-      contentEnd: q.end,
+      contentStart: q.open,
+      contentEnd: q.close + 1,
       form: "final",
       entry: reportingVerb(form),
     };
@@ -61,8 +67,8 @@ export function speakerAfter(masked: string, q: QuoteSpan, paragraphEnd: number)
     ).trim(),
     verbStart: base + v.index,
     verbEnd,
-    contentStart: q.start,
-    contentEnd: q.end,
+    contentStart: q.open,
+    contentEnd: q.close + 1,
     form: "final",
     entry: reportingVerb(form),
   };

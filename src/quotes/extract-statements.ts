@@ -84,11 +84,10 @@ function toStatements(
     form: a.form,
     srcStart: a.srcStart,
   });
-  const sentenceBefore = masked.slice(Math.max(0, a.srcStart - 200), a.srcStart);
   const whole = quoteAt(quotes, s);
   if (whole && whole.close === e - 1) {
     // The content is one quotation: a direct quote, the span inside its marks.
-    const lead = sentenceBefore + masked.slice(a.srcStart, s);
+    const lead = masked.slice(Math.max(0, s - 200), s);
     if (isNonStatement(lead, body.slice(whole.start, whole.end), !!a.entry?.quoteOnly)) return [];
     return [make(whole.start, whole.end, "direct", verb)];
   }

@@ -17,8 +17,11 @@ const WORD = /[\p{L}\p{N}'’-]+/gu;
 function isTitleCase(inner: string): boolean {
   const ws = [...inner.matchAll(WORD)].map((m) => m[0]);
   if (ws.length === 0 || ws.length > 8) return false;
-  const long = ws.filter((w) => w.length > 3);
-  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(ws[0] ?? "");
+  if (!/^\p{Lu}/u.test(ws[0] ?? "")) return false;
+  if (ws.length === 1) return !/[.!?,]$/u.test(inner.trim());
+  // Beyond the first word (capitalised anyway at a sentence start), every longer word is capitalised too.
+  const rest = ws.slice(1).filter((w) => w.length > 3 || /^\p{Lu}/u.test(w));
+  return rest.length > 0 && rest.every((w) => /^\p{Lu}/u.test(w));
 }
 
 /**

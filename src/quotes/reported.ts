@@ -162,6 +162,8 @@ function validTail(tail: string): boolean {
   if (t.includes(MASK) || /\bthat\b/u.test(t)) return false;
   if (words(t) > MAX_TAIL_WORDS) return false;
   if (/^\s*,/u.test(t)) return true;
+  // "said sarcastically", "said quietly on Monday"
+  if (/^\s*\p{L}+ly\b/u.test(t) && !hasFiniteVerb(`x ${t}`)) return true;
   if (
     !/^\s*(?:on|in|at|to|after|before|during|when|while|as|from|for|with|without|via|by|outside|inside|late|early|earlier|later|last|this|yesterday|today|tonight|again|also|adding|saying|speaking|who|citing|referring|because)\b/iu.test(
       t,

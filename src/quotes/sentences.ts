@@ -15,7 +15,7 @@ const ABBREVIATIONS = new Set(
   ).split(" "),
 );
 
-function endsWithAbbreviation(text: string, dot: number): boolean {
+export function endsWithAbbreviation(text: string, dot: number): boolean {
   const m = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot));
   if (!m) return false;
   const word = m[1] ?? "";
