@@ -35,7 +35,7 @@ const WORD = /[\p{L}'’-]+/gu;
 
 /** Determiners and prepositions after which an -ed word is an adjective ("the planned closure"). */
 const BEFORE_ADJECTIVE = new Set(
-  "the a an this that its their his her our my your of for with in on by".split(" "),
+  "the a an this that its their his her our my your of for with in on by those these many some".split(" "),
 );
 
 /** Whether `text` reads as a clause with its own finite verb (not the first word: that would be a directive). */

@@ -5,6 +5,7 @@
  * quotation is one opaque token and a verb inside it is never taken for the article's own.
  */
 import { hasFiniteVerb } from "./clauses.ts";
+import { nameRuns } from "./names.ts";
 import {
   ADVERBIAL,
   CLAUSE_BREAK,
@@ -37,6 +38,12 @@ export interface Attribution {
 const MAX_SOURCE_WORDS = 10;
 /** The longest tail after a sentence-final "X said" ("told reporters in Merrowick on condition of anonymity ..."). */
 const MAX_TAIL_WORDS = 16;
+/** After a mid-sentence attribution's comma, the sentence's own verb: "..., he said, have involved ...". */
+const MEDIAL_GOES_ON =
+  /^,\s+(?:not\s+)?(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|do|does|did|depends|remains|means)\b/u;
+
+/** How far (characters) a "who" may sit from its antecedent's name ("Nicky Driscoll, 24, from Manchester, who"). */
+const MAX_ANTECEDENT_GAP = 60;
 /** The most words after an inverted source ("P, said the minister, who took office in May"). */
 const MAX_INVERTED_LEFTOVER = 12;
 
@@ -45,6 +52,10 @@ const CLOSE = /["”“’»«›‘]/u;
 function words(s: string): number {
   return (s.match(/[\p{L}\p{N}'’-]+/gu) ?? []).length;
 }
+
+/** Nouns that name people or documents: a lower-case phrase holding one may be a source ("current and former officials"). */
+const ROLE_NOUN =
+  /\b(?:officials?|people|sources?|aides?|spokes(?:man|woman|person)|analysts?|experts?|residents?|witnesses|critics?|supporters?|officers?|lawyers?|voters?|members?|leaders?|workers?|protesters?|economists?|scientists?|researchers?|investigators?|prosecutors?|authorities|observers?|diplomats?|advisers?|allies|executives?|students?|parents?|doctors?|nurses?|teachers?|farmers?|owners?|managers?|neighbou?rs?|friends?|relatives?|police|staff|survey|poll|report|data|figures|study|statement|documents|records|those|others)\b/u;
 
 /** Determiners and quantifiers a lower-case source phrase may start with. */
 const LOWER_SOURCE_START =
@@ -68,7 +79,12 @@ export function sourcePhraseStart(src: string): number {
   s = s.slice(lead).replace(/\s+$/u, "");
   if (!s || s.includes(MASK)) return -1;
   // Lower-case sources need a determiner or a plural group ("officials", "others", "local residents").
-  if (!/^[\p{Lu}\d]/u.test(s) && !LOWER_SOURCE_START.test(s) && !/^(?:[a-z-]+\s+){0,2}[a-z-]+s,?$/u.test(s))
+  if (
+    !/^[\p{Lu}\d]/u.test(s) &&
+    !LOWER_SOURCE_START.test(s) &&
+    !/^(?:[a-z-]+\s+){0,2}[a-z-]+s,?$/u.test(s) &&
+    !ROLE_NOUN.test(s)
+  )
     return -1;
   // An appositive must close before the verb: "X, who leads Y," said. Without the closing comma the verb
   // belongs to the appositive's own clause ("The plan, which officials said...").
@@ -94,6 +110,32 @@ const NOUN_AFTER = /^\s+(?:is|are|was|were|has|have|had|will|would|could|can|sho
 /** Forms that after a preposition are nouns ("workers at state factories"). */
 const NOUN_OR_VERB =
   /^(?:state|states|report|reports|note|notes|claim|claims|blast|blasts|show|shows|rage|vow|vows|pledge|pledges)$/iu;
+
+/** The name a relative "who" at `at` refers to: the nearest name or pronoun before it in the sentence. */
+function antecedent(masked: string, sentenceStart: number, at: number): Span | null {
+  const before = masked.slice(sentenceStart, at);
+  const runs = nameRuns(before, sentenceStart);
+  const last = runs[runs.length - 1];
+  if (last && at - last.end <= MAX_ANTECEDENT_GAP) return { start: last.start, end: last.end };
+  return null;
+}
+
+/** The subject at a sentence's start ("Eggleston", "The ministry", "She"), for a verb it shares. */
+function sentenceSubject(masked: string, s: Span): Span | null {
+  const text = masked.slice(s.start, s.end);
+  const intro = INTRO.exec(text)?.[0].length ?? 0;
+  const rest = text.slice(intro);
+  const pron = /^(?:he|she|they|it|we|i)\b/iu.exec(rest);
+  if (pron) return { start: s.start + intro, end: s.start + intro + pron[0].length };
+  const run = nameRuns(rest, s.start + intro)[0];
+  if (run && run.start === s.start + intro) return { start: run.start, end: run.end };
+  const np =
+    /^(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+(?=\s+(?:has|have|had|was|were|is|are|\p{L}+ed)\b)/iu.exec(
+      rest,
+    );
+  if (np) return { start: s.start + intro, end: s.start + intro + np[0].length };
+  return null;
+}
 
 /** The verb matches in a masked sentence that are really verbs (not "the report", "a claim"). */
 function verbMatches(
@@ -354,6 +396,8 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       const comma = tailText.search(/,\s/u);
       const appended = comma >= 0 ? tailText.slice(comma) : "";
       if (comma >= 0) tailText = tailText.slice(0, comma);
+      // "P1, he said, have involved P2": the sentence goes on after the attribution, which sits in its middle.
+      if (MEDIAL_GOES_ON.test(appended)) continue;
       if (!validTail(tailText)) continue;
       const verbEnd = v.end + (after.length - tailText.length - appended.length);
       const follow = FOLLOW_UP.exec(appended);
@@ -403,19 +447,60 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       }
     }
     const src = masked.slice(from, v.start);
+    let srcSpan: Span | null = null;
+    let medial = -1;
     const off = sourcePhraseStart(src);
-    if (off < 0) continue;
+    if (off >= 0) srcSpan = { start: from + off, end: v.start };
+    else if (/(?:^|[\s,])who\s+$/u.test(src)) {
+      // "Podesta, who said P, ...": the relative pronoun's antecedent is the source.
+      srcSpan = antecedent(masked, s.start, v.start - (/who\s+$/u.exec(src)?.[0].length ?? 0));
+    } else if (/(?:^|\s|,)and\s+$/u.test(src) && from === s.start) {
+      // "Eggleston expressed concern and said P": the sentence's subject said it.
+      srcSpan = sentenceSubject(masked, s);
+    } else {
+      // "P1, he said, P2": an attribution in the middle of what it attributes.
+      const lastComma = src.lastIndexOf(", ");
+      if (
+        lastComma > 0 &&
+        /^\s*,/u.test(masked.slice(v.end, v.end + 2)) &&
+        sourcePhraseStart(src.slice(lastComma + 2)) === 0
+      ) {
+        srcSpan = { start: from + lastComma + 2, end: v.start };
+        medial = from + lastComma;
+      }
+    }
+    if (!srcSpan) continue;
     let c = skipAfterVerb(masked, v.end, limit, v.entry, v.form);
     const colon = /^\s*[:,]\s*/u.exec(masked.slice(c, limit));
     if (colon) c += colon[0].length;
+    if (medial > s.start) {
+      out.push({
+        srcStart: srcSpan.start,
+        srcEnd: srcSpan.end,
+        verb: masked.slice(v.start, v.end),
+        verbStart: v.start,
+        verbEnd: v.end,
+        contentStart: s.start,
+        contentEnd: medial,
+        form: "final",
+        entry: v.entry,
+      });
+    }
+    // A relative clause's content ends where the main clause resumes ("who said P, said Q").
+    let end = limit;
+    if (/who\s+$/u.test(src)) {
+      const next = verbs.find((x) => x.start > c && x.start < limit);
+      const comma = next ? masked.lastIndexOf(", ", next.start) : -1;
+      if (next && comma > c) end = comma;
+    }
     out.push({
-      srcStart: from + off,
-      srcEnd: v.start,
+      srcStart: srcSpan.start,
+      srcEnd: srcSpan.end,
       verb: masked.slice(v.start, c).replace(/[\s,:]+$/u, ""),
       verbStart: v.start,
       verbEnd: c,
       contentStart: c,
-      contentEnd: limit,
+      contentEnd: end,
       form: "front",
       entry: v.entry,
     });
