@@ -3,6 +3,7 @@
  * `"Q." Pryce said.` (in the next short sentence), and quotations standing alone after a statement or a
  * colon, which continue the previous speaker ("He said: ... \n\n "Q."").
  */
+import { foreignSpeakerAfter } from "./foreign.ts";
 import { MASK, type QuoteSpan } from "./quote-marks.ts";
 import { type Attribution, sourcePhraseStart } from "./reported.ts";
 import { endsWithAbbreviation, type Span } from "./sentences.ts";
@@ -16,6 +17,21 @@ export function speakerAfter(masked: string, q: QuoteSpan, paragraphEnd: number)
   const from = q.close + 1;
   const rest = masked.slice(from, paragraphEnd);
   // `," she said` (and `,”Clinton said`, written without the space)
+  const foreign = foreignSpeakerAfter(rest);
+  if (foreign) {
+    const srcStart = from + foreign.srcOffset;
+    return {
+      srcStart,
+      srcEnd: srcStart + foreign.src.length,
+      verb: foreign.verb,
+      verbStart: from + foreign.verbOffset,
+      verbEnd: from + foreign.verbOffset + foreign.verb.length,
+      contentStart: q.open,
+      contentEnd: q.close + 1,
+      form: "final",
+      entry: reportingVerb("said"),
+    };
+  }
   const lead = /^[,.!?]?\s*/u.exec(rest);
   if (!lead || !/^\s*\p{L}/u.test(rest.slice(lead[0].length))) return null;
   const body = rest.slice(lead[0].length);

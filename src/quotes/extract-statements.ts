@@ -71,19 +71,26 @@ function toStatements(
     .replace(/[\s,:]+$/u, "")
     .replace(/\s+that$/u, "")
     .trim();
-  const make = (start: number, end: number, kind: StatementKind, v: string): Draft => ({
-    source: r.source,
-    mentions: [np],
-    statement: body.slice(start, end),
-    start,
-    end,
-    kind,
-    verb: v || "said",
-    ...(r.affiliation ? { affiliation: r.affiliation } : {}),
-    ...(r.anonymous ? { anonymous: true } : {}),
-    form: a.form,
-    srcStart: a.srcStart,
-  });
+  const make = (s0: number, e0: number, kind: StatementKind, v: string): Draft => {
+    // French quotation marks keep a space inside (« Nous ne céderons pas »): the span is the words.
+    let start = s0;
+    let end = e0;
+    while (start < end && /\s/u.test(body[start] ?? "")) start++;
+    while (end > start && /\s/u.test(body[end - 1] ?? "")) end--;
+    return {
+      source: r.source,
+      mentions: [np],
+      statement: body.slice(start, end),
+      start,
+      end,
+      kind,
+      verb: v || "said",
+      ...(r.affiliation ? { affiliation: r.affiliation } : {}),
+      ...(r.anonymous ? { anonymous: true } : {}),
+      form: a.form,
+      srcStart: a.srcStart,
+    };
+  };
   const whole = quoteAt(quotes, s);
   if (whole && whole.close === e - 1) {
     // The content is one quotation: a direct quote, the span inside its marks.

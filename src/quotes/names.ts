@@ -27,7 +27,10 @@ export const TITLE_WORDS = new Set(
     "attorney prosecutor lawyer sheriff gov auditor treasurer editor correspondent adviser advisor aide " +
     "foreign finance defence defense interior health justice home trade economy economic transport energy environment " +
     "education labour labor state federal national regional senior former acting interim then shadow opposition " +
-    "party group company commission committee council union"
+    "party group company commission committee council union " +
+    // German, French and Spanish titles, for their direct quotes
+    "kanzler kanzlerin bundeskanzler bundeskanzlerin präsident präsidentin ministerin ministre président présidente " +
+    "presidente presidenta ministro ministra alcalde alcaldesa maire bürgermeister bürgermeisterin herr frau señor señora monsieur madame"
   ).split(" "),
 );
 

@@ -4,6 +4,7 @@
  * organisation, the outlet's own sourcing, and deliberately anonymous sources.
  */
 import { anonymousRole, isAnonymous } from "./anonymous.ts";
+import { englishPronoun } from "./foreign.ts";
 import { foldName, isOrganisation, looksLikePerson, nameRuns, splitTitle, TITLE_WORDS } from "./names.ts";
 
 export interface Resolved {
@@ -178,6 +179,9 @@ export class ArticleSources {
     if (!phrase) return null;
     const endPronoun = /(?:^|\s)(he|she|they|it|we|i)$/iu.exec(phrase);
     if (endPronoun) phrase = endPronoun[1] ?? phrase;
+    phrase = englishPronoun(phrase) ?? phrase;
+    // "le ministre", "el presidente", "der Minister": a foreign article before a role or name.
+    phrase = phrase.replace(/^(?:le|la|les|l'|el|los|las|der|die|das|den)\s+(?=\p{L})/iu, "");
     const lower = phrase.toLowerCase();
 
     if (PERSON_PRONOUNS.has(lower)) {
