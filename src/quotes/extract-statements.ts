@@ -14,7 +14,7 @@ import { type Attribution, sentenceAttributions } from "./reported.ts";
 import { type Span, splitSentences } from "./sentences.ts";
 import { ArticleSources } from "./sources.ts";
 import type { QuoteArticle, Statement, StatementKind } from "./types.ts";
-import { reportingVerb } from "./verbs.ts";
+import { reportingVerb, VERB_PATTERN } from "./verbs.ts";
 
 export type { QuoteArticle, Statement, StatementKind } from "./types.ts";
 
@@ -106,7 +106,13 @@ function toStatements(
     if (pe <= p.start) return;
     const v = p.verb ?? verb;
     const last = quotes.find((q) => q.close === pe - 1);
-    if (last && last.open >= p.start && !accordingTo) {
+    // Only when the attribution's own verb governs the quotation: in "Marrow called it “a formality”,
+    // Nordpress reported" the fragment is Marrow's, and Nordpress reported the whole clause.
+    const governed =
+      a.form === "front" ||
+      a.form === "quoted" ||
+      !hasReportingVerb(masked.slice(p.start, last?.open ?? p.start));
+    if (last && last.open >= p.start && !accordingTo && governed) {
       // A quoted fragment that runs to the end of the reported clause: direct, only the quoted words.
       const quoteOnly = !!(p.verb ? reportingVerb(p.verb)?.quoteOnly : a.entry?.quoteOnly);
       if (!isNonStatement(masked.slice(p.start, last.open), body.slice(last.start, last.end), quoteOnly)) {
@@ -131,6 +137,12 @@ function toStatements(
     out.push(make(p.start, pe, accordingTo ? "according_to" : "indirect", v));
   });
   return out;
+}
+
+/** Whether a stretch of masked text holds a reporting verb of its own. */
+function hasReportingVerb(text: string): boolean {
+  VERB_PATTERN.lastIndex = 0;
+  return VERB_PATTERN.test(text);
 }
 
 function sentenceOf(sentences: readonly Span[], at: number): number {

@@ -83,7 +83,9 @@ export function sourcePhraseStart(src: string): number {
     !/^[\p{Lu}\d]/u.test(s) &&
     !LOWER_SOURCE_START.test(s) &&
     !/^(?:[a-z-]+\s+){0,2}[a-z-]+s,?$/u.test(s) &&
-    !ROLE_NOUN.test(s)
+    !ROLE_NOUN.test(s) &&
+    // "engineer Omar Sadik", "conservative activist Bob Klaus": a role before a name
+    !/^(?:[a-z-]+\s+){1,3}\p{Lu}[\p{L}'’-]+/u.test(s)
   )
     return -1;
   // An appositive must close before the verb: "X, who leads Y," said. Without the closing comma the verb
@@ -275,7 +277,7 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
 
   // 2. Passives with an agent: "It was emphasised by X that P" / "P, it was stated by X."
   for (const p of m.matchAll(
-    /(?<![\p{L}])[Ii]t (?:was|has been|had been|is|were) ([\p{L}]+) by ([^,]+?)(?:,)?\s+that\s+/gu,
+    /(?<![\p{L}])[Ii]t (?:was|has been|had been|is|were) ([\p{L}]+) by (.+?),?\s+that\s+/gu,
   )) {
     const at = s.start + p.index;
     const byAt = at + p[0].indexOf(" by ") + 4;
@@ -400,6 +402,22 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       if (MEDIAL_GOES_ON.test(appended)) continue;
       if (!validTail(tailText)) continue;
       const verbEnd = v.end + (after.length - tailText.length - appended.length);
+      // `"Q1," the owner said, "Q2."`: the quotation after the attribution is the same speaker's.
+      const nextQuote = /^,\s*(?=["“„«»‹‚‘])/u.exec(appended);
+      if (nextQuote) {
+        const at = verbEnd + nextQuote[0].length;
+        out.push({
+          srcStart: restStart,
+          srcEnd: v.start,
+          verb: masked.slice(v.start, v.end),
+          verbStart: v.start,
+          verbEnd: v.end,
+          contentStart: at,
+          contentEnd: s.end,
+          form: "front",
+          entry: v.entry,
+        });
+      }
       const follow = FOLLOW_UP.exec(appended);
       if (follow) {
         const at = verbEnd + follow[0].length;

@@ -227,7 +227,7 @@ export class ArticleSources {
     const head = (parts[0] ?? "").replace(/\s+(?:who|which|whose|speaking|talking)\b.*$/su, "").trim();
     const apposName = parts
       .slice(1)
-      .map((p) => p.trim())
+      .map((p) => p.trim().replace(/^(?:Mr|Mrs|Ms|Dr|Mx|Prof)\.?\s+/u, ""))
       .find((p) => nameRuns(p).some((r) => r.start === 0 && r.text === p) && looksLikePerson(p));
 
     if (
@@ -257,7 +257,8 @@ export class ArticleSources {
       }
       if (org) return { source: org, person: false };
     }
-    if (apposName && !nameRuns(head).some((r) => head.endsWith(r.text))) {
+    // "the Minister of Energy, Oleg Varsk,": the appositive names the person the head describes.
+    if (apposName && !nameRuns(head).some((r) => head.endsWith(r.text) && looksLikePerson(r.text))) {
       const name = splitTitle(apposName).name;
       const p = this.personFor(name);
       return { source: p?.name ?? name, person: true };
@@ -266,7 +267,14 @@ export class ArticleSources {
     const runs = nameRuns(head);
     const last = runs[runs.length - 1];
     // The phrase's head is its last word: a name run there is who it names ("PayLink boss Oliver Nkemelu").
-    const headIsRun = last && head.replace(/['’]s?$/u, "").endsWith(last.text);
+    // Not when the name sits in a modifier after the head noun ("a report seen by the Gazette").
+    const beforeRun = last ? head.slice(0, head.lastIndexOf(last.text)) : "";
+    const headIsRun =
+      last &&
+      head.replace(/['’]s?$/u, "").endsWith(last.text) &&
+      !/\b(?:by|of|from|at|for|with|in|on|to|seen|obtained|published|released|reviewed|about)\s/u.test(
+        beforeRun,
+      );
     if (last && headIsRun) {
       if (isOrganisation(last.text)) return { source: last.text, person: false };
       const { name } = splitTitle(last.text);
