@@ -8,7 +8,6 @@ import { extractStatements, type Statement } from "./extract-statements.ts";
 
 const run = (body: string, outlet = "The Harbour Gazette") => extractStatements({ body, outlet });
 const brief = (s: Statement) => [s.kind, s.source, s.statement];
-const find = (list: Statement[], text: string) => list.find((s) => s.statement === text);
 
 describe("direct quotes", () => {
   test("every quotation style, with the speaker after the quote", () => {

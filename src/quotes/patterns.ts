@@ -35,9 +35,13 @@ export const CLAUSE_WORDS =
 export const CLAUSE_BREAK =
   /(?:,\s+(?:and|but|while|whereas|although|though|as|yet|so)\s+|;\s+|:\s+|\s+(?:but|while|whereas)\s+|—\s*|–\s+|\s-\s)/gu;
 
-/** Where a reported clause stops early: a second attribution ("..., adding that ..."), or "according to". */
+/**
+ * Where a reported clause stops early: a second attribution ("..., adding that ..."), "according to", the
+ * writer's own aside after a dash ("... - but the so-called flights won't start until Wednesday") or an
+ * evaluative "which" clause ("..., which is good news for ...").
+ */
 export const CONTENT_STOP =
-  /,\s+(?:adding|saying|and added|and said|but added|before adding|noting|explaining|insisting|arguing|warning|stressing)\b|,?\s+according to\b|,\s+(?:he|she|they|it)\s+(?:said|says|added)\b/u;
+  /,\s+(?:adding|saying|and added|and said|but added|before adding|noting|explaining|insisting|arguing|warning|stressing)\b|,?\s+according to\b|,\s+(?:he|she|they|it)\s+(?:said|says|added)\b|\s[-–—]\s+(?:but|and|yet|while|although|though|so)\s|,\s+which\s+(?:is|was|would be|will be|means|meant)\s+(?:good|bad|welcome|unwelcome|news|why|what|a\s)/u;
 
 /** Follow-up verbs that carry a second statement by the same source. */
 export const FOLLOW_UP =
