@@ -17,6 +17,8 @@ export interface Resolved {
 
 interface Person {
   name: string;
+  /** The name folded once (foldName), for comparisons. */
+  key: string;
   last: string;
   title: string;
   gender: "m" | "f" | "";
@@ -27,6 +29,7 @@ interface Mention {
   at: number;
   person?: Person;
   org?: string;
+  orgKey?: string;
 }
 
 /** How far back (characters) a pronoun looks for its person: about three short paragraphs. */
@@ -67,12 +70,13 @@ export class ArticleSources {
       const ws = name.split(/\s+/u);
       if (ws.length < 2) continue;
       const key = foldName(name);
-      let p = this.people.find((x) => foldName(x.name) === key);
+      let p = this.people.find((x) => x.key === key);
       if (!p) {
         const before = this.body.slice(Math.max(0, r.start - 40), r.start);
         const lowerRole = /((?:[a-z][\p{L}-]*\s+){1,3})$/u.exec(before)?.[1] ?? "";
         p = {
           name,
+          key,
           last: foldName(ws[ws.length - 1] ?? ""),
           title: `${lowerRole}${title}`.toLowerCase(),
           gender: genderNear(this.body, r.start, r.end),
@@ -83,7 +87,7 @@ export class ArticleSources {
     }
     for (const r of runs) {
       if (isOrganisation(r.text)) {
-        this.mentions.push({ at: r.start, org: r.text });
+        this.mentions.push({ at: r.start, org: r.text, orgKey: foldName(r.text) });
         continue;
       }
       const p = this.personFor(splitTitle(r.text).name);
@@ -96,9 +100,9 @@ export class ArticleSources {
     const key = foldName(name);
     if (!key) return undefined;
     return (
-      this.people.find((p) => foldName(p.name) === key) ??
+      this.people.find((p) => p.key === key) ??
       this.people.find((p) => p.last === key) ??
-      this.people.find((p) => foldName(p.name).endsWith(` ${key}`))
+      this.people.find((p) => p.key.endsWith(` ${key}`))
     );
   }
 
@@ -150,7 +154,7 @@ export class ArticleSources {
     for (let i = this.mentions.length - 1; i >= 0; i--) {
       const m = this.mentions[i];
       if (!m?.org || m.at >= at) continue;
-      const f = ` ${foldName(m.org)} `;
+      const f = ` ${m.orgKey ?? ""} `;
       if (words.every((w) => f.includes(` ${w} `) || f.includes(` ${w}s `))) return m.org;
     }
     return undefined;
