@@ -45,7 +45,8 @@ export function speakerAfter(masked: string, q: QuoteSpan, paragraphEnd: number)
   }
   const attr = body.slice(0, cut);
   if (!attr.trim() || attr.includes(MASK)) return null;
-  if ((attr.match(/[\p{L}\p{N}'’-]+/gu) ?? []).length > MAX_AFTER_WORDS) return null;
+  // Only the words before an appositive count: "said Rick Wilson, a Florida-based strategist who ..." is short.
+  if ((attr.replace(/,.*$/su, "").match(/[\p{L}\p{N}'’-]+/gu) ?? []).length > MAX_AFTER_WORDS) return null;
   VERB_PATTERN.lastIndex = 0;
   const v = [...attr.matchAll(VERB_PATTERN)][0];
   if (!v) return null;

@@ -15,14 +15,15 @@ export interface QuoteSpan {
 
 /** Each opening mark with the closing marks that may end it (German „…“ and „…”, Swedish-style »…«). */
 const CLOSERS: Record<string, string> = {
-  "“": "”",
+  // Mixed marks (“…" and "…”) are common in copy pasted between systems.
+  "“": '”"',
   "„": "“”",
   "«": "»",
   "»": "«",
   "‹": "›",
   "‚": "‘’",
   "‘": "’",
-  '"': '"',
+  '"': '"”',
 };
 
 const LETTER = /[\p{L}\p{N}]/u;

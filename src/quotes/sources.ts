@@ -178,7 +178,11 @@ export class ArticleSources {
    * and what follows it in the sentence), read for anonymity.
    */
   resolve(np: string, at: number, context = np): Resolved | null {
-    let phrase = np.trim().replace(/^(?:and|but|so|yet|while|however|meanwhile|now)\s+/iu, "");
+    // Party and state tags, "(R-Utah)", and other parentheses say nothing about who the source is.
+    let phrase = np
+      .replace(/\s*\([^)]*\)/gu, "")
+      .trim()
+      .replace(/^(?:and|but|so|yet|while|however|meanwhile|now)\s+/iu, "");
     phrase = phrase.replace(/[,;:.\s]+$/u, "");
     if (!phrase) return null;
     const endPronoun = /(?:^|\s)(he|she|they|it|we|i)$/iu.exec(phrase);
