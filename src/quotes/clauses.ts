@@ -16,6 +16,8 @@ const AUXILIARIES = new Set(
   ).split(" "),
 );
 
+import { MASK } from "./quote-marks.ts";
+
 /** Irregular past tenses (the -ed test finds the regular ones). */
 const IRREGULAR_PAST = new Set(
   (
@@ -31,7 +33,7 @@ const IRREGULAR_PAST = new Set(
 const AFTER_PRESENT =
   /^(?:the|a|an|to|that|it|them|him|her|his|their|its|no|more|less|up|out|every|all|some|any|this|these|those|\d)$/u;
 
-const WORD = /[\p{L}'’-]+/gu;
+const WORD = new RegExp(`[\\p{L}'’-]+|${MASK}+`, "gu");
 
 /** Determiners and prepositions after which an -ed word is an adjective ("the planned closure"). */
 const BEFORE_ADJECTIVE = new Set(
@@ -40,9 +42,17 @@ const BEFORE_ADJECTIVE = new Set(
 
 /** Whether `text` reads as a clause with its own finite verb (not the first word: that would be a directive). */
 export function hasFiniteVerb(text: string): boolean {
-  const ws = [...text.matchAll(WORD)].map((m) => m[0].toLowerCase().replace(/’/gu, "'"));
+  const raw = [...text.matchAll(WORD)].map((m) => m[0]);
+  const ws = raw.map((w) => w.toLowerCase().replace(/’/gu, "'"));
   for (let i = 1; i < ws.length; i++) {
     const w = ws[i] ?? "";
+    // A quotation right after a subject usually holds the verb: he "deeply regrets" the oversight.
+    if (w.startsWith(MASK)) {
+      if (i <= 3) return true;
+      continue;
+    }
+    // Capitalised words are names ("Mohammed", "Reed"), whatever their ending.
+    if (/^\p{Lu}/u.test(raw[i] ?? "")) continue;
     // The first verb of a relative clause ("a winner that sank Rovers") is not the clause's own.
     if (/^(?:that|which|who|whom|whose)$/u.test(ws[i - 1] ?? "")) continue;
     if (AUXILIARIES.has(w) || IRREGULAR_PAST.has(w)) return true;
