@@ -19,7 +19,7 @@ const SUBJECT_WINDOW = 6;
 
 const JOIN = /(?:,\s+|\s+)(?:and|but)\s+(?:also\s+)?/gu;
 /** Only "and" splits statements: a "but" clause qualifies the same statement ("legitimate but not proportionate"). */
-const SPLITTING = /^(?:,\s+|\s+)and\s/u;
+const SPLITTING = /^(?:,\s+|\s+)(?:and|but)\s/u;
 const SUBJECT_START =
   /^(?:it|he|she|they|we|i|there|the|its|his|her|their|our|a|an|this|these|those|some|many|all|no|most|one|two|each|every|both|neither|either|nobody|none|everyone|someone|\p{Lu})/u;
 /** Words that cannot start a new subject: the conjunct shares the first clause's subject ("and then left"). */

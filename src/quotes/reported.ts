@@ -95,6 +95,19 @@ export function sourcePhraseStart(src: string): number {
   const head = (commaAt >= 0 ? s.slice(0, commaAt) : s).replace(/\s+(?:who|which|whose|that)\b.*$/su, "");
   if (!head.trim() || words(head) > MAX_SOURCE_WORDS) return -1;
   if (CLAUSE_WORDS.test(head) || hasFiniteVerb(head)) return -1;
+  // Appositives are noun phrases or relative clauses ("68", "who leads the Forum"), never a clause of their own.
+  if (commaAt >= 0) {
+    for (const part of s.slice(commaAt + 1).split(",")) {
+      const p = part.trim();
+      // A part that opens with a verb or a subject pronoun is a clause ("had the board's full support").
+      if (
+        /^(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do|he|she|it|they|we|i|there)\b/iu.test(
+          p,
+        )
+      )
+        return -1;
+    }
+  }
   // A source phrase holds no reporting verb of its own ("the minister said officials").
   for (const m of head.matchAll(/[\p{L}'’]+/gu)) {
     const w = m[0];
@@ -346,8 +359,8 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
         splits.push(s.start + i + 1);
     }
     for (let k = splits.length - 1; k >= 0 && k >= splits.length - 3; k--) {
-      const sp = splits[k] ?? 0;
-      const restStart = sp + (/^,?\s*/u.exec(masked.slice(sp, s.end))?.[0].length ?? 0);
+      let sp = splits[k] ?? 0;
+      let restStart = sp + (/^,?\s*/u.exec(masked.slice(sp, s.end))?.[0].length ?? 0);
       const v = verbs.find((x) => x.start >= restStart);
       if (!v) continue;
       const between = masked.slice(restStart, v.start);
@@ -389,6 +402,14 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
         continue;
       }
       if (sourcePhraseStart(between) !== 0) continue;
+      // The source may start at an earlier split: `"Q," the bakery's owner, Ines Morrow, said` names one source.
+      for (let j = k - 1; j >= 0; j--) {
+        const sj = splits[j] ?? 0;
+        const rj = sj + (/^,?\s*/u.exec(masked.slice(sj, s.end))?.[0].length ?? 0);
+        if (sourcePhraseStart(masked.slice(rj, v.start)) !== 0) break;
+        sp = sj;
+        restStart = rj;
+      }
       let tailText = after;
       if (v.entry?.listener) {
         const l = LISTENER.exec(tailText);
