@@ -94,7 +94,7 @@ export function sourcePhraseStart(src: string): number {
   if (commaAt >= 0 && !s.endsWith(",")) return -1;
   const head = (commaAt >= 0 ? s.slice(0, commaAt) : s).replace(/\s+(?:who|which|whose|that)\b.*$/su, "");
   if (!head.trim() || words(head) > MAX_SOURCE_WORDS) return -1;
-  if (CLAUSE_WORDS.test(head) || hasFiniteVerb(head)) return -1;
+  if (CLAUSE_WORDS.test(head) || hasFiniteVerb(head) || hasFiniteVerb(`x ${head}`)) return -1;
   // Appositives are noun phrases or relative clauses ("68", "who leads the Forum"), never a clause of their own.
   if (commaAt >= 0) {
     for (const part of s.slice(commaAt + 1).split(",")) {
