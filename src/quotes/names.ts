@@ -157,8 +157,15 @@ export function splitTitle(run: string): { name: string; title: string } {
 /** Whether a run looks like a person's name: one to four words, no organisation head, after its titles. */
 export function looksLikePerson(run: string): boolean {
   if (isOrganisation(run)) return false;
-  const lastWord = (words(run).pop() ?? "").toLowerCase();
+  const ws0 = words(run);
+  const lastWord = (ws0[ws0.length - 1] ?? "").toLowerCase();
   if (NON_PERSON_HEADS.has(lastWord)) return false;
+  // "River Quill", "Mount Skell", "Port Estany": a place word first.
+  if (
+    ws0.length > 1 &&
+    /^(?:river|mount|mt|lake|port|fort|cape|gulf|bay|saint|st|lac|rio|monte|isle|glen)$/iu.test(ws0[0] ?? "")
+  )
+    return false;
   const ws = words(splitTitle(run).name);
   return (
     ws.length >= 1 &&

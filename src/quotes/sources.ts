@@ -27,6 +27,8 @@ interface Person {
 
 interface Mention {
   at: number;
+  /** Opens its sentence (after titles): the person the sentence is about, whom a later pronoun likely means. */
+  subject?: boolean;
   person?: Person;
   org?: string;
   orgKey?: string;
@@ -61,14 +63,23 @@ export class ArticleSources {
   }
 
   private scan(): void {
-    // Names inside quotations are rarely the speaker's: read the masked text.
-    const runs = nameRuns(this.masked).filter((r) => !this.isOutlet(r.text));
+    // Names inside quotations are rarely the speaker's: read the masked text. "Omar Haddad of Quillon
+    // Police" is a person of an organisation: the run is cut at "of".
+    const runs = nameRuns(this.masked)
+      .filter((r) => !this.isOutlet(r.text))
+      .flatMap((r) => {
+        const of = personOfOrg(r.text);
+        return of ? [{ start: r.start, end: r.start + of.person.length, text: of.person }] : [r];
+      });
     // Full names first, so a surname met before its full name (rare) still resolves.
     for (const r of runs) {
       if (isOrganisation(r.text) || !looksLikePerson(r.text)) continue;
       const { name, title } = splitTitle(r.text);
       const ws = name.split(/\s+/u);
-      if (ws.length < 2) continue;
+      // A first name alone is a person when an age or a family role comes with it ("Kasia, 44", "his wife Kasia").
+      const near = `${this.body.slice(Math.max(0, r.start - 30), r.start)}|${this.body.slice(r.end, r.end + 8)}`;
+      if (ws.length < 2 && !/\|,\s*\d{1,3}\b/u.test(near) && !genderOfRole(near.split("|")[0] ?? ""))
+        continue;
       const key = foldName(name);
       let p = this.people.find((x) => x.key === key);
       if (!p) {
@@ -79,7 +90,10 @@ export class ArticleSources {
           key,
           last: foldName(ws[ws.length - 1] ?? ""),
           title: `${lowerRole}${title}`.toLowerCase(),
-          gender: genderNear(this.body, r.start, r.end),
+          gender:
+            genderOfRole(
+              `${this.body.slice(Math.max(0, r.start - 30), r.start)} ${r.text} ${this.body.slice(r.end, r.end + 25)}`,
+            ) || genderNear(this.body, r.start, r.end, nextOther(runs, r, key)),
           affiliation: "",
         };
         this.people.push(p);
@@ -91,7 +105,7 @@ export class ArticleSources {
         continue;
       }
       const p = this.personFor(splitTitle(r.text).name);
-      if (p) this.mentions.push({ at: r.start, person: p });
+      if (p) this.mentions.push({ at: r.start, person: p, subject: isSubjectAt(this.masked, r.start) });
     }
   }
 
@@ -140,11 +154,22 @@ export class ArticleSources {
 
   /** The most recent person before `at` a pronoun of this gender can stand for. */
   private personBefore(at: number, gender: "m" | "f" | ""): Person | undefined {
+    // A sentence's subject in this paragraph first ("Judge Marchetti sentenced Pike ... she told him"),
+    // then the nearest person mentioned.
+    const para = this.body.lastIndexOf("\n\n", at);
+    const fits = (m: Mention | undefined) =>
+      !!m?.person && (!gender || !m.person.gender || m.person.gender === gender);
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (!m || m.at >= at) continue;
+      if (m.at < para) break;
+      if (m.subject && fits(m)) return m.person;
+    }
     for (let i = this.mentions.length - 1; i >= 0; i--) {
       const m = this.mentions[i];
       if (!m || m.at >= at) continue;
       if (at - m.at > PRONOUN_REACH) break;
-      if (m.person && (!gender || !m.person.gender || m.person.gender === gender)) return m.person;
+      if (fits(m)) return m?.person;
     }
     return undefined;
   }
@@ -284,6 +309,12 @@ export class ArticleSources {
         beforeRun,
       );
     if (last && headIsRun) {
+      const of = personOfOrg(last.text);
+      if (of) {
+        const name = splitTitle(of.person).name;
+        const p = this.personFor(name);
+        return { source: p?.name ?? name, person: true, affiliation: of.org };
+      }
       if (isOrganisation(last.text)) return { source: last.text, person: false };
       const { name } = splitTitle(last.text);
       const p = this.personFor(name);
@@ -337,12 +368,66 @@ export class ArticleSources {
 /** How far after a name its pronoun is looked for when guessing gender. */
 const GENDER_WINDOW = 250;
 
+const FEMALE_ROLE =
+  /\b(?:mrs|ms|miss|madam|madame|frau|señora|wife|widow|mother|mum|mom|daughter|sister|grandmother|gran|nan|aunt|niece|actress|chairwoman|spokeswoman|businesswoman|congresswoman|policewoman|woman|girl|queen|princess|duchess|lady|dame|stewardess|waitress|heroine|landlady)\b/iu;
+const MALE_ROLE =
+  /\b(?:mr|sir|herr|señor|monsieur|husband|widower|father|dad|son|brother|grandfather|grandad|granddad|uncle|nephew|actor|chairman|spokesman|businessman|congressman|policeman|man|boy|king|prince|duke|lord|steward|waiter|hero|landlord)\b/iu;
+
+/** A gender the words around a name state ("Mr Wilk’s widow, Kasia", "his mother"), or "". */
+function genderOfRole(text: string): "m" | "f" | "" {
+  // The words nearest the name decide: the role right before it, else the appositive after it.
+  const f = FEMALE_ROLE.exec(text);
+  const m = MALE_ROLE.exec(text);
+  if (f && m) return f.index > m.index ? "f" : "m";
+  return f ? "f" : m ? "m" : "";
+}
+
+/** "Omar Haddad of Quillon Police" → the person and the body; null when the run is not of that shape. */
+function personOfOrg(run: string): { person: string; org: string } | null {
+  const m = /^(.+?)\s+of\s+(.+)$/u.exec(run);
+  if (!m) return null;
+  const person = m[1] ?? "";
+  const name = splitTitle(person).name;
+  if (name.split(/\s+/u).length < 2 || !looksLikePerson(person) || isOrganisation(person)) return null;
+  return { person, org: m[2] ?? "" };
+}
+
+/** Where the next run naming someone else starts, so a pronoun after it is not read as this person's. */
+function nextOther(
+  runs: readonly { start: number; text: string }[],
+  r: { start: number },
+  key: string,
+): number {
+  for (const x of runs) {
+    if (x.start <= r.start) continue;
+    const k = foldName(splitTitle(x.text).name);
+    if (k !== key && !key.endsWith(` ${k}`)) return x.start;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/** Whether a name at `at` opens its sentence, after at most a few title or role words. */
+function isSubjectAt(masked: string, at: number): boolean {
+  const before = masked.slice(Math.max(0, at - 60), at);
+  const lead = /(?:^|[.!?]["”’»]?\s+|\n\n|[:;]\s+)([^.!?\n:;]*)$/u.exec(before)?.[1];
+  if (lead === undefined) return false;
+  return (lead.match(/[\p{L}'’-]+/gu) ?? []).length <= SUBJECT_LEAD_WORDS && !/[,\u2592]/u.test(lead);
+}
+
+/** Title and role words a sentence's subject may carry before the name ("Detective Chief Inspector"). */
+const SUBJECT_LEAD_WORDS = 4;
+
 /** "he"/"his" or "she"/"her" in the words right after a name, or Mr/Mrs before it. */
-function genderNear(body: string, start: number, end: number): "m" | "f" | "" {
+function genderNear(
+  body: string,
+  start: number,
+  end: number,
+  stop = Number.POSITIVE_INFINITY,
+): "m" | "f" | "" {
   const before = body.slice(Math.max(0, start - 6), start);
   if (/\bMr\.?\s*$/u.test(before)) return "m";
   if (/\bM(?:r?s|iss)\.?\s*$/u.test(before)) return "f";
-  const after = body.slice(end, end + GENDER_WINDOW);
+  const after = body.slice(end, Math.min(end + GENDER_WINDOW, stop));
   const m = /\b(he|his|him|she|her|hers)\b/iu.exec(after);
   if (!m) return "";
   return /^(?:he|his|him)$/iu.test(m[1] ?? "") ? "m" : "f";
