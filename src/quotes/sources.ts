@@ -77,7 +77,7 @@ export class ArticleSources {
       const { name, title } = splitTitle(r.text);
       const ws = name.split(/\s+/u);
       // A first name alone is a person when an age or a family role comes with it ("Kasia, 44", "his wife Kasia").
-      const near = `${this.body.slice(Math.max(0, r.start - 30), r.start)}|${this.body.slice(r.end, r.end + 8)}`;
+      const near = `${roleWindow(this.masked, r.start, r.start)}|${this.masked.slice(r.end, r.end + 8)}`;
       if (ws.length < 2 && !/\|,\s*\d{1,3}\b/u.test(near) && !genderOfRole(near.split("|")[0] ?? ""))
         continue;
       const key = foldName(name);
@@ -91,9 +91,8 @@ export class ArticleSources {
           last: foldName(ws[ws.length - 1] ?? ""),
           title: `${lowerRole}${title}`.toLowerCase(),
           gender:
-            genderOfRole(
-              `${this.body.slice(Math.max(0, r.start - 30), r.start)} ${r.text} ${this.body.slice(r.end, r.end + 25)}`,
-            ) || genderNear(this.body, r.start, r.end, nextOther(runs, r, key)),
+            genderOfRole(roleWindow(this.masked, r.start, r.end)) ||
+            genderNear(this.body, r.start, r.end, nextOther(runs, r, key)),
           affiliation: "",
         };
         this.people.push(p);
@@ -156,20 +155,24 @@ export class ArticleSources {
   private personBefore(at: number, gender: "m" | "f" | ""): Person | undefined {
     // A sentence's subject in this paragraph first ("Judge Marchetti sentenced Pike ... she told him"),
     // then the nearest person mentioned.
+    // A known gender that matches beats an unknown one at each step.
     const para = this.body.lastIndexOf("\n\n", at);
-    const fits = (m: Mention | undefined) =>
+    const known = (m: Mention | undefined) => !!m?.person && !!gender && m.person.gender === gender;
+    const open = (m: Mention | undefined) =>
       !!m?.person && (!gender || !m.person.gender || m.person.gender === gender);
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
-      const m = this.mentions[i];
-      if (!m || m.at >= at) continue;
-      if (m.at < para) break;
-      if (m.subject && fits(m)) return m.person;
-    }
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
-      const m = this.mentions[i];
-      if (!m || m.at >= at) continue;
-      if (at - m.at > PRONOUN_REACH) break;
-      if (fits(m)) return m?.person;
+    const passes: [(m: Mention | undefined) => boolean, boolean, boolean][] = [
+      [known, true, true],
+      [open, true, true],
+      [known, false, false],
+      [open, false, false],
+    ];
+    for (const [ok, subjectOnly, paragraphOnly] of passes) {
+      for (let i = this.mentions.length - 1; i >= 0; i--) {
+        const m = this.mentions[i];
+        if (!m || m.at >= at) continue;
+        if (paragraphOnly ? m.at < para : at - m.at > PRONOUN_REACH) break;
+        if ((!subjectOnly || m.subject) && ok(m)) return m.person;
+      }
     }
     return undefined;
   }
@@ -372,6 +375,13 @@ const FEMALE_ROLE =
   /\b(?:mrs|ms|miss|madam|madame|frau|señora|wife|widow|mother|mum|mom|daughter|sister|grandmother|gran|nan|aunt|niece|actress|chairwoman|spokeswoman|businesswoman|congresswoman|policewoman|woman|girl|queen|princess|duchess|lady|dame|stewardess|waitress|heroine|landlady)\b/iu;
 const MALE_ROLE =
   /\b(?:mr|sir|herr|señor|monsieur|husband|widower|father|dad|son|brother|grandfather|grandad|granddad|uncle|nephew|actor|chairman|spokesman|businessman|congressman|policeman|man|boy|king|prince|duke|lord|steward|waiter|hero|landlord)\b/iu;
+
+/** The two words before a name and its appositive after it ("Mr Wilk’s widow, Kasia, 44,"): where its role is said. */
+function roleWindow(masked: string, start: number, end: number): string {
+  const before = /(?:[\p{L}'’.-]+\s+){0,2}$/u.exec(masked.slice(Math.max(0, start - 40), start))?.[0] ?? "";
+  const after = end > start ? (/^,[^,.;:]{0,30}/u.exec(masked.slice(end, end + 32))?.[0] ?? "") : "";
+  return `${before}${masked.slice(start, end)}${after}`;
+}
 
 /** A gender the words around a name state ("Mr Wilk’s widow, Kasia", "his mother"), or "". */
 function genderOfRole(text: string): "m" | "f" | "" {
