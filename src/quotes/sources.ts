@@ -70,7 +70,9 @@ export class ArticleSources {
       .flatMap((r) => {
         const of = personOfOrg(r.text);
         return of ? [{ start: r.start, end: r.start + of.person.length, text: of.person }] : [r];
-      });
+      })
+      // Each run's name folded once, for the comparisons below.
+      .map((r) => ({ ...r, key: foldName(splitTitle(r.text).name) }));
     // Full names first, so a surname met before its full name (rare) still resolves.
     for (const r of runs) {
       if (isOrganisation(r.text) || !looksLikePerson(r.text)) continue;
@@ -404,14 +406,13 @@ function personOfOrg(run: string): { person: string; org: string } | null {
 
 /** Where the next run naming someone else starts, so a pronoun after it is not read as this person's. */
 function nextOther(
-  runs: readonly { start: number; text: string }[],
+  runs: readonly { start: number; key: string }[],
   r: { start: number },
   key: string,
 ): number {
   for (const x of runs) {
     if (x.start <= r.start) continue;
-    const k = foldName(splitTitle(x.text).name);
-    if (k !== key && !key.endsWith(` ${k}`)) return x.start;
+    if (x.key !== key && !key.endsWith(` ${x.key}`)) return x.start;
   }
   return Number.POSITIVE_INFINITY;
 }
