@@ -9,6 +9,7 @@ import { registerFetch } from "./cli/fetch.ts";
 import { registerImport } from "./cli/import.ts";
 import { registerMigrate } from "./cli/migrate.ts";
 import { registerParseFeed } from "./cli/parse-feed.ts";
+import { registerQuotes } from "./cli/quotes.ts";
 import { registerServe } from "./cli/serve.ts";
 import { registerSources } from "./cli/sources.ts";
 import { registerStories } from "./cli/stories.ts";
@@ -31,6 +32,7 @@ registerMigrate(program);
 registerParseFeed(program);
 registerExtract(program);
 registerStories(program);
+registerQuotes(program);
 registerUser(program);
 registerDemo(program);
 

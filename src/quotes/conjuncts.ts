@@ -1,0 +1,94 @@
+/**
+ * @module Reported clauses joined by "and": "said about 60 firefighters were tackling the blaze and the
+ * building had partly collapsed" reports two statements; "and insisted help was on the way" starts another
+ * by the same source; "but declined to say when" ends the content (a refusal reports nothing).
+ */
+import { hasFiniteVerb } from "./clauses.ts";
+import { MASK } from "./quote-marks.ts";
+import { reportingVerb } from "./verbs.ts";
+
+export interface Conjunct {
+  start: number;
+  end: number;
+  /** The reporting verb that opens this conjunct ("insisted"), when it has one of its own. */
+  verb?: string;
+}
+
+/** How many words after "and" a new subject may take before its finite verb ("and the union's members would"). */
+const SUBJECT_WINDOW = 6;
+
+const JOIN = /(?:,\s+|\s+)(?:and|but)\s+(?:also\s+)?/gu;
+/** Only "and" splits statements: a "but" clause qualifies the same statement ("legitimate but not proportionate"). */
+const SPLITTING = /^(?:,\s+|\s+)(?:and|but)\s/u;
+const SUBJECT_START =
+  /^(?:it|he|she|they|we|i|there|the|its|his|her|their|our|a|an|this|these|those|some|many|all|no|most|one|two|each|every|both|neither|either|nobody|none|everyone|someone|\p{Lu})/u;
+/** Words that cannot start a new subject: the conjunct shares the first clause's subject ("and then left"). */
+const NOT_SUBJECT =
+  /^(?:to|not|then|also|so|too|now|still|later|was|were|is|are|had|has|have|will|would|could|can|should|may|might|must|did|does|do|in|on|at|by|for|with|from|of|as|if|when|while|after|before|because|\d|\p{L}+ly\b|\p{L}+ed\b|\p{L}+ing\b)/iu;
+
+/** What ends a statement: a refusal, a directive or a request after "and"/"but". */
+const STOPPERS =
+  /^(?:declined|refused|did not|didn't|would not|wouldn't|has asked|had asked|asked|urged|called|appealed|apologi[sz]ed|expressed|thanked|promised to|vowed to|pledged to|has not|had not|gave no|offered no|was not available|could not be reached)\b/iu;
+
+/** A short subject (no comma, no conjunction) and then its finite verb: "it was", "the building had". */
+function subjectThenVerb(after: string): boolean {
+  const head = /^[^,;]*/u.exec(after)?.[0] ?? "";
+  const ws = firstWords(head, SUBJECT_WINDOW).split(" ");
+  for (let k = 1; k < ws.length; k++) {
+    if (/^(?:and|or|but|who|which|that)$/iu.test(ws[k] ?? "")) return false;
+    if (hasFiniteVerb(`x ${ws.slice(0, k + 1).join(" ")}`) && !hasFiniteVerb(`x ${ws.slice(0, k).join(" ")}`))
+      return k >= 1;
+  }
+  return false;
+}
+
+function firstWords(s: string, n: number): string {
+  return (s.match(/[\p{L}\p{N}'’-]+/gu) ?? []).slice(0, n).join(" ");
+}
+
+/** Splits `[start, end)` of the masked text at "and"/"but" before a new clause, a new reporting verb or a stopper. */
+export function splitConjuncts(masked: string, start: number, end: number): Conjunct[] {
+  const out: Conjunct[] = [];
+  let cur: Conjunct = { start, end };
+  const text = masked.slice(start, end);
+  for (const j of text.matchAll(JOIN)) {
+    const at = start + j.index;
+    const next = at + j[0].length;
+    if (at <= cur.start) continue;
+    const after = masked.slice(next, end);
+    const before = masked.slice(cur.start, at);
+    if (after.startsWith(MASK)) continue;
+    if (STOPPERS.test(after)) {
+      cur.end = at;
+      out.push(cur);
+      return out;
+    }
+    if (!SPLITTING.test(j[0])) continue;
+    const aux = /^(?:(?:has|have|had)\s+(?:also\s+)?)?/u.exec(after)?.[0] ?? "";
+    const firstWord = /^[\p{L}]+/u.exec(after.slice(aux.length))?.[0] ?? "";
+    const verb = reportingVerb(firstWord);
+    if (verb && /(?:ed|d|s)$/u.test(firstWord) && !verb.quoteOnly) {
+      const that = aux + (/^[\p{L}]+\s+(?:that\s+)?/u.exec(after.slice(aux.length))?.[0] ?? "");
+      cur.end = at;
+      out.push(cur);
+      cur = { start: next + that.length, end, verb: firstWord };
+      continue;
+    }
+    if (/^that\s/u.test(after)) {
+      if (!hasFiniteVerb(`x ${before}`)) continue;
+      cur.end = at;
+      out.push(cur);
+      cur = { start: next + 5, end, ...(cur.verb ? { verb: cur.verb } : {}) };
+      continue;
+    }
+    if ((SUBJECT_START.test(after) || !NOT_SUBJECT.test(after)) && subjectThenVerb(after)) {
+      // Two clauses after one verb; when the first has no verb of its own, the "and" joins subjects instead.
+      if (!hasFiniteVerb(`x ${before}`)) continue;
+      cur.end = at;
+      out.push(cur);
+      cur = { start: next, end, ...(cur.verb ? { verb: cur.verb } : {}) };
+    }
+  }
+  out.push(cur);
+  return out;
+}

@@ -1,0 +1,269 @@
+/**
+ * @module Who said what, one behaviour class per test (issue 13 and the rules in
+ * ../shared/datasets/stories-dev/SCHEMA.md). Every sentence here is written for these tests.
+ */
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { extractStatements, type Statement } from "./extract-statements.ts";
+
+const run = (body: string, outlet = "The Harbour Gazette") => extractStatements({ body, outlet });
+const brief = (s: Statement) => [s.kind, s.source, s.statement];
+
+describe("direct quotes", () => {
+  test("every quotation style, with the speaker after the quote", () => {
+    for (const [open, close] of [
+      ['"', '"'],
+      ["“", "”"],
+      ["‘", "’"],
+      ["«", "»"],
+      ["„", "“"],
+    ]) {
+      const body = `Mayor Tilda Brandt opened the bridge.\n\n${open}It took nine years, but it is finally done,${close} Brandt said.`;
+      const [s] = run(body);
+      assert.deepEqual(
+        s && brief(s),
+        ["direct", "Tilda Brandt", "It took nine years, but it is finally done,"],
+        open,
+      );
+      assert.equal(body.slice(s?.start, s?.end), s?.statement);
+    }
+  });
+
+  test("German, French and Spanish copy: the speaker after the verb", () => {
+    assert.deepEqual(run("„Wir bauen weiter“, sagte Bürgermeisterin Lena Voss.").map(brief), [
+      ["direct", "Lena Voss", "Wir bauen weiter"],
+    ]);
+    assert.deepEqual(run("« Le pont tiendra », a déclaré l'ingénieur Marc Delorme.").map(brief), [
+      ["direct", "Marc Delorme", "Le pont tiendra"],
+    ]);
+    assert.deepEqual(run("«El puente aguantará», dijo la ingeniera Rosa Vidal.").map(brief), [
+      ["direct", "Rosa Vidal", "El puente aguantará"],
+    ]);
+  });
+
+  test("a quote interrupted by its attribution gives two statements by the same source", () => {
+    const list = run(
+      "“We are not closing,” the bakery’s owner, Ines Morrow, said, “we are moving two streets away.”",
+    );
+    assert.deepEqual(list.map(brief), [
+      ["direct", "Ines Morrow", "We are not closing,"],
+      ["direct", "Ines Morrow", "we are moving two streets away."],
+    ]);
+  });
+
+  test("a quote over several paragraphs is one statement, with the break and the re-opening mark", () => {
+    const body =
+      "Coach Pavel Duric was blunt.\n\n“We lost the game in the first ten minutes. Nobody was ready.\n\n“I take the blame for that,” Duric said.";
+    const [s] = run(body);
+    assert.equal(s?.kind, "direct");
+    assert.equal(s?.source, "Pavel Duric");
+    assert.equal(
+      s?.statement,
+      "We lost the game in the first ten minutes. Nobody was ready.\n\n“I take the blame for that,",
+    );
+  });
+
+  test("the next quotation of a speaker without its own attribution continues that speaker", () => {
+    const list = run("“The roof held,” said engineer Omar Sadik. “The walls did not.”");
+    assert.deepEqual(list.map(brief), [
+      ["direct", "Omar Sadik", "The roof held,"],
+      ["direct", "Omar Sadik", "The walls did not."],
+    ]);
+  });
+
+  test("a speaker's colon introduces the quote, also in the next paragraph", () => {
+    assert.deepEqual(run("The harbourmaster, Jonas Eng, said: “No ship leaves tonight.”").map(brief), [
+      ["direct", "Jonas Eng", "No ship leaves tonight."],
+    ]);
+  });
+
+  test("a quoted fragment that ends the reported clause is a direct partial quote", () => {
+    assert.deepEqual(run("Councillor Aiden Roe called the plan “a gift to developers”.").map(brief), [
+      ["direct", "Aiden Roe", "a gift to developers"],
+    ]);
+    assert.deepEqual(
+      run("Councillor Aiden Roe said the vote had been “rushed through at midnight”.").map(brief),
+      [["direct", "Aiden Roe", "rushed through at midnight"]],
+    );
+  });
+
+  test("a quoted fragment inside a longer clause leaves the statement indirect, marks kept", () => {
+    assert.deepEqual(
+      run("Councillor Aiden Roe said the vote had been “rushed” and should be held again in May.").map(brief),
+      [["indirect", "Aiden Roe", "the vote had been “rushed” and should be held again in May"]],
+    );
+  });
+});
+
+describe("reported speech", () => {
+  test("X said P, with and without 'that', and the span leaves out the verb, 'that' and the full stop", () => {
+    assert.deepEqual(run("The port authority said that the north quay would reopen on Friday.").map(brief), [
+      ["indirect", "The port authority", "the north quay would reopen on Friday"],
+    ]);
+    assert.deepEqual(run("Ferry operator Bluewake said crossings were running an hour late.").map(brief), [
+      ["indirect", "Bluewake", "crossings were running an hour late"],
+    ]);
+  });
+
+  test("sentence-final attribution in both orders: 'P, X said' and 'P, said X'", () => {
+    assert.deepEqual(run("The bridge will stay shut until March, the county council said.").map(brief), [
+      ["indirect", "the county council", "The bridge will stay shut until March"],
+    ]);
+    assert.deepEqual(
+      run("The bridge will stay shut until March, said council leader Maya Okoro.").map(brief),
+      [["indirect", "Maya Okoro", "The bridge will stay shut until March"]],
+    );
+  });
+
+  test("a listener after 'told' is not part of the statement", () => {
+    assert.deepEqual(
+      run("Inspector Rhys Calder told reporters the van had been stolen on Tuesday.").map(brief),
+      [["indirect", "Rhys Calder", "the van had been stolen on Tuesday"]],
+    );
+  });
+
+  test("denials with a clause or a gerund", () => {
+    assert.deepEqual(run("The contractor denied that the scaffolding had been overloaded.").map(brief), [
+      ["indirect", "The contractor", "the scaffolding had been overloaded"],
+    ]);
+    assert.equal(run("The contractor denied any wrongdoing.").length, 0);
+  });
+
+  test("two reported clauses joined by 'and' are two statements", () => {
+    const list = run("The fire brigade said two crews were still on site and the road would reopen by noon.");
+    assert.deepEqual(list.map(brief), [
+      ["indirect", "The fire brigade", "two crews were still on site"],
+      ["indirect", "The fire brigade", "the road would reopen by noon"],
+    ]);
+  });
+
+  test("'adding that' continues with a second statement by the same source", () => {
+    const list = run("The club said the match would go ahead, adding that fans should arrive early.");
+    assert.deepEqual(list.map(brief), [
+      ["indirect", "The club", "the match would go ahead"],
+      ["indirect", "The club", "fans should arrive early"],
+    ]);
+  });
+
+  test("state-agency passives with an agent", () => {
+    assert.deepEqual(
+      run("It was stressed by the Minister of Energy, Mr. Oleg Varsk, that the grid is fully stable.").map(
+        brief,
+      ),
+      [["indirect", "Oleg Varsk", "the grid is fully stable"]],
+    );
+  });
+
+  test("according to X, in both orders", () => {
+    assert.deepEqual(
+      run("According to the weather service, the storm will reach the coast by evening.").map(brief),
+      [["according_to", "the weather service", "the storm will reach the coast by evening"]],
+    );
+    assert.deepEqual(
+      run("The storm will reach the coast by evening, according to the weather service.").map(brief),
+      [["according_to", "the weather service", "The storm will reach the coast by evening"]],
+    );
+  });
+});
+
+describe("nesting", () => {
+  test("an outlet that only carries a speaker's words is not recorded beside the speaker", () => {
+    const list = run("Governor Ilse Marrow said the dam was safe, according to the news agency Nordpress.");
+    assert.deepEqual(list.map(brief), [["indirect", "Ilse Marrow", "the dam was safe"]]);
+  });
+
+  test("an outlet's report whose content is an event is recorded, with the quote inside it", () => {
+    const list = run("Marrow called the inspection “a formality”, Nordpress reported.");
+    assert.deepEqual(list.map(brief), [
+      ["indirect", "Nordpress", "Marrow called the inspection “a formality”"],
+      ["direct", "Marrow", "a formality"],
+    ]);
+  });
+
+  test("a document's account of someone's words is recorded for both", () => {
+    const list = run(
+      "Engineers warned that the cables were corroded, according to a report seen by the Gazette.",
+    );
+    assert.deepEqual(list.map(brief), [
+      ["according_to", "a report seen by the Gazette", "Engineers warned that the cables were corroded"],
+      ["indirect", "Engineers", "the cables were corroded"],
+    ]);
+  });
+});
+
+describe("sources", () => {
+  test("pronouns, surnames and titles resolve to the person named earlier", () => {
+    const body =
+      "Transport Minister Carla Jenssen visited the depot on Monday.\n\n" +
+      "She said the new trams would arrive in June. Jenssen added that fares would not rise. " +
+      "The minister said the depot would hire forty drivers.";
+    assert.deepEqual(
+      run(body).map((s) => s.source),
+      ["Carla Jenssen", "Carla Jenssen", "Carla Jenssen"],
+    );
+  });
+
+  test("a spokesperson speaks for their organisation; a named one is the person, with the affiliation", () => {
+    const body =
+      "The Ministry of Water said reserves were low. A ministry spokeswoman said rationing was not planned.";
+    assert.deepEqual(
+      run(body).map((s) => s.source),
+      ["Ministry of Water", "Ministry of Water"],
+    );
+    const named = run("The ministry's spokesman, Tomas Reyl, said rationing was not planned.")[0];
+    assert.equal(named?.source, "Tomas Reyl");
+  });
+
+  test("the outlet's own sourcing", () => {
+    const [s] = run(
+      "The Gazette understands that the sale will be announced next week.",
+      "The Harbour Gazette",
+    );
+    assert.equal(s?.source, "The Harbour Gazette (own sources)");
+    assert.equal(s?.statement, "the sale will be announced next week");
+    // The outlet's own opinion is not an attribution.
+    assert.equal(run("The Gazette says: fix the bridge now!", "The Harbour Gazette").length, 0);
+  });
+
+  test("deliberately unnamed sources are anonymous, by their role", () => {
+    const [s] = run(
+      "A port official, who asked not to be named because talks are continuing, said the strike would end on Friday.",
+    );
+    assert.equal(s?.anonymous, true);
+    assert.equal(s?.source, "port official");
+    assert.equal(s?.statement, "the strike would end on Friday");
+  });
+});
+
+describe("not statements", () => {
+  test("scare quotes, nicknames, titles of works, slogans, chants, signs and handles", () => {
+    const body =
+      "The so-called “Harbour Five” refused to leave. Locals have dubbed the new tower “the Needle”. " +
+      "Her first novel, “Salt and Iron”, sold well. The party campaigned under the slogan “Homes First”. " +
+      "Fans chanted “Stand up for the Reds” all afternoon. Protesters carried placards reading “Hands off our library”. " +
+      "Follow the council at @HarbourCouncil for updates. The plan was described by critics as a “quick fix” in the past.";
+    assert.deepEqual(run(body).map(brief), []);
+  });
+
+  test("requests and refusals without content", () => {
+    const body =
+      "The mayor urged people to stay home. The developer declined to comment. " +
+      "The union called for the manager’s resignation. The zoo announced the birth of a giraffe. " +
+      "Residents were told to keep their windows closed.";
+    assert.deepEqual(run(body).map(brief), []);
+  });
+
+  test("advice given as a clause is a statement", () => {
+    assert.deepEqual(
+      run("Doctors said people with asthma should keep their inhalers with them.").map(brief),
+      [["indirect", "Doctors", "people with asthma should keep their inhalers with them"]],
+    );
+  });
+});
+
+test("offsets index the text exactly, and the same input gives the same statements", () => {
+  const body = "“It is over,” said Rana Qadir. The league said the final would be replayed.";
+  const a = run(body);
+  for (const s of a) assert.equal(body.slice(s.start, s.end), s.statement);
+  assert.deepEqual(run(body), a);
+});

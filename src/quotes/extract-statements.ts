@@ -1,0 +1,277 @@
+/**
+ * @module `extractStatements(article)`: who said what in one article, as statements with offsets into its
+ * text (issue 13). Pure: no storage, no network, no state between calls. Steps: quotation spans; sentences
+ * on the quote-masked text; attributions per sentence (reported.ts); quotations left over (direct.ts);
+ * each attribution turned into a statement, its kind and span by the rules in
+ * ../shared/datasets/stories-dev/SCHEMA.md; sources resolved within the article (sources.ts).
+ */
+import { hasFiniteVerb, NOT_A_CLAUSE, trimEnd, trimStart } from "./clauses.ts";
+import { splitConjuncts } from "./conjuncts.ts";
+import { speakerAfter, standsAlone } from "./direct.ts";
+import { isNonStatement } from "./non-statements.ts";
+import { findQuotes, MASK, maskQuotes, type QuoteSpan } from "./quote-marks.ts";
+import { type Attribution, sentenceAttributions } from "./reported.ts";
+import { type Span, splitSentences } from "./sentences.ts";
+import { ArticleSources } from "./sources.ts";
+import type { QuoteArticle, Statement, StatementKind } from "./types.ts";
+import { reportingVerb, VERB_PATTERN } from "./verbs.ts";
+
+export type { QuoteArticle, Statement, StatementKind } from "./types.ts";
+
+/** The fewest words a quotation standing alone needs to be taken as the previous speaker's continuation. */
+const MIN_CONTINUATION_WORDS = 3;
+
+/** Sources that are documents or data: their statements stand beside the inner speaker's (SCHEMA nesting). */
+const DOCUMENT =
+  /\b(?:report|reports|document|documents|data|figures|statistics|survey|study|poll|filing|filings|minutes|letter|memo|records|statement|papers|audit|review|analysis|investigation|indictment|complaint|court papers|transcript|testimonies|census|estimates)\b/iu;
+
+/** A participle after an attribution whose quoted object is the same source's words (not "accusing": a charge, not speech). */
+const PARTICIPLE_LEAD =
+  /,\s+(?:blaming|citing|calling|describing|adding|saying|warning|insisting|noting|praising|hailing|dismissing)\b[^,]*$/u;
+
+interface Draft extends Statement {
+  form: Attribution["form"];
+  srcStart: number;
+}
+
+function quoteAt(quotes: readonly QuoteSpan[], open: number): QuoteSpan | undefined {
+  return quotes.find((q) => q.open === open);
+}
+
+/** A dateline before a wire story's first clause: "TORUSK, May 26 (Crossline) - ". */
+const DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'-]*(?:,[^()\n]{0,40})?(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*/u;
+
+/** Verbs by which an outlet reports its own sourcing ("ABS understands"); its other verbs are its own opinion. */
+const OWN_SOURCING =
+  /\b(?:understands?|understood|learn(?:ed|t|s)?|reveal|revealed|been told|was told|has seen|have seen|established|confirmed)\b/iu;
+
+/** The statements an attribution makes: none when its content is no proposition, several for joined clauses. */
+function toStatements(
+  a: Attribution,
+  body: string,
+  masked: string,
+  quotes: readonly QuoteSpan[],
+  sources: ArticleSources,
+): Draft[] {
+  let s = trimStart(masked, a.contentStart, a.contentEnd);
+  const e = trimEnd(masked, s, a.contentEnd);
+  if (e <= s) return [];
+  const dl = DATELINE.exec(masked.slice(s, e));
+  if (dl) s += dl[0].length;
+  const hadThat = /^that\s/iu.test(masked.slice(s, s + 5));
+  if (hadThat) s += 5;
+  const np = body.slice(a.srcStart, a.srcEnd).trim();
+  const context = body.slice(a.srcStart, Math.min(body.length, a.verbEnd + 80));
+  const r = sources.resolve(np, a.srcStart, `${np} ${body.slice(a.verbStart, a.verbEnd)} ${context}`);
+  if (!r) return [];
+  sources.noteSpeaker(a.srcStart, r);
+  const verbText = body.slice(a.verbStart, a.verbEnd);
+  if (r.source.endsWith("(own sources)") && a.form !== "according" && !OWN_SOURCING.test(verbText)) return [];
+  const verb = verbText
+    .replace(/[\s,:]+$/u, "")
+    .replace(/\s+that$/u, "")
+    .trim();
+  const make = (s0: number, e0: number, kind: StatementKind, v: string): Draft => {
+    // French quotation marks keep a space inside (« Nous ne céderons pas »): the span is the words.
+    let start = s0;
+    let end = e0;
+    while (start < end && /\s/u.test(body[start] ?? "")) start++;
+    while (end > start && /\s/u.test(body[end - 1] ?? "")) end--;
+    return {
+      source: r.source,
+      mentions: [np],
+      statement: body.slice(start, end),
+      start,
+      end,
+      kind,
+      verb: v || "said",
+      ...(r.affiliation ? { affiliation: r.affiliation } : {}),
+      ...(r.anonymous ? { anonymous: true } : {}),
+      form: a.form,
+      srcStart: a.srcStart,
+    };
+  };
+  const whole = quoteAt(quotes, s);
+  if (whole && whole.close === e - 1) {
+    // The content is one quotation: a direct quote, the span inside its marks.
+    const lead = masked.slice(Math.max(0, s - 200), s);
+    if (isNonStatement(lead, body.slice(whole.start, whole.end), !!a.entry?.quoteOnly)) return [];
+    return [make(whole.start, whole.end, "direct", verb)];
+  }
+  const accordingTo = a.form === "according" || !!a.entry?.accordingTo;
+  const parts = accordingTo ? [{ start: s, end: e }] : splitConjuncts(masked, s, e);
+  const out: Draft[] = [];
+  parts.forEach((p, i) => {
+    const pe = trimEnd(masked, p.start, p.end);
+    if (pe <= p.start) return;
+    const v = p.verb ?? verb;
+    const last = quotes.find((q) => q.close === pe - 1);
+    // Only when the attribution's own verb governs the quotation: in "Marrow called it “a formality”,
+    // Nordpress reported" the fragment is Marrow's, and Nordpress reported the whole clause.
+    const governed =
+      a.form === "front" ||
+      a.form === "quoted" ||
+      !hasReportingVerb(masked.slice(p.start, last?.open ?? p.start));
+    if (last && last.open >= p.start && !accordingTo && governed) {
+      // A quoted fragment that runs to the end of the reported clause: direct, only the quoted words.
+      const quoteOnly = !!(p.verb ? reportingVerb(p.verb)?.quoteOnly : a.entry?.quoteOnly);
+      if (!isNonStatement(masked.slice(p.start, last.open), body.slice(last.start, last.end), quoteOnly)) {
+        out.push(make(last.start, last.end, "direct", v));
+        return;
+      }
+    }
+    const entry = p.verb ? reportingVerb(p.verb) : a.entry;
+    if (entry?.quoteOnly) return;
+    const text = masked.slice(p.start, pe);
+    if (i === 0 && (a.form === "front" || a.form === "quoted")) {
+      if (NOT_A_CLAUSE.test(text)) return;
+      const gerund = entry?.gerund && /^[\p{L}]+ing\b/u.test(text);
+      if (!hadThat && entry?.thatOnly && !gerund) return;
+      if (!hadThat && !gerund && !hasFiniteVerb(`x ${text}`)) return;
+    } else if (i === 0 && a.form !== "according" && !hasFiniteVerb(`x ${text}`)) {
+      return;
+    } else if (i > 0 && p.verb && !hasFiniteVerb(`x ${text}`) && !/^[\p{L}]+ing\b/u.test(text)) {
+      return;
+    }
+    if (text.includes(MASK) && text.replace(/[^\p{L}]+/gu, "").length < 3) return;
+    out.push(make(p.start, pe, accordingTo ? "according_to" : "indirect", v));
+  });
+  return out;
+}
+
+/** Whether a stretch of masked text holds a reporting verb of its own. */
+function hasReportingVerb(text: string): boolean {
+  VERB_PATTERN.lastIndex = 0;
+  return VERB_PATTERN.test(text);
+}
+
+function sentenceOf(sentences: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((sentences[mid]?.start ?? 0) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Who said what in one article. The same input always gives the same statements. */
+export function extractStatements(article: QuoteArticle): Statement[] {
+  const body = article.body;
+  if (!body) return [];
+  const quotes = findQuotes(body);
+  const masked = maskQuotes(body, quotes);
+  const sentences = splitSentences(body, masked);
+  const sources = new ArticleSources(body, article.outlet, masked);
+  const drafts: Draft[] = [];
+
+  for (const s of sentences) {
+    for (const a of sentenceAttributions(masked, s)) {
+      drafts.push(...toStatements(a, body, masked, quotes, sources));
+    }
+  }
+
+  // Quotations no pattern claimed.
+  const claimed = (q: QuoteSpan) => drafts.some((d) => d.start <= q.start && q.end <= d.end);
+  const paraEnd = (at: number) => {
+    const i = masked.indexOf("\n\n", at);
+    return i < 0 ? masked.length : i;
+  };
+  for (const q of quotes) {
+    if (claimed(q)) continue;
+    const si = sentenceOf(sentences, q.open);
+    const s = sentences[si];
+    if (!s) continue;
+    const inner = body.slice(q.start, q.end);
+    const before = masked.slice(s.start, q.open);
+    if (isNonStatement(before, inner, false)) continue;
+    // A quotation at the sentence start (or after an earlier quotation's attribution) with its speaker after it.
+    if (/^(?:\s*|.*[”"»“’›],?\s+.*,\s*)$/su.test(before) || before.trim() === "") {
+      const a = speakerAfter(masked, q, paraEnd(q.close));
+      if (a) {
+        const ds = toStatements(a, body, masked, quotes, sources);
+        if (ds.length) {
+          drafts.push(...ds);
+          continue;
+        }
+      }
+    }
+    // A quotation after a participle of the same sentence's attribution: `..., the ministry said, blaming "Q"`.
+    if (PARTICIPLE_LEAD.test(before)) {
+      const owner = drafts.filter((d) => d.srcStart >= s.start && d.srcStart < q.open).pop();
+      if (owner) {
+        drafts.push({ ...owner, statement: inner, start: q.start, end: q.end, kind: "direct" });
+        continue;
+      }
+    }
+    // A quotation after a sentence that ends with a colon: "the committee said in its platform:\n\n"Q"".
+    const prevS = sentences[si - 1];
+    if (prevS && standsAlone(masked, q, s) && /:\s*$/u.test(masked.slice(prevS.start, prevS.end))) {
+      const found = sentenceAttributions(masked, { start: prevS.start, end: q.close + 1 }).flatMap((a) =>
+        a.contentEnd >= q.close ? toStatements(a, body, masked, quotes, sources) : [],
+      );
+      const own = found.filter((d) => d.start === q.start);
+      if (own.length) {
+        drafts.push(...own);
+        continue;
+      }
+    }
+    // A quotation standing alone continues the last speaker, when it follows a statement or a colon.
+    if (
+      standsAlone(masked, q, s) &&
+      (inner.match(/[\p{L}\p{N}'’-]+/gu) ?? []).length >= MIN_CONTINUATION_WORDS
+    ) {
+      const prev = drafts
+        .filter((d) => d.end <= q.open && d.srcStart < q.open)
+        .sort((x, y) => Math.max(x.end, x.srcStart) - Math.max(y.end, y.srcStart))
+        .pop();
+      const prevSentence = sentences[si - 1];
+      if (prev && prevSentence && Math.max(prev.end, prev.srcStart) >= prevSentence.start - 2) {
+        drafts.push({
+          ...prev,
+          statement: inner,
+          start: q.start,
+          end: q.end,
+          kind: "direct",
+          form: "final",
+          srcStart: prev.srcStart,
+        });
+      }
+    }
+  }
+
+  // Nesting: an outlet that is only the channel of a speaker's words ("Kim said P, according to KCNA")
+  // is not recorded beside the speaker; a document is ("..., according to a report seen by the Sentinel").
+  const keep = drafts.filter((outer) => {
+    if (
+      outer.form !== "according" &&
+      outer.form !== "final" &&
+      outer.form !== "inverted" &&
+      outer.form !== "passive"
+    )
+      return true;
+    if (DOCUMENT.test(outer.mentions[0] ?? "")) return true;
+    return !drafts.some(
+      (inner) =>
+        inner !== outer &&
+        inner.form === "front" &&
+        inner.srcStart >= outer.start &&
+        inner.srcStart <= outer.start + 3 &&
+        inner.end <= outer.end + 1 &&
+        inner.kind !== "direct",
+    );
+  });
+
+  // One statement per span and source; in text order.
+  const seen = new Set<string>();
+  const out: Statement[] = [];
+  for (const d of keep.sort((x, y) => x.start - y.start || x.end - y.end)) {
+    const key = `${d.start}:${d.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const { form: _form, srcStart: _srcStart, ...st } = d;
+    out.push(st);
+  }
+  return out;
+}

@@ -1,0 +1,445 @@
+/**
+ * @module Who a source phrase names, within one article: a person's name without titles, surnames,
+ * pronouns and roles ("the minister") resolved to the person named earlier, spokespeople to their
+ * organisation, the outlet's own sourcing, and deliberately anonymous sources.
+ */
+import { anonymousRole, isAnonymous } from "./anonymous.ts";
+import { englishPronoun } from "./foreign.ts";
+import { foldName, isOrganisation, looksLikePerson, nameRuns, splitTitle, TITLE_WORDS } from "./names.ts";
+
+export interface Resolved {
+  source: string;
+  affiliation?: string;
+  /** A person (pronouns "he"/"she" may later refer to them). */
+  person: boolean;
+  anonymous?: boolean;
+}
+
+interface Person {
+  name: string;
+  /** The name folded once (foldName), for comparisons. */
+  key: string;
+  last: string;
+  title: string;
+  gender: "m" | "f" | "";
+  affiliation: string;
+}
+
+interface Mention {
+  at: number;
+  /** Opens its sentence (after titles): the person the sentence is about, whom a later pronoun likely means. */
+  subject?: boolean;
+  person?: Person;
+  org?: string;
+  orgKey?: string;
+}
+
+/** How far back (characters) a pronoun looks for its person: about three short paragraphs. */
+const PRONOUN_REACH = 900;
+
+/** Pronouns that stand for a source. */
+const PERSON_PRONOUNS = new Set(["he", "she", "him", "her"]);
+const GROUP_PRONOUNS = new Set(["they", "it", "we"]);
+
+/** What the article says about its people and bodies, read once before its statements are resolved. */
+export class ArticleSources {
+  private readonly people: Person[] = [];
+  private readonly mentions: Mention[] = [];
+  private readonly outletWords: string[];
+  readonly outlet: string;
+
+  private readonly speakers: { at: number; r: Resolved; gender: "m" | "f" | "" }[] = [];
+
+  constructor(
+    private readonly body: string,
+    outlet: string | null | undefined,
+    private readonly masked: string = body,
+  ) {
+    this.outlet = outlet?.trim() ?? "";
+    this.outletWords = foldName(this.outlet)
+      .split(" ")
+      .filter((w) => w && w !== "the");
+    this.scan();
+  }
+
+  private scan(): void {
+    // Names inside quotations are rarely the speaker's: read the masked text. "Omar Haddad of Quillon
+    // Police" is a person of an organisation: the run is cut at "of".
+    const runs = nameRuns(this.masked)
+      .filter((r) => !this.isOutlet(r.text))
+      .flatMap((r) => {
+        const of = personOfOrg(r.text);
+        return of ? [{ start: r.start, end: r.start + of.person.length, text: of.person }] : [r];
+      })
+      // Each run's name folded once, for the comparisons below.
+      .map((r) => ({ ...r, key: foldName(splitTitle(r.text).name) }));
+    // Full names first, so a surname met before its full name (rare) still resolves.
+    for (const r of runs) {
+      if (isOrganisation(r.text) || !looksLikePerson(r.text)) continue;
+      const { name, title } = splitTitle(r.text);
+      const ws = name.split(/\s+/u);
+      // A first name alone is a person when an age or a family role comes with it ("Kasia, 44", "his wife Kasia").
+      const near = `${roleWindow(this.masked, r.start, r.start)}|${this.masked.slice(r.end, r.end + 8)}`;
+      if (ws.length < 2 && !/\|,\s*\d{1,3}\b/u.test(near) && !genderOfRole(near.split("|")[0] ?? ""))
+        continue;
+      const key = foldName(name);
+      let p = this.people.find((x) => x.key === key);
+      if (!p) {
+        const before = this.body.slice(Math.max(0, r.start - 40), r.start);
+        const lowerRole = /((?:[a-z][\p{L}-]*\s+){1,3})$/u.exec(before)?.[1] ?? "";
+        p = {
+          name,
+          key,
+          last: foldName(ws[ws.length - 1] ?? ""),
+          title: `${lowerRole}${title}`.toLowerCase(),
+          gender:
+            genderOfRole(roleWindow(this.masked, r.start, r.end)) ||
+            genderNear(this.body, r.start, r.end, nextOther(runs, r, key)),
+          affiliation: "",
+        };
+        this.people.push(p);
+      }
+    }
+    for (const r of runs) {
+      if (isOrganisation(r.text)) {
+        this.mentions.push({ at: r.start, org: r.text, orgKey: foldName(r.text) });
+        continue;
+      }
+      const p = this.personFor(splitTitle(r.text).name);
+      if (p) this.mentions.push({ at: r.start, person: p, subject: isSubjectAt(this.masked, r.start) });
+    }
+  }
+
+  /** The person a name or surname stands for. */
+  private personFor(name: string): Person | undefined {
+    const key = foldName(name);
+    if (!key) return undefined;
+    return (
+      this.people.find((p) => p.key === key) ??
+      this.people.find((p) => p.last === key) ??
+      this.people.find((p) => p.key.endsWith(` ${key}`))
+    );
+  }
+
+  /** Records a resolved source at its offset, for the pronouns after it. */
+  noteSpeaker(at: number, r: Resolved): void {
+    const p = r.person ? this.people.find((x) => x.name === r.source) : undefined;
+    this.speakers.push({ at, r, gender: p?.gender ?? "" });
+    this.speakers.sort((a, b) => a.at - b.at);
+  }
+
+  /** The latest speaker before `at` passing `ok`: in the same paragraph only, or within reach. */
+  private speakerBefore(
+    at: number,
+    ok: (x: { r: Resolved; gender: string }) => boolean,
+    sameParagraph: boolean,
+  ): { at: number; r: Resolved } | undefined {
+    const para = this.body.lastIndexOf("\n\n", at);
+    for (let i = this.speakers.length - 1; i >= 0; i--) {
+      const x = this.speakers[i];
+      if (!x || x.at >= at) continue;
+      if (sameParagraph ? x.at < para : at - x.at > PRONOUN_REACH) break;
+      if (/^(?:he|she|they|it|i|we)$/iu.test(x.r.source)) continue;
+      if (ok(x)) return x;
+    }
+    return undefined;
+  }
+
+  private lastMentionAt(p: Person, at: number): number {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (m && m.at < at && m.person === p) return m.at;
+    }
+    return -1;
+  }
+
+  /** The most recent person before `at` a pronoun of this gender can stand for. */
+  private personBefore(at: number, gender: "m" | "f" | ""): Person | undefined {
+    // A sentence's subject in this paragraph first ("Judge Marchetti sentenced Pike ... she told him"),
+    // then the nearest person mentioned.
+    // A known gender that matches beats an unknown one at each step.
+    const para = this.body.lastIndexOf("\n\n", at);
+    const known = (m: Mention | undefined) => !!m?.person && !!gender && m.person.gender === gender;
+    const open = (m: Mention | undefined) =>
+      !!m?.person && (!gender || !m.person.gender || m.person.gender === gender);
+    const passes: [(m: Mention | undefined) => boolean, boolean, boolean][] = [
+      [known, true, true],
+      [open, true, true],
+      [known, false, false],
+      [open, false, false],
+    ];
+    for (const [ok, subjectOnly, paragraphOnly] of passes) {
+      for (let i = this.mentions.length - 1; i >= 0; i--) {
+        const m = this.mentions[i];
+        if (!m || m.at >= at) continue;
+        if (paragraphOnly ? m.at < para : at - m.at > PRONOUN_REACH) break;
+        if ((!subjectOnly || m.subject) && ok(m)) return m.person;
+      }
+    }
+    return undefined;
+  }
+
+  /** The most recent organisation before `at` whose name holds every word of `words` (any, when empty). */
+  private orgBefore(at: number, words: string[]): string | undefined {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (!m?.org || m.at >= at) continue;
+      const f = ` ${m.orgKey ?? ""} `;
+      if (words.every((w) => f.includes(` ${w} `) || f.includes(` ${w}s `))) return m.org;
+    }
+    return undefined;
+  }
+
+  /** Whether a phrase names this article's outlet ("ABS", "The Sentinel", "this newspaper"). */
+  isOutlet(np: string): boolean {
+    const f = foldName(np);
+    if (
+      /^(?:this|our) (?:newspaper|paper|website|site|station|programme|program|magazine|agency|blog|reporter)$/u.test(
+        f,
+      )
+    )
+      return true;
+    const ws = f.split(" ").filter((w) => w && w !== "the");
+    return ws.length > 0 && this.outletWords.length > 0 && ws.every((w) => this.outletWords.includes(w));
+  }
+
+  /**
+   * Resolves a source phrase at offset `at`. `context` is the whole attribution (the phrase, the verb
+   * and what follows it in the sentence), read for anonymity.
+   */
+  resolve(np: string, at: number, context = np): Resolved | null {
+    // Party and state tags, "(R-Utah)", and other parentheses say nothing about who the source is.
+    let phrase = np
+      .replace(/\s*\([^)]*\)/gu, "")
+      .trim()
+      .replace(/^(?:and|but|so|yet|while|however|meanwhile|now)\s+/iu, "");
+    phrase = phrase.replace(/[,;:.\s]+$/u, "");
+    if (!phrase) return null;
+    const endPronoun = /(?:^|\s)(he|she|they|it|we|i)$/iu.exec(phrase);
+    if (endPronoun) phrase = endPronoun[1] ?? phrase;
+    phrase = englishPronoun(phrase) ?? phrase;
+    // "le ministre", "el presidente", "der Minister": a foreign article before a role or name.
+    phrase = phrase.replace(/^(?:le|la|les|l'|el|los|las|der|die|das|den)\s+(?=\p{L})/iu, "");
+    const lower = phrase.toLowerCase();
+
+    if (PERSON_PRONOUNS.has(lower)) {
+      const gender = lower === "he" || lower === "him" ? "m" : "f";
+      const sp = this.speakerBefore(at, (x) => x.r.person && (!x.gender || x.gender === gender), true);
+      const p = this.personBefore(at, gender);
+      const pAt = p ? this.lastMentionAt(p, at) : -1;
+      // A speaker in this paragraph wins over names mentioned since; otherwise the nearest person.
+      if (sp && (sp.at >= pAt || !p)) return sp.r;
+      if (p) return this.personResult(p);
+      const far = this.speakerBefore(at, (x) => x.r.person && (!x.gender || x.gender === gender), false);
+      return far ? far.r : { source: phrase, person: true };
+    }
+    if (lower === "they") {
+      // Singular "they" for an unnamed source, or the body that spoke last.
+      const sp = this.speakerBefore(at, (x) => !!x.r.anonymous || !x.r.person, false);
+      if (sp) return sp.r;
+    }
+    if (GROUP_PRONOUNS.has(lower)) {
+      if (lower === "we" && this.outlet) return { source: phrase, person: false };
+      const org = lower === "it" ? this.orgBefore(at, []) : undefined;
+      return { source: org ?? phrase, person: false };
+    }
+    if (lower === "i") return { source: phrase, person: true };
+
+    // The outlet's own sourcing: "ABS understands", "testimonies collected by Lantern".
+    // "testimonies collected by Lantern" are the outlet's own sourcing; "data reviewed by Crossline" is the data.
+    const byOutlet =
+      /^(?:the\s+)?(?:testimonies|accounts|interviews|sources|people|witnesses|residents)\b.*\b(?:collected|gathered|consulted|interviewed|contacted|reached|seen) by (.+)$/iu.exec(
+        phrase,
+      );
+    const byWho = byOutlet ? (nameRuns(byOutlet[1] ?? "")[0]?.text ?? byOutlet[1] ?? "") : "";
+    if (
+      this.isOutlet(phrase) ||
+      (byOutlet && /^(?:this|our)\b/iu.test(byOutlet[1] ?? "")) ||
+      (byWho && this.isOutlet(byWho))
+    ) {
+      return { source: `${this.outlet || phrase} (own sources)`, person: false };
+    }
+
+    // Split off appositives and relative clauses: "Marta Sokolin, who leads ...", "The Greens' spokesman, Quim Serra,".
+    const parts = phrase.split(/,\s*/u);
+    const head = (parts[0] ?? "").replace(/\s+(?:who|which|whose|speaking|talking)\b.*$/su, "").trim();
+    const apposName = parts
+      .slice(1)
+      .map((p) => p.trim().replace(/^(?:Mr|Mrs|Ms|Dr|Mx|Prof)\.?\s+/u, ""))
+      .find((p) => nameRuns(p).some((r) => r.start === 0 && r.text === p) && looksLikePerson(p));
+
+    if (
+      isAnonymous(context) &&
+      !apposName &&
+      !nameRuns(head).some((r) => looksLikePerson(r.text) && !isOrganisation(r.text) && r.text.includes(" "))
+    ) {
+      // The role as the article words it ("worker at the Brezan tractor plant"), flagged anonymous.
+      return { source: anonymousRole(head), person: true, anonymous: true };
+    }
+
+    const spokes =
+      /^(?:(?:a|an|the|one)\s+)?(.*?)\s*(?:official\s+)?(?:spokes(?:man|woman|person|people)|press (?:officer|secretary)|representative)(?:\s+(?:for|of|at)\s+(.+))?$/iu.exec(
+        head,
+      );
+    if (spokes) {
+      let orgPhrase = (spokes[2] ?? spokes[1] ?? "").replace(/['’]s$/u, "").trim();
+      orgPhrase = orgPhrase.replace(/^(?:the|a|an)\s+/iu, "");
+      const org = orgPhrase ? this.resolveOrg(orgPhrase, at) : undefined;
+      if (apposName) {
+        const p = this.personFor(splitTitle(apposName).name);
+        return {
+          source: p?.name ?? splitTitle(apposName).name,
+          person: true,
+          ...(org ? { affiliation: org } : {}),
+        };
+      }
+      if (org) return { source: org, person: false };
+    }
+    // "the Minister of Energy, Oleg Varsk,": the appositive names the person the head describes.
+    if (apposName && !nameRuns(head).some((r) => head.endsWith(r.text) && looksLikePerson(r.text))) {
+      const name = splitTitle(apposName).name;
+      const p = this.personFor(name);
+      return { source: p?.name ?? name, person: true };
+    }
+
+    const runs = nameRuns(head);
+    const last = runs[runs.length - 1];
+    // The phrase's head is its last word: a name run there is who it names ("PayLink boss Oliver Nkemelu").
+    // Not when the name sits in a modifier after the head noun ("a report seen by the Gazette").
+    const beforeRun = last ? head.slice(0, head.lastIndexOf(last.text)) : "";
+    const headIsRun =
+      last &&
+      head.replace(/['’]s?$/u, "").endsWith(last.text) &&
+      !/\b(?:by|of|from|at|for|with|in|on|to|seen|obtained|published|released|reviewed|about)\s/u.test(
+        beforeRun,
+      );
+    if (last && headIsRun) {
+      const of = personOfOrg(last.text);
+      if (of) {
+        const name = splitTitle(of.person).name;
+        const p = this.personFor(name);
+        return { source: p?.name ?? name, person: true, affiliation: of.org };
+      }
+      if (isOrganisation(last.text)) return { source: last.text, person: false };
+      const { name } = splitTitle(last.text);
+      const p = this.personFor(name);
+      if (p) return this.personResult(p);
+      return { source: name, person: looksLikePerson(last.text) };
+    }
+    // A role: "the minister", "the company", "police", "the fire service".
+    const role = head.replace(/^(?:the|a|an|one|another)\s+/iu, "");
+    const roleWords = foldName(role)
+      .split(" ")
+      .filter((w) => w);
+    if (/^the\s/iu.test(head) && roleWords.length <= 3) {
+      const titled = roleWords.filter((w) => TITLE_WORDS.has(w));
+      if (titled.length && roleWords.length <= 2) {
+        const p = this.personWithTitle(roleWords, at);
+        if (p) return this.personResult(p);
+      }
+    }
+    if (roleWords.length && roleWords.length <= 3 && !runs.length) {
+      const org = this.orgBefore(at, roleWords);
+      if (org) return { source: org, person: false };
+    }
+    return { source: head, person: false };
+  }
+
+  private resolveOrg(phrase: string, at: number): string | undefined {
+    const runs = nameRuns(phrase);
+    if (runs.length && runs[runs.length - 1]?.text === phrase) return phrase;
+    const words = foldName(phrase)
+      .split(" ")
+      .filter((w) => w && w !== "the");
+    return this.orgBefore(at, words) ?? this.orgBefore(this.body.length, words) ?? (phrase || undefined);
+  }
+
+  private personWithTitle(roleWords: string[], at: number): Person | undefined {
+    const candidates = this.people.filter((p) => roleWords.every((w) => ` ${p.title} `.includes(` ${w}`)));
+    if (candidates.length === 0) return undefined;
+    // The most recently mentioned of them before `at`.
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (m?.person && m.at < at && candidates.includes(m.person)) return m.person;
+    }
+    return candidates[0];
+  }
+
+  private personResult(p: Person): Resolved {
+    return { source: p.name, person: true, ...(p.affiliation ? { affiliation: p.affiliation } : {}) };
+  }
+}
+
+/** How far after a name its pronoun is looked for when guessing gender. */
+const GENDER_WINDOW = 250;
+
+const FEMALE_ROLE =
+  /\b(?:mrs|ms|miss|madam|madame|frau|señora|wife|widow|mother|mum|mom|daughter|sister|grandmother|gran|nan|aunt|niece|actress|chairwoman|spokeswoman|businesswoman|congresswoman|policewoman|woman|girl|queen|princess|duchess|lady|dame|stewardess|waitress|heroine|landlady)\b/iu;
+const MALE_ROLE =
+  /\b(?:mr|sir|herr|señor|monsieur|husband|widower|father|dad|son|brother|grandfather|grandad|granddad|uncle|nephew|actor|chairman|spokesman|businessman|congressman|policeman|man|boy|king|prince|duke|lord|steward|waiter|hero|landlord)\b/iu;
+
+/** The two words before a name and its appositive after it ("Mr Wilk’s widow, Kasia, 44,"): where its role is said. */
+function roleWindow(masked: string, start: number, end: number): string {
+  const before = /(?:[\p{L}'’.-]+\s+){0,2}$/u.exec(masked.slice(Math.max(0, start - 40), start))?.[0] ?? "";
+  const after = end > start ? (/^,[^,.;:]{0,30}/u.exec(masked.slice(end, end + 32))?.[0] ?? "") : "";
+  return `${before}${masked.slice(start, end)}${after}`;
+}
+
+/** A gender the words around a name state ("Mr Wilk’s widow, Kasia", "his mother"), or "". */
+function genderOfRole(text: string): "m" | "f" | "" {
+  // The words nearest the name decide: the role right before it, else the appositive after it.
+  const f = FEMALE_ROLE.exec(text);
+  const m = MALE_ROLE.exec(text);
+  if (f && m) return f.index > m.index ? "f" : "m";
+  return f ? "f" : m ? "m" : "";
+}
+
+/** "Omar Haddad of Quillon Police" → the person and the body; null when the run is not of that shape. */
+function personOfOrg(run: string): { person: string; org: string } | null {
+  const m = /^(.+?)\s+of\s+(.+)$/u.exec(run);
+  if (!m) return null;
+  const person = m[1] ?? "";
+  const name = splitTitle(person).name;
+  if (name.split(/\s+/u).length < 2 || !looksLikePerson(person) || isOrganisation(person)) return null;
+  return { person, org: m[2] ?? "" };
+}
+
+/** Where the next run naming someone else starts, so a pronoun after it is not read as this person's. */
+function nextOther(
+  runs: readonly { start: number; key: string }[],
+  r: { start: number },
+  key: string,
+): number {
+  for (const x of runs) {
+    if (x.start <= r.start) continue;
+    if (x.key !== key && !key.endsWith(` ${x.key}`)) return x.start;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/** Whether a name at `at` opens its sentence, after at most a few title or role words. */
+function isSubjectAt(masked: string, at: number): boolean {
+  const before = masked.slice(Math.max(0, at - 60), at);
+  const lead = /(?:^|[.!?]["”’»]?\s+|\n\n|[:;]\s+)([^.!?\n:;]*)$/u.exec(before)?.[1];
+  if (lead === undefined) return false;
+  return (lead.match(/[\p{L}'’-]+/gu) ?? []).length <= SUBJECT_LEAD_WORDS && !/[,\u2592]/u.test(lead);
+}
+
+/** Title and role words a sentence's subject may carry before the name ("Detective Chief Inspector"). */
+const SUBJECT_LEAD_WORDS = 4;
+
+/** "he"/"his" or "she"/"her" in the words right after a name, or Mr/Mrs before it. */
+function genderNear(
+  body: string,
+  start: number,
+  end: number,
+  stop = Number.POSITIVE_INFINITY,
+): "m" | "f" | "" {
+  const before = body.slice(Math.max(0, start - 6), start);
+  if (/\bMr\.?\s*$/u.test(before)) return "m";
+  if (/\bM(?:r?s|iss)\.?\s*$/u.test(before)) return "f";
+  const after = body.slice(end, Math.min(end + GENDER_WINDOW, stop));
+  const m = /\b(he|his|him|she|her|hers)\b/iu.exec(after);
+  if (!m) return "";
+  return /^(?:he|his|him)$/iu.test(m[1] ?? "") ? "m" : "f";
+}

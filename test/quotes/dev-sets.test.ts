@@ -1,0 +1,83 @@
+/**
+ * The CI floor on the attribution dev sets: `newsdesk quotes --jsonl` (the extraction ingest runs) scored
+ * by the shared scorer. Floors only rise; they sit just under the figures measured when they were set
+ * (bench/README.md, "quotes-quality"), so a change that makes attribution worse fails here.
+ */
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+
+const shared = join(import.meta.dirname, "..", "..", "..", "shared");
+const scorer = join(shared, "bench", "stories", "score.mjs");
+const newsdesk = join(import.meta.dirname, "..", "..", "bin", "newsdesk");
+// Skipped on a machine without ../shared beside the checkout; under CI, which always has it, a missing set fails.
+const missing =
+  existsSync(scorer) || process.env.CI ? false : `the dev sets are not beside this checkout (${shared})`;
+
+interface Prf {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+interface Score {
+  span: Prf;
+  full: Prf;
+  kind_accuracy: number | null;
+  non_attribution: { predictions_overlapping: number };
+  input: { missing: number; malformed: number; invalid_spans: number; offsets_disagree_with_text: number };
+}
+
+function score(set: string): Score {
+  const out = execFileSync(
+    process.execPath,
+    [
+      scorer,
+      "run",
+      "attributions",
+      "--gold",
+      join(shared, "datasets", set),
+      "--cmd",
+      `${newsdesk} quotes --jsonl`,
+      "--json",
+    ],
+    {
+      cwd: join(shared, "bench", "stories"),
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, LOG_LEVEL: "warn" },
+    },
+  );
+  return JSON.parse(out) as Score;
+}
+
+function wellFormed(s: Score): void {
+  assert.equal(s.input.missing, 0);
+  assert.equal(s.input.malformed, 0);
+  assert.equal(s.input.invalid_spans, 0);
+  assert.equal(s.input.offsets_disagree_with_text, 0);
+}
+
+describe("attribution on the dev sets", { skip: missing }, () => {
+  test("stories-dev: full F1, precision and recall, kinds, no statement on a non-attribution span", {
+    timeout: 120_000,
+  }, () => {
+    const s = score("stories-dev");
+    wellFormed(s);
+    assert.ok(s.full.f1 >= 0.9, `full F1 ${s.full.f1} below the floor 0.90`);
+    assert.ok(s.full.precision >= 0.93, `full precision ${s.full.precision} below the floor 0.93`);
+    assert.ok(s.full.recall >= 0.87, `full recall ${s.full.recall} below the floor 0.87`);
+    assert.ok(s.span.f1 >= 0.92, `span F1 ${s.span.f1} below the floor 0.92`);
+    assert.ok((s.kind_accuracy ?? 0) >= 0.98, `kind accuracy ${s.kind_accuracy} below the floor 0.98`);
+    assert.equal(s.non_attribution.predictions_overlapping, 0);
+  });
+
+  test("polnear-dev: span and full F1", { timeout: 300_000 }, () => {
+    const s = score("polnear-dev");
+    wellFormed(s);
+    assert.ok(s.span.f1 >= 0.49, `span F1 ${s.span.f1} below the floor 0.49`);
+    assert.ok(s.full.f1 >= 0.33, `full F1 ${s.full.f1} below the floor 0.33`);
+  });
+});
