@@ -6,6 +6,7 @@
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { extractStatements } from "../quotes/extract-statements.ts";
+import { runQuotesBackfill } from "./quotes-backfill.ts";
 
 /** One input line of the contract (other fields are read by other tools and ignored here). */
 interface InputArticle {
@@ -33,13 +34,18 @@ export function registerQuotes(program: Command): void {
   program
     .command("quotes")
     .description(
-      "extract attributed statements (who said what) from articles read as JSON lines on stdin; prints one JSON line per article",
+      "who said what: extract attributed statements from JSON lines on stdin (--jsonl), or for stored articles (--backfill)",
     )
-    .requiredOption(
+    .option(
       "--jsonl",
       "read {id, outlet, body} lines; print {id, statements: [{source, mentions, statement, start, end, kind, verb, affiliation?}]} lines",
     )
-    .action(async () => {
+    .option("--backfill", "extract and store the statements of stored articles that have none yet")
+    .option("--all", "with --backfill: every stored article, replacing its statements (after an upgrade)")
+    .action(async (opts: { jsonl?: boolean; backfill?: boolean; all?: boolean }) => {
+      if (opts.backfill) return runQuotesBackfill({ all: opts.all });
+      if (!opts.jsonl)
+        throw new Error("quotes: give --jsonl (JSON lines on stdin) or --backfill (stored articles)");
       let n = 0;
       for await (const line of createInterface({
         input: process.stdin,

@@ -6,6 +6,7 @@ import type { FeedItem } from "../feeds/types.ts";
 import { type ArticleChange, type KnownItem, reviseArticle } from "../storage/articles.ts";
 import type { Source } from "../storage/schema.ts";
 import { sameText } from "../util/same-text.ts";
+import { articleStatements } from "./article-statements.ts";
 import { buildArticle, feedDigest, plainTitle } from "./build-article.ts";
 import { fetchPage } from "./fetch-page.ts";
 import type { StoreDeps } from "./store-feed-items.ts";
@@ -63,8 +64,10 @@ export async function reviseKnownItem(
   if (textEdited) {
     const page = stored.body_from_page ? await fetchPage(item, source, deps) : null;
     const built = buildArticle(source.id, item, page, now.toISOString());
-    if (page?.extracted || !stored.body_from_page)
+    if (page?.extracted || !stored.body_from_page) {
       change.body = { body_html: built.body_html, text: built.text };
+      change.statements = articleStatements(built.text, source.title, deps.log);
+    }
     // The excerpt comes from the feed's summary, else the page: without either it stays.
     if (item.summary || page?.extracted) change.excerpt = built.excerpt ?? null;
   }

@@ -7,6 +7,7 @@ import type { Logger } from "../log.ts";
 import { findKnownGuids, findOutletUrlKeys, insertArticle, type Outlet } from "../storage/articles.ts";
 import type { Database, Source } from "../storage/schema.ts";
 import { outletHost, urlKey } from "../util/url-key.ts";
+import { articleStatements } from "./article-statements.ts";
 import { buildArticle, feedDigest } from "./build-article.ts";
 import { clusterRequest } from "./cluster-request.ts";
 import { fetchPage } from "./fetch-page.ts";
@@ -92,6 +93,7 @@ export async function storeFeedItems(
       outlet,
       feed: { digest: feedDigest(item), bodyFromPage: page?.extracted != null },
       cluster: clusterRequest(article, config),
+      statements: articleStatements(article.text, source.title, deps.log),
     });
   });
   return { added: added.filter(Boolean).length, revised: revised.filter(Boolean).length };

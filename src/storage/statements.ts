@@ -148,3 +148,50 @@ export async function replaceArticleStatements(
   await trx.updateTable("articles").set({ statements_at: now }).where("id", "=", articleId).execute();
   await recount(trx, [...before.map((r) => Number(r.person_id)), ...ids.values()]);
 }
+
+/** An article whose statements are to be extracted: its text, time and outlet name. */
+export interface ArticleForStatements {
+  id: number;
+  text: string;
+  sort_at: string;
+  outlet: string | null;
+}
+
+/**
+ * Up to `limit` articles after id `afterId`, in id order: those never extracted, or every one when
+ * `all` (after an upgrade of the extractor).
+ */
+export async function listArticlesForStatements(
+  db: Kysely<Database>,
+  afterId: number,
+  limit: number,
+  all = false,
+): Promise<ArticleForStatements[]> {
+  let q = db
+    .selectFrom("articles")
+    .innerJoin("sources", "sources.id", "articles.source_id")
+    .select(["articles.id", "articles.text", "articles.sort_at", "sources.title as outlet"])
+    .where("articles.id", ">", afterId);
+  if (!all) q = q.where("articles.statements_at", "is", null);
+  const rows = await q.orderBy("articles.id").limit(limit).execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** How many articles `listArticlesForStatements` would go through. */
+export async function countArticlesForStatements(db: Kysely<Database>, all = false): Promise<number> {
+  let q = db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n"));
+  if (!all) q = q.where("statements_at", "is", null);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** Replaces one stored article's statements in a transaction of its own (the backfill's write). */
+export async function storeArticleStatements(
+  db: Kysely<Database>,
+  article: Pick<ArticleForStatements, "id" | "sort_at">,
+  statements: readonly StatementInput[],
+  now: string,
+): Promise<void> {
+  await db
+    .transaction()
+    .execute((trx) => replaceArticleStatements(trx, article.id, article.sort_at, statements, now));
+}
