@@ -48,6 +48,12 @@ test("anonymous sources, an outlet's own sourcing and descriptions get no identi
   assert.equal(hasIdentity({ source: "a senior official", anonymous: true }), false);
   assert.equal(hasIdentity({ source: "The Gazette (own sources)" }), false);
   assert.equal(hasIdentity({ source: "officials" }), false);
+  assert.equal(hasIdentity({ source: "Residents" }), false);
+  assert.equal(hasIdentity({ source: "Police" }), false);
+  assert.equal(hasIdentity({ source: "Local officials" }), false);
+  assert.equal(hasIdentity({ source: "Metropolitan Police" }), true);
+  assert.equal(hasIdentity({ source: "Reuters" }), true);
+  assert.equal(hasIdentity({ source: "Jones" }), true);
   assert.equal(hasIdentity({ source: "Sergei Lavrov" }), true);
   assert.equal(hasIdentity({ source: "NATO" }), true);
 });

@@ -29,6 +29,16 @@ export interface KnownIdentity {
 const ORGANISATION_WORDS =
   /\b(ministry|ministries|department|agency|service|services|office|council|committee|commission|government|administration|police|army|military|navy|forces|party|parliament|senate|congress|assembly|court|bank|company|corporation|corp|inc|ltd|llc|plc|group|association|union|federation|institute|university|school|hospital|authority|board|bureau|embassy|cabinet|presidency|news|press|times|post|herald|radio|television|tv|network|foundation|organisation|organization|center|centre|club|team|league|coalition|alliance|fund|trust|campaign|society|church|chamber|exchange)\b/i;
 
+/**
+ * Group nouns that describe a source rather than name one ("Residents said", "Police said", "local
+ * officials"): written with a capital only because they open a sentence.
+ */
+const GROUP_NOUNS = new Set(
+  "officials official people sources source aides spokesman spokeswoman spokesperson analysts experts residents witnesses critics supporters opponents officers lawyers voters members leaders workers protesters demonstrators economists scientists researchers investigators prosecutors authorities observers diplomats advisers advisors allies executives students parents doctors nurses teachers farmers owners managers neighbours neighbors friends relatives police staff employees activists campaigners locals organisers organizers rescuers firefighters paramedics engineers villagers passengers customers shoppers fans users survivors victims families lawmakers legislators senators ministers officers troops soldiers militants rebels insurgents traders investors bankers planners inspectors regulators".split(
+    " ",
+  ),
+);
+
 /** A key: the name in lower case, accents folded, without "the" or a possessive, spaces collapsed. */
 export function identityKey(name: string): string {
   return name
@@ -62,8 +72,13 @@ export function surnameOf(key: string, kind: IdentityKind): string | null {
 export function hasIdentity(s: SourceName): boolean {
   if (s.anonymous) return false;
   const key = identityKey(s.source);
-  // A source written without a capital ("officials", "residents") is a description, not a name.
-  const named = /\p{Lu}/u.test(s.source) || !/\p{Ll}/u.test(s.source);
+  // A source written without a capital ("officials") is a description, not a name; so is a group noun
+  // capitalised only as the first word ("Residents", "Local officials"), not "Metropolitan Police".
+  const words = s.source.trim().split(/\s+/);
+  const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const group =
+    GROUP_NOUNS.has(key.split(" ").at(-1) ?? "") && capitals <= 1 && !/^\p{Lu}/u.test(words[1] ?? "");
+  const named = (/\p{Lu}/u.test(s.source) || !/\p{Ll}/u.test(s.source)) && !group;
   return key.length > 1 && named && !/\(own sources\)$/i.test(s.source.trim()) && !/^anonymous\b/.test(key);
 }
 

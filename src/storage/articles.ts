@@ -10,7 +10,7 @@ import { clusterCacheFor } from "./cluster-cache.ts";
 import { type ClusterRequest, clusterInsertedArticle } from "./clustering.ts";
 import { isPostgres } from "./db.ts";
 import type { Article, ArticleRevision, ArticlesTable, Database, DisplayMode, NewArticle } from "./schema.ts";
-import { replaceArticleStatements, type StatementInput } from "./statements.ts";
+import { lockStatementWriters, replaceArticleStatements, type StatementInput } from "./statements.ts";
 
 /** An article joined with the name and address of the source it came from. */
 export type ArticleWithSource = Article & {
@@ -146,6 +146,7 @@ export async function reviseArticle(
   now: string,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
+    if (change.statements) await lockStatementWriters(trx);
     let q = trx
       .selectFrom("articles")
       .select(["title", "body_html", "text", "excerpt", "story_id", "sort_at"])
@@ -256,6 +257,7 @@ export async function insertArticle(
 ): Promise<boolean> {
   const sortAt = sortTime(article.published_at ?? null, article.fetched_at);
   return db.transaction().execute(async (trx) => {
+    if (origin.statements) await lockStatementWriters(trx);
     const key = article.url_key ?? null;
     if (key && origin.outlet) {
       if (isPostgres(trx))

@@ -4,9 +4,10 @@
  * Statement writes run inside the article's own transaction on ingest, so a page never shows an
  * article without its statements or statements of a text it no longer has.
  */
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { hasIdentity, identityKey, identityKind, matchIdentity, surnameOf } from "../people/identity.ts";
 import { slugify } from "../util/slug.ts";
+import { isPostgres } from "./db.ts";
 import type { Database } from "./schema.ts";
 
 type Trx = Transaction<Database> | Kysely<Database>;
@@ -22,6 +23,16 @@ export interface StatementInput {
   verb: string;
   affiliation?: string | null;
   anonymous?: boolean;
+}
+
+/**
+ * On PostgreSQL, transactions that write statements take this lock before their first write: they
+ * create and recount shared people rows, and two of them interleaving with the site_version row
+ * (which every write locks) deadlocked in tests. SQLite has one writer anyway.
+ */
+export async function lockStatementWriters(trx: Trx): Promise<void> {
+  if (isPostgres(trx))
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended('newsdesk:statements', 0))`.execute(trx);
 }
 
 /** Statements kept per article: a 5,000-word interview transcript is not a reason for unbounded rows. */
@@ -55,6 +66,8 @@ async function identityOf(trx: Trx, source: string, now: string): Promise<number
       .execute();
     return match.id;
   }
+  // Another writer may create the same identity at the same moment (two articles quoting one person):
+  // the key's unique index decides, and the loser takes the winner's row.
   const row = await trx
     .insertInto("people")
     .values({
@@ -65,9 +78,16 @@ async function identityOf(trx: Trx, source: string, now: string): Promise<number
       kind: match.identityKind,
       created_at: now,
     })
+    .onConflict((oc) => oc.column("key").doNothing())
     .returning("id")
+    .executeTakeFirst();
+  if (row) return Number(row.id);
+  const winner = await trx
+    .selectFrom("people")
+    .select("id")
+    .where("key", "=", match.key)
     .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return Number(winner.id);
 }
 
 /** `name`'s slug, with -2, -3... when another identity holds it. */
@@ -82,7 +102,8 @@ async function freeSlug(trx: Trx, name: string, self: number | null): Promise<st
 
 /** Recounts the identities' statements and their newest time (what the people pages sort and show). */
 async function recount(trx: Trx, personIds: Iterable<number>): Promise<void> {
-  for (const id of new Set(personIds)) {
+  // In id order, so two writers lock the rows they share in the same order (no deadlock).
+  for (const id of [...new Set(personIds)].sort((a, b) => a - b)) {
     const row = await trx
       .selectFrom("statements")
       .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("sort_at").as("last")])
@@ -99,7 +120,7 @@ async function recount(trx: Trx, personIds: Iterable<number>): Promise<void> {
 /**
  * Replaces the article's statements with `statements` (its text extracted again, or for the first
  * time), creating or updating the identities they name, and marks when. Run it in the transaction
- * that writes the article's text.
+ * that writes the article's text, which took `lockStatementWriters` before its first write.
  */
 export async function replaceArticleStatements(
   trx: Trx,
