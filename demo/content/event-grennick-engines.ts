@@ -111,7 +111,7 @@ export const grennickEnginesArticles: DemoArticle[] = [
       p(
         "Velland’s foreign minister, Helena Marsk, told the country’s parliament that the engines would not leave the port of Grennick until the investigation is over. “No government will use our harbours to rearm,” Marsk said.",
       ),
-      h2("‘An act of piracy’"),
+      h2("Two accounts of one cargo"),
       p(
         "Kaskara’s government tells a different story. Its state news agency, Voskra, says the ship carried spare parts for fishing boats, and Kaskaran leader Kasimir Dravan called the seizure “an act of piracy.” A member of Velland’s parliament, Jens Heddal, said intelligence officials had told lawmakers the engines were bound for a navy yard building patrol boats.",
       ),
