@@ -42,6 +42,12 @@ export const eventList: DemoEvent[] = [
     title: "Sound Crossing Ferries orders two battery-hybrid ferries from Aldergate Shipyard",
     date: "2026-11-24",
   },
+  {
+    id: "grennick-engine-seizure",
+    title:
+      "Velland detains a freighter at Grennick carrying Port Alder-built engines it says were bound for Kaskara",
+    date: "2026-11-27",
+  },
 ];
 
 /**

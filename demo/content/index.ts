@@ -5,6 +5,7 @@ import { meridianWireArticles } from "./articles-meridian-wire.ts";
 import { tvprArticles } from "./articles-tvpr.ts";
 import { valleyDispatchArticles } from "./articles-valley-dispatch.ts";
 import { aldergateFerriesArticles } from "./event-aldergate-ferries.ts";
+import { grennickEnginesArticles } from "./event-grennick-engines.ts";
 import { harborGrocersArticles } from "./event-harbor-grocers.ts";
 import { confusableEventPairs, eventList } from "./events.ts";
 import { outletList } from "./outlets.ts";
@@ -47,6 +48,7 @@ export const demoArticles: readonly DemoArticle[] = [
   ...valleyDispatchArticles,
   ...harborGrocersArticles,
   ...aldergateFerriesArticles,
+  ...grennickEnginesArticles,
 ].sort((a, b) => Date.parse(a.published) - Date.parse(b.published));
 
 export function findOutlet(slug: string): DemoOutlet | undefined {
