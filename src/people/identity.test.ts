@@ -17,6 +17,9 @@ test("bodies and people are told apart by the words of their names", () => {
   assert.equal(identityKind("National Intelligence Service"), "organisation");
   assert.equal(identityKind("Korean Central News Agency"), "organisation");
   assert.equal(identityKind("Sergei Lavrov"), "person");
+  assert.equal(identityKind("Tern Valley Power & Light"), "organisation");
+  assert.equal(identityKind("Voskra"), "person");
+  assert.equal(identityKind("Voskra", true), "organisation", "someone speaks for it");
 });
 
 test("the same key is the same identity; a lone surname joins the one person with it", () => {
@@ -54,6 +57,12 @@ test("anonymous sources, an outlet's own sourcing and descriptions get no identi
   assert.equal(hasIdentity({ source: "Metropolitan Police" }), true);
   assert.equal(hasIdentity({ source: "Reuters" }), true);
   assert.equal(hasIdentity({ source: "Jones" }), true);
+  assert.equal(hasIdentity({ source: "The company" }), false);
+  assert.equal(hasIdentity({ source: "its foreign ministry" }), false);
+  assert.equal(hasIdentity({ source: "Naval architects at Aldergate" }), false);
+  assert.equal(hasIdentity({ source: "Bank of Velland" }), true);
+  assert.equal(hasIdentity({ source: "Analysts at Birchfield Securities" }), false);
+  assert.equal(hasIdentity({ source: "The Times" }), true);
   assert.equal(hasIdentity({ source: "Sergei Lavrov" }), true);
   assert.equal(hasIdentity({ source: "NATO" }), true);
 });

@@ -27,14 +27,14 @@ export interface KnownIdentity {
 
 /** Words that make a name a body's rather than a person's. */
 const ORGANISATION_WORDS =
-  /\b(ministry|ministries|department|agency|service|services|office|council|committee|commission|government|administration|police|army|military|navy|forces|party|parliament|senate|congress|assembly|court|bank|company|corporation|corp|inc|ltd|llc|plc|group|association|union|federation|institute|university|school|hospital|authority|board|bureau|embassy|cabinet|presidency|news|press|times|post|herald|radio|television|tv|network|foundation|organisation|organization|center|centre|club|team|league|coalition|alliance|fund|trust|campaign|society|church|chamber|exchange)\b/i;
+  /\b(ministry|ministries|department|directorate|agency|service|services|office|council|committee|commission|government|administration|police|army|military|navy|forces|party|parliament|senate|congress|assembly|court|bank|banks|company|corporation|corp|inc|ltd|llc|plc|gmbh|group|association|union|federation|institute|university|college|school|hospital|clinic|authority|board|bureau|embassy|cabinet|presidency|news|press|times|post|herald|radio|television|tv|network|media|foundation|organisation|organization|center|centre|club|team|league|coalition|alliance|fund|trust|campaign|society|church|chamber|exchange|cooperative|co-operative|works|industries|holdings|partners|enterprises|systems|technologies|labs|energy|power|electric|motors|airlines|airways|ferries|shipping|logistics|shipbrokers|brokers|insurance|capital|ventures|markets|stores|foods|bakery|grocers|mills|pharmaceuticals)\b/i;
 
 /**
  * Group nouns that describe a source rather than name one ("Residents said", "Police said", "local
  * officials"): written with a capital only because they open a sentence.
  */
 const GROUP_NOUNS = new Set(
-  "officials official people sources source aides spokesman spokeswoman spokesperson analysts experts residents witnesses critics supporters opponents officers lawyers voters members leaders workers protesters demonstrators economists scientists researchers investigators prosecutors authorities observers diplomats advisers advisors allies executives students parents doctors nurses teachers farmers owners managers neighbours neighbors friends relatives police staff employees activists campaigners locals organisers organizers rescuers firefighters paramedics engineers villagers passengers customers shoppers fans users survivors victims families lawmakers legislators senators ministers officers troops soldiers militants rebels insurgents traders investors bankers planners inspectors regulators".split(
+  "officials official people sources source aides spokesman spokeswoman spokesperson analysts experts residents witnesses critics supporters opponents officers lawyers voters members leaders workers protesters demonstrators economists scientists researchers investigators prosecutors authorities observers diplomats advisers advisors allies executives students parents doctors nurses teachers farmers owners managers neighbours neighbors friends relatives police staff employees activists campaigners locals organisers organizers rescuers firefighters paramedics engineers villagers passengers customers shoppers fans users survivors victims families lawmakers legislators senators ministers officers troops soldiers militants rebels insurgents traders investors bankers planners inspectors regulators astronomers physicians surgeons pilots drivers commuters tenants landlords homeowners merchants retailers consumers".split(
     " ",
   ),
 );
@@ -54,8 +54,31 @@ export function identityKey(name: string): string {
     .replace(/\s+/g, " ");
 }
 
-export function identityKind(name: string): IdentityKind {
-  return ORGANISATION_WORDS.test(name) ? "organisation" : "person";
+/** A body when its name says so (a ministry, "& Co") or when the article has someone speak for it. */
+export function identityKind(name: string, spokenFor = false): IdentityKind {
+  return spokenFor || ORGANISATION_WORDS.test(name) || name.includes("&") ? "organisation" : "person";
+}
+
+/** Little words a name may hold in lower case: "Bank of Spain", "Ludwig van Beethoven", "Tern Power & Light". */
+const NAME_PARTICLES = new Set(
+  "of the and for in on at de del della di da do dos das du des la le les van von der den ter y e et und &".split(
+    " ",
+  ),
+);
+
+/**
+ * Whether `source` is written as a name: after a leading article, every word capitalised (or a
+ * particle). "The company", "its foreign ministry" and "Naval architects at Aldergate" describe a
+ * source the article did not name; "Helena Marsk" and "Bank of Velland" name one.
+ */
+export function looksLikeName(source: string): boolean {
+  const words = source
+    .trim()
+    .replace(/^(?:the|a|an)\s+/i, "")
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0) return false;
+  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && NAME_PARTICLES.has(w.toLowerCase())));
 }
 
 /** A person's last name word ("lavrov" of "sergei lavrov"); null for a body. */
@@ -73,12 +96,13 @@ export function hasIdentity(s: SourceName): boolean {
   if (s.anonymous) return false;
   const key = identityKey(s.source);
   // A source written without a capital ("officials") is a description, not a name; so is a group noun
-  // capitalised only as the first word ("Residents", "Local officials"), not "Metropolitan Police".
+  // capitalised only as the first word ("Residents", "Local officials"), not "Metropolitan Police",
+  // and a group noun that heads the phrase.
   const words = s.source.trim().split(/\s+/);
   const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   const group =
     GROUP_NOUNS.has(key.split(" ").at(-1) ?? "") && capitals <= 1 && !/^\p{Lu}/u.test(words[1] ?? "");
-  const named = (/\p{Lu}/u.test(s.source) || !/\p{Ll}/u.test(s.source)) && !group;
+  const named = looksLikeName(s.source) && !group;
   return key.length > 1 && named && !/\(own sources\)$/i.test(s.source.trim()) && !/^anonymous\b/.test(key);
 }
 
@@ -94,11 +118,11 @@ export type Match =
  * known only by its surname. Two people with one surname leave a lone surname ambiguous: it becomes
  * an identity of its own rather than a guess.
  */
-export function matchIdentity(name: string, known: readonly KnownIdentity[]): Match {
+export function matchIdentity(name: string, known: readonly KnownIdentity[], spokenFor = false): Match {
   const key = identityKey(name);
   const same = known.find((k) => k.key === key);
   if (same) return { kind: "known", id: same.id };
-  const kind = identityKind(name);
+  const kind = identityKind(name, spokenFor);
   const surname = surnameOf(key, kind);
   if (kind === "person" && surname) {
     const people = known.filter((k) => k.kind === "person" && k.surname === surname);

@@ -41,9 +41,9 @@ export const MAX_STATEMENTS_PER_ARTICLE = 200;
 export const MAX_STATEMENT_CHARS = 4_000;
 
 /** The identity `source` names: an existing one, one that now takes a fuller name, or a new one. */
-async function identityOf(trx: Trx, source: string, now: string): Promise<number> {
+async function identityOf(trx: Trx, source: string, spokenFor: boolean, now: string): Promise<number> {
   const key = identityKey(source);
-  const kind = identityKind(source);
+  const kind = identityKind(source, spokenFor);
   const surname = surnameOf(key, kind);
   const lone = key.includes(" ") ? null : key;
   let q = trx.selectFrom("people").select(["id", "key", "surname", "kind"]).where("key", "=", key);
@@ -56,7 +56,7 @@ async function identityOf(trx: Trx, source: string, now: string): Promise<number
       trx.selectFrom("people").select(["id", "key", "surname", "kind"]).where("surname", "=", lone),
     );
   const known = (await q.execute()).map((r) => ({ ...r, id: Number(r.id) }));
-  const match = matchIdentity(source, known);
+  const match = matchIdentity(source, known, spokenFor);
   if (match.kind === "known") return match.id;
   if (match.kind === "fuller") {
     await trx
@@ -137,12 +137,14 @@ export async function replaceArticleStatements(
     .execute();
   await trx.deleteFrom("statements").where("article_id", "=", articleId).execute();
   const ids = new Map<string, number>();
+  // A source someone in the article speaks for ("ministry spokeswoman X") is a body.
+  const spokenFor = new Set(statements.flatMap((s) => (s.affiliation ? [identityKey(s.affiliation)] : [])));
   const rows = [];
   for (const [position, s] of statements.slice(0, MAX_STATEMENTS_PER_ARTICLE).entries()) {
     let personId: number | null = null;
     if (hasIdentity(s)) {
       const key = identityKey(s.source);
-      personId = ids.get(key) ?? (await identityOf(trx, s.source, now));
+      personId = ids.get(key) ?? (await identityOf(trx, s.source, spokenFor.has(key), now));
       ids.set(key, personId);
     }
     rows.push({
