@@ -100,8 +100,11 @@ export function hasIdentity(s: SourceName): boolean {
   // and a group noun that heads the phrase.
   const words = s.source.trim().split(/\s+/);
   const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const keyWords = key.split(" ");
   const group =
-    GROUP_NOUNS.has(key.split(" ").at(-1) ?? "") && capitals <= 1 && !/^\p{Lu}/u.test(words[1] ?? "");
+    (GROUP_NOUNS.has(keyWords.at(-1) ?? "") && capitals <= 1 && !/^\p{Lu}/u.test(words[1] ?? "")) ||
+    // "Analysts at Birchfield Securities", "Parents at Harrow Island Elementary": people described by where they are.
+    GROUP_NOUNS.has(keyWords[0] ?? "");
   const named = looksLikeName(s.source) && !group;
   return key.length > 1 && named && !/\(own sources\)$/i.test(s.source.trim()) && !/^anonymous\b/.test(key);
 }
