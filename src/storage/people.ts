@@ -23,6 +23,7 @@ export interface StatementRow {
   person_id: number | null;
   person_slug: string | null;
   person_name: string | null;
+  person_kind: "person" | "organisation" | null;
   source: string;
   affiliation: string | null;
   anonymous: boolean;
@@ -84,6 +85,7 @@ function statementColumns(db: Kysely<Database>) {
       "statements.person_id",
       "people.slug as person_slug",
       "people.name as person_name",
+      "people.kind as person_kind",
       "statements.source",
       "statements.affiliation",
       "statements.anonymous",
