@@ -176,8 +176,9 @@ main.wide { max-width: 74rem; }
   main.wide > .story-image { grid-column: 1; grid-row: 2; }
   main.wide > .coverage-summary { grid-column: 2; grid-row: 2; }
   main.wide > .reports { grid-column: 1; grid-row: 3; }
-  main.wide > .timeline { grid-column: 2; grid-row: 3 / span 2; }
-  main.wide > .comments { grid-column: 1; grid-row: 4; }
+  main.wide > .timeline { grid-column: 2; grid-row: 3 / span 3; }
+  main.wide > .story-statements { grid-column: 1; grid-row: 4; }
+  main.wide > .comments { grid-column: 1; grid-row: 5; }
   main.wide > .timeline h2 { margin-top: 1.5rem; }
 }
 
