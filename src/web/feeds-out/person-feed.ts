@@ -44,7 +44,7 @@ export function statementFeedItem(
     contentHtml,
     summaryHtml: contentHtml,
     summary: truncateText(s.text, 400) || null,
-    // The item is the statement, not the article: nothing of an excerpt-only source's text beyond it.
+    // The item is the statement, not the article (cut for an excerpt-only source by presentStatement).
     fullText: true,
     published: row.sort_at,
     updated: row.sort_at,

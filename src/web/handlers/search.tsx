@@ -19,6 +19,7 @@ import {
 import { articlePath } from "../presenters/article.ts";
 import { personPath } from "../presenters/paths.ts";
 import { type ReprintNotes, reprintNotes } from "../presenters/reprints.ts";
+import { statementText } from "../presenters/statements.ts";
 import { renderPage } from "../render.tsx";
 
 const DAY_MS = 86_400_000;
@@ -129,7 +130,7 @@ async function speakerStatements(
   const out = new Map<number, SpeakerStatementView[]>();
   for (const r of rows) {
     if (r.person_id !== person.id) continue;
-    const html = highlightAll(r.text, units);
+    const html = highlightAll(statementText(r), units);
     const list = out.get(r.article_id) ?? [];
     list.push({ id: r.id, quote: r.kind === "direct", verb: r.verb, html, matched: html.includes("<mark>") });
     out.set(r.article_id, list);

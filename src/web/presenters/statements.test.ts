@@ -22,6 +22,7 @@ function statement(articleId: number, position: number, fields: Partial<Statemen
     verb: "said",
     text: "words",
     sort_at: "2026-11-20T08:00:00.000Z",
+    source_display_mode: "full",
     ...fields,
   };
 }
@@ -74,6 +75,14 @@ test("an article's sources: each once, in order of first statement, the affiliat
   assert.equal(groups[0]?.statements[1]?.quote, false);
   assert.equal(sourceLabel({ source: "anonymous officials", anonymous: true }), "anonymous officials");
   assert.deepEqual(presentWhoSaidWhat([], null), []);
+});
+
+test("an excerpt-only source's statements are cut, as its text is", () => {
+  const long = Array.from({ length: 50 }, (_, i) => `w${i}`).join(" ");
+  const [full] = presentWhoSaidWhat([statement(1, 0, { text: long })], null);
+  assert.equal(full?.statements[0]?.text, long);
+  const [cut] = presentWhoSaidWhat([statement(1, 0, { text: long, source_display_mode: "excerpt" })], null);
+  assert.equal(cut?.statements[0]?.text, `${long.split(" ").slice(0, 30).join(" ")}…`);
 });
 
 test("a story's comparison: sources quoted by more outlets first, outlets in reporting order, reprints left out", () => {

@@ -7,6 +7,7 @@
 import { identityKind } from "../../people/identity.ts";
 import type { PersonStatementRow, StatementRow } from "../../storage/people.ts";
 import type { StoryMember } from "../../storage/story-reads.ts";
+import { firstWords } from "./article.ts";
 import { articlePath, hostOf, personPath, siteUrl, sourcePath } from "./paths.ts";
 import { memberSourceName, type TimeView, timeView } from "./story.ts";
 import { cleanLanguageTag, textDirection } from "./text-direction.ts";
@@ -67,6 +68,17 @@ export function presentSpeaker(r: StatementRow): SpeakerView {
   };
 }
 
+/**
+ * Words of one statement an excerpt-only source may show: its articles' text is the outlet's to
+ * show, so a long quotation (or many of them) cannot bring the body back through Who said what.
+ */
+export const EXCERPT_STATEMENT_WORDS = 30;
+
+/** The statement's words as every page and feed shows them: cut for an excerpt-only source. */
+export function statementText(r: Pick<StatementRow, "text" | "source_display_mode">): string {
+  return r.source_display_mode === "excerpt" ? firstWords(r.text, EXCERPT_STATEMENT_WORDS) : r.text;
+}
+
 export function presentStatement(r: StatementRow, language: string | null): StatementView {
   const lang = cleanLanguageTag(language);
   return {
@@ -74,7 +86,7 @@ export function presentStatement(r: StatementRow, language: string | null): Stat
     quote: r.kind === "direct",
     kind: r.kind,
     verb: r.verb.trim() || (r.kind === "according_to" ? "according to" : "said"),
-    text: r.text,
+    text: statementText(r),
     lang,
     dir: textDirection(lang),
   };
