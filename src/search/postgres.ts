@@ -35,6 +35,8 @@ export async function findPostgresCandidates(
 ): Promise<Candidate[]> {
   const conditions: RawBuilder<unknown>[] = [];
   if (filter.sourceId !== undefined) conditions.push(sql`source_id = ${filter.sourceId}`);
+  if (filter.personId !== undefined)
+    conditions.push(sql`id IN (SELECT article_id FROM statements WHERE person_id = ${filter.personId})`);
   if (filter.from !== undefined) conditions.push(sql`sort_at >= ${filter.from}`);
   if (filter.to !== undefined) conditions.push(sql`sort_at < ${filter.to}`);
   const hasPhrase = units.some((u) => u.words.length > 1);

@@ -47,6 +47,7 @@ export async function searchArticles(
   const filter = {
     limit: Math.max(RANK_WINDOW, offset + perPage + 1),
     ...(query.sourceId !== undefined ? { sourceId: query.sourceId } : {}),
+    ...(query.personId !== undefined ? { personId: query.personId } : {}),
     ...(query.from !== undefined ? { from: query.from } : {}),
     ...(query.to !== undefined ? { to: query.to } : {}),
   };

@@ -25,6 +25,9 @@ const COLUMNS = sql`a.id, a.source_id, a.title, a.url, a.byline, a.published_at,
 function filterConditions(filter: CandidateFilter): RawBuilder<unknown>[] {
   const out: RawBuilder<unknown>[] = [];
   if (filter.sourceId !== undefined) out.push(sql`a.source_id = ${filter.sourceId}`);
+  // A bound id, never text: the speaker's articles, from the statements' person index.
+  if (filter.personId !== undefined)
+    out.push(sql`a.id IN (SELECT article_id FROM statements WHERE person_id = ${filter.personId})`);
   if (filter.from !== undefined) out.push(sql`a.sort_at >= ${filter.from}`);
   if (filter.to !== undefined) out.push(sql`a.sort_at < ${filter.to}`);
   return out;

@@ -5,6 +5,8 @@ export interface SearchQuery {
   /** What the reader typed: words and "quoted phrases"; any other syntax is read as plain text. */
   q: string;
   sourceId?: number;
+  /** Only articles with a statement of this person or body (people.id): "search their statements". */
+  personId?: number;
   /** Inclusive lower bound on the article's sort_at (ISO-8601 UTC). */
   from?: string;
   /** Exclusive upper bound on the article's sort_at (ISO-8601 UTC). */
@@ -51,6 +53,7 @@ export type Candidate = SearchArticle;
 /** The filters and bound every dialect's candidate query takes. */
 export interface CandidateFilter {
   sourceId?: number;
+  personId?: number;
   from?: string;
   to?: string;
   limit: number;

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import { afterCursor, type PageCursor } from "./articles.ts";
-import type { Database } from "./schema.ts";
+import type { Database, DisplayMode } from "./schema.ts";
 
 export interface Person {
   id: number;
@@ -23,6 +23,7 @@ export interface StatementRow {
   person_id: number | null;
   person_slug: string | null;
   person_name: string | null;
+  person_kind: "person" | "organisation" | null;
   source: string;
   affiliation: string | null;
   anonymous: boolean;
@@ -30,6 +31,8 @@ export interface StatementRow {
   verb: string;
   text: string;
   sort_at: string;
+  /** The article's source's display mode: an excerpt-only outlet's statements are shown cut. */
+  source_display_mode: DisplayMode;
 }
 
 /** A statement on a person's page: the article it is in, and the outlet. */
@@ -77,6 +80,8 @@ function statementColumns(db: Kysely<Database>) {
   return db
     .selectFrom("statements")
     .leftJoin("people", "people.id", "statements.person_id")
+    .innerJoin("articles", "articles.id", "statements.article_id")
+    .innerJoin("sources", "sources.id", "articles.source_id")
     .select([
       "statements.id",
       "statements.article_id",
@@ -84,6 +89,7 @@ function statementColumns(db: Kysely<Database>) {
       "statements.person_id",
       "people.slug as person_slug",
       "people.name as person_name",
+      "people.kind as person_kind",
       "statements.source",
       "statements.affiliation",
       "statements.anonymous",
@@ -91,6 +97,7 @@ function statementColumns(db: Kysely<Database>) {
       "statements.verb",
       "statements.text",
       "statements.sort_at",
+      "sources.display_mode as source_display_mode",
     ]);
 }
 
@@ -133,8 +140,6 @@ export async function listPersonStatements(
   before?: PageCursor,
 ): Promise<PersonStatementRow[]> {
   let q = statementColumns(db)
-    .innerJoin("articles", "articles.id", "statements.article_id")
-    .innerJoin("sources", "sources.id", "articles.source_id")
     .select([
       "articles.title as article_title",
       "articles.url as article_url",

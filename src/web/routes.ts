@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { WebContext } from "./context.ts";
 import { siteFeed, sourceFeed, topicFeed } from "./feeds-out/feed-handlers.ts";
 import { feedRoutes } from "./feeds-out/feed-routes.ts";
+import { personFeed } from "./feeds-out/person-feed.ts";
 import { searchFeed } from "./feeds-out/search-feed.ts";
 import { searchForFeed } from "./feeds-out/search-results.ts";
 import {
@@ -16,6 +17,7 @@ import { storyFeed } from "./feeds-out/story-feed.ts";
 import { about } from "./handlers/about.tsx";
 import { articleShow } from "./handlers/article-show.tsx";
 import { home } from "./handlers/home.tsx";
+import { peopleIndex, personShow } from "./handlers/people.tsx";
 import { search } from "./handlers/search.tsx";
 import { sourceIndex, sourceShow } from "./handlers/sources.tsx";
 import { storyShow } from "./handlers/story-show.tsx";
@@ -40,6 +42,7 @@ export const routes: Route[] = [
   ...feedRoutes("/sources/:idSlug/feed", sourceFeed),
   ...feedRoutes("/topics/:slug/feed", topicFeed),
   ...feedRoutes("/stories/:idSlug/feed", storyFeed),
+  ...feedRoutes("/people/:slug/feed", personFeed),
   { method: "GET", url: "/sitemap.xml", handler: sitemapIndex },
   { method: "GET", url: "/sitemap-pages.xml", handler: sitemapPages },
   { method: "GET", url: "/sitemap-articles-:n.xml", handler: sitemapArticles },
@@ -49,6 +52,8 @@ export const routes: Route[] = [
   { method: "GET", url: "/sources", handler: sourceIndex, pageCache: true },
   { method: "GET", url: "/sources/:idSlug", handler: sourceShow, pageCache: true },
   { method: "GET", url: "/topics/:slug", handler: topicShow, pageCache: true },
+  { method: "GET", url: "/people", handler: peopleIndex, pageCache: true },
+  { method: "GET", url: "/people/:slug", handler: personShow, pageCache: true },
   { method: "GET", url: "/about", handler: about, pageCache: true },
   { method: "GET", url: "/search", handler: search },
   ...feedRoutes("/search/feed", (format) => searchFeed(format, searchForFeed)),

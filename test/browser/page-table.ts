@@ -72,6 +72,14 @@ export const pageCases: PageCase[] = [
     mustShow: [seed.storyTitle, "Commuters return to the harbour bridge"],
     mustNotShow: ["Night market opens on the waterfront"],
   },
+  {
+    name: "people",
+    route: "/people",
+    path: () => "/people",
+    status: 200,
+    // The fixture site's articles carry no statements yet (people.test.ts seeds its own).
+    mustShow: ["People", "No one has been quoted yet."],
+  },
   { name: "about", route: "/about", path: (s) => s.paths.about, status: 200, mustShow: ["About"] },
   {
     name: "not-found",

@@ -176,8 +176,9 @@ main.wide { max-width: 74rem; }
   main.wide > .story-image { grid-column: 1; grid-row: 2; }
   main.wide > .coverage-summary { grid-column: 2; grid-row: 2; }
   main.wide > .reports { grid-column: 1; grid-row: 3; }
-  main.wide > .timeline { grid-column: 2; grid-row: 3 / span 2; }
-  main.wide > .comments { grid-column: 1; grid-row: 4; }
+  main.wide > .timeline { grid-column: 2; grid-row: 3 / span 3; }
+  main.wide > .story-statements { grid-column: 1; grid-row: 4; }
+  main.wide > .comments { grid-column: 1; grid-row: 5; }
   main.wide > .timeline h2 { margin-top: 1.5rem; }
 }
 
@@ -212,6 +213,29 @@ figcaption .credit { display: block; font-size: .8rem; text-transform: uppercase
 .also-covered li { margin: .4rem 0; }
 .also-covered .outlet { font-weight: 600; }
 .full-coverage a { font-weight: 700; }
+/* Who said what: each source, then their statements; quotations in <q> (the browser's quotation marks),
+   paraphrases labelled in words. */
+.who-said-what .speakers, .who-said-what .statements, .person-statements { list-style: none; padding: 0; margin: 0; }
+.who-said-what .speaker { margin: 0 0 1rem; }
+.speaker-heading { font: 700 1.05rem/1.35 var(--sans); margin: 0 0 .3rem; }
+.speaker-affiliation { font-weight: 400; color: var(--muted); }
+.statements .statement, .person-statements .statement {
+  margin: 0 0 .5rem; padding-inline-start: .75rem; border-inline-start: 3px solid var(--rule);
+  overflow-wrap: anywhere;
+}
+.statement-verb { font: 600 .95rem/1.4 var(--sans); color: var(--muted); }
+.statement-kind { font: italic .95rem/1.4 var(--sans); color: var(--muted); }
+.statement-quote { border-inline-start-color: var(--accent); }
+.statement-text { font-family: var(--serif); }
+.story-statements .compared-speaker { border-top: 1px solid var(--rule); padding-top: .5rem; margin-top: 1rem; }
+.outlet-statements { margin: 0; }
+.outlet-statements dt { font: 700 .95rem/1.4 var(--sans); margin-top: .5rem; }
+.outlet-statements dd { margin: 0 0 .5rem; padding-inline-start: .75rem; }
+.compared-report .meta { margin-bottom: .5rem; }
+.person-statements .statement { margin-bottom: 1rem; }
+.person-statements p { margin: 0; }
+.hit-statements { list-style: none; padding: 0; margin: .4rem 0 0; }
+.hit-statements .statement { font-size: .95rem; }
 .earlier-headlines { font: .95rem/1.45 var(--sans); margin: .5rem 0; }
 .earlier-headlines summary { cursor: pointer; color: var(--accent); }
 .earlier-headlines ol { margin: .4rem 0; padding-inline-start: 1.2rem; }

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { findArticleById, listArticleRevisions } from "../../storage/articles.ts";
 import { listReprintLinks } from "../../storage/original-lists.ts";
+import { listStatementsOfArticles } from "../../storage/people.ts";
 import { findStoryById } from "../../storage/stories.ts";
 import { listStoryMembers } from "../../storage/story-reads.ts";
 import { listArticleTopics } from "../../storage/topics.ts";
@@ -15,6 +16,7 @@ import { newsArticleJsonLd, scriptSafeJson } from "../presenters/json-ld.ts";
 import { siteUrl } from "../presenters/paths.ts";
 import { reprintNotes } from "../presenters/reprints.ts";
 import { earlierHeadlines } from "../presenters/revisions.ts";
+import { presentWhoSaidWhat, quotationsJsonLd } from "../presenters/statements.ts";
 import { renderPage } from "../render.tsx";
 import { idFromSlug, notFound, redirectToOwnPath, sendHtml } from "./params.ts";
 
@@ -30,14 +32,16 @@ export async function articleShow(ctx: WebContext, req: FastifyRequest, reply: F
   const query = req.query as Record<string, unknown> | undefined;
   // After posting a comment that waits for a moderator: a notice for this reader only, never cached.
   const held = query?.comment === "held";
-  const [story, members, topics, comments, revisions, links] = await Promise.all([
+  const [story, members, topics, comments, revisions, links, statements] = await Promise.all([
     storyId === null ? undefined : findStoryById(ctx.db, storyId),
     storyId === null ? [] : listStoryMembers(ctx.db, [storyId]),
     listArticleTopics(ctx.db, [row.id]),
     loadCommentsSection(ctx, row, article.path, new Date(), replyToParam(query)),
     listArticleRevisions(ctx.db, row.id),
     listReprintLinks(ctx.db, [row.id]),
+    listStatementsOfArticles(ctx.db, [row.id]),
   ]);
+  const whoSaidWhat = presentWhoSaidWhat(statements, article.lang);
   const notes = reprintNotes(links);
   const selfUrl = siteUrl(ctx.config.publicUrl, article.path);
   // Republished full text credits the outlet's page by default; an excerpt is our own page.
@@ -45,11 +49,11 @@ export async function articleShow(ctx: WebContext, req: FastifyRequest, reply: F
     article.displayMode === "full" && ctx.config.canonical === "original" && article.originalCanonical !== "#"
       ? article.originalCanonical
       : selfUrl;
-  const jsonLd = newsArticleJsonLd(article, {
-    title: ctx.config.siteTitle,
-    url: ctx.config.publicUrl,
-    pageUrl: selfUrl,
-  });
+  const jsonLd = newsArticleJsonLd(
+    article,
+    { title: ctx.config.siteTitle, url: ctx.config.publicUrl, pageUrl: selfUrl },
+    quotationsJsonLd(whoSaidWhat, ctx.config.publicUrl),
+  );
   const html = renderPage(
     ctx.config,
     {
@@ -74,6 +78,7 @@ export async function articleShow(ctx: WebContext, req: FastifyRequest, reply: F
     <ArticlePage
       article={article}
       alsoCovered={story ? presentAlsoCovered(article, story, members) : null}
+      whoSaidWhat={whoSaidWhat}
       earlierHeadlines={earlierHeadlines(revisions, row.title)}
       firstPublishedBy={notes.firstPublishedBy.get(row.id) ?? null}
       republishedBy={notes.republishedBy.get(row.id) ?? []}

@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ArticleWithSource } from "../../storage/articles.ts";
 import { countApprovedCommentsFor } from "../../storage/comments.ts";
+import { listStatementsOfArticles } from "../../storage/people.ts";
 import type { Story } from "../../storage/schema.ts";
 import { findStoryById } from "../../storage/stories.ts";
 import { findStoryRedirect, listCardArticles, listStoryMembers } from "../../storage/story-reads.ts";
@@ -13,6 +14,7 @@ import type { WebContext } from "../context.ts";
 import { StoryPage } from "../pages/story-show.tsx";
 import { presentArticle } from "../presenters/article.ts";
 import { siteUrl, storyPath } from "../presenters/paths.ts";
+import { presentStoryStatements } from "../presenters/statements.ts";
 import { presentStoryPage, type StoryPageView } from "../presenters/story-page.ts";
 import { renderPage } from "../render.tsx";
 import type { StoryCommentsProps, StoryThread } from "../views/story-comments.tsx";
@@ -87,9 +89,10 @@ export async function storyShow(ctx: WebContext, req: FastifyRequest, reply: Fas
   if (redirect) return redirect;
   const members = await listStoryMembers(ctx.db, [story.id]);
   const ids = members.map((m) => m.id);
-  const [rows, commentCounts] = await Promise.all([
+  const [rows, commentCounts, statements] = await Promise.all([
     listCardArticles(ctx.db, ids),
     countApprovedCommentsFor(ctx.db, ids),
+    listStatementsOfArticles(ctx.db, ids),
   ]);
   const view = presentStoryPage(story, members, rows);
   if (!view) throw notFound("story");
@@ -109,7 +112,13 @@ export async function storyShow(ctx: WebContext, req: FastifyRequest, reply: Fas
       image: view.card.image ? { url: view.card.image.image.url, alt: view.card.image.image.alt } : null,
       wide: true,
     },
-    <StoryPage view={view} commentCounts={commentCounts} comments={comments} feedPath={`${path}/feed`} />,
+    <StoryPage
+      view={view}
+      commentCounts={commentCounts}
+      comments={comments}
+      feedPath={`${path}/feed`}
+      compared={presentStoryStatements(members, statements)}
+    />,
   );
   return sendHtml(reply, html);
 }

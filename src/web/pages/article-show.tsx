@@ -1,10 +1,12 @@
 /**
  * @module The article page, in the brief's order: headline, meta (with "Updated" and earlier headlines),
- * lead image, body, Source (with who published the text first, or who republished it), Also covered by, comments.
+ * lead image, body, Source (with who published the text first, or who republished it), Also covered by,
+ * Who said what, comments.
  */
 import type { AlsoCoveredView } from "../presenters/also-covered.ts";
 import type { ArticleView } from "../presenters/article.ts";
 import type { NamedReport } from "../presenters/reprints.ts";
+import type { SpeakerStatements } from "../presenters/statements.ts";
 import type { TimeView } from "../presenters/story.ts";
 import { AlsoCovered } from "../views/also-covered.tsx";
 import { ArticleMeta } from "../views/article-meta.tsx";
@@ -13,11 +15,14 @@ import { LeadImage } from "../views/lead-image.tsx";
 import { SourceBlock } from "../views/source-block.tsx";
 import { Time } from "../views/time.tsx";
 import { TopicList } from "../views/topic-list.tsx";
+import { WhoSaidWhat } from "../views/who-said-what.tsx";
 
 export interface ArticlePageProps {
   article: ArticleView;
   /** The story's other outlets; null when no other outlet reported it. */
   alsoCovered: AlsoCoveredView | null;
+  /** The article's sources with their statements; empty: no section. */
+  whoSaidWhat: readonly SpeakerStatements[];
   /** The headlines the article had before its publisher changed them, oldest first. */
   earlierHeadlines: ReadonlyArray<{ title: string; until: TimeView }>;
   firstPublishedBy: NamedReport | null;
@@ -64,6 +69,7 @@ function EarlierHeadlines({ list }: { list: ArticlePageProps["earlierHeadlines"]
 export function ArticlePage({
   article,
   alsoCovered,
+  whoSaidWhat,
   earlierHeadlines,
   firstPublishedBy,
   republishedBy,
@@ -103,6 +109,7 @@ export function ArticlePage({
       </article>
       <SourceBlock article={article} firstPublishedBy={firstPublishedBy} republishedBy={republishedBy} />
       <AlsoCovered view={alsoCovered} />
+      <WhoSaidWhat groups={whoSaidWhat} />
       <TopicList topics={topics} />
       <CommentsSection {...comments} />
     </>

@@ -1,4 +1,7 @@
-/** @module The search page: a labelled form with source and date filters, ranked hits with snippets, pages. */
+/**
+ * @module The search page: a labelled form with source, speaker and date filters, ranked hits with
+ * snippets (and, filtered by speaker, what they said in each), pages.
+ */
 import type { NamedReport } from "../presenters/reprints.ts";
 import { FirstPublishedNote, RepublishedNote } from "../views/reprint-note.tsx";
 import { Time } from "../views/time.tsx";
@@ -7,6 +10,8 @@ import { Time } from "../views/time.tsx";
 export interface SearchForm {
   q: string;
   source: string;
+  /** A person's slug: only articles quoting them. */
+  speaker: string;
   from: string;
   to: string;
 }
@@ -23,11 +28,25 @@ export interface SearchHitView {
   /** Other outlets that ran this text (their copies are not listed separately). */
   republishedBy: readonly NamedReport[];
   firstPublishedBy: NamedReport | null;
+  /** With a speaker filter: their statements in this article. */
+  statements?: readonly SpeakerStatementView[];
+}
+
+/** A speaker's statement under a hit. */
+export interface SpeakerStatementView {
+  id: number;
+  quote: boolean;
+  verb: string;
+  /** Escaped text with <mark> around matches (search/snippet.ts highlightAll). */
+  html: string;
+  matched: boolean;
 }
 
 export interface SearchPageProps {
   form: SearchForm;
   sources: Array<{ id: number; name: string }>;
+  /** The speaker the search is limited to, when one is. */
+  speaker: { name: string; path: string } | null;
   errors: Array<{ field: string; message: string }>;
   result: { hits: SearchHitView[]; page: number; perPage: number; hasNext: boolean; terms: string[] } | null;
 }
@@ -39,10 +58,15 @@ function pageHref(form: SearchForm, page: number): string {
   return `/search?${params}`;
 }
 
-export function SearchPage({ form, sources, errors, result }: SearchPageProps) {
+export function SearchPage({ form, sources, speaker, errors, result }: SearchPageProps) {
   return (
     <>
-      <h1>Search</h1>
+      <h1>{speaker ? `Search what ${speaker.name} said` : "Search"}</h1>
+      {speaker ? (
+        <p class="note">
+          Only articles quoting <a href={speaker.path}>{speaker.name}</a>, with their statements in each.
+        </p>
+      ) : null}
       <search>
         <form class="search-filters" method="get" action="/search">
           <p>
@@ -60,6 +84,17 @@ export function SearchPage({ form, sources, errors, result }: SearchPageProps) {
               ))}
             </select>
           </p>
+          {speaker ? (
+            <p class="search-speaker">
+              <label for="search-speaker">Quoting</label>
+              <select id="search-speaker" name="speaker">
+                <option value={form.speaker} selected>
+                  {speaker.name}
+                </option>
+                <option value="">Anyone</option>
+              </select>
+            </p>
+          ) : null}
           <p>
             <label for="search-from">From</label>
             <input id="search-from" type="date" name="from" value={form.from} />
@@ -115,6 +150,29 @@ function Results({ form, result }: { form: SearchForm; result: NonNullable<Searc
             </p>
             {/* Safe: escaped text with <mark> around matches only (search/snippet.ts). */}
             <p class="snippet" dangerouslySetInnerHTML={{ __html: h.snippetHtml }} />
+            {h.statements && h.statements.length > 0 ? (
+              <ul class="statements hit-statements">
+                {h.statements.map((st) => (
+                  <li key={st.id} class="statement">
+                    <span class="statement-verb">{st.verb}</span>
+                    {st.quote ? (
+                      <>
+                        {": "}
+                        {/* Safe: escaped text with <mark> around matches only (search/snippet.ts). */}
+                        <q class="statement-text" dangerouslySetInnerHTML={{ __html: st.html }} />
+                      </>
+                    ) : (
+                      <>
+                        {" "}
+                        <span class="statement-kind">(paraphrase)</span>
+                        {": "}
+                        <span class="statement-text" dangerouslySetInnerHTML={{ __html: st.html }} />
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {h.firstPublishedBy ? <FirstPublishedNote by={h.firstPublishedBy} /> : null}
             <RepublishedNote by={h.republishedBy} />
           </li>

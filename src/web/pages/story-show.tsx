@@ -1,27 +1,31 @@
 /**
  * @module A story page: headline, lead sentence, who reported it first and when, the coverage by outlet
- * and label, the picture, every report grouped by outlet (reprints under their original), a timeline,
- * and the reports' comments.
+ * and label, the picture, every report grouped by outlet (reprints under their original), who said what
+ * across outlets, a timeline, and the reports' comments.
  */
+import type { ComparedSpeaker } from "../presenters/statements.ts";
 import type { StoryPageView } from "../presenters/story-page.ts";
 import { CoverageBreakdown } from "../views/coverage-breakdown.tsx";
 import { OutletNames } from "../views/story-card.tsx";
 import { StoryComments, type StoryCommentsProps } from "../views/story-comments.tsx";
 import { StoryImage } from "../views/story-image.tsx";
 import { Time } from "../views/time.tsx";
+import { StoryStatements } from "../views/who-said-what.tsx";
 
 export interface StoryPageProps {
   view: StoryPageView;
   commentCounts: ReadonlyMap<number, number>;
   comments: StoryCommentsProps;
   feedPath: string;
+  /** Each source the reports quote, with what each outlet attributes to them; empty: no section. */
+  compared: readonly ComparedSpeaker[];
 }
 
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function StoryPage({ view, commentCounts, comments, feedPath }: StoryPageProps) {
+export function StoryPage({ view, commentCounts, comments, feedPath, compared }: StoryPageProps) {
   const { card, groups, timeline, breakdown, updated } = view;
   const lead = card.lead;
   return (
@@ -126,6 +130,7 @@ export function StoryPage({ view, commentCounts, comments, feedPath }: StoryPage
           </section>
         ))}
       </section>
+      <StoryStatements compared={compared} />
       <section class="timeline" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <ol>

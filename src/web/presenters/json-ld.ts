@@ -15,10 +15,14 @@ export function scriptSafeJson(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
-/** schema.org NewsArticle: the original outlet's page is `isBasedOn`; the publisher is this site. */
+/**
+ * schema.org NewsArticle: the original outlet's page is `isBasedOn`; the publisher is this site; the
+ * article's attributed statements (presenters/statements.ts `quotationsJsonLd`) are its `hasPart`.
+ */
 export function newsArticleJsonLd(
   article: ArticleView,
   site: { title: string; url: string; pageUrl: string },
+  quotations: ReadonlyArray<Record<string, unknown>> = [],
 ): Record<string, unknown> {
   return {
     "@context": "https://schema.org",
@@ -34,5 +38,6 @@ export function newsArticleJsonLd(
     mainEntityOfPage: site.pageUrl,
     isBasedOn: article.originalUrl,
     sourceOrganization: { "@type": "Organization", name: article.sourceName },
+    ...(quotations.length > 0 ? { hasPart: quotations } : {}),
   };
 }

@@ -38,3 +38,8 @@ export function webUrl(url: string | null): string | null {
   if (!url) return null;
   return /^https?:\/\//i.test(url) ? url : "#";
 }
+
+/** A person's or body's page: /people/<slug>. */
+export function personPath(slug: string): string {
+  return `/people/${encodeURIComponent(slug)}`;
+}

@@ -96,6 +96,9 @@ export function Layout(props: LayoutProps) {
                   <a href="/sources">Sources</a>
                 </li>
                 <li>
+                  <a href="/people">People</a>
+                </li>
+                <li>
                   <a href="/about">About</a>
                 </li>
               </ul>

@@ -1,6 +1,14 @@
-/** @module "Older articles" and "Newest" links under a paginated list. */
+/** @module "Older articles" (or other items) and "Newest" links under a paginated list. */
 
-export function Pager({ older, newest }: { older: string | null; newest: string | null }) {
+export function Pager({
+  older,
+  newest,
+  olderLabel = "Older articles",
+}: {
+  older: string | null;
+  newest: string | null;
+  olderLabel?: string;
+}) {
   if (!older && !newest) return null;
   return (
     <nav class="pager" aria-label="Pages">
@@ -11,7 +19,7 @@ export function Pager({ older, newest }: { older: string | null; newest: string 
       ) : null}
       {older ? (
         <a href={older} rel="next">
-          Older articles →
+          {olderLabel} →
         </a>
       ) : null}
     </nav>
