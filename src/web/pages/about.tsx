@@ -33,6 +33,16 @@ export function AboutPage({ siteTitle, description }: { siteTitle: string; descr
         so on) and by country, a story page counts its coverage by those labels. The labels describe the
         outlets; this site does not rate them.
       </p>
+      <h2>Who said what</h2>
+      <p>
+        Each article lists the people and bodies it quotes or paraphrases, with what it attributes to each:
+        direct quotes marked as quotes, paraphrases marked as such, and sources the article leaves unnamed
+        shown by their role. The statements are found by software in the article's text and can be wrong or
+        incomplete; the article itself is what the outlet published. A story page compares what each outlet
+        attributes to each source. A person's page lists their statements across articles, newest first, with
+        its own feeds; people named only by surname in one article are matched to the one person of that name
+        seen elsewhere, and otherwise kept apart.
+      </p>
       <h2>Comments and your email address</h2>
       <p>
         When you comment, we ask for your email address so the moderators can reach you. It is never
