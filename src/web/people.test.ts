@@ -188,7 +188,8 @@ for (const { name, make } of bothDatabases) {
       assert.doesNotMatch(page, /"hasPart"/, "no Quotation either");
       const hostile = (await get(`/articles/${id("hostile")}-envoy-speaks`)).body;
       assert.doesNotMatch(hostile, /<script>alert/);
-      assert.match(hostile, /<bdi>Envoy &lt;Smith><\/bdi>/);
+      // "Envoy <Smith>" is not written as a name, so it has no page: shown as text, escaped.
+      assert.match(hostile, /<bdi class="speaker-name">Envoy &lt;Smith><\/bdi>/);
       const ld = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(hostile)?.[1] ?? "";
       assert.doesNotMatch(ld, /<\/script/i, "the JSON-LD cannot end its script");
       const parsed = JSON.parse(ld) as { hasPart: Array<{ text: string }> };
