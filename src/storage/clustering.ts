@@ -119,12 +119,10 @@ async function countDocument(trx: Trx, articleId: number, terms: readonly string
     .values({ article_id: articleId, terms: JSON.stringify(terms) })
     .execute();
   const state = await trx
-    .selectFrom("cluster_state")
-    .select((eb) => [
-      "documents",
-      eb.selectFrom("term_pending").select(eb.fn.countAll<number>().as("n")).as("pending"),
-    ])
+    .updateTable("cluster_state")
+    .set({ pending: sql`pending + 1` })
     .where("id", "=", 1)
+    .returning(["documents", "pending"])
     .executeTakeFirstOrThrow();
   const documents = Number(state.documents);
   return Number(state.pending) >= foldBatch(documents) ? foldPending(trx) : documents;
@@ -150,7 +148,7 @@ async function foldPending(trx: Trx): Promise<number> {
   }
   const row = await trx
     .updateTable("cluster_state")
-    .set({ documents: sql`documents + ${rows.length}` })
+    .set({ documents: sql`documents + ${rows.length}`, pending: 0 })
     .where("id", "=", 1)
     .returning("documents")
     .executeTakeFirstOrThrow();

@@ -241,6 +241,8 @@ export interface TermStatsTable {
 export interface ClusterStateTable {
   id: Generated<number>;
   documents: number;
+  /** Articles whose terms wait in term_pending (migration 0014). */
+  pending: Generated<number>;
 }
 
 /** A topic of an article (a feed category), with the article's sort_at for newest-first topic pages. */

@@ -19,6 +19,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .alterTable("cluster_stories")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
+  // How many articles wait in term_pending: one update per article instead of counting the queue.
+  await db.schema
+    .alterTable("cluster_state")
+    .addColumn("pending", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable("cluster_postings")
