@@ -63,6 +63,24 @@ export async function findPersonBySlug(db: Kysely<Database>, slug: string): Prom
   return row ? toPerson(row) : undefined;
 }
 
+/** The person an earlier slug of theirs now names (see people_redirects), if any. */
+export async function findPersonByOldSlug(db: Kysely<Database>, slug: string): Promise<Person | undefined> {
+  const row = await db
+    .selectFrom("people_redirects")
+    .innerJoin("people", "people.id", "people_redirects.person_id")
+    .select([
+      "people.id",
+      "people.slug",
+      "people.name",
+      "people.kind",
+      "people.statement_count",
+      "people.last_statement_at",
+    ])
+    .where("people_redirects.slug", "=", slug)
+    .executeTakeFirst();
+  return row ? toPerson(row) : undefined;
+}
+
 /** The people and bodies quoted most recently, who have statements. */
 export async function listRecentPeople(db: Kysely<Database>, limit: number): Promise<Person[]> {
   const rows = await db

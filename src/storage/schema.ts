@@ -203,6 +203,12 @@ export interface PeopleTable {
   created_at: string;
 }
 
+/** An earlier slug of a person (before a fuller name was learnt): its page answers 301. */
+export interface PeopleRedirectsTable {
+  slug: string;
+  person_id: number;
+}
+
 /** One attributed statement of an article, in text order. */
 export interface StatementsTable {
   id: Generated<number>;
@@ -360,6 +366,7 @@ export interface Database {
   term_stats: TermStatsTable;
   term_pending: TermPendingTable;
   people: PeopleTable;
+  people_redirects: PeopleRedirectsTable;
   statements: StatementsTable;
   cluster_state: ClusterStateTable;
 }

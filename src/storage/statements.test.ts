@@ -5,6 +5,7 @@ import { newArticle as article, hoursAfter, T0 } from "../../test/support/articl
 import { bothDatabases, stopTestPostgres, useMigratedDb } from "../../test/support/databases.ts";
 import { insertArticle, reviseArticle } from "./articles.ts";
 import {
+  findPersonByOldSlug,
   findPersonBySlug,
   listPersonStatements,
   listRecentPeople,
@@ -86,6 +87,7 @@ for (const { name, make } of bothDatabases) {
       const person = await findPersonBySlug(db, "ada-okonjo");
       assert.equal(person?.statement_count, 2);
       assert.equal(await findPersonBySlug(db, "okonjo"), undefined);
+      assert.equal((await findPersonByOldSlug(db, "okonjo"))?.slug, "ada-okonjo", "the old address leads on");
     });
 
     test("anonymous sources, the outlet's own sourcing and descriptions are stored without an identity", async () => {

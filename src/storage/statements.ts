@@ -59,11 +59,25 @@ async function identityOf(trx: Trx, source: string, spokenFor: boolean, now: str
   const match = matchIdentity(source, known, spokenFor);
   if (match.kind === "known") return match.id;
   if (match.kind === "fuller") {
+    const before = await trx
+      .selectFrom("people")
+      .select("slug")
+      .where("id", "=", match.id)
+      .executeTakeFirst();
+    const slug = await freeSlug(trx, match.name, match.id);
     await trx
       .updateTable("people")
-      .set({ name: match.name, key: match.key, slug: await freeSlug(trx, match.name, match.id) })
+      .set({ name: match.name, key: match.key, slug })
       .where("id", "=", match.id)
       .execute();
+    if (before && before.slug !== slug) {
+      // The old address keeps working: links and bookmarks made while only the surname was known.
+      await trx
+        .insertInto("people_redirects")
+        .values({ slug: before.slug, person_id: match.id })
+        .onConflict((oc) => oc.column("slug").doUpdateSet({ person_id: match.id }))
+        .execute();
+    }
     return match.id;
   }
   // Another writer may create the same identity at the same moment (two articles quoting one person):

@@ -282,6 +282,17 @@ for (const { name, make } of bothDatabases) {
     test("unknown people are a 404, pages and feeds alike; the index lists who was quoted, with counts", async () => {
       assert.equal((await get("/people/nobody-at-all")).statusCode, 404);
       assert.equal((await get("/people/nobody-at-all/feed.atom")).statusCode, 404);
+      // An address from when a person was known only by surname leads to their page now.
+      const k = holder.db.kysely;
+      const person = await k
+        .selectFrom("people")
+        .select("id")
+        .where("slug", "=", wsw.minister.slug)
+        .executeTakeFirstOrThrow();
+      await k.insertInto("people_redirects").values({ slug: "old-name", person_id: person.id }).execute();
+      const moved = await get("/people/old-name?before=x");
+      assert.equal(moved.statusCode, 301);
+      assert.equal(moved.headers.location, `${lavrov}?before=x`);
       const index = await get("/people");
       assert.equal(index.statusCode, 200);
       const names = [...index.body.matchAll(/<a class="source-name" href="\/people\/([^"]+)">/g)].map(

@@ -20,6 +20,12 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("people_surname").on("people").column("surname").execute();
+  // A person's earlier addresses (known by surname only, then by full name): they answer 301.
+  await db.schema
+    .createTable("people_redirects")
+    .addColumn("slug", "text", (c) => c.primaryKey())
+    .addColumn("person_id", "bigint", (c) => c.notNull().references("people.id").onDelete("cascade"))
+    .execute();
 
   await createTableWithId(db, dialect, "statements")
     .addColumn("article_id", "bigint", (c) => c.notNull().references("articles.id").onDelete("cascade"))

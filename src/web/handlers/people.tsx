@@ -1,6 +1,7 @@
 /** @module GET /people (who is quoted, most recently first) and GET /people/:slug (one person's statements, paginated). */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import {
+  findPersonByOldSlug,
   findPersonBySlug,
   listPersonStatements,
   listRecentPeople,
@@ -10,10 +11,11 @@ import type { WebContext } from "../context.ts";
 import { PeopleIndexPage } from "../pages/people-index.tsx";
 import { PersonPage } from "../pages/person-show.tsx";
 import { olderLink } from "../presenters/cursor.ts";
+import { personPath } from "../presenters/paths.ts";
 import { personFeedLinks, presentPerson } from "../presenters/people.ts";
 import { presentPersonStatement } from "../presenters/statements.ts";
 import { renderPage } from "../render.tsx";
-import { cursorFrom, notFound, sendHtml, splitPage } from "./params.ts";
+import { cursorFrom, notFound, redirectToOwnPath, sendHtml, splitPage } from "./params.ts";
 
 const PERSON_PAGE_SIZE = 30;
 const PEOPLE_LISTED = 100;
@@ -41,6 +43,12 @@ export async function peopleIndex(ctx: WebContext, _req: FastifyRequest, reply: 
 }
 
 export async function personShow(ctx: WebContext, req: FastifyRequest, reply: FastifyReply) {
+  const slug = (req.params as { slug: string }).slug;
+  if (slug.length <= 200 && !(await findPersonBySlug(ctx.db, slug))) {
+    // Known first by surname only, the person has a fuller name (and address) now.
+    const moved = await findPersonByOldSlug(ctx.db, slug);
+    if (moved) return redirectToOwnPath(req, reply, personPath(moved.slug));
+  }
   const row = await findPersonOr404(ctx, req);
   const person = presentPerson(row);
   const before = cursorFrom(req);
