@@ -50,6 +50,35 @@ class ImmediateSqliteDialect extends SqliteDialect {
 }
 
 /**
+ * Prepared statements kept per SQLite database, by SQL text: Kysely's driver prepares every query
+ * anew, and preparing costs about as much as running a short indexed query. A few hundred covers
+ * every fixed statement; statements with IN lists of varying length come and go.
+ */
+export const STATEMENT_CACHE_SIZE = 300;
+
+/** The database as Kysely's SQLite driver uses it (`prepare`, `close`), its statements kept. */
+function withStatementCache(database: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string): SqliteDatabase.Statement {
+      let stmt = cache.get(sql);
+      if (stmt) {
+        cache.delete(sql);
+      } else {
+        stmt = database.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next();
+          if (!oldest.done) cache.delete(oldest.value);
+        }
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
+}
+
+/**
  * Opens a connection pool for `url`. For SQLite, creates the file's folder, turns on WAL
  * (readers never block the writer) and foreign keys, and waits up to 5 s on a locked database.
  */
@@ -62,7 +91,9 @@ export function openDb(url: string): Db {
     database.pragma("foreign_keys = ON");
     database.pragma("busy_timeout = 5000");
     database.pragma("synchronous = NORMAL");
-    const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+    const kysely = new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
+    });
     return { kysely, dialect: "sqlite", close: () => kysely.destroy() };
   }
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
