@@ -42,7 +42,10 @@ const BEFORE_ADJECTIVE = new Set(
 
 /** Whether `text` reads as a clause with its own finite verb (not the first word: that would be a directive). */
 export function hasFiniteVerb(text: string): boolean {
-  const raw = [...text.matchAll(WORD)].map((m) => m[0]);
+  const found = [...text.matchAll(WORD)];
+  const raw = found.map((m) => m[0]);
+  // A word right before a comma ends a phrase ("twin cubs, the first born"): no -s verb test across it.
+  const beforeComma = found.map((m) => text[m.index + m[0].length] === ",");
   const ws = raw.map((w) => w.toLowerCase().replace(/’/gu, "'"));
   for (let i = 1; i < ws.length; i++) {
     const w = ws[i] ?? "";
@@ -61,6 +64,7 @@ export function hasFiniteVerb(text: string): boolean {
       /s$/u.test(w) &&
       !/(?:ss|us|is|ics|ness)$/u.test(w) &&
       !BEFORE_ADJECTIVE.has(ws[i - 1] ?? "") &&
+      !beforeComma[i] &&
       AFTER_PRESENT.test(ws[i + 1] ?? "")
     )
       return true;

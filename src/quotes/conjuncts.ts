@@ -35,7 +35,12 @@ function subjectThenVerb(after: string): boolean {
   const head = /^[^,;]*/u.exec(after)?.[0] ?? "";
   const ws = firstWords(head, SUBJECT_WINDOW).split(" ");
   for (let k = 1; k < ws.length; k++) {
-    if (/^(?:and|or|but|who|which|that)$/iu.test(ws[k] ?? "")) return false;
+    if (
+      /^(?:and|or|but|who|which|that|if|when|because|while|as|although|unless|until|before|after|since|so|to)$/iu.test(
+        ws[k] ?? "",
+      )
+    )
+      return false;
     if (hasFiniteVerb(`x ${ws.slice(0, k + 1).join(" ")}`) && !hasFiniteVerb(`x ${ws.slice(0, k).join(" ")}`))
       return k >= 1;
   }
