@@ -42,6 +42,23 @@ const MAX_TAIL_WORDS = 16;
 const MEDIAL_GOES_ON =
   /^,\s+(?:not\s+)?(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|do|does|did|depends|remains|means)\b/u;
 
+/** ", it could help a visitor": a clause with its own subject and verb after a mid-sentence attribution. */
+function medialClause(appended: string): boolean {
+  const m =
+    /^,\s+(?!(?:in|on|at|as|after|before|while|when|who|which|whose|where|citing|adding|saying|according|but|and|or|so|because|although|though|if|with|without|from|for|to|by|during|since|until|despite)\b)([^,;]*)/iu.exec(
+      appended,
+    );
+  if (!m || m[1]?.includes(MASK)) return false;
+  const first = (m[1] ?? "").split(/\s+/u).slice(0, 5).join(" ");
+  return (
+    /^(?:it|he|she|they|we|i|there|this|that|these|those|the|a|an)\b/iu.test(first) && hasFiniteVerb(first)
+  );
+}
+
+/** A sentence opening with a time, place or condition: what precedes a mid-sentence "he said" is then the writer's. */
+const LEAD_IN =
+  /^(?:in|on|at|as|after|before|while|when|if|although|though|because|since|during|with|for|by)\b/iu;
+
 /** How far (characters) a "who" may sit from its antecedent's name ("Nicky Driscoll, 24, from Manchester, who"). */
 const MAX_ANTECEDENT_GAP = 60;
 /** The most words after an inverted source ("P, said the minister, who took office in May"). */
@@ -79,6 +96,8 @@ export function sourcePhraseStart(src: string): number {
   s = s.slice(lead).replace(/\s+$/u, "");
   if (!s || s.includes(MASK)) return -1;
   // Lower-case sources need a determiner or a plural group ("officials", "others", "local residents").
+  // A clause or a phrase, not a source: "that Phoenix and its officers support", "of the officers".
+  if (/^(?:that|which|whether|if|to|of|in|on|at|for|with|by|from|and|but|or|as|than)\b/u.test(s)) return -1;
   if (
     !/^[\p{Lu}\d]/u.test(s) &&
     !LOWER_SOURCE_START.test(s) &&
@@ -420,7 +439,7 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       const appended = comma >= 0 ? tailText.slice(comma) : "";
       if (comma >= 0) tailText = tailText.slice(0, comma);
       // "P1, he said, have involved P2": the sentence goes on after the attribution, which sits in its middle.
-      if (MEDIAL_GOES_ON.test(appended)) continue;
+      if (MEDIAL_GOES_ON.test(appended) || medialClause(appended)) continue;
       if (!validTail(tailText)) continue;
       const verbEnd = v.end + (after.length - tailText.length - appended.length);
       // `"Q1," the owner said, "Q2."`: the quotation after the attribution is the same speaker's.
@@ -453,6 +472,11 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
           form: "final",
           entry: reportingVerb(follow[1] ?? "added"),
         });
+      }
+      // Before `he said, "Q"` a time or condition is the writer's: "In February, as a protester was removed, he said, "Q"".
+      if (nextQuote && LEAD_IN.test(masked.slice(s.start, sp))) {
+        limit = sp;
+        break;
       }
       out.push({
         srcStart: restStart,
@@ -512,7 +536,9 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
     let c = skipAfterVerb(masked, v.end, limit, v.entry, v.form);
     const colon = /^\s*[:,]\s*/u.exec(masked.slice(c, limit));
     if (colon) c += colon[0].length;
-    if (medial > s.start) {
+    // P1 must open a clause, not a time or condition ("In February, as a protester was removed, he said, ...").
+    const p1 = masked.slice(s.start, medial);
+    if (medial > s.start && !LEAD_IN.test(p1)) {
       out.push({
         srcStart: srcSpan.start,
         srcEnd: srcSpan.end,
