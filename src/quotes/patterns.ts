@@ -15,7 +15,7 @@ export const LISTENER = new RegExp(
 
 /** Adverbials between a verb and its clause: "on Monday", "in a statement", "at a news conference in Torusk". */
 export const ADVERBIAL = new RegExp(
-  String.raw`^\s*,?\s*(?:on (?:\p{Lu}\w+(?: \d+)?|\w+day(?: (?:night|morning|evening|afternoon))?)|(?:late|early|earlier|later) (?:on )?\w+|` +
+  String.raw`^\s*,?\s*(?:on (?:the )?condition of anonymity|on background|speaking on condition of anonymity|on (?:\p{Lu}\w+(?: \d+)?|\w+day(?: (?:night|morning|evening|afternoon))?)|(?:late|early|earlier|later) (?:on )?\w+|` +
     String.raw`in (?:a|an|his|her|its|their|the|a joint) (?:[\w-]+ ){0,2}(?:statement|interview|speech|post|letter|briefing|tweet|email|note|release|report|address|video|message|filing|broadcast|submission|ruling|judgment|judgement|decision|blog|column|op-ed|appearance)(?: (?:on|to|with) (?:\p{Lu}[\w-]*(?: \p{Lu}[\w-]*)*|\w+day))?|` +
     String.raw`at (?:a|an|the) (?:[\w-]+ ){0,2}(?:conference|briefing|meeting|hearing|rally|event|summit|session|ceremony)(?: in \p{Lu}\w+)?|` +
     "yesterday|today|tonight|this (?:week|month|year|morning|afternoon|evening)|last (?:week|month|year|night)|" +

@@ -4,7 +4,7 @@
  * agent ("It was emphasised by X that P"); "quoted X as saying P". Works on quote-masked text, so a
  * quotation is one opaque token and a verb inside it is never taken for the article's own.
  */
-import { hasFiniteVerb } from "./clauses.ts";
+import { hasFiniteVerb, NOT_A_CLAUSE } from "./clauses.ts";
 import { nameRuns } from "./names.ts";
 import {
   ADVERBIAL,
@@ -97,7 +97,12 @@ export function sourcePhraseStart(src: string): number {
   if (!s || s.includes(MASK)) return -1;
   // Lower-case sources need a determiner or a plural group ("officials", "others", "local residents").
   // A clause or a phrase, not a source: "that Phoenix and its officers support", "of the officers".
-  if (/^(?:that|which|whether|if|to|of|in|on|at|for|with|by|from|and|but|or|as|than)\b/u.test(s)) return -1;
+  if (
+    /^(?:that|which|where|when|who|whom|whose|while|because|although|whether|if|to|of|in|on|at|for|with|by|from|and|but|or|as|than)\b/u.test(
+      s,
+    )
+  )
+    return -1;
   if (
     !/^[\p{Lu}\d]/u.test(s) &&
     !LOWER_SOURCE_START.test(s) &&
@@ -536,6 +541,8 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
     let c = skipAfterVerb(masked, v.end, limit, v.entry, v.form);
     const colon = /^\s*[:,]\s*/u.exec(masked.slice(c, limit));
     if (colon) c += colon[0].length;
+    // "complained for months about ...": no clause follows, so this verb claims nothing and the next may.
+    if (NOT_A_CLAUSE.test(masked.slice(c, c + 12))) continue;
     // P1 must open a clause, not a time or condition ("In February, as a protester was removed, he said, ...").
     const p1 = masked.slice(s.start, medial);
     if (medial > s.start && !LEAD_IN.test(p1)) {
