@@ -331,7 +331,8 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
     });
     taken.push({ start: at, end: at + p[0].length });
   }
-  const finalPassive = /,\s+it (?:was|has been|had been|is) ([\p{L}]+) by ([^,]+?)\s*[.!?]?\s*$/u.exec(m);
+  const finalPassive =
+    /(?:,|["”’»“])\s+it (?:was|has been|had been|is) ([\p{L}]+) by ([^,]+?)\s*[.!?]?\s*$/u.exec(m);
   if (finalPassive) {
     const at = s.start + finalPassive.index;
     const itAt = at + finalPassive[0].indexOf("it");
@@ -343,12 +344,13 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       verbStart: itAt,
       verbEnd: byAt,
       contentStart: s.start,
-      contentEnd: at,
+      // After a quotation the closing mark belongs to the content: `"Q," it was stated by the Governor.`
+      contentEnd: finalPassive[0].startsWith(",") ? at : at + 1,
       form: "passive",
       entry: reportingVerb(finalPassive[1] ?? ""),
     });
-    taken.push({ start: at, end: s.end });
-    limit = Math.min(limit, at);
+    taken.push({ start: at + 1, end: s.end });
+    limit = Math.min(limit, at + 1);
   }
 
   // 3. "X quoted Y as saying P"

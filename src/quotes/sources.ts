@@ -34,6 +34,12 @@ interface Mention {
   orgKey?: string;
 }
 
+/** Offices named by their function, and the titles of who holds them. */
+const OFFICES: readonly [RegExp, readonly string[]][] = [
+  [/^(?:the )?head of (?:the )?state$/u, ["president", "king", "queen", "emir", "monarch"]],
+  [/^(?:the )?head of (?:the )?government$/u, ["prime minister", "premier", "chancellor"]],
+];
+
 /** How far back (characters) a pronoun looks for its person: about three short paragraphs. */
 const PRONOUN_REACH = 900;
 
@@ -302,6 +308,14 @@ export class ArticleSources {
       return { source: p?.name ?? name, person: true };
     }
 
+    // Offices named by what they are: "the Head of State" is the president (or monarch) named earlier.
+    const office = OFFICES.find(([re]) => re.test(foldName(head)));
+    if (office) {
+      for (const title of office[1]) {
+        const p = this.personWithTitle(title.split(" "), at);
+        if (p) return this.personResult(p);
+      }
+    }
     const runs = nameRuns(head);
     const last = runs[runs.length - 1];
     // The phrase's head is its last word: a name run there is who it names ("PayLink boss Oliver Nkemelu").
