@@ -166,6 +166,42 @@ describe("reported speech", () => {
   });
 });
 
+describe("where the source sits", () => {
+  test("a relative 'who said' gives the name it refers to, and the main clause keeps its own statement", () => {
+    const list = run(
+      "Dana Holt, who said the depot was unsafe, told the inquiry she had warned her manager twice.",
+    );
+    assert.deepEqual(list.map(brief), [
+      ["indirect", "Dana Holt", "the depot was unsafe"],
+      ["indirect", "Dana Holt", "she had warned her manager twice"],
+    ]);
+  });
+
+  test("'did X and said P' shares the sentence's subject", () => {
+    assert.deepEqual(
+      run("Senator Ruth Vale left the hearing early and said the bill would fail.").map(brief),
+      [["indirect", "Ruth Vale", "the bill would fail"]],
+    );
+  });
+
+  test("an attribution in the middle of its statement", () => {
+    assert.deepEqual(run("The new line, the mayor said, will open in spring.").map(brief), [
+      ["indirect", "the mayor", "will open in spring"],
+    ]);
+  });
+
+  test("a state-agency passive after a quotation, and offices named by what they are", () => {
+    const body =
+      "President Ivo Marek opened the plant.\n\n“Our industry is growing,” it was stressed by the Head of State.";
+    assert.deepEqual(run(body).map(brief), [["direct", "Ivo Marek", "Our industry is growing,"]]);
+  });
+
+  test("a pronoun means the paragraph's subject rather than a name mentioned after it", () => {
+    const body = "Judge Ada Brook sentenced Tom Reece to six years. “You betrayed the town,” she told him.";
+    assert.equal(run(body)[0]?.source, "Ada Brook");
+  });
+});
+
 describe("nesting", () => {
   test("an outlet that only carries a speaker's words is not recorded beside the speaker", () => {
     const list = run("Governor Ilse Marrow said the dam was safe, according to the news agency Nordpress.");

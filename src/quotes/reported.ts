@@ -520,7 +520,11 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
     let srcSpan: Span | null = null;
     let medial = -1;
     const off = sourcePhraseStart(src);
+    // After an earlier attribution in the sentence, the whole opening may still be this verb's source:
+    // "Dana Holt, who said the depot was unsafe, told the inquiry ...".
+    const whole = from > s.start ? sourcePhraseStart(masked.slice(s.start, v.start)) : -1;
     if (off >= 0) srcSpan = { start: from + off, end: v.start };
+    else if (whole >= 0) srcSpan = { start: s.start + whole, end: v.start };
     else if (/(?:^|[\s,])who\s+$/u.test(src)) {
       // "Podesta, who said P, ...": the relative pronoun's antecedent is the source.
       srcSpan = antecedent(masked, s.start, v.start - (/who\s+$/u.exec(src)?.[0].length ?? 0));

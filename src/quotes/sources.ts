@@ -436,7 +436,14 @@ function isSubjectAt(masked: string, at: number): boolean {
   const before = masked.slice(Math.max(0, at - 60), at);
   const lead = /(?:^|[.!?]["”’»]?\s+|\n\n|[:;]\s+)([^.!?\n:;]*)$/u.exec(before)?.[1];
   if (lead === undefined) return false;
-  return (lead.match(/[\p{L}'’-]+/gu) ?? []).length <= SUBJECT_LEAD_WORDS && !/[,\u2592]/u.test(lead);
+  const ws = lead.match(/[\p{L}'’-]+/gu) ?? [];
+  if (ws.length > SUBJECT_LEAD_WORDS || /[,\u2592]/u.test(lead)) return false;
+  // Only titles and roles before it: another name or a verb makes it an object ("Brook sentenced Tom Reece").
+  return ws.every((w) =>
+    /^\p{Lu}/u.test(w)
+      ? TITLE_WORDS.has(w.toLowerCase().replace(/[.’']/gu, "")) || /['’]s$/u.test(w)
+      : !/(?:ed|ing)$/u.test(w) && !/^(?:is|are|was|were|has|have|had|will|would|said|told|says)$/u.test(w),
+  );
 }
 
 /** Title and role words a sentence's subject may carry before the name ("Detective Chief Inspector"). */
