@@ -86,7 +86,16 @@ export function splitConjuncts(masked: string, start: number, end: number): Conj
       cur = { start: next + 5, end, ...(cur.verb ? { verb: cur.verb } : {}) };
       continue;
     }
-    if ((SUBJECT_START.test(after) || !NOT_SUBJECT.test(after)) && subjectThenVerb(after)) {
+    // A new subject: a determiner or pronoun, a name, or a bare plural ("wages fell"), not a verb ("tell Clinton").
+    // A new subject: a determiner or pronoun, a name, or a noun phrase ("consular staff were"), not a
+    // verb with its object ("tell Clinton she was", "tell them the plan was").
+    const subject =
+      SUBJECT_START.test(after) ||
+      (!NOT_SUBJECT.test(after) &&
+        !/^\p{Ll}[\p{L}-]*\s+(?:\p{Lu}|(?:him|her|them|us|me|it|the|a|an|his|their|its|our|my|your)\b)/u.test(
+          after,
+        ));
+    if (subject && subjectThenVerb(after)) {
       // Two clauses after one verb; when the first has no verb of its own, the "and" joins subjects instead.
       if (!hasFiniteVerb(`x ${before}`)) continue;
       cur.end = at;

@@ -18,7 +18,7 @@ export const ADVERBIAL = new RegExp(
   String.raw`^\s*,?\s*(?:on (?:the )?condition of anonymity|on background|speaking on condition of anonymity|on (?:\p{Lu}\w+(?: \d+)?|\w+day(?: (?:night|morning|evening|afternoon))?)|(?:late|early|earlier|later) (?:on )?\w+|` +
     String.raw`in (?:a|an|his|her|its|their|the|a joint) (?:[\w-]+ ){0,2}(?:statement|interview|speech|post|letter|briefing|tweet|email|note|release|report|address|video|message|filing|broadcast|submission|ruling|judgment|judgement|decision|blog|column|op-ed|appearance)(?: (?:on|to|with) (?:\p{Lu}[\w-]*(?: \p{Lu}[\w-]*)*|\w+day))?|` +
     String.raw`at (?:a|an|the) (?:[\w-]+ ){0,2}(?:conference|briefing|meeting|hearing|rally|event|summit|session|ceremony)(?: in \p{Lu}\w+)?|` +
-    "yesterday|today|tonight|this (?:week|month|year|morning|afternoon|evening)|last (?:week|month|year|night)|" +
+    "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|yesterday|today|tonight|this (?:week|month|year|morning|afternoon|evening)|last (?:week|month|year|night)|" +
     String.raw`again|repeatedly|privately|publicly|previously|separately|recently|afterwards|also|too|then|later|earlier|however|in (?:January|February|March|April|May|June|July|August|September|October|November|December)|in \p{Lu}\w+)\s*,?(?=\s)`,
   "u",
 );

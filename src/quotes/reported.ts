@@ -94,7 +94,8 @@ export function sourcePhraseStart(src: string): number {
   const lead = /^\s+/u.exec(s)?.[0].length ?? 0;
   off += lead;
   s = s.slice(lead).replace(/\s+$/u, "");
-  if (!s || s.includes(MASK)) return -1;
+  // A quotation may sit in an appositive ("Mr. Manafort, citing "the magic of Trump," said"), not in the head.
+  if (!s || (s.includes(MASK) && !s.endsWith(",")) || (s.split(",")[0] ?? "").includes(MASK)) return -1;
   // Lower-case sources need a determiner or a plural group ("officials", "others", "local residents").
   // A clause or a phrase, not a source: "that Phoenix and its officers support", "of the officers".
   if (
