@@ -621,5 +621,31 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       });
     }
   }
+  // "Trump hit back at Ryan, saying he was weak": a participle after a clause that is no attribution gives
+  // the sentence's subject a statement.
+  const participle = PARTICIPLE_CUE.exec(m);
+  if (participle) {
+    const at = s.start + participle.index;
+    const covered =
+      out.some((a) => a.contentStart <= at && at < a.contentEnd) || out.some((a) => a.verbStart === at);
+    const subject = covered ? null : sentenceSubject(masked, s);
+    if (subject && subject.end <= at) {
+      out.push({
+        srcStart: subject.start,
+        srcEnd: subject.end,
+        verb: participle[1] ?? "saying",
+        verbStart: at + participle[0].indexOf(participle[1] ?? ""),
+        verbEnd: at + participle[0].length,
+        contentStart: at + participle[0].length,
+        contentEnd: s.end,
+        form: "front",
+        entry: reportingVerb(participle[1]?.replace(/ing$/u, "ed") ?? "said") ?? reportingVerb("said"),
+      });
+    }
+  }
   return out;
 }
+
+/** ", saying that P", ", arguing P": a participle that reports what the sentence's subject said. */
+const PARTICIPLE_CUE =
+  /,\s+(saying|arguing|insisting|claiming|warning|noting|explaining|adding|stressing)(?:\s+that)?\s+(?=\S)/u;
