@@ -29,6 +29,10 @@ const DOCUMENT =
 const PARTICIPLE_LEAD =
   /,\s+(?:blaming|citing|calling|describing|adding|saying|warning|insisting|noting|praising|hailing|dismissing)\b[^,]*$/u;
 
+/** Sources that are media: when they only relay a speaker's words, the speaker's statement stands alone. */
+const CHANNEL =
+  /\b(?:news|agency|agencies|press|media|tv|radio|television|newspaper|paper|times|post|daily|herald|tribune|gazette|journal|network|broadcaster|channel|outlet|wire|reported|reports)\b/iu;
+
 interface Draft extends Statement {
   form: Attribution["form"];
   srcStart: number;
@@ -252,6 +256,8 @@ export function extractStatements(article: QuoteArticle): Statement[] {
     )
       return true;
     if (DOCUMENT.test(outer.mentions[0] ?? "")) return true;
+    // Only a medium is a mere channel; "They had complained that P, residents said" keeps the residents.
+    if (!CHANNEL.test(outer.mentions[0] ?? "") && !/^\p{Lu}{2,}$/u.test(outer.source)) return true;
     return !drafts.some(
       (inner) =>
         inner !== outer &&

@@ -25,7 +25,7 @@ export const ADVERBIAL = new RegExp(
 
 /** Openers of a sentence that come before its source: "On Monday,", "In a statement,", "However,". */
 export const INTRO =
-  /^(?:(?:but|and|so|yet|still|now|also)\b,?\s+)?(?:(?:on|in|at|after|before|during|since|following|from|with|without|by|for|under|speaking|asked|writing|earlier|later|meanwhile|however|separately|elsewhere|yesterday|today|instead|in turn|for (?:his|her|its|their) part|last|this|when|while|as|if|although|though|because|once|where)\b[^,]*,\s*)*/iu;
+  /^(?:(?:but|and|so|yet|still|now|also)\b,?\s+)?(?:(?:on|in|at|after|before|during|since|following|from|with|without|by|for|under|speaking|asked|writing|earlier|later|meanwhile|however|separately|elsewhere|yesterday|today|instead|in turn|for (?:his|her|its|their) part|last|this|when|while|as|if|although|though|because|once|where|beyond|despite|given|unlike|like|amid|among|across|throughout|besides|indeed|of course|in fact|overall|ultimately|finally|first|second|third|even so|to wit|for example|for instance|still|yet|by contrast)\b[^,]*,\s*)*/iu;
 
 /** Words a source phrase's head may not hold: finite verbs mean the verb belongs to a clause, not to a source. */
 export const CLAUSE_WORDS =

@@ -59,6 +59,9 @@ function medialClause(appended: string): boolean {
 const LEAD_IN =
   /^(?:in|on|at|as|after|before|while|when|if|although|though|because|since|during|with|for|by)\b/iu;
 
+/** The most words between a verb and its "that" that are still a listener or an adverbial. */
+const MAX_BEFORE_THAT = 10;
+
 /** How far (characters) a "who" may sit from its antecedent's name ("Nicky Driscoll, 24, from Manchester, who"). */
 const MAX_ANTECEDENT_GAP = 60;
 /** The most words after an inverted source ("P, said the minister, who took office in May"). */
@@ -108,6 +111,8 @@ export function sourcePhraseStart(src: string): number {
     !/^[\p{Lu}\d]/u.test(s) &&
     !LOWER_SOURCE_START.test(s) &&
     !/^(?:[a-z-]+\s+){0,2}[a-z-]+s,?$/u.test(s) &&
+    // "proponents of more controls on hate speech here": a plural noun heading a longer phrase
+    !/^[a-z-]{3,}[^s's]s\s+(?:of|in|at|from|for|with|on)\b/u.test(s) &&
     !ROLE_NOUN.test(s) &&
     // "engineer Omar Sadik", "conservative activist Bob Klaus": a role before a name
     !/^(?:[a-z-]+\s+){1,3}\p{Lu}[\p{L}'’-]+/u.test(s)
@@ -202,6 +207,8 @@ function verbMatches(
       /(?:ed|told|written|shown|thought|understood|found)$/iu.test(form)
     )
       continue;
+    // "found out", "made clear": phrasal verbs that are not the lexicon's.
+    if (/^found$/iu.test(form) && /^\s+out\b/u.test(m.slice(x.index + x[0].length))) continue;
     // A capitalised form mid-sentence is a name ("Says", "Rule"), except at the start.
     if (/^\p{Lu}/u.test(form) && x.index > 0) continue;
     out.push({
@@ -234,6 +241,23 @@ function skipAfterVerb(
     if (!a || a[0].trim() === "") break;
     p += a[0].length;
   }
+  // "told a crowded banquet hall in downtown Baltimore that ...": a "that" a few words on ends what
+  // came between (a listener, a time, a place), when nothing there is a clause of its own.
+  // Without a listener, only a time or place may sit there ("said in Ottawa on Friday that"): in
+  // "say a merchant ship that sank", "that" opens a relative clause inside the statement.
+  const that = /^([^,;:\u2592]{1,80}?)\s(?:that)\s/u.exec(rest());
+  const listener = entry?.listener || /^(?:told|tells|tell)$/iu.test(verbText);
+  if (
+    that &&
+    !hasFiniteVerb(`x ${that[1]}`) &&
+    (that[1]?.match(/[\p{L}\p{N}'’-]+/gu) ?? []).length <= MAX_BEFORE_THAT &&
+    (listener
+      ? p > pos
+      : /^\s*(?:in|on|at|during|after|before|late|early|this|last|yesterday|today|outside|inside|from|via|by)\b/iu.test(
+          that[1] ?? "",
+        ))
+  )
+    p += that[0].length - 5;
   return p;
 }
 
@@ -529,19 +553,23 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
     else if (/(?:^|[\s,])who\s+$/u.test(src)) {
       // "Podesta, who said P, ...": the relative pronoun's antecedent is the source.
       srcSpan = antecedent(masked, s.start, v.start - (/who\s+$/u.exec(src)?.[0].length ?? 0));
-    } else if (/(?:^|\s|,)and\s+$/u.test(src) && from === s.start) {
+    } else if (
+      (/(?:^|\s|,)(?:and|but)\s+(?:also\s+)?$/u.test(src) && from === s.start) ||
+      (src.trim() === "" && /(?:,\s+|\s)(?:and|but)\s+(?:also\s+)?$/u.test(masked.slice(s.start, from)))
+    ) {
       // "Eggleston expressed concern and said P": the sentence's subject said it.
       srcSpan = sentenceSubject(masked, s);
     } else {
-      // "P1, he said, P2": an attribution in the middle of what it attributes.
+      // "P1, he said, P2": an attribution in the middle of what it attributes; or after a lead-in,
+      // "Since the first tunnel was found in 1990, border officials say they have found 200".
       const lastComma = src.lastIndexOf(", ");
-      if (
-        lastComma > 0 &&
-        /^\s*,/u.test(masked.slice(v.end, v.end + 2)) &&
-        sourcePhraseStart(src.slice(lastComma + 2)) === 0
-      ) {
-        srcSpan = { start: from + lastComma + 2, end: v.start };
-        medial = from + lastComma;
+      if (lastComma > 0 && sourcePhraseStart(src.slice(lastComma + 2)) === 0) {
+        if (/^\s*,/u.test(masked.slice(v.end, v.end + 2))) {
+          srcSpan = { start: from + lastComma + 2, end: v.start };
+          medial = from + lastComma;
+        } else if (from === s.start && LEAD_IN.test(src)) {
+          srcSpan = { start: from + lastComma + 2, end: v.start };
+        }
       }
     }
     if (!srcSpan) continue;
