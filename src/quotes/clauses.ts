@@ -31,7 +31,7 @@ const IRREGULAR_PAST = new Set(
 
 /** Words after which an -s word is a verb with its object or complement ("the bill makes manufacturers"). */
 const AFTER_PRESENT =
-  /^(?:the|a|an|to|that|it|them|him|her|his|their|its|no|more|less|up|out|every|all|some|any|this|these|those|\d)$/u;
+  /^(?:the|a|an|that|it|them|him|her|his|their|its|no|more|less|up|out|every|all|some|any|this|these|those|\d)$/u;
 
 const WORD = new RegExp(`[\\p{L}'’-]+|${MASK}+`, "gu");
 

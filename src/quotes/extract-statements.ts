@@ -47,7 +47,7 @@ const DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'-]*(?:,[^()\n]{0,40})?(?:\s*\([^)\n]{1,4
 
 /** Verbs by which an outlet reports its own sourcing ("ABS understands"); its other verbs are its own opinion. */
 const OWN_SOURCING =
-  /\b(?:understands?|understood|learn(?:ed|t|s)?|reveal|revealed|been told|was told|has seen|have seen|established|confirmed)\b/iu;
+  /\b(?:understands?|understood|learn(?:ed|t|s)?|reveal|revealed|been told|was told|has seen|have seen|established)\b/iu;
 
 /** The statements an attribution makes: none when its content is no proposition, several for joined clauses. */
 function toStatements(

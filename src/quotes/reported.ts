@@ -599,6 +599,11 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       const next = verbs.find((x) => x.start > c && x.start < limit);
       const comma = next ? masked.lastIndexOf(", ", next.start) : -1;
       if (next && comma > c) end = comma;
+      // "Lyle Harman, who admitted paying the money, was jailed": the main clause resumes after a comma.
+      const resumes = /,\s+(?:was|were|is|are|has|have|had|will|would|could|can|did|\p{Ll}+ed)\b/u.exec(
+        masked.slice(c, end),
+      );
+      if (resumes) end = c + resumes.index;
     }
     out.push({
       srcStart: srcSpan.start,
