@@ -318,22 +318,24 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       // Trailing or medial: "P, according to X." / "P, according to X, and Q."
       let srcEnd = masked.indexOf(",", srcStart);
       if (srcEnd < 0 || srcEnd > s.end) srcEnd = s.end;
-      const contentEnd = /,\s*$/u.test(pre)
-        ? at - 1 - (pre.length - pre.trimEnd().length) + (pre.endsWith(", ") ? 0 : 0)
-        : at;
+      const contentEnd = /,\s*$/u.test(pre) ? at - 1 - (pre.length - pre.trimEnd().length) : at;
+      // "Fundraising, according to the campaign, has surged": when the words before hold no verb, the
+      // statement is the clause that goes on after the source.
+      const afterSrc = masked.slice(srcEnd + 1, s.end);
+      const medial = srcEnd < s.end && !hasFiniteVerb(`x ${pre}`) && hasFiniteVerb(`x x ${afterSrc}`);
       out.push({
         srcStart,
         srcEnd,
         verb: a[0].trim(),
         verbStart: at,
         verbEnd: srcStart,
-        contentStart: s.start,
-        contentEnd: Math.max(s.start, contentEnd),
+        contentStart: medial ? srcEnd + 1 : s.start,
+        contentEnd: medial ? s.end : Math.max(s.start, contentEnd),
         form: "according",
         entry: undefined,
       });
       taken.push({ start: at, end: srcEnd });
-      limit = Math.min(limit, at);
+      if (!medial) limit = Math.min(limit, at);
     }
   }
 
