@@ -303,3 +303,16 @@ test("offsets index the text exactly, and the same input gives the same statemen
   for (const s of a) assert.equal(body.slice(s.start, s.end), s.statement);
   assert.deepEqual(run(body), a);
 });
+
+test("odd pages stay fast: thousands of quotations in one sentence, endless commas, no punctuation at all", () => {
+  // Each was quadratic or worse before its bound (bench/README.md); a page of ingest must never stall.
+  const inputs = ['"a" '.repeat(20_000), `${"a, ".repeat(30_000)} said the man.`, "word ".repeat(50_000)];
+  for (const body of inputs) {
+    const t0 = performance.now();
+    extractStatements({ body });
+    assert.ok(
+      performance.now() - t0 < 5_000,
+      `${body.slice(0, 12)}... took ${Math.round(performance.now() - t0)} ms`,
+    );
+  }
+});

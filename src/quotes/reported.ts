@@ -38,6 +38,10 @@ export interface Attribution {
 const MAX_SOURCE_WORDS = 10;
 /** The longest tail after a sentence-final "X said" ("told reporters in Merrowick on condition of anonymity ..."). */
 const MAX_TAIL_WORDS = 16;
+/** The most commas a source phrase spans ("Strezhev, 68, who has ruled since 2009,"). */
+const MAX_SOURCE_COMMAS = 4;
+/** The longest source phrase with its appositives, in characters (the longest on the dev sets is about 170). */
+const MAX_SOURCE_CHARS = 300;
 /** After a mid-sentence attribution's comma, the sentence's own verb: "..., he said, have involved ...". */
 const MEDIAL_GOES_ON =
   /^,\s+(?:not\s+)?(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|do|does|did|depends|remains|means)\b/u;
@@ -87,6 +91,8 @@ const LOWER_SOURCE_START =
  * start offset within `src` (after an opener such as "On Monday,"), or -1.
  */
 export function sourcePhraseStart(src: string): number {
+  // Longer than any name with its appositives: a clause (and a bound on the work for odd pages).
+  if (src.length > MAX_SOURCE_CHARS) return -1;
   let s = src;
   let off = 0;
   const intro = INTRO.exec(s);
@@ -456,7 +462,7 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       }
       if (sourcePhraseStart(between) !== 0) continue;
       // The source may start at an earlier split: `"Q," the bakery's owner, Ines Morrow, said` names one source.
-      for (let j = k - 1; j >= 0; j--) {
+      for (let j = k - 1; j >= 0 && k - j <= MAX_SOURCE_COMMAS; j--) {
         const sj = splits[j] ?? 0;
         const rj = sj + (/^,?\s*/u.exec(masked.slice(sj, s.end))?.[0].length ?? 0);
         if (sourcePhraseStart(masked.slice(rj, v.start)) !== 0) break;

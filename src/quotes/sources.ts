@@ -40,6 +40,21 @@ const OFFICES: readonly [RegExp, readonly string[]][] = [
   [/^(?:the )?head of (?:the )?government$/u, ["prime minister", "premier", "chancellor"]],
 ];
 
+/** How many names back a role ("the ministry") looks for its organisation: bounds the work on huge pages. */
+const MAX_ORG_LOOKBACK = 400;
+
+/** The index of the last entry before offset `at` in a list kept in text order, or -1. */
+function lastBefore(list: readonly { at: number }[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.at ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /** How far back (characters) a pronoun looks for its person: about three short paragraphs. */
 const PRONOUN_REACH = 900;
 
@@ -130,8 +145,9 @@ export class ArticleSources {
   /** Records a resolved source at its offset, for the pronouns after it. */
   noteSpeaker(at: number, r: Resolved): void {
     const p = r.person ? this.people.find((x) => x.name === r.source) : undefined;
-    this.speakers.push({ at, r, gender: p?.gender ?? "" });
-    this.speakers.sort((a, b) => a.at - b.at);
+    // Kept in text order; statements mostly arrive in that order, so this is usually an append.
+    const i = lastBefore(this.speakers, at + 1) + 1;
+    this.speakers.splice(i, 0, { at, r, gender: p?.gender ?? "" });
   }
 
   /** The latest speaker before `at` passing `ok`: in the same paragraph only, or within reach. */
@@ -141,9 +157,9 @@ export class ArticleSources {
     sameParagraph: boolean,
   ): { at: number; r: Resolved } | undefined {
     const para = this.body.lastIndexOf("\n\n", at);
-    for (let i = this.speakers.length - 1; i >= 0; i--) {
+    for (let i = lastBefore(this.speakers, at); i >= 0; i--) {
       const x = this.speakers[i];
-      if (!x || x.at >= at) continue;
+      if (!x) continue;
       if (sameParagraph ? x.at < para : at - x.at > PRONOUN_REACH) break;
       if (/^(?:he|she|they|it|i|we)$/iu.test(x.r.source)) continue;
       if (ok(x)) return x;
@@ -152,9 +168,13 @@ export class ArticleSources {
   }
 
   private lastMentionAt(p: Person, at: number): number {
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
+    for (
+      let i = lastBefore(this.mentions, at);
+      i >= 0 && at - (this.mentions[i]?.at ?? 0) <= PRONOUN_REACH;
+      i--
+    ) {
       const m = this.mentions[i];
-      if (m && m.at < at && m.person === p) return m.at;
+      if (m?.person === p) return m.at;
     }
     return -1;
   }
@@ -175,9 +195,9 @@ export class ArticleSources {
       [open, false, false],
     ];
     for (const [ok, subjectOnly, paragraphOnly] of passes) {
-      for (let i = this.mentions.length - 1; i >= 0; i--) {
+      for (let i = lastBefore(this.mentions, at); i >= 0; i--) {
         const m = this.mentions[i];
-        if (!m || m.at >= at) continue;
+        if (!m) continue;
         if (paragraphOnly ? m.at < para : at - m.at > PRONOUN_REACH) break;
         if ((!subjectOnly || m.subject) && ok(m)) return m.person;
       }
@@ -187,9 +207,10 @@ export class ArticleSources {
 
   /** The most recent organisation before `at` whose name holds every word of `words` (any, when empty). */
   private orgBefore(at: number, words: string[]): string | undefined {
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
+    const first = lastBefore(this.mentions, at);
+    for (let i = first; i >= 0 && first - i < MAX_ORG_LOOKBACK; i--) {
       const m = this.mentions[i];
-      if (!m?.org || m.at >= at) continue;
+      if (!m?.org) continue;
       const f = ` ${m.orgKey ?? ""} `;
       if (words.every((w) => f.includes(` ${w} `) || f.includes(` ${w}s `))) return m.org;
     }
@@ -372,9 +393,9 @@ export class ArticleSources {
     const candidates = this.people.filter((p) => roleWords.every((w) => ` ${p.title} `.includes(` ${w}`)));
     if (candidates.length === 0) return undefined;
     // The most recently mentioned of them before `at`.
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
+    for (let i = lastBefore(this.mentions, at); i >= 0; i--) {
       const m = this.mentions[i];
-      if (m?.person && m.at < at && candidates.includes(m.person)) return m.person;
+      if (m?.person && candidates.includes(m.person)) return m.person;
     }
     return candidates[0];
   }
