@@ -6,7 +6,7 @@
 
 const AUXILIARIES = new Set(
   (
-    "is are was were be been am will would could can should may might must shall has have had do does did " +
+    "is are was were be been am will would could can cannot should may might must shall has have had do does did " +
     "won't wouldn't can't couldn't shouldn't isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't mustn't " +
     "needs remains remain remained seems seemed looks looked means meant makes made takes took goes went comes came " +
     "gets got knows knew wants wanted plans planned expects expected faces faced holds held includes lies lay poses posed " +

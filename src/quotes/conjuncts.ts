@@ -17,9 +17,9 @@ export interface Conjunct {
 /** How many words after "and" a new subject may take before its finite verb ("and the union's members would"). */
 const SUBJECT_WINDOW = 6;
 
-const JOIN = /(?:,\s+|\s+)(?:and|but)\s+(?:also\s+)?/gu;
+const JOIN = /(?:,\s+|\s+)(?:and|but)\s+(?:also\s+)?|,\s+so\s+(?=\S)/gu;
 /** Only "and" splits statements: a "but" clause qualifies the same statement ("legitimate but not proportionate"). */
-const SPLITTING = /^(?:,\s+|\s+)(?:and|but)\s/u;
+const SPLITTING = /^(?:,\s+|\s+)(?:and|but|so)\s/u;
 const SUBJECT_START =
   /^(?:it|he|she|they|we|i|there|the|its|his|her|their|our|a|an|this|these|those|some|many|all|no|most|one|two|each|every|both|neither|either|nobody|none|everyone|someone|\p{Lu})/u;
 /** Words that cannot start a new subject: the conjunct shares the first clause's subject ("and then left"). */
@@ -28,11 +28,13 @@ const NOT_SUBJECT =
 
 /** What ends a statement: a refusal, a directive or a request after "and"/"but". */
 const STOPPERS =
-  /^(?:declined|refused|did not|didn't|would not|wouldn't|has asked|had asked|asked|urged|called|appealed|apologi[sz]ed|expressed|thanked|promised to|vowed to|pledged to|has not|had not|gave no|offered no|was not available|could not be reached)\b/iu;
+  /^(?:declined|refused|did not|didn't|would not|wouldn't|has asked|had asked|asked|urged|called (?:for|on|upon)|appealed|apologi[sz]ed|expressed|thanked|promised to|vowed to|pledged to|has not|had not|gave no|offered no|was not available|could not be reached)\b/iu;
 
 /** A short subject (no comma, no conjunction) and then its finite verb: "it was", "the building had". */
 function subjectThenVerb(after: string): boolean {
-  const head = /^[^,;]*/u.exec(after)?.[0] ?? "";
+  // "the building, which stored chemicals, had partly collapsed": a relative clause between commas is skipped.
+  const plain = after.replace(/^([^,;]*),\s+(?:which|who|whose)\b[^,;]*,\s+/u, "$1 ");
+  const head = /^[^,;]*/u.exec(plain)?.[0] ?? "";
   const ws = firstWords(head, SUBJECT_WINDOW).split(" ");
   for (let k = 1; k < ws.length; k++) {
     if (
@@ -72,7 +74,8 @@ export function splitConjuncts(masked: string, start: number, end: number): Conj
     const aux = /^(?:(?:has|have|had)\s+(?:also\s+)?)?/u.exec(after)?.[0] ?? "";
     const firstWord = /^[\p{L}]+/u.exec(after.slice(aux.length))?.[0] ?? "";
     const verb = reportingVerb(firstWord);
-    if (verb && /(?:ed|d|s)$/u.test(firstWord) && !verb.quoteOnly) {
+    // "and called the cuts "a betrayal"": a quote-only verb opens a conjunct too; its quotation decides.
+    if (verb && /(?:ed|d|s)$/u.test(firstWord)) {
       const that = aux + (/^[\p{L}]+\s+(?:that\s+)?/u.exec(after.slice(aux.length))?.[0] ?? "");
       cur.end = at;
       out.push(cur);
