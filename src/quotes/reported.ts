@@ -556,8 +556,13 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
     // After an earlier attribution in the sentence, the whole opening may still be this verb's source:
     // "Dana Holt, who said the depot was unsafe, told the inquiry ...".
     const whole = from > s.start ? sourcePhraseStart(masked.slice(s.start, v.start)) : -1;
+    // "PayLink boss Oliver Nkemelu - on a 1.6 million florin salary - grovelled": an aside between dashes.
+    const dashed = /^(.*?\S)\s[-–—]\s[^-–—\u2592]{1,80}\s[-–—]\s*$/u.exec(masked.slice(clauseFloor, v.start));
+    const dashedOff = dashed ? sourcePhraseStart(dashed[1] ?? "") : -1;
     if (off >= 0) srcSpan = { start: from + off, end: v.start };
     else if (whole >= 0) srcSpan = { start: s.start + whole, end: v.start };
+    else if (dashed && dashedOff >= 0)
+      srcSpan = { start: clauseFloor + dashedOff, end: clauseFloor + (dashed[1]?.length ?? 0) };
     else if (/(?:^|[\s,])who\s+$/u.test(src)) {
       // "Podesta, who said P, ...": the relative pronoun's antecedent is the source.
       srcSpan = antecedent(masked, s.start, v.start - (/who\s+$/u.exec(src)?.[0].length ?? 0));
