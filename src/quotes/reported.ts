@@ -347,7 +347,7 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
 
   // 2. Passives with an agent: "It was emphasised by X that P" / "P, it was stated by X."
   for (const p of m.matchAll(
-    /(?<![\p{L}])[Ii]t (?:was|has been|had been|is|were) ([\p{L}]+) by (.+?),?\s+that\s+/gu,
+    /(?<![\p{L}])[Ii]t (?:was|has been|had been|is|were) (?:also |further |again )?([\p{L}]+) by (.+?),?\s+that\s+/gu,
   )) {
     const at = s.start + p.index;
     const byAt = at + p[0].indexOf(" by ") + 4;
@@ -365,7 +365,9 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
     taken.push({ start: at, end: at + p[0].length });
   }
   const finalPassive =
-    /(?:,|["”’»“])\s+it (?:was|has been|had been|is) ([\p{L}]+) by ([^,]+?)\s*[.!?]?\s*$/u.exec(m);
+    /(?:,|["”’»“])\s+it (?:was|has been|had been|is) (?:also |further |again )?([\p{L}]+) by ([^,]+?)\s*[.!?]?\s*$/u.exec(
+      m,
+    );
   if (finalPassive) {
     const at = s.start + finalPassive.index;
     const itAt = at + finalPassive[0].indexOf("it");

@@ -107,7 +107,13 @@ export class ArticleSources {
       let p = this.people.find((x) => x.key === key);
       if (!p) {
         const before = this.body.slice(Math.max(0, r.start - 40), r.start);
-        const lowerRole = /((?:[a-z][\p{L}-]*\s+){1,3})$/u.exec(before)?.[1] ?? "";
+        // "The President of the Republic, Anatol Strezhev": a role phrase in apposition is a title too.
+        const apposed =
+          /(?:^|[.!?]\s+|\n)((?:the|a)\s+[^,.;]{3,60}),\s*(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+)?$/iu.exec(
+            this.masked.slice(Math.max(0, r.start - 70), r.start),
+          );
+        const lowerRole =
+          (/((?:[a-z][\p{L}-]*\s+){1,3})$/u.exec(before)?.[1] ?? "") + (apposed ? `${apposed[1]} ` : "");
         p = {
           name,
           key,
