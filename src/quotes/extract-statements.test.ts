@@ -115,6 +115,15 @@ describe("reported speech", () => {
     );
   });
 
+  test("an inverted attribution in non-native copy: the time is skipped, the name in apposition is the source", () => {
+    assert.deepEqual(
+      run(
+        "The harbour will reopen in May, has declared this Tuesday the director of the port, Lluís Ferrer.",
+      ).map(brief),
+      [["indirect", "Lluís Ferrer", "The harbour will reopen in May"]],
+    );
+  });
+
   test("a listener after 'told' is not part of the statement", () => {
     assert.deepEqual(
       run("Inspector Rhys Calder told reporters the van had been stolen on Tuesday.").map(brief),

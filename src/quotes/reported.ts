@@ -430,7 +430,18 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
         // Inverted: "P, said the minister." / "P, has declared the Prime minister."
         const srcText = after.replace(/\s*[.!?]\s*$/u, "");
         const cut = srcText.search(/,\s|\s+(?:on|in|at|during|after|before)\s+(?:\w+day|a |an |the )|$/u);
-        const src = srcText.slice(0, cut);
+        // "has explained this Wednesday the director of the institute, Elodie Marques": the time is not
+        // the source, and a name in apposition after it is.
+        let src = srcText
+          .slice(0, cut)
+          .replace(/^\s*(?:this|last|on|next)\s+\p{L}+\s+|^\s*(?:yesterday|today|tonight)\s+/iu, (x) =>
+            " ".repeat(x.length),
+          );
+        const appos =
+          /^,\s+((?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3})\s*(?:,|$)/u.exec(
+            srcText.slice(cut),
+          );
+        if (appos) src += srcText.slice(cut, cut + appos[0].replace(/,\s*$/u, "").length);
         const srcT = src.trim();
         // "X, a propulsion engineer, says the timing fits": the text before the verb is the source, not P.
         const frontReading = sourcePhraseStart(masked.slice(s.start, v.start)) >= 0;
@@ -442,8 +453,8 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
           words(leftover) <= MAX_INVERTED_LEFTOVER &&
           !hasFiniteVerb(`x ${srcT}`) &&
           !srcT.includes(MASK) &&
-          words(srcT) <= MAX_SOURCE_WORDS &&
-          sourcePhraseStart(srcT) === 0
+          words(srcT.replace(/,.*$/su, "")) <= MAX_SOURCE_WORDS &&
+          sourcePhraseStart(srcT.replace(/,.*$/su, "")) === 0
         ) {
           const srcStart = v.end + (/^\s*/u.exec(src)?.[0].length ?? 0);
           out.push({
