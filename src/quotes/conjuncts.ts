@@ -82,6 +82,18 @@ export function splitConjuncts(masked: string, start: number, end: number): Conj
       cur = { start: next + that.length, end, verb: firstWord };
       continue;
     }
+    // "it had not been contacted but would ‘assist in any way requested’": a second verb phrase whose
+    // quotation ends the clause is the source's own words; the first stays a statement of its own.
+    if (
+      /^(?:would|will|could|should|might|may|must|can)\s/u.test(after) &&
+      /["”’»“›]\s*$/u.test(masked.slice(next, end).replace(/[.,;!?\s]+$/u, "")) &&
+      hasFiniteVerb(`x ${before}`)
+    ) {
+      cur.end = at;
+      out.push(cur);
+      cur = { start: next, end, ...(cur.verb ? { verb: cur.verb } : {}) };
+      continue;
+    }
     if (/^that\s/u.test(after)) {
       if (!hasFiniteVerb(`x ${before}`)) continue;
       cur.end = at;
