@@ -76,8 +76,13 @@ export function hasFiniteVerb(text: string): boolean {
   return false;
 }
 
-/** Content that is a request or a topic, not a proposition: "to stay home", "for calm", "of the risks". */
-export const NOT_A_CLAUSE = /^(?:to|for|of|about(?!\s+\d)|on|with|against|into)\s/iu;
+/**
+ * Content that is a request, a topic or a circumstance, not a proposition: "to stay home", "for calm",
+ * "of the risks", "in the spot titled ...", "after Nabisco announced ..." (times and places the verb's
+ * adverbials did not take are the writer's).
+ */
+export const NOT_A_CLAUSE =
+  /^(?:to|for|of|about(?!\s+\d)|on|with|against|into|after|before|while|because|since|until)\s/iu;
 
 /** Drops the sentence's closing full stop (and spaces) from a span's end, keeping a closing quotation mark. */
 export function trimEnd(text: string, start: number, end: number): number {

@@ -40,7 +40,9 @@ export function speakerAfter(masked: string, q: QuoteSpan, paragraphEnd: number)
   const body = rest.slice(lead[0].length);
   // The attribution ends at a full stop, a comma before another quotation, or a colon.
   let cut = body.length;
-  for (const m of body.matchAll(/[.!?](?:\s|$)|,\s*(?=["“„«»‹‚‘])|,\s+(?:adding|and)\b|:\s/gu)) {
+  for (const m of body.matchAll(
+    /[.!?](?:\s|$)|,\s*(?=["“„«»‹‚‘])|,\s+(?:adding|and)\b|:\s|\s["“„«»‹‚‘](?=\u2592)/gu,
+  )) {
     // "Mr. King, 82, told me": a title's full stop ends nothing.
     if (m[0].startsWith(".") && endsWithAbbreviation(body, m.index)) continue;
     cut = m.index;
