@@ -15,16 +15,19 @@ export interface Conjunct {
 }
 
 /** How many words after "and" a new subject may take before its finite verb ("and the union's members would"). */
-const SUBJECT_WINDOW = 6;
+const SUBJECT_WINDOW = 9;
 
-const JOIN = /(?:,\s+|\s+)(?:and|but)\s+(?:also\s+)?|,\s+so\s+(?=\S)/gu;
+const JOIN = /(?:,\s+|\s+)(?:and|but)\s+(?:also\s+)?|,\s+(?:so|while|whereas)\s+(?=\S)/gu;
 /** Only "and" splits statements: a "but" clause qualifies the same statement ("legitimate but not proportionate"). */
-const SPLITTING = /^(?:,\s+|\s+)(?:and|but|so)\s/u;
+const SPLITTING = /^(?:,\s+|\s+)(?:and|but|so|while|whereas)\s/u;
 const SUBJECT_START =
   /^(?:it|he|she|they|we|i|there|the|its|his|her|their|our|a|an|this|these|those|some|many|all|no|most|one|two|each|every|both|neither|either|nobody|none|everyone|someone|\p{Lu})/u;
 /** Words that cannot start a new subject: the conjunct shares the first clause's subject ("and then left"). */
 const NOT_SUBJECT =
   /^(?:to|not|then|also|so|too|now|still|later|was|were|is|are|had|has|have|will|would|could|can|should|may|might|must|did|does|do|in|on|at|by|for|with|from|of|as|if|when|while|after|before|because|\d|\p{L}+ly\b|\p{L}+ed\b|\p{L}+ing\b)/iu;
+
+/** The longest noun phrase read as the first of two joined subjects, in words. */
+const MAX_JOINED_SUBJECT = 4;
 
 /** What ends a statement: a refusal, a directive or a request after "and"/"but". */
 const STOPPERS =
@@ -111,8 +114,13 @@ export function splitConjuncts(masked: string, start: number, end: number): Conj
           after,
         ));
     if (subject && subjectThenVerb(after)) {
-      // Two clauses after one verb; when the first has no verb of its own, the "and" joins subjects instead.
-      if (!hasFiniteVerb(`x ${before}`)) continue;
+      // Two clauses after one verb; when the first is a short phrase with no verb of its own, the "and"
+      // joins subjects instead ("the navigation and the fishing are forbidden").
+      if (
+        !hasFiniteVerb(`x ${before}`) &&
+        firstWords(before, MAX_JOINED_SUBJECT + 1).split(" ").length <= MAX_JOINED_SUBJECT
+      )
+        continue;
       cur.end = at;
       out.push(cur);
       cur = { start: next, end, ...(cur.verb ? { verb: cur.verb } : {}) };

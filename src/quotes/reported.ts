@@ -5,7 +5,7 @@
  * quotation is one opaque token and a verb inside it is never taken for the article's own.
  */
 import { hasFiniteVerb, NOT_A_CLAUSE } from "./clauses.ts";
-import { nameRuns } from "./names.ts";
+import { isOrganisation, nameRuns } from "./names.ts";
 import {
   ADVERBIAL,
   CLAUSE_BREAK,
@@ -579,6 +579,11 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
     else if (/(?:^|[\s,])who\s+$/u.test(src)) {
       // "Podesta, who said P, ...": the relative pronoun's antecedent is the source.
       srcSpan = antecedent(masked, s.start, v.start - (/who\s+$/u.exec(src)?.[0].length ?? 0));
+    } else if (/,\s+which\s+$/u.test(src)) {
+      // "according to the Retail Federation, which estimated that P": a body's "which".
+      const at = v.start - (/,\s+which\s+$/u.exec(src)?.[0].length ?? 0);
+      const span = antecedent(masked, s.start, at);
+      if (span && at - span.end <= 1 && isOrganisation(masked.slice(span.start, span.end))) srcSpan = span;
     } else if (
       (/(?:^|\s|,)(?:and|but)\s+(?:also\s+)?$/u.test(src) && from === s.start) ||
       (src.trim() === "" && /(?:,\s+|\s)(?:and|but)\s+(?:also\s+)?$/u.test(masked.slice(s.start, from)))
