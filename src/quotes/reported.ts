@@ -297,6 +297,8 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
   const out: Attribution[] = [];
   const m = masked.slice(s.start, s.end);
   let limit = s.end; // front-form content stops here (a sentence-final or "according to" attribution)
+  // After a trailing "according to X", a relative clause of X's may attribute again: "..., which estimated that P".
+  let resumeAfter = -1;
   const taken: Span[] = [];
 
   // 1. "according to X"
@@ -341,7 +343,10 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
         entry: undefined,
       });
       taken.push({ start: at, end: srcEnd });
-      if (!medial) limit = Math.min(limit, at);
+      if (!medial) {
+        limit = Math.min(limit, at);
+        resumeAfter = srcEnd;
+      }
     }
   }
 
@@ -550,7 +555,11 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
   // 5. Fronted: "X said (that) P", "X told reporters P", "X said: "Q"".
   let clauseFloor = s.start;
   for (const v of verbs) {
-    if (v.start >= limit) break;
+    let vLimit = limit;
+    if (v.start >= limit) {
+      if (resumeAfter < 0 || v.start <= resumeAfter) break;
+      vLimit = s.end;
+    }
     if (out.some((a) => a.verbStart === v.start)) continue;
     // The source starts at the sentence start, after a clause break, or after a closing quotation mark.
     let from = clauseFloor;
@@ -604,8 +613,8 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       }
     }
     if (!srcSpan) continue;
-    let c = skipAfterVerb(masked, v.end, limit, v.entry, v.form);
-    const colon = /^\s*[:,]\s*/u.exec(masked.slice(c, limit));
+    let c = skipAfterVerb(masked, v.end, vLimit, v.entry, v.form);
+    const colon = /^\s*[:,]\s*/u.exec(masked.slice(c, vLimit));
     if (colon) c += colon[0].length;
     // "complained for months about ...": no clause follows, so this verb claims nothing and the next may.
     if (NOT_A_CLAUSE.test(masked.slice(c, c + 12))) continue;
@@ -625,9 +634,9 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       });
     }
     // A relative clause's content ends where the main clause resumes ("who said P, said Q").
-    let end = limit;
+    let end = vLimit;
     if (/who\s+$/u.test(src)) {
-      const next = verbs.find((x) => x.start > c && x.start < limit);
+      const next = verbs.find((x) => x.start > c && x.start < vLimit);
       const comma = next ? masked.lastIndexOf(", ", next.start) : -1;
       if (next && comma > c) end = comma;
       // "Lyle Harman, who admitted paying the money, was jailed": the main clause resumes after a comma.
