@@ -74,6 +74,17 @@ export function splitConjuncts(masked: string, start: number, end: number): Conj
       return out;
     }
     if (!SPLITTING.test(j[0])) continue;
+    // ", and signalled further increases": after a comma, a past verb with no subject is the source's
+    // own action, not more of what it said.
+    if (
+      /^,/u.test(j[0]) &&
+      /^\p{Ll}+ed\b/u.test(after) &&
+      !reportingVerb(/^\p{L}+/u.exec(after)?.[0] ?? "")
+    ) {
+      cur.end = at;
+      out.push(cur);
+      return out;
+    }
     const aux = /^(?:(?:has|have|had)\s+(?:also\s+)?)?/u.exec(after)?.[0] ?? "";
     const firstWord = /^[\p{L}]+/u.exec(after.slice(aux.length))?.[0] ?? "";
     const verb = reportingVerb(firstWord);

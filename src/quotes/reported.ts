@@ -174,7 +174,11 @@ function antecedent(masked: string, sentenceStart: number, at: number): Span | n
 /** The subject at a sentence's start ("Eggleston", "The ministry", "She"), for a verb it shares. */
 function sentenceSubject(masked: string, s: Span): Span | null {
   const text = masked.slice(s.start, s.end);
-  const intro = INTRO.exec(text)?.[0].length ?? 0;
+  // A wire dateline ("NORDHAVEN, Sept 3 (Tidewire) - ") comes before the subject.
+  const dateline =
+    /^\p{Lu}{2,}[\p{Lu}\s.'-]*(?:,[^()\n]{0,40})?(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*/u.exec(text)?.[0]
+      .length ?? 0;
+  const intro = dateline + (INTRO.exec(text.slice(dateline))?.[0].length ?? 0);
   const rest = text.slice(intro);
   const pron = /^(?:he|she|they|it|we|i)\b/iu.exec(rest);
   if (pron) return { start: s.start + intro, end: s.start + intro + pron[0].length };
