@@ -314,7 +314,18 @@ export function extractStatements(article: QuoteArticle): Statement[] {
   // One statement per span and source; in text order.
   const seen = new Set<string>();
   const out: Statement[] = [];
+  for (const d0 of keep) {
+    // Spaces just inside the marks (« Le plan est solide. ») are no part of the words.
+    let start = d0.start;
+    let end = d0.end;
+    while (start < end && /\s/u.test(body[start] ?? "")) start++;
+    while (end > start && /\s/u.test(body[end - 1] ?? "")) end--;
+    d0.start = start;
+    d0.end = end;
+    d0.statement = body.slice(start, end);
+  }
   for (const d of keep.sort((x, y) => x.start - y.start || x.end - y.end)) {
+    if (d.end <= d.start) continue;
     const key = `${d.start}:${d.end}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -689,7 +689,7 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       out.push({
         ...a,
         verb: follow[1] ?? "added",
-        verbStart: at,
+        verbStart: at + follow[0].indexOf(follow[1] ?? ""),
         verbEnd: at + follow[0].length,
         contentStart: at + follow[0].length,
         contentEnd: oldEnd,
