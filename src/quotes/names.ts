@@ -169,6 +169,8 @@ export function looksLikePerson(run: string): boolean {
   )
     return false;
   const ws = words(splitTitle(run).name);
+  // "Minister of Industry of the Republic": an office, not a name.
+  if (/\sof\s/u.test(run) && ws.length < 2) return false;
   return (
     ws.length >= 1 &&
     ws.length <= 4 &&

@@ -329,7 +329,10 @@ export class ArticleSources {
       if (org) return { source: org, person: false };
     }
     // "the Minister of Energy, Oleg Varsk,": the appositive names the person the head describes.
-    if (apposName && !nameRuns(head).some((r) => head.endsWith(r.text) && looksLikePerson(r.text))) {
+    if (
+      apposName &&
+      !nameRuns(head).some((r) => head.endsWith(r.text) && looksLikePerson(r.text) && r.text.includes(" "))
+    ) {
       const name = splitTitle(apposName).name;
       const p = this.personFor(name);
       return { source: p?.name ?? name, person: true };
