@@ -188,7 +188,11 @@ function sentenceSubject(masked: string, s: Span): Span | null {
     /^(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+(?=\s+(?:has|have|had|was|were|is|are|\p{L}+ed)\b)/iu.exec(
       rest,
     );
-  if (np) return { start: s.start + intro, end: s.start + intro + np[0].length };
+  if (np) {
+    // "A Stratos engineer I have known": the phrase ends before a pronoun that starts its relative clause.
+    const head = np[0].replace(/\s+(?:I|he|she|we|they|you)\b.*$/su, "");
+    return { start: s.start + intro, end: s.start + intro + head.length };
+  }
   return null;
 }
 
@@ -723,6 +727,6 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
   return out;
 }
 
-/** ", saying that P", ", arguing P": a participle that reports what the sentence's subject said. */
+/** ", saying that P", ", arguing P", "messaged me to say P": what the sentence's subject said. */
 const PARTICIPLE_CUE =
-  /,\s+(saying|arguing|insisting|claiming|warning|noting|explaining|adding|stressing)(?:\s+that)?\s+(?=\S)/u;
+  /(?:,\s+|\s+to\s+(?=say\b))(saying|arguing|insisting|claiming|warning|noting|explaining|adding|stressing|say)(?:\s+that)?\s+(?=\S)/u;

@@ -262,9 +262,11 @@ export class ArticleSources {
       const pAt = p ? this.lastMentionAt(p, at) : -1;
       // A speaker in this paragraph wins over names mentioned since; otherwise the nearest person.
       if (sp && (sp.at >= pAt || !p)) return sp.r;
-      if (p) return this.personResult(p);
+      // A quotation standing in its own paragraph: the last speaker, if no one was named since.
       const far = this.speakerBefore(at, (x) => x.r.person && (!x.gender || x.gender === gender), false);
-      return far ? far.r : { source: phrase, person: true };
+      if (far && (far.at >= pAt || !p)) return far.r;
+      if (p) return this.personResult(p);
+      return { source: phrase, person: true };
     }
     if (lower === "they") {
       // Singular "they" for an unnamed source, or the body that spoke last.
