@@ -259,6 +259,20 @@ describe("sources", () => {
     assert.equal(named?.source, "Tomas Reyl");
   });
 
+  test("the body a person speaks for is their affiliation, also on later pronouns", () => {
+    const list = run(
+      "Harbour Rail boss Ines Olsen said fares would rise. “We have no choice,” she said. Tom Weller, an analyst at Brightwater Capital, said demand was weak.",
+    );
+    assert.deepEqual(
+      list.map((s) => [s.source, s.affiliation]),
+      [
+        ["Ines Olsen", "Harbour Rail"],
+        ["Ines Olsen", "Harbour Rail"],
+        ["Tom Weller", "Brightwater Capital"],
+      ],
+    );
+  });
+
   test("the outlet's own sourcing", () => {
     const [s] = run(
       "The Gazette understands that the sale will be announced next week.",

@@ -34,6 +34,59 @@ interface Mention {
   orgKey?: string;
 }
 
+/** Words for a person's job after the name of the body they work for ("PayLink boss", "Stratos chief executive"). */
+const JOB =
+  /^(?:boss|chief|head|executive|director|manager|spokes(?:man|woman|person)|chair(?:man|woman)?|president|founder|owner|analyst|economist|engineer|lawyer|official|officer|leader|secretary|minister|coach|captain|striker|researcher|scientist|professor|adviser|advisor|member|worker|employee|staff)\b/iu;
+
+/**
+ * Whether words before a job name a body: not a title ("The Prime"), a day, a nationality ("Belmoran") or
+ * a capitalised first word ("Shop worker"); one word must be a name used elsewhere in the text.
+ */
+function plausibleBody(org: string, body: string): boolean {
+  const ws = org.split(/\s+/u);
+  if (/^(?:the|its|his|her|their|a|an|this|that)$/iu.test(ws[0] ?? "")) return false;
+  if (ws.some((w) => TITLE_WORDS.has(w.toLowerCase()) && !isOrganisation(w))) return false;
+  if (
+    /(?:day|days|month)['’]?s?$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)/iu.test(
+      org,
+    )
+  )
+    return false;
+  if (ws.length > 1 || isOrganisation(org) || /\p{Lu}.*\p{Lu}/u.test(org)) return true;
+  if (/(?:an|ian|ese|ish)$/u.test(org)) return false;
+  // Used as a name mid-sentence somewhere else ("... a Stratos engineer ...").
+  return new RegExp(`\\p{Ll}[,]?\\s+${org.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}\\b`, "u").test(body);
+}
+
+/** The organisation a source phrase names beside the person ("Corvane chief Hannah Lorimer", "analyst at Tollgate Capital"), or undefined. */
+function affiliationIn(np: string, person: string, body: string): string | undefined {
+  const folded = foldName(person);
+  const ok = (org: string) => {
+    const f = foldName(org);
+    return f && f !== folded && !folded.includes(f) && !f.includes(folded) ? org : undefined;
+  };
+  // Before the name: a body's name, then a job ("the Civic Union's health spokesman, Marcus Adeyemi").
+  const before =
+    /^(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’&.-]*(?:\s+(?:of\s+|&\s+)?\p{Lu}[\p{L}\p{M}'’&.-]*)*?)(?:['’]s)?\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b/u.exec(
+      np,
+    );
+  if (
+    before &&
+    JOB.test((before[2] ?? "").split(/\s+/u).pop() ?? "") &&
+    !TITLE_WORDS.has((before[1] ?? "").toLowerCase())
+  ) {
+    const org = ok((before[1] ?? "").replace(/['’]s$/u, ""));
+    if (org && plausibleBody(org, body)) return org;
+  }
+  // In an appositive: "telecoms analyst at Tollgate Capital", "a spokesman for the Ministry of Health".
+  const at =
+    /,\s*(?:an?\s+|the\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:at|of|for|with|from)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’&.-]*(?:\s+(?:of\s+(?:the\s+)?|&\s+|and\s+)?\p{Lu}[\p{L}\p{M}'’&.-]*)*)/u.exec(
+      np,
+    );
+  if (at?.[1]) return ok(at[1]);
+  return undefined;
+}
+
 /** Offices named by their function, and the titles of who holds them. */
 const OFFICES: readonly [RegExp, readonly string[]][] = [
   [/^(?:the )?head of (?:the )?state$/u, ["president", "king", "queen", "emir", "monarch"]],
@@ -241,6 +294,24 @@ export class ArticleSources {
    * and what follows it in the sentence), read for anonymity.
    */
   resolve(np: string, at: number, context = np): Resolved | null {
+    const found = this.resolvePhrase(np, at, context);
+    // Every affiliation passes the same test, whichever rule found it.
+    const r =
+      found?.affiliation && !plausibleBody(found.affiliation.replace(/^(?:the\s+)/iu, ""), this.body)
+        ? { source: found.source, person: found.person, ...(found.anonymous ? { anonymous: true } : {}) }
+        : found;
+    if (!r?.person || r.affiliation || r.anonymous) return r;
+    // The body a person speaks for, when the phrase says it: "PayLink boss Oliver Nkemelu", "Felix
+    // Amberley, analyst at Tollgate Capital". Kept on the person, so "he said" later carries it too.
+    const org = affiliationIn(np.replace(/\s*\([^)]*\)/gu, ""), r.source, this.body);
+    if (!org) return r;
+    const person = this.people.find((x) => x.name === r.source);
+    if (!plausibleBody(org, this.body)) return r;
+    if (person && !person.affiliation) person.affiliation = org;
+    return { ...r, affiliation: org };
+  }
+
+  private resolvePhrase(np: string, at: number, context: string): Resolved | null {
     // Party and state tags, "(R-Utah)", and other parentheses say nothing about who the source is.
     let phrase = np
       .replace(/\s*\([^)]*\)/gu, "")
@@ -317,7 +388,11 @@ export class ArticleSources {
         head,
       );
     if (spokes) {
-      let orgPhrase = (spokes[2] ?? spokes[1] ?? "").replace(/['’]s$/u, "").trim();
+      // "the Civic Union's health spokesman": the body is the name before the possessive and the portfolio.
+      let orgPhrase = (spokes[2] ?? spokes[1] ?? "")
+        .replace(/(?:\s+[\p{Ll}-]+)+$/u, (x) => (/\p{Lu}/u.test(spokes[2] ?? spokes[1] ?? "") ? "" : x))
+        .replace(/['’]s$/u, "")
+        .trim();
       orgPhrase = orgPhrase.replace(/^(?:the|a|an)\s+/iu, "");
       const org = orgPhrase ? this.resolveOrg(orgPhrase, at) : undefined;
       if (apposName) {
