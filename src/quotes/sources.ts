@@ -38,6 +38,9 @@ interface Mention {
 const JOB =
   /^(?:boss|chief|head|executive|director|manager|spokes(?:man|woman|person)|chair(?:man|woman)?|president|founder|owner|analyst|economist|engineer|lawyer|official|officer|leader|secretary|minister|coach|captain|striker|researcher|scientist|professor|adviser|advisor|member|worker|employee|staff)\b/iu;
 
+/** How much of the text is searched for a word used as a name elsewhere: a long article's length. */
+const BODY_SCAN_CHARS = 20_000;
+
 /**
  * Whether words before a job name a body: not a title ("The Prime"), a day, a nationality ("Belmoran") or
  * a capitalised first word ("Shop worker"); one word must be a name used elsewhere in the text.
@@ -55,7 +58,10 @@ function plausibleBody(org: string, body: string): boolean {
   if (ws.length > 1 || isOrganisation(org) || /\p{Lu}.*\p{Lu}/u.test(org)) return true;
   if (/(?:an|ian|ese|ish)$/u.test(org)) return false;
   // Used as a name mid-sentence somewhere else ("... a Stratos engineer ...").
-  return new RegExp(`\\p{Ll}[,]?\\s+${org.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}\\b`, "u").test(body);
+  // (Read in the first stretch of the text only, so a huge page costs no more than a long article.)
+  return new RegExp(`\\p{Ll}[,]?\\s+${org.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}\\b`, "u").test(
+    body.slice(0, BODY_SCAN_CHARS),
+  );
 }
 
 /** The organisation a source phrase names beside the person ("Corvane chief Hannah Lorimer", "analyst at Tollgate Capital"), or undefined. */
@@ -201,6 +207,26 @@ export class ArticleSources {
     );
   }
 
+  /** Offsets where paragraphs start, for "in this paragraph" in constant work per question. */
+  private paragraphs: number[] | undefined;
+
+  /** Where the paragraph holding `at` starts (as the offset of its blank line, -1 for the first). */
+  private paragraphStart(at: number): number {
+    if (!this.paragraphs) {
+      this.paragraphs = [];
+      for (const m of this.body.matchAll(/\n\n/gu)) this.paragraphs.push(m.index);
+    }
+    const list = this.paragraphs;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] ?? 0) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? (list[lo - 1] ?? -1) : -1;
+  }
+
   /** Records a resolved source at its offset, for the pronouns after it. */
   noteSpeaker(at: number, r: Resolved): void {
     const p = r.person ? this.people.find((x) => x.name === r.source) : undefined;
@@ -215,11 +241,11 @@ export class ArticleSources {
     ok: (x: { r: Resolved; gender: string }) => boolean,
     sameParagraph: boolean,
   ): { at: number; r: Resolved } | undefined {
-    const para = this.body.lastIndexOf("\n\n", at);
+    const para = this.paragraphStart(at);
     for (let i = lastBefore(this.speakers, at); i >= 0; i--) {
       const x = this.speakers[i];
       if (!x) continue;
-      if (sameParagraph ? x.at < para : at - x.at > PRONOUN_REACH) break;
+      if ((sameParagraph && x.at < para) || at - x.at > PRONOUN_REACH) break;
       if (/^(?:he|she|they|it|i|we)$/iu.test(x.r.source)) continue;
       if (ok(x)) return x;
     }
@@ -243,7 +269,7 @@ export class ArticleSources {
     // A sentence's subject in this paragraph first ("Judge Marchetti sentenced Pike ... she told him"),
     // then the nearest person mentioned.
     // A known gender that matches beats an unknown one at each step.
-    const para = this.body.lastIndexOf("\n\n", at);
+    const para = this.paragraphStart(at);
     const known = (m: Mention | undefined) => !!m?.person && !!gender && m.person.gender === gender;
     const open = (m: Mention | undefined) =>
       !!m?.person && (!gender || !m.person.gender || m.person.gender === gender);
@@ -257,7 +283,7 @@ export class ArticleSources {
       for (let i = lastBefore(this.mentions, at); i >= 0; i--) {
         const m = this.mentions[i];
         if (!m) continue;
-        if (paragraphOnly ? m.at < para : at - m.at > PRONOUN_REACH) break;
+        if ((paragraphOnly && m.at < para) || at - m.at > PRONOUN_REACH) break;
         if ((!subjectOnly || m.subject) && ok(m)) return m.person;
       }
     }
