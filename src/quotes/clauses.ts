@@ -6,7 +6,7 @@
 
 const AUXILIARIES = new Set(
   (
-    "is are was were be been am will would could can should may might must shall has have had do does did " +
+    "is are was were be been am will would could can cannot should may might must shall has have had do does did " +
     "won't wouldn't can't couldn't shouldn't isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't mustn't " +
     "needs remains remain remained seems seemed looks looked means meant makes made takes took goes went comes came " +
     "gets got knows knew wants wanted plans planned expects expected faces faced holds held includes lies lay poses posed " +
@@ -31,7 +31,7 @@ const IRREGULAR_PAST = new Set(
 
 /** Words after which an -s word is a verb with its object or complement ("the bill makes manufacturers"). */
 const AFTER_PRESENT =
-  /^(?:the|a|an|to|that|it|them|him|her|his|their|its|no|more|less|up|out|every|all|some|any|this|these|those|\d)$/u;
+  /^(?:the|a|an|that|it|them|him|her|his|their|its|no|more|less|up|out|every|all|some|any|this|these|those|\d)$/u;
 
 const WORD = new RegExp(`[\\p{L}'’-]+|${MASK}+`, "gu");
 
@@ -42,7 +42,10 @@ const BEFORE_ADJECTIVE = new Set(
 
 /** Whether `text` reads as a clause with its own finite verb (not the first word: that would be a directive). */
 export function hasFiniteVerb(text: string): boolean {
-  const raw = [...text.matchAll(WORD)].map((m) => m[0]);
+  const found = [...text.matchAll(WORD)];
+  const raw = found.map((m) => m[0]);
+  // A word right before a comma ends a phrase ("twin cubs, the first born"): no -s verb test across it.
+  const beforeComma = found.map((m) => text[m.index + m[0].length] === ",");
   const ws = raw.map((w) => w.toLowerCase().replace(/’/gu, "'"));
   for (let i = 1; i < ws.length; i++) {
     const w = ws[i] ?? "";
@@ -61,6 +64,7 @@ export function hasFiniteVerb(text: string): boolean {
       /s$/u.test(w) &&
       !/(?:ss|us|is|ics|ness)$/u.test(w) &&
       !BEFORE_ADJECTIVE.has(ws[i - 1] ?? "") &&
+      !beforeComma[i] &&
       AFTER_PRESENT.test(ws[i + 1] ?? "")
     )
       return true;
@@ -72,8 +76,13 @@ export function hasFiniteVerb(text: string): boolean {
   return false;
 }
 
-/** Content that is a request or a topic, not a proposition: "to stay home", "for calm", "of the risks". */
-export const NOT_A_CLAUSE = /^(?:to|for|of|about(?!\s+\d)|on|with|against|into)\s/iu;
+/**
+ * Content that is a request, a topic or a circumstance, not a proposition: "to stay home", "for calm",
+ * "of the risks", "in the spot titled ...", "after Nabisco announced ..." (times and places the verb's
+ * adverbials did not take are the writer's).
+ */
+export const NOT_A_CLAUSE =
+  /^(?:to|for|of|about(?!\s+\d)|on|with|against|into|after|before|while|because|since|until)\s/iu;
 
 /** Drops the sentence's closing full stop (and spaces) from a span's end, keeping a closing quotation mark. */
 export function trimEnd(text: string, start: number, end: number): number {

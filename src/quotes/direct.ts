@@ -11,11 +11,14 @@ import { reportingVerb, VERB_PATTERN } from "./verbs.ts";
 
 /** The longest bare attribution after a quotation ("Chief Fire Officer Alan Pryce said on Monday"), in words. */
 const MAX_AFTER_WORDS = 14;
+/** How far after a quotation its speaker is looked for, in characters (appositives included). */
+const MAX_AFTER_CHARS = 400;
 
 /** A quotation followed by its speaker: `," she said`, `," said Pryce`, `" Pryce told reporters.` */
 export function speakerAfter(masked: string, q: QuoteSpan, paragraphEnd: number): Attribution | null {
   const from = q.close + 1;
-  const rest = masked.slice(from, paragraphEnd);
+  // An attribution after a quotation is short: read a bounded stretch, whatever the paragraph's length.
+  const rest = masked.slice(from, Math.min(paragraphEnd, from + MAX_AFTER_CHARS));
   // `," she said` (and `,”Clinton said`, written without the space)
   const foreign = foreignSpeakerAfter(rest);
   if (foreign) {
@@ -37,7 +40,9 @@ export function speakerAfter(masked: string, q: QuoteSpan, paragraphEnd: number)
   const body = rest.slice(lead[0].length);
   // The attribution ends at a full stop, a comma before another quotation, or a colon.
   let cut = body.length;
-  for (const m of body.matchAll(/[.!?](?:\s|$)|,\s*(?=["“„«»‹‚‘])|,\s+(?:adding|and)\b|:\s/gu)) {
+  for (const m of body.matchAll(
+    /[.!?](?:\s|$)|,\s*(?=["“„«»‹‚‘])|,\s+(?:adding|and)\b|:\s|\s["“„«»‹‚‘](?=\u2592)/gu,
+  )) {
     // "Mr. King, 82, told me": a title's full stop ends nothing.
     if (m[0].startsWith(".") && endsWithAbbreviation(body, m.index)) continue;
     cut = m.index;
@@ -93,7 +98,8 @@ export function speakerAfter(masked: string, q: QuoteSpan, paragraphEnd: number)
 
 /** Whether a quotation fills its sentence (nothing but punctuation around the marks). */
 export function standsAlone(masked: string, q: QuoteSpan, s: Span): boolean {
-  const before = masked.slice(s.start, q.open).trim();
-  const after = masked.slice(q.close + 1, s.end).trim();
-  return before === "" && /^[.!?,]*$/u.test(after);
+  // Scanned in place rather than sliced: a page of many quotations stays linear.
+  for (let i = q.open - 1; i >= s.start; i--) if (!/\s/u.test(masked[i] ?? "")) return false;
+  for (let i = q.close + 1; i < s.end; i++) if (!/[\s.!?,]/u.test(masked[i] ?? "")) return false;
+  return true;
 }

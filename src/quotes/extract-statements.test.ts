@@ -115,6 +115,15 @@ describe("reported speech", () => {
     );
   });
 
+  test("an inverted attribution in non-native copy: the time is skipped, the name in apposition is the source", () => {
+    assert.deepEqual(
+      run(
+        "The harbour will reopen in May, has declared this Tuesday the director of the port, Lluís Ferrer.",
+      ).map(brief),
+      [["indirect", "Lluís Ferrer", "The harbour will reopen in May"]],
+    );
+  });
+
   test("a listener after 'told' is not part of the statement", () => {
     assert.deepEqual(
       run("Inspector Rhys Calder told reporters the van had been stolen on Tuesday.").map(brief),
@@ -166,6 +175,42 @@ describe("reported speech", () => {
   });
 });
 
+describe("where the source sits", () => {
+  test("a relative 'who said' gives the name it refers to, and the main clause keeps its own statement", () => {
+    const list = run(
+      "Dana Holt, who said the depot was unsafe, told the inquiry she had warned her manager twice.",
+    );
+    assert.deepEqual(list.map(brief), [
+      ["indirect", "Dana Holt", "the depot was unsafe"],
+      ["indirect", "Dana Holt", "she had warned her manager twice"],
+    ]);
+  });
+
+  test("'did X and said P' shares the sentence's subject", () => {
+    assert.deepEqual(
+      run("Senator Ruth Vale left the hearing early and said the bill would fail.").map(brief),
+      [["indirect", "Ruth Vale", "the bill would fail"]],
+    );
+  });
+
+  test("an attribution in the middle of its statement", () => {
+    assert.deepEqual(run("The new line, the mayor said, will open in spring.").map(brief), [
+      ["indirect", "the mayor", "will open in spring"],
+    ]);
+  });
+
+  test("a state-agency passive after a quotation, and offices named by what they are", () => {
+    const body =
+      "President Ivo Marek opened the plant.\n\n“Our industry is growing,” it was stressed by the Head of State.";
+    assert.deepEqual(run(body).map(brief), [["direct", "Ivo Marek", "Our industry is growing,"]]);
+  });
+
+  test("a pronoun means the paragraph's subject rather than a name mentioned after it", () => {
+    const body = "Judge Ada Brook sentenced Tom Reece to six years. “You betrayed the town,” she told him.";
+    assert.equal(run(body)[0]?.source, "Ada Brook");
+  });
+});
+
 describe("nesting", () => {
   test("an outlet that only carries a speaker's words is not recorded beside the speaker", () => {
     const list = run("Governor Ilse Marrow said the dam was safe, according to the news agency Nordpress.");
@@ -212,6 +257,20 @@ describe("sources", () => {
     );
     const named = run("The ministry's spokesman, Tomas Reyl, said rationing was not planned.")[0];
     assert.equal(named?.source, "Tomas Reyl");
+  });
+
+  test("the body a person speaks for is their affiliation, also on later pronouns", () => {
+    const list = run(
+      "Harbour Rail boss Ines Olsen said fares would rise. “We have no choice,” she said. Tom Weller, an analyst at Brightwater Capital, said demand was weak.",
+    );
+    assert.deepEqual(
+      list.map((s) => [s.source, s.affiliation]),
+      [
+        ["Ines Olsen", "Harbour Rail"],
+        ["Ines Olsen", "Harbour Rail"],
+        ["Tom Weller", "Brightwater Capital"],
+      ],
+    );
   });
 
   test("the outlet's own sourcing", () => {
@@ -266,4 +325,26 @@ test("offsets index the text exactly, and the same input gives the same statemen
   const a = run(body);
   for (const s of a) assert.equal(body.slice(s.start, s.end), s.statement);
   assert.deepEqual(run(body), a);
+});
+
+test("odd pages stay fast: thousands of quotations in one sentence, endless commas, no punctuation, one huge paragraph of speakers", () => {
+  // Each was quadratic or worse before its bound (bench/README.md); a page of ingest must never stall.
+  const people = Array.from(
+    { length: 4000 },
+    (_, i) => `Acme${i % 50} boss Jo Ray${i} said it was fine. "Yes," he said.`,
+  );
+  const inputs = [
+    '"a" '.repeat(20_000),
+    `${"a, ".repeat(30_000)} said the man.`,
+    "word ".repeat(50_000),
+    people.join(" "),
+  ];
+  for (const body of inputs) {
+    const t0 = performance.now();
+    extractStatements({ body });
+    assert.ok(
+      performance.now() - t0 < 5_000,
+      `${body.slice(0, 12)}... took ${Math.round(performance.now() - t0)} ms`,
+    );
+  }
 });

@@ -18,6 +18,9 @@ import { reportingVerb, VERB_PATTERN } from "./verbs.ts";
 
 export type { QuoteArticle, Statement, StatementKind } from "./types.ts";
 
+/** How far back from a quotation its sentence is read, in characters (an attribution before it is far shorter). */
+const LOOKBEHIND = 300;
+
 /** The fewest words a quotation standing alone needs to be taken as the previous speaker's continuation. */
 const MIN_CONTINUATION_WORDS = 3;
 
@@ -29,13 +32,26 @@ const DOCUMENT =
 const PARTICIPLE_LEAD =
   /,\s+(?:blaming|citing|calling|describing|adding|saying|warning|insisting|noting|praising|hailing|dismissing)\b[^,]*$/u;
 
+/** Sources that are media: when they only relay a speaker's words, the speaker's statement stands alone. */
+const CHANNEL =
+  /\b(?:news|agency|agencies|press|media|tv|radio|television|newspaper|paper|times|post|daily|herald|tribune|gazette|journal|network|broadcaster|channel|outlet|wire|reported|reports)\b/iu;
+
 interface Draft extends Statement {
   form: Attribution["form"];
   srcStart: number;
 }
 
-function quoteAt(quotes: readonly QuoteSpan[], open: number): QuoteSpan | undefined {
-  return quotes.find((q) => q.open === open);
+/** Quotations by the offsets of their marks, so each lookup is constant time however many there are. */
+interface QuoteIndex {
+  byOpen: Map<number, QuoteSpan>;
+  byClose: Map<number, QuoteSpan>;
+}
+
+function indexQuotes(quotes: readonly QuoteSpan[]): QuoteIndex {
+  return {
+    byOpen: new Map(quotes.map((q) => [q.open, q])),
+    byClose: new Map(quotes.map((q) => [q.close, q])),
+  };
 }
 
 /** A dateline before a wire story's first clause: "TORUSK, May 26 (Crossline) - ". */
@@ -43,14 +59,14 @@ const DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'-]*(?:,[^()\n]{0,40})?(?:\s*\([^)\n]{1,4
 
 /** Verbs by which an outlet reports its own sourcing ("ABS understands"); its other verbs are its own opinion. */
 const OWN_SOURCING =
-  /\b(?:understands?|understood|learn(?:ed|t|s)?|reveal|revealed|been told|was told|has seen|have seen|established|confirmed)\b/iu;
+  /\b(?:understands?|understood|learn(?:ed|t|s)?|reveal|revealed|been told|was told|has seen|have seen|established)\b/iu;
 
 /** The statements an attribution makes: none when its content is no proposition, several for joined clauses. */
 function toStatements(
   a: Attribution,
   body: string,
   masked: string,
-  quotes: readonly QuoteSpan[],
+  quotes: QuoteIndex,
   sources: ArticleSources,
 ): Draft[] {
   let s = trimStart(masked, a.contentStart, a.contentEnd);
@@ -91,7 +107,7 @@ function toStatements(
       srcStart: a.srcStart,
     };
   };
-  const whole = quoteAt(quotes, s);
+  const whole = quotes.byOpen.get(s);
   if (whole && whole.close === e - 1) {
     // The content is one quotation: a direct quote, the span inside its marks.
     const lead = masked.slice(Math.max(0, s - 200), s);
@@ -105,7 +121,7 @@ function toStatements(
     const pe = trimEnd(masked, p.start, p.end);
     if (pe <= p.start) return;
     const v = p.verb ?? verb;
-    const last = quotes.find((q) => q.close === pe - 1);
+    const last = quotes.byClose.get(pe - 1);
     // Only when the attribution's own verb governs the quotation: in "Marrow called it “a formality”,
     // Nordpress reported" the fragment is Marrow's, and Nordpress reported the whole clause.
     const governed =
@@ -145,6 +161,18 @@ function hasReportingVerb(text: string): boolean {
   return VERB_PATTERN.test(text);
 }
 
+/** The index of the last item whose key is below `at` in an array sorted by that key, or -1. */
+function lastBefore<T>(sorted: readonly T[], at: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(sorted[mid] as T) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 function sentenceOf(sentences: readonly Span[], at: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
@@ -164,16 +192,27 @@ export function extractStatements(article: QuoteArticle): Statement[] {
   const masked = maskQuotes(body, quotes);
   const sentences = splitSentences(body, masked);
   const sources = new ArticleSources(body, article.outlet, masked);
+  const index = indexQuotes(quotes);
   const drafts: Draft[] = [];
 
   for (const s of sentences) {
     for (const a of sentenceAttributions(masked, s)) {
-      drafts.push(...toStatements(a, body, masked, quotes, sources));
+      drafts.push(...toStatements(a, body, masked, index, sources));
     }
   }
 
-  // Quotations no pattern claimed.
-  const claimed = (q: QuoteSpan) => drafts.some((d) => d.start <= q.start && q.end <= d.end);
+  // Quotations no pattern claimed. The sentence statements sorted by start with the furthest end so far,
+  // and by where they end, answer "is this quotation inside one?" and "who spoke last?" in log time.
+  const byStart = [...drafts].sort((x, y) => x.start - y.start);
+  const maxEnd: number[] = [];
+  for (const d of byStart) maxEnd.push(Math.max(d.end, maxEnd[maxEnd.length - 1] ?? -1));
+  const claimed = (q: QuoteSpan) => {
+    const i = lastBefore(byStart, q.start + 1, (d) => d.start);
+    return i >= 0 && (maxEnd[i] ?? -1) >= q.end;
+  };
+  const reach = (d: Draft) => Math.max(d.end, d.srcStart);
+  const byReach = [...drafts].sort((x, y) => reach(x) - reach(y));
+  let lastLoopDraft: Draft | undefined;
   const paraEnd = (at: number) => {
     const i = masked.indexOf("\n\n", at);
     return i < 0 ? masked.length : i;
@@ -184,22 +223,24 @@ export function extractStatements(article: QuoteArticle): Statement[] {
     const s = sentences[si];
     if (!s) continue;
     const inner = body.slice(q.start, q.end);
-    const before = masked.slice(s.start, q.open);
+    // What precedes the quotation in its sentence; the last few hundred characters are all any rule reads.
+    const before = masked.slice(Math.max(s.start, q.open - LOOKBEHIND), q.open);
     if (isNonStatement(before, inner, false)) continue;
     // A quotation at the sentence start (or after an earlier quotation's attribution) with its speaker after it.
-    if (/^(?:\s*|.*[”"»“’›],?\s+.*,\s*)$/su.test(before) || before.trim() === "") {
+    if (before.trim() === "" || /[”"»“’›],?\s+[^”"»“’›]*,\s*$/u.test(before)) {
       const a = speakerAfter(masked, q, paraEnd(q.close));
       if (a) {
-        const ds = toStatements(a, body, masked, quotes, sources);
+        const ds = toStatements(a, body, masked, index, sources);
         if (ds.length) {
           drafts.push(...ds);
+          lastLoopDraft = ds[ds.length - 1];
           continue;
         }
       }
     }
     // A quotation after a participle of the same sentence's attribution: `..., the ministry said, blaming "Q"`.
     if (PARTICIPLE_LEAD.test(before)) {
-      const owner = drafts.filter((d) => d.srcStart >= s.start && d.srcStart < q.open).pop();
+      const owner = byReach.filter((d) => d.srcStart >= s.start && d.srcStart < q.open).pop();
       if (owner) {
         drafts.push({ ...owner, statement: inner, start: q.start, end: q.end, kind: "direct" });
         continue;
@@ -209,11 +250,12 @@ export function extractStatements(article: QuoteArticle): Statement[] {
     const prevS = sentences[si - 1];
     if (prevS && standsAlone(masked, q, s) && /:\s*$/u.test(masked.slice(prevS.start, prevS.end))) {
       const found = sentenceAttributions(masked, { start: prevS.start, end: q.close + 1 }).flatMap((a) =>
-        a.contentEnd >= q.close ? toStatements(a, body, masked, quotes, sources) : [],
+        a.contentEnd >= q.close ? toStatements(a, body, masked, index, sources) : [],
       );
       const own = found.filter((d) => d.start === q.start);
       if (own.length) {
         drafts.push(...own);
+        lastLoopDraft = own[own.length - 1];
         continue;
       }
     }
@@ -222,13 +264,13 @@ export function extractStatements(article: QuoteArticle): Statement[] {
       standsAlone(masked, q, s) &&
       (inner.match(/[\p{L}\p{N}'’-]+/gu) ?? []).length >= MIN_CONTINUATION_WORDS
     ) {
-      const prev = drafts
-        .filter((d) => d.end <= q.open && d.srcStart < q.open)
-        .sort((x, y) => Math.max(x.end, x.srcStart) - Math.max(y.end, y.srcStart))
-        .pop();
+      const i = lastBefore(byReach, q.open + 1, reach);
+      let prev = i >= 0 ? byReach[i] : undefined;
+      if (lastLoopDraft && reach(lastLoopDraft) <= q.open && (!prev || reach(lastLoopDraft) >= reach(prev)))
+        prev = lastLoopDraft;
       const prevSentence = sentences[si - 1];
       if (prev && prevSentence && Math.max(prev.end, prev.srcStart) >= prevSentence.start - 2) {
-        drafts.push({
+        lastLoopDraft = {
           ...prev,
           statement: inner,
           start: q.start,
@@ -236,13 +278,15 @@ export function extractStatements(article: QuoteArticle): Statement[] {
           kind: "direct",
           form: "final",
           srcStart: prev.srcStart,
-        });
+        };
+        drafts.push(lastLoopDraft);
       }
     }
   }
 
   // Nesting: an outlet that is only the channel of a speaker's words ("Kim said P, according to KCNA")
   // is not recorded beside the speaker; a document is ("..., according to a report seen by the Sentinel").
+  const bySrc = [...drafts].sort((x, y) => x.srcStart - y.srcStart);
   const keep = drafts.filter((outer) => {
     if (
       outer.form !== "according" &&
@@ -252,7 +296,11 @@ export function extractStatements(article: QuoteArticle): Statement[] {
     )
       return true;
     if (DOCUMENT.test(outer.mentions[0] ?? "")) return true;
-    return !drafts.some(
+    // Only a medium is a mere channel; "They had complained that P, residents said" keeps the residents.
+    if (!CHANNEL.test(outer.mentions[0] ?? "") && !/^\p{Lu}{2,}$/u.test(outer.source)) return true;
+    const from = lastBefore(bySrc, outer.start, (d) => d.srcStart) + 1;
+    const near = bySrc.slice(from, lastBefore(bySrc, outer.start + 4, (d) => d.srcStart) + 1);
+    return !near.some(
       (inner) =>
         inner !== outer &&
         inner.form === "front" &&
@@ -266,7 +314,18 @@ export function extractStatements(article: QuoteArticle): Statement[] {
   // One statement per span and source; in text order.
   const seen = new Set<string>();
   const out: Statement[] = [];
+  for (const d0 of keep) {
+    // Spaces just inside the marks (« Le plan est solide. ») are no part of the words.
+    let start = d0.start;
+    let end = d0.end;
+    while (start < end && /\s/u.test(body[start] ?? "")) start++;
+    while (end > start && /\s/u.test(body[end - 1] ?? "")) end--;
+    d0.start = start;
+    d0.end = end;
+    d0.statement = body.slice(start, end);
+  }
   for (const d of keep.sort((x, y) => x.start - y.start || x.end - y.end)) {
+    if (d.end <= d.start) continue;
     const key = `${d.start}:${d.end}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -163,10 +163,14 @@ export function looksLikePerson(run: string): boolean {
   // "River Quill", "Mount Skell", "Port Estany": a place word first.
   if (
     ws0.length > 1 &&
-    /^(?:river|mount|mt|lake|port|fort|cape|gulf|bay|saint|st|lac|rio|monte|isle|glen)$/iu.test(ws0[0] ?? "")
+    /^(?:river|mount|mt|lake|port|fort|cape|gulf|bay|saint|st|lac|rio|monte|isle|glen|palau|palacio|palais|palazzo|plaza|place|rue|calle|via|avenida|museo|musée|teatro|théâtre|hôtel|iglesia|église|castell|castillo|casa|estadio|stade|puerto|porto|cap|mont|sant|san|santa|sainte|camp|gare|estació|estación)$/iu.test(
+      ws0[0] ?? "",
+    )
   )
     return false;
   const ws = words(splitTitle(run).name);
+  // "Minister of Industry of the Republic": an office, not a name.
+  if (/\sof\s/u.test(run) && ws.length < 2) return false;
   return (
     ws.length >= 1 &&
     ws.length <= 4 &&

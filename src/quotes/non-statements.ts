@@ -18,6 +18,8 @@ function isTitleCase(inner: string): boolean {
   const ws = [...inner.matchAll(WORD)].map((m) => m[0]);
   if (ws.length === 0 || ws.length > 8) return false;
   if (!/^\p{Lu}/u.test(ws[0] ?? "")) return false;
+  // Speech has sentence breaks and trailing commas ("Like Oakland. Or Ferguson,"); titles do not.
+  if (/[.!?]\s|,$/u.test(inner.trim())) return false;
   if (ws.length === 1) return !/[.!?,]$/u.test(inner.trim());
   // Beyond the first word (capitalised anyway at a sentence start), every longer word is capitalised too.
   const rest = ws.slice(1).filter((w) => w.length > 3 || /^\p{Lu}/u.test(w));

@@ -15,17 +15,17 @@ export const LISTENER = new RegExp(
 
 /** Adverbials between a verb and its clause: "on Monday", "in a statement", "at a news conference in Torusk". */
 export const ADVERBIAL = new RegExp(
-  String.raw`^\s*,?\s*(?:on (?:\p{Lu}\w+(?: \d+)?|\w+day(?: (?:night|morning|evening|afternoon))?)|(?:late|early|earlier|later) (?:on )?\w+|` +
+  String.raw`^\s*,?\s*(?:on (?:the )?condition of anonymity|on background|speaking on condition of anonymity|on (?:\p{Lu}\w+(?: \d+)?|\w+day(?: (?:night|morning|evening|afternoon))?)|(?:late|early|earlier|later) (?:on )?\w+|` +
     String.raw`in (?:a|an|his|her|its|their|the|a joint) (?:[\w-]+ ){0,2}(?:statement|interview|speech|post|letter|briefing|tweet|email|note|release|report|address|video|message|filing|broadcast|submission|ruling|judgment|judgement|decision|blog|column|op-ed|appearance)(?: (?:on|to|with) (?:\p{Lu}[\w-]*(?: \p{Lu}[\w-]*)*|\w+day))?|` +
     String.raw`at (?:a|an|the) (?:[\w-]+ ){0,2}(?:conference|briefing|meeting|hearing|rally|event|summit|session|ceremony)(?: in \p{Lu}\w+)?|` +
-    "yesterday|today|tonight|this (?:week|month|year|morning|afternoon|evening)|last (?:week|month|year|night)|" +
+    "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|yesterday|today|tonight|this (?:week|month|year|morning|afternoon|evening)|last (?:week|month|year|night)|" +
     String.raw`again|repeatedly|privately|publicly|previously|separately|recently|afterwards|also|too|then|later|earlier|however|in (?:January|February|March|April|May|June|July|August|September|October|November|December)|in \p{Lu}\w+)\s*,?(?=\s)`,
   "u",
 );
 
 /** Openers of a sentence that come before its source: "On Monday,", "In a statement,", "However,". */
 export const INTRO =
-  /^(?:(?:but|and|so|yet|still|now|also)\b,?\s+)?(?:(?:on|in|at|after|before|during|since|following|from|with|without|by|for|under|speaking|asked|writing|earlier|later|meanwhile|however|separately|elsewhere|yesterday|today|instead|in turn|for (?:his|her|its|their) part|last|this|when|while|as|if|although|though|because|once)\b[^,]*,\s*)*/iu;
+  /^(?:(?:but|and|so|yet|still|now|also)\b,?\s+)?(?:(?:on|in|at|after|before|during|since|following|from|with|without|by|for|under|speaking|asked|writing|earlier|later|meanwhile|however|separately|elsewhere|yesterday|today|instead|in turn|for (?:his|her|its|their) part|last|this|when|while|as|if|although|though|because|once|where|beyond|despite|given|unlike|like|amid|among|across|throughout|besides|indeed|of course|in fact|overall|ultimately|finally|first|second|third|even so|to wit|for example|for instance|still|yet|by contrast)\b[^,]*,\s*)*/iu;
 
 /** Words a source phrase's head may not hold: finite verbs mean the verb belongs to a clause, not to a source. */
 export const CLAUSE_WORDS =

@@ -157,7 +157,3 @@ export function maskQuotes(text: string, quotes: readonly QuoteSpan[]): string {
   }
   return out + text.slice(at);
 }
-
-/** Opening and closing quotation marks, for patterns over masked text. */
-export const OPEN_MARKS = '"“„«»‹‚‘';
-export const CLOSE_MARKS = '"”“»«›‘’';

@@ -4,8 +4,8 @@
  * agent ("It was emphasised by X that P"); "quoted X as saying P". Works on quote-masked text, so a
  * quotation is one opaque token and a verb inside it is never taken for the article's own.
  */
-import { hasFiniteVerb } from "./clauses.ts";
-import { nameRuns } from "./names.ts";
+import { hasFiniteVerb, NOT_A_CLAUSE } from "./clauses.ts";
+import { isOrganisation, nameRuns } from "./names.ts";
 import {
   ADVERBIAL,
   CLAUSE_BREAK,
@@ -38,9 +38,33 @@ export interface Attribution {
 const MAX_SOURCE_WORDS = 10;
 /** The longest tail after a sentence-final "X said" ("told reporters in Merrowick on condition of anonymity ..."). */
 const MAX_TAIL_WORDS = 16;
+/** The most commas a source phrase spans ("Strezhev, 68, who has ruled since 2009,"). */
+const MAX_SOURCE_COMMAS = 4;
+/** The longest source phrase with its appositives, in characters (the longest on the dev sets is about 170). */
+const MAX_SOURCE_CHARS = 300;
 /** After a mid-sentence attribution's comma, the sentence's own verb: "..., he said, have involved ...". */
 const MEDIAL_GOES_ON =
   /^,\s+(?:not\s+)?(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|do|does|did|depends|remains|means)\b/u;
+
+/** ", it could help a visitor": a clause with its own subject and verb after a mid-sentence attribution. */
+function medialClause(appended: string): boolean {
+  const m =
+    /^,\s+(?!(?:in|on|at|as|after|before|while|when|who|which|whose|where|citing|adding|saying|according|but|and|or|so|because|although|though|if|with|without|from|for|to|by|during|since|until|despite)\b)([^,;]*)/iu.exec(
+      appended,
+    );
+  if (!m || m[1]?.includes(MASK)) return false;
+  const first = (m[1] ?? "").split(/\s+/u).slice(0, 5).join(" ");
+  return (
+    /^(?:it|he|she|they|we|i|there|this|that|these|those|the|a|an)\b/iu.test(first) && hasFiniteVerb(first)
+  );
+}
+
+/** A sentence opening with a time, place or condition: what precedes a mid-sentence "he said" is then the writer's. */
+const LEAD_IN =
+  /^(?:in|on|at|as|after|before|while|when|if|although|though|because|since|during|with|for|by)\b/iu;
+
+/** The most words between a verb and its "that" that are still a listener or an adverbial. */
+const MAX_BEFORE_THAT = 10;
 
 /** How far (characters) a "who" may sit from its antecedent's name ("Nicky Driscoll, 24, from Manchester, who"). */
 const MAX_ANTECEDENT_GAP = 60;
@@ -67,6 +91,8 @@ const LOWER_SOURCE_START =
  * start offset within `src` (after an opener such as "On Monday,"), or -1.
  */
 export function sourcePhraseStart(src: string): number {
+  // Longer than any name with its appositives: a clause (and a bound on the work for odd pages).
+  if (src.length > MAX_SOURCE_CHARS) return -1;
   let s = src;
   let off = 0;
   const intro = INTRO.exec(s);
@@ -77,12 +103,22 @@ export function sourcePhraseStart(src: string): number {
   const lead = /^\s+/u.exec(s)?.[0].length ?? 0;
   off += lead;
   s = s.slice(lead).replace(/\s+$/u, "");
-  if (!s || s.includes(MASK)) return -1;
+  // A quotation may sit in an appositive ("Mr. Manafort, citing "the magic of Trump," said"), not in the head.
+  if (!s || (s.includes(MASK) && !s.endsWith(",")) || (s.split(",")[0] ?? "").includes(MASK)) return -1;
   // Lower-case sources need a determiner or a plural group ("officials", "others", "local residents").
+  // A clause or a phrase, not a source: "that Phoenix and its officers support", "of the officers".
+  if (
+    /^(?:that|which|where|when|who|whom|whose|while|because|although|whether|if|to|of|in|on|at|for|with|by|from|and|but|or|as|than)\b/u.test(
+      s,
+    )
+  )
+    return -1;
   if (
     !/^[\p{Lu}\d]/u.test(s) &&
     !LOWER_SOURCE_START.test(s) &&
     !/^(?:[a-z-]+\s+){0,2}[a-z-]+s,?$/u.test(s) &&
+    // "proponents of more controls on hate speech here": a plural noun heading a longer phrase
+    !/^[a-z-]{3,}[^s's]s\s+(?:of|in|at|from|for|with|on)\b/u.test(s) &&
     !ROLE_NOUN.test(s) &&
     // "engineer Omar Sadik", "conservative activist Bob Klaus": a role before a name
     !/^(?:[a-z-]+\s+){1,3}\p{Lu}[\p{L}'’-]+/u.test(s)
@@ -138,7 +174,11 @@ function antecedent(masked: string, sentenceStart: number, at: number): Span | n
 /** The subject at a sentence's start ("Eggleston", "The ministry", "She"), for a verb it shares. */
 function sentenceSubject(masked: string, s: Span): Span | null {
   const text = masked.slice(s.start, s.end);
-  const intro = INTRO.exec(text)?.[0].length ?? 0;
+  // A wire dateline ("NORDHAVEN, Sept 3 (Tidewire) - ") comes before the subject.
+  const dateline =
+    /^\p{Lu}{2,}[\p{Lu}\s.'-]*(?:,[^()\n]{0,40})?(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*/u.exec(text)?.[0]
+      .length ?? 0;
+  const intro = dateline + (INTRO.exec(text.slice(dateline))?.[0].length ?? 0);
   const rest = text.slice(intro);
   const pron = /^(?:he|she|they|it|we|i)\b/iu.exec(rest);
   if (pron) return { start: s.start + intro, end: s.start + intro + pron[0].length };
@@ -148,7 +188,11 @@ function sentenceSubject(masked: string, s: Span): Span | null {
     /^(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+(?=\s+(?:has|have|had|was|were|is|are|\p{L}+ed)\b)/iu.exec(
       rest,
     );
-  if (np) return { start: s.start + intro, end: s.start + intro + np[0].length };
+  if (np) {
+    // "A Stratos engineer I have known": the phrase ends before a pronoun that starts its relative clause.
+    const head = np[0].replace(/\s+(?:I|he|she|we|they|you)\b.*$/su, "");
+    return { start: s.start + intro, end: s.start + intro + head.length };
+  }
   return null;
 }
 
@@ -177,6 +221,8 @@ function verbMatches(
       /(?:ed|told|written|shown|thought|understood|found)$/iu.test(form)
     )
       continue;
+    // "found out", "made clear": phrasal verbs that are not the lexicon's.
+    if (/^found$/iu.test(form) && /^\s+out\b/u.test(m.slice(x.index + x[0].length))) continue;
     // A capitalised form mid-sentence is a name ("Says", "Rule"), except at the start.
     if (/^\p{Lu}/u.test(form) && x.index > 0) continue;
     out.push({
@@ -209,6 +255,23 @@ function skipAfterVerb(
     if (!a || a[0].trim() === "") break;
     p += a[0].length;
   }
+  // "told a crowded banquet hall in downtown Baltimore that ...": a "that" a few words on ends what
+  // came between (a listener, a time, a place), when nothing there is a clause of its own.
+  // Without a listener, only a time or place may sit there ("said in Ottawa on Friday that"): in
+  // "say a merchant ship that sank", "that" opens a relative clause inside the statement.
+  const that = /^([^,;:\u2592]{1,80}?)\s(?:that)\s/u.exec(rest());
+  const listener = entry?.listener || /^(?:told|tells|tell)$/iu.test(verbText);
+  if (
+    that &&
+    !hasFiniteVerb(`x ${that[1]}`) &&
+    (that[1]?.match(/[\p{L}\p{N}'’-]+/gu) ?? []).length <= MAX_BEFORE_THAT &&
+    (listener
+      ? p > pos
+      : /^\s*(?:in|on|at|during|after|before|late|early|this|last|yesterday|today|outside|inside|from|via|by)\b/iu.test(
+          that[1] ?? "",
+        ))
+  )
+    p += that[0].length - 5;
   return p;
 }
 
@@ -242,6 +305,8 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
   const out: Attribution[] = [];
   const m = masked.slice(s.start, s.end);
   let limit = s.end; // front-form content stops here (a sentence-final or "according to" attribution)
+  // After a trailing "according to X", a relative clause of X's may attribute again: "..., which estimated that P".
+  let resumeAfter = -1;
   const taken: Span[] = [];
 
   // 1. "according to X"
@@ -269,28 +334,33 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       // Trailing or medial: "P, according to X." / "P, according to X, and Q."
       let srcEnd = masked.indexOf(",", srcStart);
       if (srcEnd < 0 || srcEnd > s.end) srcEnd = s.end;
-      const contentEnd = /,\s*$/u.test(pre)
-        ? at - 1 - (pre.length - pre.trimEnd().length) + (pre.endsWith(", ") ? 0 : 0)
-        : at;
+      const contentEnd = /,\s*$/u.test(pre) ? at - 1 - (pre.length - pre.trimEnd().length) : at;
+      // "Fundraising, according to the campaign, has surged": when the words before hold no verb, the
+      // statement is the clause that goes on after the source.
+      const afterSrc = masked.slice(srcEnd + 1, s.end);
+      const medial = srcEnd < s.end && !hasFiniteVerb(`x ${pre}`) && hasFiniteVerb(`x x ${afterSrc}`);
       out.push({
         srcStart,
         srcEnd,
         verb: a[0].trim(),
         verbStart: at,
         verbEnd: srcStart,
-        contentStart: s.start,
-        contentEnd: Math.max(s.start, contentEnd),
+        contentStart: medial ? srcEnd + 1 : s.start,
+        contentEnd: medial ? s.end : Math.max(s.start, contentEnd),
         form: "according",
         entry: undefined,
       });
       taken.push({ start: at, end: srcEnd });
-      limit = Math.min(limit, at);
+      if (!medial) {
+        limit = Math.min(limit, at);
+        resumeAfter = srcEnd;
+      }
     }
   }
 
   // 2. Passives with an agent: "It was emphasised by X that P" / "P, it was stated by X."
   for (const p of m.matchAll(
-    /(?<![\p{L}])[Ii]t (?:was|has been|had been|is|were) ([\p{L}]+) by (.+?),?\s+that\s+/gu,
+    /(?<![\p{L}])[Ii]t (?:was|has been|had been|is|were) (?:also |further |again )?([\p{L}]+) by (.+?),?\s+that\s+/gu,
   )) {
     const at = s.start + p.index;
     const byAt = at + p[0].indexOf(" by ") + 4;
@@ -307,7 +377,10 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
     });
     taken.push({ start: at, end: at + p[0].length });
   }
-  const finalPassive = /,\s+it (?:was|has been|had been|is) ([\p{L}]+) by ([^,]+?)\s*[.!?]?\s*$/u.exec(m);
+  const finalPassive =
+    /(?:,|["”’»“])\s+it (?:was|has been|had been|is) (?:also |further |again )?([\p{L}]+) by ([^,]+?)\s*[.!?]?\s*$/u.exec(
+      m,
+    );
   if (finalPassive) {
     const at = s.start + finalPassive.index;
     const itAt = at + finalPassive[0].indexOf("it");
@@ -319,12 +392,13 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       verbStart: itAt,
       verbEnd: byAt,
       contentStart: s.start,
-      contentEnd: at,
+      // After a quotation the closing mark belongs to the content: `"Q," it was stated by the Governor.`
+      contentEnd: finalPassive[0].startsWith(",") ? at : at + 1,
       form: "passive",
       entry: reportingVerb(finalPassive[1] ?? ""),
     });
-    taken.push({ start: at, end: s.end });
-    limit = Math.min(limit, at);
+    taken.push({ start: at + 1, end: s.end });
+    limit = Math.min(limit, at + 1);
   }
 
   // 3. "X quoted Y as saying P"
@@ -369,7 +443,18 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
         // Inverted: "P, said the minister." / "P, has declared the Prime minister."
         const srcText = after.replace(/\s*[.!?]\s*$/u, "");
         const cut = srcText.search(/,\s|\s+(?:on|in|at|during|after|before)\s+(?:\w+day|a |an |the )|$/u);
-        const src = srcText.slice(0, cut);
+        // "has explained this Wednesday the director of the institute, Elodie Marques": the time is not
+        // the source, and a name in apposition after it is.
+        let src = srcText
+          .slice(0, cut)
+          .replace(/^\s*(?:this|last|on|next)\s+\p{L}+\s+|^\s*(?:yesterday|today|tonight)\s+/iu, (x) =>
+            " ".repeat(x.length),
+          );
+        const appos =
+          /^,\s+((?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3})\s*(?:,|$)/u.exec(
+            srcText.slice(cut),
+          );
+        if (appos) src += srcText.slice(cut, cut + appos[0].replace(/,\s*$/u, "").length);
         const srcT = src.trim();
         // "X, a propulsion engineer, says the timing fits": the text before the verb is the source, not P.
         const frontReading = sourcePhraseStart(masked.slice(s.start, v.start)) >= 0;
@@ -381,8 +466,8 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
           words(leftover) <= MAX_INVERTED_LEFTOVER &&
           !hasFiniteVerb(`x ${srcT}`) &&
           !srcT.includes(MASK) &&
-          words(srcT) <= MAX_SOURCE_WORDS &&
-          sourcePhraseStart(srcT) === 0
+          words(srcT.replace(/,.*$/su, "")) <= MAX_SOURCE_WORDS &&
+          sourcePhraseStart(srcT.replace(/,.*$/su, "")) === 0
         ) {
           const srcStart = v.end + (/^\s*/u.exec(src)?.[0].length ?? 0);
           out.push({
@@ -403,7 +488,7 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       }
       if (sourcePhraseStart(between) !== 0) continue;
       // The source may start at an earlier split: `"Q," the bakery's owner, Ines Morrow, said` names one source.
-      for (let j = k - 1; j >= 0; j--) {
+      for (let j = k - 1; j >= 0 && k - j <= MAX_SOURCE_COMMAS; j--) {
         const sj = splits[j] ?? 0;
         const rj = sj + (/^,?\s*/u.exec(masked.slice(sj, s.end))?.[0].length ?? 0);
         if (sourcePhraseStart(masked.slice(rj, v.start)) !== 0) break;
@@ -420,7 +505,7 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       const appended = comma >= 0 ? tailText.slice(comma) : "";
       if (comma >= 0) tailText = tailText.slice(0, comma);
       // "P1, he said, have involved P2": the sentence goes on after the attribution, which sits in its middle.
-      if (MEDIAL_GOES_ON.test(appended)) continue;
+      if (MEDIAL_GOES_ON.test(appended) || medialClause(appended)) continue;
       if (!validTail(tailText)) continue;
       const verbEnd = v.end + (after.length - tailText.length - appended.length);
       // `"Q1," the owner said, "Q2."`: the quotation after the attribution is the same speaker's.
@@ -454,6 +539,11 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
           entry: reportingVerb(follow[1] ?? "added"),
         });
       }
+      // Before `he said, "Q"` a time or condition is the writer's: "In February, as a protester was removed, he said, "Q"".
+      if (nextQuote && LEAD_IN.test(masked.slice(s.start, sp))) {
+        limit = sp;
+        break;
+      }
       out.push({
         srcStart: restStart,
         srcEnd: v.start,
@@ -473,7 +563,11 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
   // 5. Fronted: "X said (that) P", "X told reporters P", "X said: "Q"".
   let clauseFloor = s.start;
   for (const v of verbs) {
-    if (v.start >= limit) break;
+    let vLimit = limit;
+    if (v.start >= limit) {
+      if (resumeAfter < 0 || v.start <= resumeAfter) break;
+      vLimit = s.end;
+    }
     if (out.some((a) => a.verbStart === v.start)) continue;
     // The source starts at the sentence start, after a clause break, or after a closing quotation mark.
     let from = clauseFloor;
@@ -489,30 +583,52 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
     let srcSpan: Span | null = null;
     let medial = -1;
     const off = sourcePhraseStart(src);
+    // After an earlier attribution in the sentence, the whole opening may still be this verb's source:
+    // "Dana Holt, who said the depot was unsafe, told the inquiry ...".
+    const whole = from > s.start ? sourcePhraseStart(masked.slice(s.start, v.start)) : -1;
+    // "PayLink boss Oliver Nkemelu - on a 1.6 million florin salary - grovelled": an aside between dashes.
+    const dashed = /^(.*?\S)\s[-–—]\s[^-–—\u2592]{1,80}\s[-–—]\s*$/u.exec(masked.slice(clauseFloor, v.start));
+    const dashedOff = dashed ? sourcePhraseStart(dashed[1] ?? "") : -1;
     if (off >= 0) srcSpan = { start: from + off, end: v.start };
+    else if (whole >= 0) srcSpan = { start: s.start + whole, end: v.start };
+    else if (dashed && dashedOff >= 0)
+      srcSpan = { start: clauseFloor + dashedOff, end: clauseFloor + (dashed[1]?.length ?? 0) };
     else if (/(?:^|[\s,])who\s+$/u.test(src)) {
       // "Podesta, who said P, ...": the relative pronoun's antecedent is the source.
       srcSpan = antecedent(masked, s.start, v.start - (/who\s+$/u.exec(src)?.[0].length ?? 0));
-    } else if (/(?:^|\s|,)and\s+$/u.test(src) && from === s.start) {
+    } else if (/,\s+which\s+$/u.test(src)) {
+      // "according to the Retail Federation, which estimated that P": a body's "which".
+      const at = v.start - (/,\s+which\s+$/u.exec(src)?.[0].length ?? 0);
+      const span = antecedent(masked, s.start, at);
+      if (span && at - span.end <= 1 && isOrganisation(masked.slice(span.start, span.end))) srcSpan = span;
+    } else if (
+      (/(?:^|\s|,)(?:and|but)\s+(?:also\s+)?$/u.test(src) && from === s.start) ||
+      (src.trim() === "" && /(?:,\s+|\s)(?:and|but)\s+(?:also\s+)?$/u.test(masked.slice(s.start, from)))
+    ) {
       // "Eggleston expressed concern and said P": the sentence's subject said it.
       srcSpan = sentenceSubject(masked, s);
     } else {
-      // "P1, he said, P2": an attribution in the middle of what it attributes.
+      // "P1, he said, P2": an attribution in the middle of what it attributes; or after a lead-in,
+      // "Since the first tunnel was found in 1990, border officials say they have found 200".
       const lastComma = src.lastIndexOf(", ");
-      if (
-        lastComma > 0 &&
-        /^\s*,/u.test(masked.slice(v.end, v.end + 2)) &&
-        sourcePhraseStart(src.slice(lastComma + 2)) === 0
-      ) {
-        srcSpan = { start: from + lastComma + 2, end: v.start };
-        medial = from + lastComma;
+      if (lastComma > 0 && sourcePhraseStart(src.slice(lastComma + 2)) === 0) {
+        if (/^\s*,/u.test(masked.slice(v.end, v.end + 2))) {
+          srcSpan = { start: from + lastComma + 2, end: v.start };
+          medial = from + lastComma;
+        } else if (from === s.start && LEAD_IN.test(src)) {
+          srcSpan = { start: from + lastComma + 2, end: v.start };
+        }
       }
     }
     if (!srcSpan) continue;
-    let c = skipAfterVerb(masked, v.end, limit, v.entry, v.form);
-    const colon = /^\s*[:,]\s*/u.exec(masked.slice(c, limit));
+    let c = skipAfterVerb(masked, v.end, vLimit, v.entry, v.form);
+    const colon = /^\s*[:,]\s*/u.exec(masked.slice(c, vLimit));
     if (colon) c += colon[0].length;
-    if (medial > s.start) {
+    // "complained for months about ...": no clause follows, so this verb claims nothing and the next may.
+    if (NOT_A_CLAUSE.test(masked.slice(c, c + 12))) continue;
+    // P1 must open a clause, not a time or condition ("In February, as a protester was removed, he said, ...").
+    const p1 = masked.slice(s.start, medial);
+    if (medial > s.start && !LEAD_IN.test(p1)) {
       out.push({
         srcStart: srcSpan.start,
         srcEnd: srcSpan.end,
@@ -526,11 +642,16 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       });
     }
     // A relative clause's content ends where the main clause resumes ("who said P, said Q").
-    let end = limit;
+    let end = vLimit;
     if (/who\s+$/u.test(src)) {
-      const next = verbs.find((x) => x.start > c && x.start < limit);
+      const next = verbs.find((x) => x.start > c && x.start < vLimit);
       const comma = next ? masked.lastIndexOf(", ", next.start) : -1;
       if (next && comma > c) end = comma;
+      // "Lyle Harman, who admitted paying the money, was jailed": the main clause resumes after a comma.
+      const resumes = /,\s+(?:was|were|is|are|has|have|had|will|would|could|can|did|\p{Ll}+ed)\b/u.exec(
+        masked.slice(c, end),
+      );
+      if (resumes) end = c + resumes.index;
     }
     out.push({
       srcStart: srcSpan.start,
@@ -572,7 +693,7 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       out.push({
         ...a,
         verb: follow[1] ?? "added",
-        verbStart: at,
+        verbStart: at + follow[0].indexOf(follow[1] ?? ""),
         verbEnd: at + follow[0].length,
         contentStart: at + follow[0].length,
         contentEnd: oldEnd,
@@ -581,5 +702,31 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       });
     }
   }
+  // "Trump hit back at Ryan, saying he was weak": a participle after a clause that is no attribution gives
+  // the sentence's subject a statement.
+  const participle = PARTICIPLE_CUE.exec(m);
+  if (participle) {
+    const at = s.start + participle.index;
+    const covered =
+      out.some((a) => a.contentStart <= at && at < a.contentEnd) || out.some((a) => a.verbStart === at);
+    const subject = covered ? null : sentenceSubject(masked, s);
+    if (subject && subject.end <= at) {
+      out.push({
+        srcStart: subject.start,
+        srcEnd: subject.end,
+        verb: participle[1] ?? "saying",
+        verbStart: at + participle[0].indexOf(participle[1] ?? ""),
+        verbEnd: at + participle[0].length,
+        contentStart: at + participle[0].length,
+        contentEnd: s.end,
+        form: "front",
+        entry: reportingVerb(participle[1]?.replace(/ing$/u, "ed") ?? "said") ?? reportingVerb("said"),
+      });
+    }
+  }
   return out;
 }
+
+/** ", saying that P", ", arguing P", "messaged me to say P": what the sentence's subject said. */
+const PARTICIPLE_CUE =
+  /(?:,\s+|\s+to\s+(?=say\b))(saying|arguing|insisting|claiming|warning|noting|explaining|adding|stressing|say)(?:\s+that)?\s+(?=\S)/u;

@@ -77,10 +77,3 @@ export function splitSentences(text: string, masked: string): Span[] {
   paragraphSentences(text, masked, from, masked.length, out);
   return out;
 }
-
-/** Paragraph index of each offset: statements are resolved against what came before in the article. */
-export function paragraphStarts(masked: string): number[] {
-  const starts = [0];
-  for (const m of masked.matchAll(/\n\s*\n/gu)) starts.push(m.index + m[0].length);
-  return starts;
-}

@@ -34,6 +34,86 @@ interface Mention {
   orgKey?: string;
 }
 
+/** Words for a person's job after the name of the body they work for ("PayLink boss", "Stratos chief executive"). */
+const JOB =
+  /^(?:boss|chief|head|executive|director|manager|spokes(?:man|woman|person)|chair(?:man|woman)?|president|founder|owner|analyst|economist|engineer|lawyer|official|officer|leader|secretary|minister|coach|captain|striker|researcher|scientist|professor|adviser|advisor|member|worker|employee|staff)\b/iu;
+
+/** How much of the text is searched for a word used as a name elsewhere: a long article's length. */
+const BODY_SCAN_CHARS = 20_000;
+
+/**
+ * Whether words before a job name a body: not a title ("The Prime"), a day, a nationality ("Belmoran") or
+ * a capitalised first word ("Shop worker"); one word must be a name used elsewhere in the text.
+ */
+function plausibleBody(org: string, body: string): boolean {
+  const ws = org.split(/\s+/u);
+  if (/^(?:the|its|his|her|their|a|an|this|that)$/iu.test(ws[0] ?? "")) return false;
+  if (ws.some((w) => TITLE_WORDS.has(w.toLowerCase()) && !isOrganisation(w))) return false;
+  if (
+    /(?:day|days|month)['’]?s?$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)/iu.test(
+      org,
+    )
+  )
+    return false;
+  if (ws.length > 1 || isOrganisation(org) || /\p{Lu}.*\p{Lu}/u.test(org)) return true;
+  if (/(?:an|ian|ese|ish)$/u.test(org)) return false;
+  // Used as a name mid-sentence somewhere else ("... a Stratos engineer ...").
+  // (Read in the first stretch of the text only, so a huge page costs no more than a long article.)
+  return new RegExp(`\\p{Ll}[,]?\\s+${org.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}\\b`, "u").test(
+    body.slice(0, BODY_SCAN_CHARS),
+  );
+}
+
+/** The organisation a source phrase names beside the person ("Corvane chief Hannah Lorimer", "analyst at Tollgate Capital"), or undefined. */
+function affiliationIn(np: string, person: string, body: string): string | undefined {
+  const folded = foldName(person);
+  const ok = (org: string) => {
+    const f = foldName(org);
+    return f && f !== folded && !folded.includes(f) && !f.includes(folded) ? org : undefined;
+  };
+  // Before the name: a body's name, then a job ("the Civic Union's health spokesman, Marcus Adeyemi").
+  const before =
+    /^(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’&.-]*(?:\s+(?:of\s+|&\s+)?\p{Lu}[\p{L}\p{M}'’&.-]*)*?)(?:['’]s)?\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\b/u.exec(
+      np,
+    );
+  if (
+    before &&
+    JOB.test((before[2] ?? "").split(/\s+/u).pop() ?? "") &&
+    !TITLE_WORDS.has((before[1] ?? "").toLowerCase())
+  ) {
+    const org = ok((before[1] ?? "").replace(/['’]s$/u, ""));
+    if (org && plausibleBody(org, body)) return org;
+  }
+  // In an appositive: "telecoms analyst at Tollgate Capital", "a spokesman for the Ministry of Health".
+  const at =
+    /,\s*(?:an?\s+|the\s+)?(?:[\p{Ll}-]+\s+){0,3}(?:at|of|for|with|from)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’&.-]*(?:\s+(?:of\s+(?:the\s+)?|&\s+|and\s+)?\p{Lu}[\p{L}\p{M}'’&.-]*)*)/u.exec(
+      np,
+    );
+  if (at?.[1]) return ok(at[1]);
+  return undefined;
+}
+
+/** Offices named by their function, and the titles of who holds them. */
+const OFFICES: readonly [RegExp, readonly string[]][] = [
+  [/^(?:the )?head of (?:the )?state$/u, ["president", "king", "queen", "emir", "monarch"]],
+  [/^(?:the )?head of (?:the )?government$/u, ["prime minister", "premier", "chancellor"]],
+];
+
+/** How many names back a role ("the ministry") looks for its organisation: bounds the work on huge pages. */
+const MAX_ORG_LOOKBACK = 400;
+
+/** The index of the last entry before offset `at` in a list kept in text order, or -1. */
+function lastBefore(list: readonly { at: number }[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.at ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /** How far back (characters) a pronoun looks for its person: about three short paragraphs. */
 const PRONOUN_REACH = 900;
 
@@ -86,7 +166,13 @@ export class ArticleSources {
       let p = this.people.find((x) => x.key === key);
       if (!p) {
         const before = this.body.slice(Math.max(0, r.start - 40), r.start);
-        const lowerRole = /((?:[a-z][\p{L}-]*\s+){1,3})$/u.exec(before)?.[1] ?? "";
+        // "The President of the Republic, Anatol Strezhev": a role phrase in apposition is a title too.
+        const apposed =
+          /(?:^|[.!?]\s+|\n)((?:the|a)\s+[^,.;]{3,60}),\s*(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+)?$/iu.exec(
+            this.masked.slice(Math.max(0, r.start - 70), r.start),
+          );
+        const lowerRole =
+          (/((?:[a-z][\p{L}-]*\s+){1,3})$/u.exec(before)?.[1] ?? "") + (apposed ? `${apposed[1]} ` : "");
         p = {
           name,
           key,
@@ -121,11 +207,32 @@ export class ArticleSources {
     );
   }
 
+  /** Offsets where paragraphs start, for "in this paragraph" in constant work per question. */
+  private paragraphs: number[] | undefined;
+
+  /** Where the paragraph holding `at` starts (as the offset of its blank line, -1 for the first). */
+  private paragraphStart(at: number): number {
+    if (!this.paragraphs) {
+      this.paragraphs = [];
+      for (const m of this.body.matchAll(/\n\n/gu)) this.paragraphs.push(m.index);
+    }
+    const list = this.paragraphs;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] ?? 0) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? (list[lo - 1] ?? -1) : -1;
+  }
+
   /** Records a resolved source at its offset, for the pronouns after it. */
   noteSpeaker(at: number, r: Resolved): void {
     const p = r.person ? this.people.find((x) => x.name === r.source) : undefined;
-    this.speakers.push({ at, r, gender: p?.gender ?? "" });
-    this.speakers.sort((a, b) => a.at - b.at);
+    // Kept in text order; statements mostly arrive in that order, so this is usually an append.
+    const i = lastBefore(this.speakers, at + 1) + 1;
+    this.speakers.splice(i, 0, { at, r, gender: p?.gender ?? "" });
   }
 
   /** The latest speaker before `at` passing `ok`: in the same paragraph only, or within reach. */
@@ -134,11 +241,11 @@ export class ArticleSources {
     ok: (x: { r: Resolved; gender: string }) => boolean,
     sameParagraph: boolean,
   ): { at: number; r: Resolved } | undefined {
-    const para = this.body.lastIndexOf("\n\n", at);
-    for (let i = this.speakers.length - 1; i >= 0; i--) {
+    const para = this.paragraphStart(at);
+    for (let i = lastBefore(this.speakers, at); i >= 0; i--) {
       const x = this.speakers[i];
-      if (!x || x.at >= at) continue;
-      if (sameParagraph ? x.at < para : at - x.at > PRONOUN_REACH) break;
+      if (!x) continue;
+      if ((sameParagraph && x.at < para) || at - x.at > PRONOUN_REACH) break;
       if (/^(?:he|she|they|it|i|we)$/iu.test(x.r.source)) continue;
       if (ok(x)) return x;
     }
@@ -146,9 +253,13 @@ export class ArticleSources {
   }
 
   private lastMentionAt(p: Person, at: number): number {
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
+    for (
+      let i = lastBefore(this.mentions, at);
+      i >= 0 && at - (this.mentions[i]?.at ?? 0) <= PRONOUN_REACH;
+      i--
+    ) {
       const m = this.mentions[i];
-      if (m && m.at < at && m.person === p) return m.at;
+      if (m?.person === p) return m.at;
     }
     return -1;
   }
@@ -158,7 +269,7 @@ export class ArticleSources {
     // A sentence's subject in this paragraph first ("Judge Marchetti sentenced Pike ... she told him"),
     // then the nearest person mentioned.
     // A known gender that matches beats an unknown one at each step.
-    const para = this.body.lastIndexOf("\n\n", at);
+    const para = this.paragraphStart(at);
     const known = (m: Mention | undefined) => !!m?.person && !!gender && m.person.gender === gender;
     const open = (m: Mention | undefined) =>
       !!m?.person && (!gender || !m.person.gender || m.person.gender === gender);
@@ -169,10 +280,10 @@ export class ArticleSources {
       [open, false, false],
     ];
     for (const [ok, subjectOnly, paragraphOnly] of passes) {
-      for (let i = this.mentions.length - 1; i >= 0; i--) {
+      for (let i = lastBefore(this.mentions, at); i >= 0; i--) {
         const m = this.mentions[i];
-        if (!m || m.at >= at) continue;
-        if (paragraphOnly ? m.at < para : at - m.at > PRONOUN_REACH) break;
+        if (!m) continue;
+        if ((paragraphOnly && m.at < para) || at - m.at > PRONOUN_REACH) break;
         if ((!subjectOnly || m.subject) && ok(m)) return m.person;
       }
     }
@@ -181,9 +292,10 @@ export class ArticleSources {
 
   /** The most recent organisation before `at` whose name holds every word of `words` (any, when empty). */
   private orgBefore(at: number, words: string[]): string | undefined {
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
+    const first = lastBefore(this.mentions, at);
+    for (let i = first; i >= 0 && first - i < MAX_ORG_LOOKBACK; i--) {
       const m = this.mentions[i];
-      if (!m?.org || m.at >= at) continue;
+      if (!m?.org) continue;
       const f = ` ${m.orgKey ?? ""} `;
       if (words.every((w) => f.includes(` ${w} `) || f.includes(` ${w}s `))) return m.org;
     }
@@ -208,6 +320,24 @@ export class ArticleSources {
    * and what follows it in the sentence), read for anonymity.
    */
   resolve(np: string, at: number, context = np): Resolved | null {
+    const found = this.resolvePhrase(np, at, context);
+    // Every affiliation passes the same test, whichever rule found it.
+    const r =
+      found?.affiliation && !plausibleBody(found.affiliation.replace(/^(?:the\s+)/iu, ""), this.body)
+        ? { source: found.source, person: found.person, ...(found.anonymous ? { anonymous: true } : {}) }
+        : found;
+    if (!r?.person || r.affiliation || r.anonymous) return r;
+    // The body a person speaks for, when the phrase says it: "PayLink boss Oliver Nkemelu", "Felix
+    // Amberley, analyst at Tollgate Capital". Kept on the person, so "he said" later carries it too.
+    const org = affiliationIn(np.replace(/\s*\([^)]*\)/gu, ""), r.source, this.body);
+    if (!org) return r;
+    const person = this.people.find((x) => x.name === r.source);
+    if (!plausibleBody(org, this.body)) return r;
+    if (person && !person.affiliation) person.affiliation = org;
+    return { ...r, affiliation: org };
+  }
+
+  private resolvePhrase(np: string, at: number, context: string): Resolved | null {
     // Party and state tags, "(R-Utah)", and other parentheses say nothing about who the source is.
     let phrase = np
       .replace(/\s*\([^)]*\)/gu, "")
@@ -229,9 +359,11 @@ export class ArticleSources {
       const pAt = p ? this.lastMentionAt(p, at) : -1;
       // A speaker in this paragraph wins over names mentioned since; otherwise the nearest person.
       if (sp && (sp.at >= pAt || !p)) return sp.r;
-      if (p) return this.personResult(p);
+      // A quotation standing in its own paragraph: the last speaker, if no one was named since.
       const far = this.speakerBefore(at, (x) => x.r.person && (!x.gender || x.gender === gender), false);
-      return far ? far.r : { source: phrase, person: true };
+      if (far && (far.at >= pAt || !p)) return far.r;
+      if (p) return this.personResult(p);
+      return { source: phrase, person: true };
     }
     if (lower === "they") {
       // Singular "they" for an unnamed source, or the body that spoke last.
@@ -282,7 +414,11 @@ export class ArticleSources {
         head,
       );
     if (spokes) {
-      let orgPhrase = (spokes[2] ?? spokes[1] ?? "").replace(/['’]s$/u, "").trim();
+      // "the Civic Union's health spokesman": the body is the name before the possessive and the portfolio.
+      let orgPhrase = (spokes[2] ?? spokes[1] ?? "")
+        .replace(/(?:\s+[\p{Ll}-]+)+$/u, (x) => (/\p{Lu}/u.test(spokes[2] ?? spokes[1] ?? "") ? "" : x))
+        .replace(/['’]s$/u, "")
+        .trim();
       orgPhrase = orgPhrase.replace(/^(?:the|a|an)\s+/iu, "");
       const org = orgPhrase ? this.resolveOrg(orgPhrase, at) : undefined;
       if (apposName) {
@@ -296,12 +432,23 @@ export class ArticleSources {
       if (org) return { source: org, person: false };
     }
     // "the Minister of Energy, Oleg Varsk,": the appositive names the person the head describes.
-    if (apposName && !nameRuns(head).some((r) => head.endsWith(r.text) && looksLikePerson(r.text))) {
+    if (
+      apposName &&
+      !nameRuns(head).some((r) => head.endsWith(r.text) && looksLikePerson(r.text) && r.text.includes(" "))
+    ) {
       const name = splitTitle(apposName).name;
       const p = this.personFor(name);
       return { source: p?.name ?? name, person: true };
     }
 
+    // Offices named by what they are: "the Head of State" is the president (or monarch) named earlier.
+    const office = OFFICES.find(([re]) => re.test(foldName(head)));
+    if (office) {
+      for (const title of office[1]) {
+        const p = this.personWithTitle(title.split(" "), at);
+        if (p) return this.personResult(p);
+      }
+    }
     const runs = nameRuns(head);
     const last = runs[runs.length - 1];
     // The phrase's head is its last word: a name run there is who it names ("PayLink boss Oliver Nkemelu").
@@ -358,9 +505,9 @@ export class ArticleSources {
     const candidates = this.people.filter((p) => roleWords.every((w) => ` ${p.title} `.includes(` ${w}`)));
     if (candidates.length === 0) return undefined;
     // The most recently mentioned of them before `at`.
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
+    for (let i = lastBefore(this.mentions, at); i >= 0; i--) {
       const m = this.mentions[i];
-      if (m?.person && m.at < at && candidates.includes(m.person)) return m.person;
+      if (m?.person && candidates.includes(m.person)) return m.person;
     }
     return candidates[0];
   }
@@ -422,7 +569,14 @@ function isSubjectAt(masked: string, at: number): boolean {
   const before = masked.slice(Math.max(0, at - 60), at);
   const lead = /(?:^|[.!?]["”’»]?\s+|\n\n|[:;]\s+)([^.!?\n:;]*)$/u.exec(before)?.[1];
   if (lead === undefined) return false;
-  return (lead.match(/[\p{L}'’-]+/gu) ?? []).length <= SUBJECT_LEAD_WORDS && !/[,\u2592]/u.test(lead);
+  const ws = lead.match(/[\p{L}'’-]+/gu) ?? [];
+  if (ws.length > SUBJECT_LEAD_WORDS || /[,\u2592]/u.test(lead)) return false;
+  // Only titles and roles before it: another name or a verb makes it an object ("Brook sentenced Tom Reece").
+  return ws.every((w) =>
+    /^\p{Lu}/u.test(w)
+      ? TITLE_WORDS.has(w.toLowerCase().replace(/[.’']/gu, "")) || /['’]s$/u.test(w)
+      : !/(?:ed|ing)$/u.test(w) && !/^(?:is|are|was|were|has|have|had|will|would|said|told|says)$/u.test(w),
+  );
 }
 
 /** Title and role words a sentence's subject may carry before the name ("Detective Chief Inspector"). */

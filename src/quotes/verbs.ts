@@ -40,7 +40,8 @@ export const REPORTING_VERBS: readonly ReportingVerb[] = [
   V("noted notes note"),
   V("explained explains explain"),
   V("declared declares declare"),
-  V("stated states state"),
+  // "state" and "report" alone are nouns far more often than verbs ("state news agency", "the report").
+  V("stated states"),
   V("stressed stresses stress"),
   V("emphasised emphasises emphasized emphasizes emphasise emphasize"),
   V("argued argues argue"),
@@ -51,7 +52,7 @@ export const REPORTING_VERBS: readonly ReportingVerb[] = [
   V("suggested suggests suggest", { thatOnly: true }),
   V("predicted predicts predict"),
   V("estimated estimates estimate"),
-  V("reported reports report"),
+  V("reported reports"),
   V("alleged alleges allege"),
   V("contended contends contend"),
   V("revealed reveals reveal"),
