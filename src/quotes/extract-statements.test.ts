@@ -348,3 +348,13 @@ test("odd pages stay fast: thousands of quotations in one sentence, endless comm
     );
   }
 });
+
+describe("inverted attributions with a clause after the source", () => {
+  test("a reason after an unnamed source ends the source, not the statement", () => {
+    const body =
+      "The harbour dues will double next year, said a port official who spoke on condition of anonymity because the budget is not yet public.";
+    const [s] = run(body);
+    assert.deepEqual(s && brief(s), ["indirect", "port official", "The harbour dues will double next year"]);
+    assert.equal(s?.anonymous, true);
+  });
+});

@@ -442,7 +442,11 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       if (between.trim() === "") {
         // Inverted: "P, said the minister." / "P, has declared the Prime minister."
         const srcText = after.replace(/\s*[.!?]\s*$/u, "");
-        const cut = srcText.search(/,\s|\s+(?:on|in|at|during|after|before)\s+(?:\w+day|a |an |the )|$/u);
+        // A clause of reason or contrast after the source is not part of it ("said an official who asked
+        // not to be named because the talks are private").
+        const cut = srcText.search(
+          /,\s|\s+(?:on|in|at|during|after|before)\s+(?:\w+day|a |an |the )|\s+(?:because|since|although|though|whereas)\s|$/u,
+        );
         // "has explained this Wednesday the director of the institute, Elodie Marques": the time is not
         // the source, and a name in apposition after it is.
         let src = srcText
