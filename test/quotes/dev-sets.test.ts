@@ -4,17 +4,8 @@
  * (bench/README.md, "quotes-quality"), so a change that makes attribution worse fails here.
  */
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { describe, test } from "node:test";
-
-const shared = join(import.meta.dirname, "..", "..", "..", "shared");
-const scorer = join(shared, "bench", "stories", "score.mjs");
-const newsdesk = join(import.meta.dirname, "..", "..", "bin", "newsdesk");
-// Skipped on a machine without ../shared beside the checkout; under CI, which always has it, a missing set fails.
-const missing =
-  existsSync(scorer) || process.env.CI ? false : `the dev sets are not beside this checkout (${shared})`;
+import { devSetsMissing as missing, scoreDevSet } from "../support/stories-scorer.ts";
 
 interface Prf {
   precision: number;
@@ -31,26 +22,7 @@ interface Score {
 }
 
 function score(set: string): Score {
-  const out = execFileSync(
-    process.execPath,
-    [
-      scorer,
-      "run",
-      "attributions",
-      "--gold",
-      join(shared, "datasets", set),
-      "--cmd",
-      `${newsdesk} quotes --jsonl`,
-      "--json",
-    ],
-    {
-      cwd: join(shared, "bench", "stories"),
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, LOG_LEVEL: "warn" },
-    },
-  );
-  return JSON.parse(out) as Score;
+  return scoreDevSet<Score>("attributions", set, "quotes --jsonl");
 }
 
 function wellFormed(s: Score): void {

@@ -4,17 +4,8 @@
  * they were set (bench/README.md), so a change that makes clustering worse fails here.
  */
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { describe, test } from "node:test";
-
-const shared = join(import.meta.dirname, "..", "..", "..", "shared");
-const scorer = join(shared, "bench", "stories", "score.mjs");
-const newsdesk = join(import.meta.dirname, "..", "..", "bin", "newsdesk");
-// Skipped on a machine without ../shared beside the checkout; under CI, which always has it, a missing set fails.
-const missing =
-  existsSync(scorer) || process.env.CI ? false : `the dev sets are not beside this checkout (${shared})`;
+import { devSetsMissing as missing, scoreDevSet } from "../support/stories-scorer.ts";
 
 interface Score {
   bcubed: { f1: number; precision: number; recall: number };
@@ -25,26 +16,7 @@ interface Score {
 }
 
 function score(set: string): Score {
-  const out = execFileSync(
-    process.execPath,
-    [
-      scorer,
-      "run",
-      "clusters",
-      "--gold",
-      join(shared, "datasets", set),
-      "--cmd",
-      `${newsdesk} stories --jsonl`,
-      "--json",
-    ],
-    {
-      cwd: join(shared, "bench", "stories"),
-      encoding: "utf8",
-      maxBuffer: 16 * 1024 * 1024,
-      env: { ...process.env, LOG_LEVEL: "warn" },
-    },
-  );
-  return JSON.parse(out) as Score;
+  return scoreDevSet<Score>("clusters", set, "stories --jsonl");
 }
 
 describe("story clustering on the dev sets", { skip: missing }, () => {
