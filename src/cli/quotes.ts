@@ -6,6 +6,7 @@
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { extractStatements } from "../quotes/extract-statements.ts";
+import { parseIdLine } from "./json-lines.ts";
 import { runQuotesBackfill } from "./quotes-backfill.ts";
 
 /** One input line of the contract (other fields are read by other tools and ignored here). */
@@ -16,16 +17,7 @@ interface InputArticle {
 }
 
 function parseLine(line: string, n: number): InputArticle {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (err) {
-    throw new Error(`quotes: line ${n} is not JSON (${(err as Error).message})`);
-  }
-  const a = value as Partial<InputArticle> | null;
-  if (!a || typeof a !== "object" || typeof a.id !== "string" || !a.id) {
-    throw new Error(`quotes: line ${n} has no "id" string`);
-  }
+  const a = parseIdLine<InputArticle>("quotes", line, n);
   if (typeof a.body !== "string") throw new Error(`quotes: line ${n} (${a.id}) needs a "body" string`);
   return a as InputArticle;
 }

@@ -15,6 +15,7 @@ import { insertSource } from "../storage/sources.ts";
 import { listStoryAssignments } from "../storage/stories.ts";
 import { escapeHtml } from "../util/html.ts";
 import { slugify } from "../util/slug.ts";
+import { parseIdLine } from "./json-lines.ts";
 
 /** One input line of the contract. */
 interface InputArticle {
@@ -32,16 +33,7 @@ interface InputArticle {
 const UNDATED = "2000-01-01T00:00:00.000Z";
 
 function parseLine(line: string, n: number): InputArticle {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (err) {
-    throw new Error(`stories: line ${n} is not JSON (${(err as Error).message})`);
-  }
-  const a = value as Partial<InputArticle> | null;
-  if (!a || typeof a !== "object" || typeof a.id !== "string" || !a.id) {
-    throw new Error(`stories: line ${n} has no "id" string`);
-  }
+  const a = parseIdLine<InputArticle>("stories", line, n);
   if (typeof a.headline !== "string" || typeof a.body !== "string") {
     throw new Error(`stories: line ${n} (${a.id}) needs "headline" and "body" strings`);
   }
