@@ -358,3 +358,25 @@ describe("inverted attributions with a clause after the source", () => {
     assert.equal(s?.anonymous, true);
   });
 });
+
+describe("a judgement quoted inside an agency's report", () => {
+  test("'X praised Y as \"Q,\" the agency reported' is the agency's clause and X's quoted words", () => {
+    const body = 'Kim praised the dockers as "the pride of the port," the news agency Vostra reported.';
+    const found = run(body).map(brief);
+    assert.deepEqual(found, [
+      ["indirect", "Vostra", 'Kim praised the dockers as "the pride of the port,"'],
+      ["direct", "Kim", "the pride of the port,"],
+    ]);
+  });
+});
+
+describe("a body introduced by a description", () => {
+  test("'the agency' stands for the news agency the text named before", () => {
+    const body =
+      'The state news agency Vostra said the launch had succeeded. Kim praised the dockers as "the pride of the port," the agency reported.';
+    assert.deepEqual(
+      run(body).map((s) => s.source),
+      ["Vostra", "Vostra", "Kim"],
+    );
+  });
+});

@@ -99,6 +99,10 @@ const OFFICES: readonly [RegExp, readonly string[]][] = [
   [/^(?:the )?head of (?:the )?government$/u, ["prime minister", "premier", "chancellor"]],
 ];
 
+/** A lower-case description of a body right before its name: "(the) state news agency", "shipping company". */
+const ORG_DESCRIPTOR =
+  /\b((?:[\p{Ll}-]+\s+){0,2}(?:agency|company|firm|group|ministry|broadcaster|newspaper|bank|union|party|carrier|operator|insurer|regulator|watchdog|airline|manufacturer|maker|retailer|broker|shipbroker|cooperative|charity))\s+$/u;
+
 /** How many names back a role ("the ministry") looks for its organisation: bounds the work on huge pages. */
 const MAX_ORG_LOOKBACK = 400;
 
@@ -187,8 +191,15 @@ export class ArticleSources {
       }
     }
     for (const r of runs) {
-      if (isOrganisation(r.text)) {
-        this.mentions.push({ at: r.start, org: r.text, orgKey: foldName(r.text) });
+      // "the state news agency Vostra", "the shipping company Nesscorp": a name the text introduces as a
+      // body, which "the agency" or "the company" then stands for.
+      const described = ORG_DESCRIPTOR.exec(this.masked.slice(Math.max(0, r.start - 60), r.start));
+      if (isOrganisation(r.text) || described) {
+        this.mentions.push({
+          at: r.start,
+          org: r.text,
+          orgKey: foldName(`${described?.[1] ?? ""} ${r.text}`),
+        });
         continue;
       }
       const p = this.personFor(splitTitle(r.text).name);

@@ -113,6 +113,12 @@ export const REPORTING_VERBS: readonly ReportingVerb[] = [
   V("described describes", { quoteOnly: true }),
   V("saluted salutes", { quoteOnly: true }),
   V("qualified qualifies", { quoteOnly: true }),
+  // Judgements whose words are quoted: "praised the crew as "heroes"", "dismissed the claims as "absurd"".
+  V("praised praises", { quoteOnly: true }),
+  V("dismissed dismisses", { quoteOnly: true }),
+  V("denounced denounces", { quoteOnly: true }),
+  V("condemned condemns", { quoteOnly: true }),
+  V("labelled labeled labels", { quoteOnly: true }),
 ];
 
 const BY_FORM = new Map<string, ReportingVerb>();
