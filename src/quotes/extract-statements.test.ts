@@ -380,3 +380,14 @@ describe("a body introduced by a description", () => {
     );
   });
 });
+
+describe("a news agency named before is a channel", () => {
+  test("'Kim said P, according to Vostra' is Kim's alone when Vostra was introduced as a news agency", () => {
+    const body =
+      "The state news agency Vostra said the launch had succeeded. Chairman Kim said the port would reopen, according to Vostra.";
+    assert.deepEqual(run(body).map(brief), [
+      ["indirect", "Vostra", "the launch had succeeded"],
+      ["indirect", "Kim", "the port would reopen"],
+    ]);
+  });
+});

@@ -297,7 +297,13 @@ export function extractStatements(article: QuoteArticle): Statement[] {
       return true;
     if (DOCUMENT.test(outer.mentions[0] ?? "")) return true;
     // Only a medium is a mere channel; "They had complained that P, residents said" keeps the residents.
-    if (!CHANNEL.test(outer.mentions[0] ?? "") && !/^\p{Lu}{2,}$/u.test(outer.source)) return true;
+    if (
+      !CHANNEL.test(outer.mentions[0] ?? "") &&
+      !/^\p{Lu}{2,}$/u.test(outer.source) &&
+      // A name the article introduced as a medium ("the state news agency Vostra") is one too.
+      !CHANNEL.test(sources.descriptionOf(outer.source))
+    )
+      return true;
     const from = lastBefore(bySrc, outer.start, (d) => d.srcStart) + 1;
     const near = bySrc.slice(from, lastBefore(bySrc, outer.start + 4, (d) => d.srcStart) + 1);
     return !near.some(

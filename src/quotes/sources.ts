@@ -313,6 +313,14 @@ export class ArticleSources {
     return undefined;
   }
 
+  /** How the article described a body it named ("state news agency Vostra"), folded; empty when it did not. */
+  descriptionOf(name: string): string {
+    const key = foldName(name);
+    for (const m of this.mentions)
+      if (m.org && foldName(m.org) === key && m.orgKey !== key) return m.orgKey ?? "";
+    return "";
+  }
+
   /** Whether a phrase names this article's outlet ("ABS", "The Sentinel", "this newspaper"). */
   isOutlet(np: string): boolean {
     const f = foldName(np);
