@@ -391,3 +391,14 @@ describe("a news agency named before is a channel", () => {
     ]);
   });
 });
+
+describe("listeners with a possessive", () => {
+  test("'told the country's parliament that P': the listener is not part of P", () => {
+    const [s] = run("Minister Ada Voss told the country’s parliament that the port would reopen.");
+    assert.deepEqual(s && [s.source, s.verb, s.statement], [
+      "Ada Voss",
+      "told the country’s parliament",
+      "the port would reopen",
+    ]);
+  });
+});

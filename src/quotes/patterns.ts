@@ -8,7 +8,7 @@
 export const LISTENER = new RegExp(
   String.raw`^\s+(?:(?:me|us|him|her|them|you|reporters|journalists|the press|parliament|lawmakers|legislators|MPs|senators|congress|investigators|police|officers|detectives|colleagues|friends|pals|workers|staff|employees|students|supporters|delegates|shareholders|investors|analysts|residents|voters|viewers|listeners|readers|the media|the court|the jury|the judge|the inquiry|the committee|the assembly|the house|the senate|the hearing|the meeting|the crowd|the audience|the station|the broadcaster|the newspaper|the paper|the agency)\b|` +
     String.raw`(?:(?:the|a|an|[a-z]+)\s+){0,3}\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of\s+|&\s+)?\p{Lu}[\p{L}'’&.-]*)*|` +
-    String.raw`(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:conference|committee|briefing|meeting|hearing|session|gathering|rally|crowd|audience|reporter|journalist|newspaper|paper|broadcaster|radio|channel|programme|program|station|agency|inquiry|court|panel|council|commission|assembly|parliament|tribunal|summit|forum|website|podcast|show))` +
+    String.raw`(?:the|a|an|its|his|her|their|our|(?:the\s+)?[\p{L}-]+['’]s)\s+(?:[a-z-]+\s+){0,2}(?:conference|committee|briefing|meeting|hearing|session|gathering|rally|crowd|audience|reporter|journalist|newspaper|paper|broadcaster|radio|channel|programme|program|station|agency|inquiry|court|panel|council|commission|assembly|parliament|tribunal|summit|forum|website|podcast|show))` +
     String.raw`(?:\s+(?:in|at|on)\s+(?:\p{Lu}[\p{L}-]*|\w+day))?`,
   "u",
 );
