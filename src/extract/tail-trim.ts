@@ -3,6 +3,7 @@ import type { AnyNode, Element } from "domhandler";
 import { isTag } from "domhandler";
 import { removeElement } from "domutils";
 import {
+  BYLINE_PREFIX,
   DATE_TOKEN,
   DATED_SENTENCE_MIN_WORDS,
   GOOD_BLOCK_CHARS,
@@ -185,7 +186,8 @@ function isKicker(el: Element, s: { chars: number; linkChars: number }, t: strin
  * "Published: 2 February 2022", "By Jane Doe November 5, 2026 at 3:00 p.m."), which the page shows
  * above the text and metadata already holds; and the section link over the headline (isKicker).
  * `bylines` are the article's authors as metadata found them: a short dated line naming one repeats
- * the byline, even when it reads like a sentence ("Published by Jane Doe on 5 May 2021.").
+ * the byline, even when it reads like a sentence ("Published by Jane Doe on 5 May 2021."), and so does
+ * a "By Jane Doe" line without a date.
  * Returns the characters of the kicker links removed: they were in the article's container, so the
  * cascade still counts them when it asks whether that container was thin.
  */
@@ -214,7 +216,9 @@ export function trimHeadMeta(roots: Element[], bylines: readonly string[] = []):
       !TIME_ABBREVIATION_END.test(t) &&
       t.split(" ").length >= DATED_SENTENCE_MIN_WORDS;
     const namesAuthor = names.some((n) => t.toLowerCase().includes(n));
-    if (DATE_TOKEN.test(t) && (!sentence || namesAuthor)) removeElement(el);
+    // "By Jane Doe" on its own line below a short standfirst repeats the byline as much as above it.
+    const bylineLine = namesAuthor && BYLINE_PREFIX.test(t) && !sentence;
+    if ((DATE_TOKEN.test(t) && (!sentence || namesAuthor)) || bylineLine) removeElement(el);
   }
   return kickerChars;
 }
