@@ -170,8 +170,56 @@ const HEAD_META_TAGS = new Set([
  * A line that is one short link and nothing else (KICKER_MAX_CHARS): the section or category link
  * templates print over the headline, or a breadcrumb's last step. No picture: a linked lead image stays.
  */
+/** Elements that sit inside a line of text: a link between them is part of a sentence, not a line of its own. */
+const INLINE_TAGS = new Set([
+  "a",
+  "abbr",
+  "b",
+  "bdi",
+  "bdo",
+  "cite",
+  "code",
+  "em",
+  "font",
+  "i",
+  "mark",
+  "q",
+  "rb",
+  "rp",
+  "rt",
+  "ruby",
+  "s",
+  "small",
+  "span",
+  "strong",
+  "sub",
+  "sup",
+  "time",
+  "u",
+]);
+
+/** Whether `el` is a line of its own: no text or inline element right before or after it among its siblings. */
+function standsAlone(el: Element): boolean {
+  const siblings = el.parent?.children ?? [];
+  const i = siblings.indexOf(el);
+  for (const step of [-1, 1]) {
+    for (let j = i + step; j >= 0 && j < siblings.length; j += step) {
+      const n = siblings[j];
+      if (!n) break;
+      if (n.type === "text") {
+        if ((n as { data: string }).data.trim() === "") continue;
+        return false;
+      }
+      if (isTag(n) && INLINE_TAGS.has(n.name)) return false;
+      break;
+    }
+  }
+  return true;
+}
+
 function isKicker(el: Element, s: { chars: number; linkChars: number }, t: string): boolean {
   return (
+    standsAlone(el) &&
     s.chars > 0 &&
     s.chars <= KICKER_MAX_CHARS &&
     s.linkChars >= s.chars &&
@@ -195,15 +243,18 @@ export function trimHeadMeta(roots: Element[], bylines: readonly string[] = []):
   const stats = measureTree(roots);
   let kickerChars = 0;
   const names = bylines.map((n) => n.toLowerCase()).filter((n) => n.length > 2);
+  // A kicker is over the headline: once a line of running text has passed, a short link is not one.
+  let textSeen = false;
   for (const el of allElements(roots)) {
     const s = stats.get(el);
     if (!s || !el.parent || roots.includes(el)) continue;
     if (isParagraphLike(el) && s.chars >= GOOD_BLOCK_CHARS && linkDensityOf(s) < PROSE_MAX_LINK_DENSITY)
       return kickerChars;
+    if (isParagraphLike(el) && s.chars > s.linkChars + KICKER_MAX_CHARS) textSeen = true;
     if (s.chars === 0 || s.chars > HEAD_META_MAX_CHARS) continue;
     if (!HEAD_META_TAGS.has(el.name) && el.name !== "a") continue;
     const t = textOf(el).replace(/\s+/g, " ").trim();
-    if (isKicker(el, s, t)) {
+    if (!textSeen && isKicker(el, s, t)) {
       kickerChars += t.length;
       removeElement(el);
       continue;
