@@ -227,6 +227,29 @@ export const HEAD_META_MAX_CHARS = 100;
  * next meeting is on 5 May at 19:00."); a meta line rarely has six words and a full stop.
  */
 export const DATED_SENTENCE_MIN_WORDS = 6;
+/**
+ * A time of day written with dotted abbreviations ("3:00 p.m.", "9 a.m.") ends with a full stop
+ * without ending a sentence: "November 5, 2026 at 3:00 p.m." is a meta line, not a dated sentence.
+ */
+export const TIME_ABBREVIATION_END = /\b(?:\d{1,2}(?::\d{2})?\s*)?(?:a\.\s?m|p\.\s?m)\.$/iu;
+
+/**
+ * Above the first real paragraph, a line that is one short link and nothing else is a section or
+ * category link (the kicker "Business", "News", "City Hall", a breadcrumb's last step) that CMS
+ * templates print over the headline: WordPress's cat-links, BEM "kicker"s, Arc's and Brightspot's
+ * overlines all render it so. Three words and 30 characters hold a section's name but not a lead
+ * sentence, and a lead paragraph is never wholly a link.
+ */
+export const KICKER_MAX_CHARS = 30;
+export const KICKER_MAX_WORDS = 3;
+
+/**
+ * A label that introduced a list ("Topics:", "Filed under:", "Tags:", "Schlagwörter:", "Mots-clés :")
+ * has at most this many words; once the list it introduced was removed as furniture, the label
+ * alone, or the label with only the separators that stood between the items ("Filed under: , ,"),
+ * says nothing.
+ */
+export const LABEL_MAX_WORDS = 4;
 
 const MONTHS = [
   "jan(uary|uar|vier|eiro|\\.)?|feb(ruary|ruar|\\.)?|march|märz|mars|apr(il|ile|\\.)?|may|mai|june?|juin|july?|juli|juillet|aug(ust|\\.)?|août|sep(t|tember|tembre|\\.)?|oct(ober|obre|\\.)?|okt(ober|\\.)?|nov(ember|embre|\\.)?|de[cz](ember|embre|\\.)?|déc(embre)?",

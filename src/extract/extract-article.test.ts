@@ -175,3 +175,18 @@ test("the page's description leads when the page shows it outside the body, and 
   assert.ok(hidden);
   assert.ok(!hidden.text.includes(desc.slice(0, 40)));
 });
+
+test("a short opening line of linked names keeps its links: only a link standing alone is a kicker", () => {
+  const html = `<html><head><title>Spokeswoman leaves studio</title></head><body><article>
+<h1>Spokeswoman leaves studio</h1>
+<p><a href="/section/media">Media</a></p>
+<p><a href="/p/1">Mara Quill</a> — a former spokeswoman for <a href="/p/2">Tomas Brandt</a> — is leaving her post as head of communications at <a href="/c/3">Harbour Studios</a> after five years.</p>
+${PARAS}</article></body></html>`;
+  const a = articleOrNull(extractArticle(html, "https://news.test/media/myers"));
+  assert.ok(a);
+  assert.ok(
+    a.text.startsWith("Mara Quill — a former spokeswoman for Tomas Brandt — is leaving her post"),
+    a.text.slice(0, 120),
+  );
+  assert.doesNotMatch(a.text, /^Media\b/);
+});

@@ -21,7 +21,13 @@ import { takeLeadFromBody, takeLeadImage } from "./lead-image.ts";
 import { toMarkdown } from "./markdown.ts";
 import { measureTree, wrapLooseText } from "./measure.ts";
 import { type PageMetadata, readMetadata } from "./metadata.ts";
-import { allElements, cleanConditionally, removeFurniture, removeTitleAndEmpties } from "./prune.ts";
+import {
+  allElements,
+  cleanConditionally,
+  removeFurniture,
+  removeTitleAndEmpties,
+  unwrapLayoutTables,
+} from "./prune.ts";
 import { scoreCandidates } from "./score.ts";
 import { applyExclude, includedRoots, type SourceSelectors } from "./selectors.ts";
 import { trimHeadMeta, trimTail } from "./tail-trim.ts";
@@ -36,7 +42,12 @@ const MAX_TAGS = 60_000;
 interface Attempt {
   roots: Element[];
   text: string;
+  /** Characters of section links trimmed from the container's head: still the container's, when judging it thin. */
+  kickerChars?: number;
 }
+
+/** Whether an attempt's container held too little to trust (under MIN_ARTICLE_CHARS). */
+const thin = (a: Attempt | null): boolean => !a || a.text.length + (a.kickerChars ?? 0) < MIN_ARTICLE_CHARS;
 
 /** Words in any script: runs of letters/digits, and each CJK character counts as one word. */
 function countWords(text: string): number {
@@ -69,15 +80,16 @@ function attempt(
   const body = assembleArticle(top, candidates, stats);
   const assembled = recipePage ? joinRecipeParts(body) : body;
   cleanConditionally(assembled, new Map(candidates.map((c) => [c.el, c.score])));
+  unwrapLayoutTables(assembled);
   removeBoilerplateText(assembled);
   trimTail(assembled);
-  trimHeadMeta(assembled);
+  const kickerChars = trimHeadMeta(assembled, meta.bylines);
   removeTitleAndEmpties(assembled, meta.title, meta.bylines);
   // A joined sibling the cleaning removed (a "Comments are closed." line, the headline's repeat) is
   // out of the document but still in the list.
   const roots = assembled.filter((r) => r.parent !== null);
   const text = blockText(...roots);
-  return text ? { roots, text } : null;
+  return text ? { roots, text, kickerChars } : null;
 }
 
 /** Every paragraph-like block on the page with little link text: the recall-first last resort. */
@@ -200,13 +212,13 @@ export function extractArticle(
   const recipePage = RECIPE_MARK.test(source);
   const first = operatorChose ? null : attempt(doc, meta, true, recipePage);
   if (first) attempts.push(first);
-  if (!operatorChose && (!first || first.text.length < MIN_ARTICLE_CHARS)) {
+  if (!operatorChose && thin(first)) {
     const again = fresh();
     resolveLazyImages(again);
     takeLeadImage(again, url, meta.imageUrl);
     const second = attempt(again, meta, false, recipePage);
     if (second) attempts.push(second);
-    if (!second || second.text.length < MIN_ARTICLE_CHARS) {
+    if (thin(second)) {
       const third = allParagraphs(fresh());
       if (third) attempts.push(third);
     }

@@ -181,6 +181,93 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
   }
 }
 
+function nearestTable(el: Element): Element | null {
+  for (let p = el.parent; p && isTag(p); p = p.parent) if (p.name === "table") return p;
+  return null;
+}
+
+/** Rows of a table, not of the tables nested in it. */
+function ownRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const c of table.children) {
+    if (!isTag(c)) continue;
+    if (c.name === "tr") rows.push(c);
+    else if (c.name === "tbody" || c.name === "thead" || c.name === "tfoot")
+      for (const r of c.children) if (isTag(r) && r.name === "tr") rows.push(r);
+  }
+  return rows;
+}
+
+const cellsOf = (row: Element): Element[] =>
+  row.children.filter((c): c is Element => isTag(c) && (c.name === "td" || c.name === "th"));
+
+/** Blocks that a data table's cell does not hold more than one of: a cell with several is a column of a page. */
+const LAYOUT_CELL_BLOCKS = new Set([
+  "p",
+  "div",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "blockquote",
+  "form",
+]);
+
+/**
+ * Whether a table lays out the page rather than holding data, by Readability's data-table test
+ * (`_markDataTables`, the same signals browsers' accessibility trees use): role="presentation" or
+ * "none" says so; a caption, summary, header cells or column groups say it holds data; a nested table,
+ * a single row or a single column, or a cell holding several paragraphs or other blocks (a text
+ * column, a sidebar) make it layout. 1990s-2000s table-soup templates, newsletters and
+ * e-mail-derived pages all lay their text out so.
+ */
+export function isLayoutTable(table: Element): boolean {
+  const role = table.attribs.role;
+  if (role === "presentation" || role === "none") return true;
+  if (table.attribs.summary || table.attribs.datatable === "1") return false;
+  const inner = allElements(table.children);
+  const own = inner.filter((d) => nearestTable(d) === table);
+  if (own.some((d) => ["caption", "th", "thead", "tfoot", "col", "colgroup"].includes(d.name))) return false;
+  if (inner.some((d) => d.name === "table")) return true;
+  const rows = ownRows(table);
+  const columns = Math.max(0, ...rows.map((r) => cellsOf(r).length));
+  if (rows.length <= 1 || columns <= 1) return true;
+  return rows.some((r) =>
+    cellsOf(r).some((c) => c.children.filter((b) => isTag(b) && LAYOUT_CELL_BLOCKS.has(b.name)).length >= 2),
+  );
+}
+
+/**
+ * Layout tables inside the article become plain blocks: each cell a <div> in reading order (row by
+ * row), the table itself a <div>, so a page laid out in tables reads as text and is not shown as a
+ * data table. Data tables stay.
+ */
+export function unwrapLayoutTables(roots: Element[]): void {
+  for (const table of allElements(roots).filter((el) => el.name === "table")) {
+    if (!isLayoutTable(table)) continue;
+    const cells = ownRows(table).flatMap(cellsOf);
+    for (const cell of cells) {
+      cell.name = "div";
+      cell.attribs = {};
+    }
+    table.name = "div";
+    const keep: Record<string, string> = {};
+    if (table.attribs.id) keep.id = table.attribs.id;
+    if (table.attribs.class) keep.class = table.attribs.class;
+    table.attribs = keep;
+    table.children = cells;
+    cells.forEach((c, i) => {
+      c.parent = table;
+      c.prev = cells[i - 1] ?? null;
+      c.next = cells[i + 1] ?? null;
+    });
+  }
+}
+
 /** Headings that repeat the title, and wrappers left empty. */
 export function removeTitleAndEmpties(roots: Element[], title: string | null, bylines: string[] = []): void {
   const t = title?.toLowerCase().replace(/\s+/g, " ").trim();

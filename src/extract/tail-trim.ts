@@ -3,12 +3,17 @@ import type { AnyNode, Element } from "domhandler";
 import { isTag } from "domhandler";
 import { removeElement } from "domutils";
 import {
+  BYLINE_PREFIX,
   DATE_TOKEN,
   DATED_SENTENCE_MIN_WORDS,
   GOOD_BLOCK_CHARS,
   HEAD_META_MAX_CHARS,
+  KICKER_MAX_CHARS,
+  KICKER_MAX_WORDS,
+  LABEL_MAX_WORDS,
   PROSE_MAX_LINK_DENSITY,
   TAIL_LINE_MAX_CHARS,
+  TIME_ABBREVIATION_END,
 } from "./constants.ts";
 import { textOf } from "./dom.ts";
 import { isParagraphLike, linkDensityOf, measureTree } from "./measure.ts";
@@ -38,6 +43,20 @@ const KEEP_IN_TAIL = new Set(["li", "ul", "ol", "table", "dl", "pre"]);
 const SENTENCE_END = /[.!?。！？…"”»)\]:：）」』]\s*$/;
 /** A line with a comma and several words reads as prose even without a full stop. */
 const PROSE_LIKE = (t: string) => /[,،、，]/.test(t) && t.split(/\s+/).length >= 8;
+
+/**
+ * A label whose list is gone: a few words and a colon, then nothing or only the separators that stood
+ * between the removed items ("Topics:", "Filed under: , ,", "Tags: · ·"). Tag, topic and category
+ * lists are removed as furniture on most sites while their label, plain text in the same line, stays.
+ */
+export function isOrphanLabel(t: string): boolean {
+  const m = /^([^.!?。！？:：]+)[:：]([\s,;、，|·•/–—-]*)$/u.exec(t);
+  const label = m?.[1]?.trim() ?? "";
+  return /\p{L}/u.test(label) && label.split(/\s+/).length <= LABEL_MAX_WORDS;
+}
+
+/** Separators left behind by removed items ("Filed under: , ,"): something was between them. */
+const LEFT_SEPARATORS = /[,;、，|·•/]\s*$/u;
 
 /**
  * Whether the line's last words (before closing punctuation) are a link: "download our app <a>here</a>.",
@@ -93,6 +112,9 @@ export function trimTail(roots: Element[]): void {
   if (lastGood < 0) return;
   // From the end back, so a subhead is kept when the list or table it introduces is.
   let keptAfter = false;
+  // Lines whose items this pass removed: a "Topics: <span>a</span> <span>b</span>" line is not a leaf
+  // block until its items are gone, then its label is all that is left.
+  const emptied = new Set<Element>();
   for (const b of blocks.slice(lastGood + 1).reverse()) {
     if (!b.parent) continue;
     const s = stats.get(b);
@@ -113,12 +135,20 @@ export function trimTail(roots: Element[]): void {
       linkDensityOf(s) > 0.3 ||
       (short && !SENTENCE_END.test(t) && !PROSE_LIKE(t)) ||
       (short && endsInLink(b));
+    // A label ending the article introduced a list that is gone ("Topics:"); one followed by what it
+    // introduces (a kept list, a quoted statement) stays.
+    const label = isOrphanLabel(t) && (!keptAfter || LEFT_SEPARATORS.test(t));
     const heading = /^h[2-6]$/.test(b.name);
     // A heading with nothing after it introduced something that is gone (a map, a form, a list);
     // one that ends like a statement is a pull quote and stays.
     const dangling = heading && !keptAfter && t.length < TAIL_LINE_MAX_CHARS && !/[.!。！]["”»]?$/.test(t);
-    if ((furniture || dangling) && !(heading && keptAfter)) removeElement(b);
-    else keptAfter = true;
+    if ((furniture || dangling || label) && !(heading && keptAfter)) {
+      if (b.parent && isTag(b.parent) && !roots.includes(b.parent)) emptied.add(b.parent);
+      removeElement(b);
+    } else keptAfter = true;
+  }
+  for (const line of emptied) {
+    if (line.parent && !roots.includes(line) && isOrphanLabel(text(line))) removeElement(line);
   }
 }
 
@@ -137,21 +167,109 @@ const HEAD_META_TAGS = new Set([
 ]);
 
 /**
+ * A line that is one short link and nothing else (KICKER_MAX_CHARS): the section or category link
+ * templates print over the headline, or a breadcrumb's last step. No picture: a linked lead image stays.
+ */
+/** Elements that sit inside a line of text: a link between them is part of a sentence, not a line of its own. */
+const INLINE_TAGS = new Set([
+  "a",
+  "abbr",
+  "b",
+  "bdi",
+  "bdo",
+  "cite",
+  "code",
+  "em",
+  "font",
+  "i",
+  "mark",
+  "q",
+  "rb",
+  "rp",
+  "rt",
+  "ruby",
+  "s",
+  "small",
+  "span",
+  "strong",
+  "sub",
+  "sup",
+  "time",
+  "u",
+]);
+
+/** Whether `el` is a line of its own: no text or inline element right before or after it among its siblings. */
+function standsAlone(el: Element): boolean {
+  const siblings = el.parent?.children ?? [];
+  const i = siblings.indexOf(el);
+  for (const step of [-1, 1]) {
+    for (let j = i + step; j >= 0 && j < siblings.length; j += step) {
+      const n = siblings[j];
+      if (!n) break;
+      if (n.type === "text") {
+        if ((n as { data: string }).data.trim() === "") continue;
+        return false;
+      }
+      if (isTag(n) && INLINE_TAGS.has(n.name)) return false;
+      break;
+    }
+  }
+  return true;
+}
+
+function isKicker(el: Element, s: { chars: number; linkChars: number }, t: string): boolean {
+  return (
+    standsAlone(el) &&
+    s.chars > 0 &&
+    s.chars <= KICKER_MAX_CHARS &&
+    s.linkChars >= s.chars &&
+    t.split(" ").length <= KICKER_MAX_WORDS &&
+    !allElements([el]).some((d) => d.name === "img" || d.name === "picture" || d.name === "svg")
+  );
+}
+
+/**
  * Before the first paragraph of at least GOOD_BLOCK_CHARS with few links, removes the short elements
  * that carry a date or a time: the post's meta line ("15. Mai 2019, 05:28 Uhr", "2021-10-16 | News",
- * "Published: 2 February 2022"), which the page shows above the text and metadata already holds.
+ * "Published: 2 February 2022", "By Jane Doe November 5, 2026 at 3:00 p.m."), which the page shows
+ * above the text and metadata already holds; and the section link over the headline (isKicker).
+ * `bylines` are the article's authors as metadata found them: a short dated line naming one repeats
+ * the byline, even when it reads like a sentence ("Published by Jane Doe on 5 May 2021."), and so does
+ * a "By Jane Doe" line without a date.
+ * Returns the characters of the kicker links removed: they were in the article's container, so the
+ * cascade still counts them when it asks whether that container was thin.
  */
-export function trimHeadMeta(roots: Element[]): void {
+export function trimHeadMeta(roots: Element[], bylines: readonly string[] = []): number {
   const stats = measureTree(roots);
+  let kickerChars = 0;
+  const names = bylines.map((n) => n.toLowerCase()).filter((n) => n.length > 2);
+  // A kicker is over the headline: once a line of running text has passed, a short link is not one.
+  let textSeen = false;
   for (const el of allElements(roots)) {
     const s = stats.get(el);
     if (!s || !el.parent || roots.includes(el)) continue;
     if (isParagraphLike(el) && s.chars >= GOOD_BLOCK_CHARS && linkDensityOf(s) < PROSE_MAX_LINK_DENSITY)
-      return;
-    if (s.chars === 0 || s.chars > HEAD_META_MAX_CHARS || !HEAD_META_TAGS.has(el.name)) continue;
+      return kickerChars;
+    if (isParagraphLike(el) && s.chars > s.linkChars + KICKER_MAX_CHARS) textSeen = true;
+    if (s.chars === 0 || s.chars > HEAD_META_MAX_CHARS) continue;
+    if (!HEAD_META_TAGS.has(el.name) && el.name !== "a") continue;
     const t = textOf(el).replace(/\s+/g, " ").trim();
-    // A dated sentence ("The next meeting is on 5 May at 19:00.") is text, not a meta line.
-    const sentence = /[.!?。！？]$/.test(t) && t.split(" ").length >= DATED_SENTENCE_MIN_WORDS;
-    if (DATE_TOKEN.test(t) && !sentence) removeElement(el);
+    if (!textSeen && isKicker(el, s, t)) {
+      kickerChars += t.length;
+      removeElement(el);
+      continue;
+    }
+    if (el.name === "a") continue;
+    // A dated sentence ("The next meeting is on 5 May at 19:00.") is text, not a meta line; a time's
+    // "p.m." ends no sentence.
+    const sentence =
+      /[.!?。！？]$/.test(t) &&
+      !TIME_ABBREVIATION_END.test(t) &&
+      t.split(" ").length >= DATED_SENTENCE_MIN_WORDS;
+    const namesAuthor = names.some((n) => t.toLowerCase().includes(n));
+    // "By Jane Doe" on its own line below a short standfirst repeats the byline as much as above it.
+    const bylineLine = namesAuthor && BYLINE_PREFIX.test(t) && !sentence;
+    if ((DATE_TOKEN.test(t) && (!sentence || namesAuthor)) || bylineLine) removeElement(el);
   }
+  return kickerChars;
 }
