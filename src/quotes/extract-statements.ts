@@ -103,6 +103,7 @@ function toStatements(
       verb: v || "said",
       ...(r.affiliation ? { affiliation: r.affiliation } : {}),
       ...(r.anonymous ? { anonymous: true } : {}),
+      ...(r.body ? { organisation: true } : {}),
       form: a.form,
       srcStart: a.srcStart,
     };

@@ -12,6 +12,8 @@ export interface Resolved {
   affiliation?: string;
   /** A person (pronouns "he"/"she" may later refer to them). */
   person: boolean;
+  /** A named organisation or body (not a description like "the company"). */
+  body?: boolean;
   anonymous?: boolean;
 }
 
@@ -486,7 +488,9 @@ export class ArticleSources {
         const p = this.personFor(name);
         return { source: p?.name ?? name, person: true, affiliation: of.org };
       }
-      if (isOrganisation(last.text)) return { source: last.text, person: false };
+      // A body by its words, or one the article introduced as a body ("the state news agency Vostra").
+      if (isOrganisation(last.text) || this.descriptionOf(last.text))
+        return { source: last.text, person: false, body: true };
       const { name } = splitTitle(last.text);
       const p = this.personFor(name);
       if (p) return this.personResult(p);

@@ -26,6 +26,8 @@ export interface Statement {
   verb: string;
   /** The organisation a person speaks for, when the article says so. */
   affiliation?: string;
+  /** The source is a named organisation or body, as the article makes plain ("the state news agency Vostra", "Foreign Ministry"). */
+  organisation?: boolean;
   /** The article withholds the source's name on purpose ("who asked not to be named"); `source` is their role. */
   anonymous?: boolean;
 }

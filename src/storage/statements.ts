@@ -23,6 +23,8 @@ export interface StatementInput {
   verb: string;
   affiliation?: string | null;
   anonymous?: boolean;
+  /** The attribution stage knows the source is a named body. */
+  organisation?: boolean;
 }
 
 /**
@@ -158,7 +160,8 @@ export async function replaceArticleStatements(
     let personId: number | null = null;
     if (hasIdentity(s)) {
       const key = identityKey(s.source);
-      personId = ids.get(key) ?? (await identityOf(trx, s.source, spokenFor.has(key), now));
+      personId =
+        ids.get(key) ?? (await identityOf(trx, s.source, spokenFor.has(key) || !!s.organisation, now));
       ids.set(key, personId);
     }
     rows.push({
