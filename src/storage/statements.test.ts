@@ -90,6 +90,16 @@ for (const { name, make } of bothDatabases) {
       assert.equal((await findPersonByOldSlug(db, "okonjo"))?.slug, "ada-okonjo", "the old address leads on");
     });
 
+    test("an identity first taken for a person becomes a body when an article makes plain it is one", async () => {
+      const db = t.db.kysely;
+      await store("e1", 40, [said("Vostra", "the ship carried spare parts")]);
+      assert.equal((await findPersonBySlug(db, "vostra"))?.kind, "person");
+      await store("e2", 41, [said("Vostra", "the crew was safe", { organisation: true })]);
+      const vostra = await findPersonBySlug(db, "vostra");
+      assert.equal(vostra?.kind, "organisation");
+      assert.equal(vostra?.statement_count, 2);
+    });
+
     test("anonymous sources, the outlet's own sourcing and descriptions are stored without an identity", async () => {
       const id = await store("c1", 20, [
         said("senior official", "the plan was dropped", { anonymous: true }),

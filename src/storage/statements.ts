@@ -59,7 +59,17 @@ async function identityOf(trx: Trx, source: string, spokenFor: boolean, now: str
     );
   const known = (await q.execute()).map((r) => ({ ...r, id: Number(r.id) }));
   const match = matchIdentity(source, known, spokenFor);
-  if (match.kind === "known") return match.id;
+  if (match.kind === "known") {
+    // Another article named it without saying what it is; this one makes plain it is a body.
+    if (spokenFor && kind === "organisation")
+      await trx
+        .updateTable("people")
+        .set({ kind: "organisation", surname: null })
+        .where("id", "=", match.id)
+        .where("kind", "=", "person")
+        .execute();
+    return match.id;
+  }
   if (match.kind === "fuller") {
     const before = await trx
       .selectFrom("people")
