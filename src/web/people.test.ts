@@ -13,6 +13,8 @@ import { parseFeed } from "../feeds/parse-feed.ts";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { createLogger } from "../log.ts";
 import { insertArticle } from "../storage/articles.ts";
+import { listStatementsOfArticles } from "../storage/people.ts";
+import { storeArticleStatements } from "../storage/statements.ts";
 import { buildApp } from "./app.tsx";
 
 after(() => stopTestPostgres());
@@ -341,6 +343,32 @@ for (const { name, make } of bothDatabases) {
       );
       assert.equal(ministry.recovered, false);
       assert.equal(ministry.items.length, 2);
+
+      // The same statements stored again (an article extracted anew) keep their feed ids.
+      const k = holder.db.kysely;
+      const idsNow = async () =>
+        parseFeed((await get(`/people/${wsw.ministry.slug}/feed.atom`)).body, "http://localhost/").items.map(
+          (i) => i.id,
+        );
+      const before = await idsNow();
+      const rows = await k
+        .selectFrom("statements")
+        .innerJoin("articles", "articles.id", "statements.article_id")
+        .select(["statements.article_id", "articles.sort_at"])
+        .where("statements.person_id", "in", (eb) =>
+          eb.selectFrom("people").select("id").where("slug", "=", wsw.ministry.slug),
+        )
+        .execute();
+      for (const articleId of new Set(rows.map((r) => Number(r.article_id)))) {
+        const kept = await listStatementsOfArticles(k, [articleId]);
+        await storeArticleStatements(
+          k,
+          { id: articleId, sort_at: rows.find((r) => Number(r.article_id) === articleId)?.sort_at ?? "" },
+          kept.map((r) => ({ ...r, mentions: [r.source], statement: r.text, start: 0, end: r.text.length })),
+          new Date().toISOString(),
+        );
+      }
+      assert.deepEqual(await idsNow(), before);
     });
 
     test("search filters by speaker, showing their statements in each hit; an unknown speaker is refused", async () => {

@@ -2,6 +2,7 @@
  * @module GET /people/:slug/feed.{xml,atom,json}: one person's or body's statements, newest first, each
  * item a statement linking to our article page at that statement, naming the outlet and its original.
  */
+import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { listPersonStatements, type Person, type PersonStatementRow } from "../../storage/people.ts";
 import { escapeHtmlAttr } from "../../util/html.ts";
@@ -20,6 +21,19 @@ const html = escapeHtmlAttr;
 const TITLE_CHARS = 120;
 
 /** One statement as a feed item. Its id stays with the article; the fragment names the statement. */
+
+/**
+ * A statement's feed id: its article and its words, not its row id, which changes whenever the article
+ * is extracted again (an edit, a backfill): a reader app then sees the same statement, not a new one.
+ */
+function statementItemId(base: string, row: PersonStatementRow): string {
+  const digest = createHash("sha256")
+    .update(`${row.kind}\n${row.source}\n${row.text}`)
+    .digest("hex")
+    .slice(0, 16);
+  return `${articleIdUrl(base, row.article_id)}#said-${digest}`;
+}
+
 export function statementFeedItem(
   person: Pick<Person, "name">,
   row: PersonStatementRow,
@@ -38,7 +52,7 @@ export function statementFeedItem(
     s.articleTitle,
   )}</a> (${html(s.outletName)}).</p>\n${sourceLineHtml(s.outletName, webUrlOrNull(row.article_url))}`;
   return {
-    id: `${articleIdUrl(base, s.articleId)}#statement-${s.id}`,
+    id: statementItemId(base, row),
     url: pageUrl,
     title,
     contentHtml,
