@@ -295,6 +295,9 @@ for (const { name, make } of bothDatabases) {
       const moved = await get("/people/old-name?before=x");
       assert.equal(moved.statusCode, 301);
       assert.equal(moved.headers.location, `${lavrov}?before=x`);
+      const movedFeed = await get("/people/old-name/feed.atom");
+      assert.equal(movedFeed.statusCode, 301);
+      assert.equal(movedFeed.headers.location, `${lavrov}/feed.atom`);
       const index = await get("/people");
       assert.equal(index.statusCode, 200);
       const names = [...index.body.matchAll(/<a class="source-name" href="\/people\/([^"]+)">/g)].map(

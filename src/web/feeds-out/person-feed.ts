@@ -7,10 +7,10 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { listPersonStatements, type Person, type PersonStatementRow } from "../../storage/people.ts";
 import { escapeHtmlAttr } from "../../util/html.ts";
 import type { WebContext } from "../context.ts";
-import { findPersonOr404 } from "../handlers/people.tsx";
+import { findPersonOr404, movedPerson } from "../handlers/people.tsx";
 import { personPath } from "../presenters/paths.ts";
 import { presentPersonStatement } from "../presenters/statements.ts";
-import { EPOCH, FEED_ITEMS, type FeedFormat, feedUrls, sendOutFeed } from "./feed-handlers.ts";
+import { EPOCH, FEED_FORMATS, FEED_ITEMS, type FeedFormat, feedUrls, sendOutFeed } from "./feed-handlers.ts";
 import { sourceLineHtml, truncateText } from "./feed-items.ts";
 import { newestUpdate, type OutFeed, type OutItem } from "./feed-model.ts";
 import { articleIdUrl, siteBaseUrl, webUrlOrNull } from "./site-urls.ts";
@@ -72,6 +72,8 @@ export function statementFeedItem(
 
 export function personFeed(format: FeedFormat) {
   return async (ctx: WebContext, req: FastifyRequest, reply: FastifyReply) => {
+    const moved = await movedPerson(ctx, req);
+    if (moved) return reply.redirect(`${personPath(moved.slug)}/feed.${FEED_FORMATS[format].ext}`, 301);
     const person = await findPersonOr404(ctx, req);
     const base = siteBaseUrl(ctx.config);
     const rows = await listPersonStatements(ctx.db, person.id, FEED_ITEMS);

@@ -42,13 +42,19 @@ export async function peopleIndex(ctx: WebContext, _req: FastifyRequest, reply: 
   return sendHtml(reply, html);
 }
 
-export async function personShow(ctx: WebContext, req: FastifyRequest, reply: FastifyReply) {
+/**
+ * The person an old address of theirs names: known first by surname only, they have a fuller name
+ * (and address) now. Undefined when the slug is current or unknown.
+ */
+export async function movedPerson(ctx: WebContext, req: FastifyRequest): Promise<Person | undefined> {
   const slug = (req.params as { slug: string }).slug;
-  if (slug.length <= 200 && !(await findPersonBySlug(ctx.db, slug))) {
-    // Known first by surname only, the person has a fuller name (and address) now.
-    const moved = await findPersonByOldSlug(ctx.db, slug);
-    if (moved) return redirectToOwnPath(req, reply, personPath(moved.slug));
-  }
+  if (slug.length > 200 || (await findPersonBySlug(ctx.db, slug))) return undefined;
+  return findPersonByOldSlug(ctx.db, slug);
+}
+
+export async function personShow(ctx: WebContext, req: FastifyRequest, reply: FastifyReply) {
+  const moved = await movedPerson(ctx, req);
+  if (moved) return redirectToOwnPath(req, reply, personPath(moved.slug));
   const row = await findPersonOr404(ctx, req);
   const person = presentPerson(row);
   const before = cursorFrom(req);
