@@ -406,13 +406,14 @@ describe("listeners with a possessive", () => {
 describe("named bodies are marked", () => {
   test("a source the article introduced as a body, or named as one, is flagged an organisation", () => {
     const body =
-      "The state news agency Vostra said the launch had succeeded. The Foreign Ministry said talks would resume. Ada Voss said she was pleased.";
+      "The state news agency Vostra said the launch had succeeded. The Foreign Ministry said talks would resume. Ada Voss said she was pleased. Velland's Foreign Intelligence Directorate told lawmakers the boats were ready.";
     assert.deepEqual(
       run(body).map((s) => [s.source, s.organisation ?? false]),
       [
         ["Vostra", true],
         ["Foreign Ministry", true],
         ["Ada Voss", false],
+        ["Foreign Intelligence Directorate", true],
       ],
     );
   });

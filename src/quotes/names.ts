@@ -45,7 +45,9 @@ export const ORG_HEADS = new Set(
     "command watch forum alliance coalition movement front league society organisation organization " +
     "commission exchange airline airlines air telecom systems industries holdings motors semiconductors " +
     "automobilwerke stahl raumfahrt cells observatory laboratory lab survey statistics registry secretariat " +
-    "congress senate house white kremlin pentagon fbi cia nasa un eu nato who"
+    "congress senate house white kremlin pentagon fbi cia nasa un eu nato who " +
+    // Bodies of state and business named by their kind, often after a title word ("Foreign Intelligence Directorate").
+    "directorate inspectorate chancellery embassy consulate tribunal cooperative co-operative brigade regiment"
   ).split(" "),
 );
 
