@@ -188,6 +188,9 @@ export async function reviseArticle(
       .execute();
     if (body !== null && change.statements)
       await replaceArticleStatements(trx, id, row.sort_at, change.statements, now);
+    // A new body without its statements (their extraction failed): the backfill extracts them again.
+    else if (body !== null)
+      await trx.updateTable("articles").set({ statements_at: null }).where("id", "=", id).execute();
     // A story is named by its representative report (or its only one): the name follows its edits.
     if (title !== null && row.story_id != null) {
       await trx
