@@ -83,6 +83,29 @@ test("serve --demo brings up the site with every demo article, fetched through t
         link,
       );
     }
+
+    // The wire story with dense attribution: "Who said what" after the other outlets, people pages.
+    const wire = links.find((l) => l.includes("velland-detains"));
+    assert.ok(wire, "the demo's quoted wire story is on the site");
+    const wirePage = await (await fetch(`${site}${wire}`)).text();
+    const said = wirePage.slice(
+      wirePage.indexOf('id="who-said-what-heading"'),
+      wirePage.indexOf('id="comments"'),
+    );
+    const alsoCovered = wirePage.indexOf("Also covered by");
+    assert.ok(
+      alsoCovered > 0 && alsoCovered < wirePage.indexOf('id="who-said-what-heading"'),
+      "after Also covered by",
+    );
+    for (const name of ["Helena Marsk", "Kasimir Dravan", "Jens Heddal", "Voskra", "Carla Mossgrove"])
+      assert.match(said, new RegExp(`href="/people/[^"]+"><bdi>${name}</bdi></a>`), name);
+    assert.match(said, /Unnamed source: Velland customs official/);
+    assert.doesNotMatch(said, /declined to comment/, "a refusal to comment is no statement");
+    const marsk = await fetch(`${site}/people/helena-marsk`);
+    assert.equal(marsk.status, 200);
+    const marskPage = await marsk.text();
+    assert.match(marskPage, /We have no quarrel with the people of Kaskara/);
+    assert.match(marskPage, /she expected an answer within a week/);
   } finally {
     child.kill("SIGTERM");
     const [code] = await once(child, "exit");
