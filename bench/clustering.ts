@@ -23,16 +23,7 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import SqliteDatabase from "better-sqlite3";
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type Driver,
-  Kysely,
-  type LogEvent,
-  PostgresDialect,
-  SqliteDialect,
-} from "kysely";
+import type { Kysely, LogEvent } from "kysely";
 import pg from "pg";
 import { loadConfig } from "../src/config/config.ts";
 import { clusterRequest } from "../src/ingest/cluster-request.ts";
@@ -85,17 +76,6 @@ function record(e: LogEvent): void {
   m.set(shape, (m.get(shape) ?? 0) + e.queryDurationMillis);
 }
 
-/** openDb's SQLite settings (src/storage/db.ts), with the query log: transactions BEGIN IMMEDIATE. */
-class ImmediateSqliteDialect extends SqliteDialect {
-  override createDriver(): Driver {
-    const driver = super.createDriver();
-    driver.beginTransaction = async (connection: DatabaseConnection) => {
-      await connection.executeQuery(CompiledQuery.raw("begin immediate"));
-    };
-    return driver;
-  }
-}
-
 function pgUrl(): string {
   const url = new URL(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test");
   url.searchParams.set("options", `-c search_path=${SCHEMA}`);
@@ -124,10 +104,7 @@ if (usePg) {
   await db.close();
   log(`building the corpus in schema ${SCHEMA}...`);
   await loadPostgresCorpus(pgUrl(), count, T0, SPAN, log);
-  kysely = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: pgUrl(), max: 10 }) }),
-    log: record,
-  });
+  kysely = openDb(pgUrl(), { log: record }).kysely;
 } else {
   dir = mkdtempSync(join(tmpdir(), "newsdesk-clustering-bench-"));
   const file = join(dir, "bench.db");
@@ -136,12 +113,8 @@ if (usePg) {
   await db.close();
   log(`building the corpus in ${file}...`);
   loadSqliteCorpus(file, count, T0, SPAN, log);
-  const database = new SqliteDatabase(file);
-  database.pragma("journal_mode = WAL");
-  database.pragma("foreign_keys = ON");
-  database.pragma("busy_timeout = 5000");
-  database.pragma("synchronous = NORMAL");
-  kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }), log: record });
+  // The same connection as the product's (openDb: WAL, IMMEDIATE transactions, statement cache), with the query log.
+  kysely = openDb(`sqlite:${file}`, { log: record }).kysely;
 }
 log(`corpus ready at ${seconds()}`);
 

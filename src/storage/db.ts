@@ -7,6 +7,7 @@ import {
   type DatabaseConnection,
   type Driver,
   Kysely,
+  type LogConfig,
   PostgresAdapter,
   PostgresDialect,
   SqliteDialect,
@@ -82,7 +83,7 @@ function withStatementCache(database: SqliteDatabase.Database) {
  * Opens a connection pool for `url`. For SQLite, creates the file's folder, turns on WAL
  * (readers never block the writer) and foreign keys, and waits up to 5 s on a locked database.
  */
-export function openDb(url: string): Db {
+export function openDb(url: string, options: { log?: LogConfig } = {}): Db {
   if (url.startsWith("sqlite:")) {
     const file = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
     if (file !== ":memory:") mkdirSync(dirname(resolve(file)), { recursive: true });
@@ -93,12 +94,16 @@ export function openDb(url: string): Db {
     database.pragma("synchronous = NORMAL");
     const kysely = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
+      ...(options.log ? { log: options.log } : {}),
     });
     return { kysely, dialect: "sqlite", close: () => kysely.destroy() };
   }
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const kysely = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      ...(options.log ? { log: options.log } : {}),
+    });
     return { kysely, dialect: "postgres", close: () => kysely.destroy() };
   }
   throw new Error(`storage: DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
