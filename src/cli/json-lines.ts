@@ -1,4 +1,5 @@
 /** @module The `--jsonl` commands' input: one JSON object per line with an "id" string, read with a clear error per bad line. */
+import { createInterface } from "node:readline";
 
 /** The object on line `n`, which must carry a non-empty "id" string; `command` names the command in errors. */
 export function parseIdLine<T extends { id: string }>(
@@ -17,4 +18,13 @@ export function parseIdLine<T extends { id: string }>(
     throw new Error(`${command}: line ${n} has no "id" string`);
   }
   return a as Partial<T> & { id: string };
+}
+
+/** The non-blank lines of stdin with their 1-based line numbers, as they arrive. */
+export async function* stdinLines(): AsyncGenerator<[line: string, n: number]> {
+  let n = 0;
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
+    n++;
+    if (line.trim()) yield [line, n];
+  }
 }

@@ -3,10 +3,9 @@
  * attribution adapter (../shared/bench/stories/README.md). Each article read as a JSON line goes through
  * `extractStatements`, the same function ingest runs, and gives one line `{id, statements}`.
  */
-import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { extractStatements } from "../quotes/extract-statements.ts";
-import { parseIdLine } from "./json-lines.ts";
+import { parseIdLine, stdinLines } from "./json-lines.ts";
 import { runQuotesBackfill } from "./quotes-backfill.ts";
 
 /** One input line of the contract (other fields are read by other tools and ignored here). */
@@ -38,13 +37,7 @@ export function registerQuotes(program: Command): void {
       if (opts.backfill) return runQuotesBackfill({ all: opts.all });
       if (!opts.jsonl)
         throw new Error("quotes: give --jsonl (JSON lines on stdin) or --backfill (stored articles)");
-      let n = 0;
-      for await (const line of createInterface({
-        input: process.stdin,
-        crlfDelay: Number.POSITIVE_INFINITY,
-      })) {
-        n++;
-        if (!line.trim()) continue;
+      for await (const [line, n] of stdinLines()) {
         const a = parseLine(line, n);
         const statements = extractStatements({ body: a.body, outlet: a.outlet ?? null });
         process.stdout.write(`${JSON.stringify({ id: a.id, statements })}\n`);

@@ -3,7 +3,6 @@
  * adapter (../shared/bench/stories/README.md). Articles read as JSON lines go through the same insert
  * and clustering code ingest runs, in an in-memory SQLite database.
  */
-import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { loadConfig } from "../config/config.ts";
 import { clusterRequest } from "../ingest/cluster-request.ts";
@@ -15,7 +14,7 @@ import { insertSource } from "../storage/sources.ts";
 import { listStoryAssignments } from "../storage/stories.ts";
 import { escapeHtml } from "../util/html.ts";
 import { slugify } from "../util/slug.ts";
-import { parseIdLine } from "./json-lines.ts";
+import { parseIdLine, stdinLines } from "./json-lines.ts";
 
 /** One input line of the contract. */
 interface InputArticle {
@@ -85,13 +84,7 @@ export function registerStories(program: Command): void {
         const sources = new Map<string, number>();
         const order: string[] = [];
         const seen = new Set<string>();
-        let n = 0;
-        for await (const line of createInterface({
-          input: process.stdin,
-          crlfDelay: Number.POSITIVE_INFINITY,
-        })) {
-          n++;
-          if (!line.trim()) continue;
+        for await (const [line, n] of stdinLines()) {
           const a = parseLine(line, n);
           const outlet = a.outlet?.trim() || "unknown outlet";
           let sourceId = sources.get(outlet);
