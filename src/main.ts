@@ -10,6 +10,7 @@ import { registerImport } from "./cli/import.ts";
 import { registerMigrate } from "./cli/migrate.ts";
 import { registerParseFeed } from "./cli/parse-feed.ts";
 import { registerQuotes } from "./cli/quotes.ts";
+import { registerReextract } from "./cli/reextract.ts";
 import { registerServe } from "./cli/serve.ts";
 import { registerSources } from "./cli/sources.ts";
 import { registerStories } from "./cli/stories.ts";
@@ -33,6 +34,7 @@ registerParseFeed(program);
 registerExtract(program);
 registerStories(program);
 registerQuotes(program);
+registerReextract(program);
 registerUser(program);
 registerDemo(program);
 

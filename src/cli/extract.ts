@@ -7,8 +7,13 @@ import { extractArticle } from "../extract/extract-article.ts";
 import { selectorProblem } from "../extract/selectors.ts";
 import { decodeText } from "../fetch/decode-text.ts";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
+import { unpackPage } from "../ingest/keep-page.ts";
 import { sanitizeHtml } from "../sanitize/sanitize-html.ts";
+import { latestSourcePage } from "../storage/article-pages.ts";
+import { findSourceById } from "../storage/sources.ts";
 import { readLocalFile } from "./read-local-file.ts";
+import { openRuntime } from "./runtime.ts";
+import { parseSourceId } from "./source-id.ts";
 
 type Format = "json" | "html" | "markdown" | "text";
 
@@ -18,6 +23,7 @@ interface ExtractOptions {
   jsonl?: boolean;
   include?: string;
   exclude?: string;
+  source?: number;
 }
 
 /** Reads "path[\tURL]" lines from stdin and prints one JSON line per page (shared/bench/extraction contract). */
@@ -40,7 +46,10 @@ async function runJsonl(maxBytes: number): Promise<void> {
               text: a.text,
               title: a.title,
               byline: a.byline,
+              bylines: a.bylines,
+              agency: a.agency,
               published: a.published,
+              modified: a.modified,
               siteName: a.siteName,
             }
           : { path, ms, text: "", error: `not an article: ${a.reason}` };
@@ -49,6 +58,32 @@ async function runJsonl(maxBytes: number): Promise<void> {
     }
     if (!process.stdout.write(`${JSON.stringify(out)}\n`))
       await new Promise((r) => process.stdout.once("drain", r));
+  }
+}
+
+/** The source's latest kept page, decoded, with its selectors: a preview of what ingest makes of it. */
+async function keptSourcePage(
+  sourceId: number,
+  maxBytes: number,
+): Promise<{ html: string; url: string; include: string | null; exclude: string | null }> {
+  const rt = await openRuntime({ quiet: true });
+  try {
+    const source = await findSourceById(rt.db.kysely, sourceId);
+    if (!source) throw new Error(`extract: there is no source ${sourceId} (see \`newsdesk sources\`)`);
+    const page = await latestSourcePage(rt.db.kysely, sourceId);
+    if (!page)
+      throw new Error(
+        `extract: no page of source ${sourceId} is kept (pages are kept for NEWSDESK_PAGE_ARCHIVE_DAYS once fetched)`,
+      );
+    const bytes = await unpackPage(page.gzip, maxBytes);
+    return {
+      html: decodeText(bytes, page.contentType),
+      url: page.url,
+      include: source.extract_include,
+      exclude: source.extract_exclude,
+    };
+  } finally {
+    await rt.close();
   }
 }
 
@@ -65,13 +100,28 @@ export function registerExtract(program: Command): void {
     )
     .option("--include <css>", "CSS selector of the article body (as a source's operator setting would give)")
     .option("--exclude <css>", "CSS selector of elements to drop first")
+    .option(
+      "--source <id>",
+      "extract the source's most recently kept page with its selectors (--include/--exclude try others instead)",
+      parseSourceId,
+    )
     .action(async (source: string | undefined, opts: ExtractOptions) => {
       if (opts.jsonl) return runJsonl(loadConfig().maxBodyBytes);
-      if (!source) throw new Error("give a URL or a file (or --jsonl to read paths from stdin)");
+      if (!source && opts.source === undefined)
+        throw new Error("give a URL or a file (or --source N, or --jsonl to read paths from stdin)");
       const config = loadConfig();
       let html: string;
       let url: string;
-      if (/^https?:\/\//i.test(source)) {
+      if (opts.source !== undefined) {
+        const kept = await keptSourcePage(opts.source, config.maxBodyBytes);
+        html = kept.html;
+        url = kept.url;
+        opts.include ??= kept.include ?? undefined;
+        opts.exclude ??= kept.exclude ?? undefined;
+        source = url;
+      } else if (!source) {
+        throw new Error("give a URL or a file");
+      } else if (/^https?:\/\//i.test(source)) {
         const fetcher = fetcherFromConfig(config);
         try {
           const res = await fetcher.fetch(source, { expect: "html" });

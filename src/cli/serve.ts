@@ -2,6 +2,7 @@
  * @module `newsdesk serve`: the website and the background fetcher. With NEWSDESK_WEB_WORKERS other
  * than 1, web workers share the port and the primary process fetches (cluster.ts).
  */
+
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
@@ -9,6 +10,7 @@ import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { startBackgroundJobs } from "../jobs/background.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { createMailer } from "../mail/mailer.ts";
+import { pruneArticlePages } from "../storage/article-pages.ts";
 import { pruneSessions } from "../storage/sessions.ts";
 import { buildApp } from "../web/app.tsx";
 import { startWebWorkers } from "./cluster.ts";
@@ -75,7 +77,16 @@ async function serve(opts: ServeOptions): Promise<void> {
   }
   const db = rt.db.kysely;
   const jobs = background
-    ? startBackgroundJobs({ db, log, mailer, hourly: [(now) => pruneSessions(db, now)] })
+    ? startBackgroundJobs({
+        db,
+        log,
+        mailer,
+        hourly: [
+          (now) => pruneSessions(db, now),
+          // Kept pages past NEWSDESK_PAGE_ARCHIVE_DAYS (all of them once it is set to 0).
+          (now) => pruneArticlePages(db, new Date(now.getTime() - config.pageArchiveDays * 86_400_000)),
+        ],
+      })
     : null;
 
   let closing = false;

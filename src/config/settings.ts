@@ -228,6 +228,18 @@ export const settings = {
     parse: int(1, 24 * 30),
     doc: "A story takes new reports while its last report is at most this many hours older than the new one; after that, related coverage starts a new story.",
   },
+  pageArchiveDays: {
+    env: "NEWSDESK_PAGE_ARCHIVE_DAYS",
+    default: "30",
+    parse: int(0, 3650),
+    doc: "Days each fetched article page is kept (compressed) so `newsdesk reextract` can rebuild articles after an upgrade; 0 keeps none.",
+  },
+  pageArchiveMaxBytes: {
+    env: "NEWSDESK_PAGE_ARCHIVE_MAX_BYTES",
+    default: String(2 * 1024 * 1024),
+    parse: int(0, 1024 * 1024 * 1024),
+    doc: "Pages larger than this (before compression) are not kept for re-extraction.",
+  },
   userAgent: {
     env: "NEWSDESK_USER_AGENT",
     default: "Newsdesk/0.1 (+https://github.com/newsdesk/newsdesk)",

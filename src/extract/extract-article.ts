@@ -1,8 +1,10 @@
 /** @module extractArticle: a page's HTML in, the article in it out, through a cascade of numbered steps. */
+
 import render from "dom-serializer";
 import type { Document, Element, Text } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import { escapeHtml } from "../util/html.ts";
+import { agencyInText } from "./agency.ts";
 import { assembleArticle, joinRecipeParts } from "./assemble.ts";
 import { blockText } from "./body.ts";
 import { removeBoilerplateText } from "./boilerplate.ts";
@@ -245,6 +247,7 @@ export function extractArticle(
     title: meta.title,
     bylines: meta.bylines,
     byline: meta.byline,
+    agency: meta.agency ?? agencyInText(best.text),
     published: meta.published,
     modified: meta.modified,
     siteName: meta.siteName,

@@ -1,6 +1,7 @@
 /** @module Title, byline, date, site name, language and canonical URL from a page's metadata. */
 import { prevElementSibling } from "domutils";
 import { parseFeedDate } from "../util/dates.ts";
+import { agencyIn } from "./agency.ts";
 import { BYLINE_PREFIX } from "./constants.ts";
 import {
   absoluteUrl,
@@ -19,7 +20,16 @@ import type { ExtractedArticle } from "./types.ts";
 /** The article fields that come from metadata, plus the page's declared share image. */
 export type PageMetadata = Pick<
   ExtractedArticle,
-  "title" | "byline" | "bylines" | "published" | "modified" | "siteName" | "lang" | "dir" | "canonicalUrl"
+  | "title"
+  | "byline"
+  | "bylines"
+  | "agency"
+  | "published"
+  | "modified"
+  | "siteName"
+  | "lang"
+  | "dir"
+  | "canonicalUrl"
 > & {
   imageUrl: string | null;
   /** The full text some pages put in their JSON-LD (articleBody), for pages that render the body with scripts. */
@@ -80,13 +90,8 @@ function cleanByline(raw: string | null, siteName: string | null): string | null
   const site = siteName?.toLowerCase();
   // A profile URL or a mailbox is not a name.
   if (/^\s*(https?:\/\/|www\.)|^\S+@\S+$/.test(raw.trim())) return null;
-  const parts = raw
-    .replace(/\s+/g, " ")
-    .replace(BYLINE_PREFIX, "")
-    .replace(BYLINE_NOISE, "")
-    .split(/\s*[,|]\s*/)
-    .map((p) => p.replace(/[\s–—-]+$/, "").trim())
-    .filter(Boolean);
+  const parts = bylineParts(raw).filter((p) => agencyIn(p) === null);
+  if (parts.length === 0) return null;
   // "Jane Doe, da Folha do Vale": the outlet, with or without a preposition, is not a person.
   const people = parts.filter(
     (p) => p.toLowerCase().replace(OUTLET_PREPOSITION, "") !== site && !ORGANISATION.test(p),
@@ -97,6 +102,29 @@ function cleanByline(raw: string | null, siteName: string | null): string | null
     .filter((n) => n && n.split(/\s+/).length <= 5 && !/\d|profile|profil|http/i.test(n));
   const s = names.join(", ");
   return s.length > 0 && s.length < 120 && /\p{L}/u.test(s) ? s : null;
+}
+
+/** A byline line's comma- or bar-separated parts, "By" and trailing dates and counters removed. */
+function bylineParts(raw: string): string[] {
+  return raw
+    .replace(/\s+/g, " ")
+    .replace(BYLINE_PREFIX, "")
+    .replace(BYLINE_NOISE, "")
+    .split(/\s*[,|]\s*/)
+    .map((p) => p.replace(/[\s–—-]+$/, "").trim())
+    .filter(Boolean);
+}
+
+/** The first wire agency named among the parts of these byline lines ("Jane Doe, AP", "dpa"). */
+function agencyOf(lines: ReadonlyArray<string | null>): string | null {
+  for (const line of lines) {
+    if (!line) continue;
+    for (const part of bylineParts(line).flatMap((p) => p.split(/\s+(?:and|und|et|y|&)\s+/i))) {
+      const agency = agencyIn(part);
+      if (agency) return agency;
+    }
+  }
+  return null;
 }
 
 /** The first of `els` with a short text (a byline, not an author box with a biography). */
@@ -287,10 +315,11 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const title = chooseTitle(rawTitle, h1, siteName);
 
   const outlet = siteName ?? titleSuffix(docTitle, title);
-  const declared =
-    cleanByline(jsonLdNames(ld?.author).join(", ") || null, outlet) ??
-    cleanByline(metaContent(doc, "author", "article:author", "dc.creator", "byl"), outlet) ??
-    cleanByline(
+  // Where pages credit authors, most reliable first; read lazily (the visible line walks the page).
+  const credits: Array<() => string | null> = [
+    () => jsonLdNames(ld?.author).join(", ") || null,
+    () => metaContent(doc, "author", "article:author", "dc.creator", "byl"),
+    () =>
       [
         ...new Set(
           selectAll('[rel="author"], [itemprop="author"]', doc)
@@ -298,18 +327,25 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
             .filter(Boolean),
         ),
       ].join(", ") || null,
-      outlet,
-    ) ??
-    cleanByline(
+    () =>
       shortText(
         selectAll(
           '.byline, .author, .author-name, .article-author, [class*="authors"], [class*="byline"]',
           doc,
         ),
       ),
-      outlet,
-    ) ??
-    cleanByline(visibleByline(doc), outlet);
+    () => visibleByline(doc),
+  ];
+  const read: Array<string | null> = [];
+  let declared: string | null = null;
+  for (const credit of credits) {
+    const line = credit();
+    read.push(line);
+    declared = cleanByline(line, outlet);
+    if (declared) break;
+  }
+  // An agency credited where the authors are ("Jane Doe, AP"; "AFP" alone).
+  const agency = agencyOf(read);
   // "Wire Services" in the metadata, "By MARTA KOVAC" on the page: the people win.
   const visible =
     declared && GENERIC_AUTHOR.test(declared)
@@ -345,6 +381,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     title,
     byline,
     bylines: splitBylines(byline),
+    agency,
     published,
     modified,
     siteName: outlet,

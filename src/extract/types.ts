@@ -18,6 +18,8 @@ export interface ExtractedArticle {
   bylines: string[];
   /** The same names joined with ", " (null when none), for display. */
   byline: string | null;
+  /** A wire agency the page credits for the article (AP, Reuters, dpa...): never one of `bylines`. */
+  agency: string | null;
   /** ISO-8601 UTC. */
   published: string | null;
   modified: string | null;

@@ -42,7 +42,12 @@ for (const { name, make } of bothDatabases) {
     const t = useMigratedDb(make);
     let server: FixtureServer;
     let base = "";
-    const config = loadConfig({ NEWSDESK_ALLOW_NETWORKS: "127.0.0.1/32", NEWSDESK_HOST_INTERVAL_MS: "0" });
+    // One page at a time: items are stored in feed order, so the edited item is its story's first report.
+    const config = loadConfig({
+      NEWSDESK_ALLOW_NETWORKS: "127.0.0.1/32",
+      NEWSDESK_HOST_INTERVAL_MS: "0",
+      NEWSDESK_PAGE_CONCURRENCY: "1",
+    });
     const fetcher = fetcherFromConfig(config);
     let clock = new Date("2026-11-20T10:00:00.000Z");
     const deps = () => ({ db: t.db.kysely, config, log: createLogger("silent"), fetcher, now: () => clock });

@@ -62,6 +62,7 @@ export function buildArticle(
       (item.author && !/^\S+@\S+$/.test(item.author) ? htmlToPlainText(item.author) : null) ??
       ex?.byline ??
       null,
+    agency: ex?.agency ?? null,
     published_at: item.published ?? ex?.published ?? null,
     lead_image_url: ex?.leadImage?.url ?? null,
     lead_image_alt: ex?.leadImage?.alt ?? null,

@@ -13,6 +13,9 @@ export interface FetchedPage {
   /** The article found on the page; null when the page has none. */
   extracted: ExtractedArticle | null;
   finalUrl: string;
+  /** The page as fetched, for keeping (ingest/keep-page.ts). */
+  bytes: Uint8Array;
+  contentType: string | null;
 }
 
 export async function fetchPage(
@@ -32,6 +35,8 @@ export async function fetchPage(
     return {
       extracted: articleOrNull(extractArticle(html, res.finalUrl, { selectors })),
       finalUrl: res.finalUrl,
+      bytes: res.bytes,
+      contentType: res.contentType,
     };
   } catch (err) {
     // A page we cannot fetch or read still leaves the feed's own text: store that.

@@ -9,6 +9,7 @@ import { sameText } from "../util/same-text.ts";
 import { articleStatements } from "./article-statements.ts";
 import { buildArticle, feedDigest, plainTitle } from "./build-article.ts";
 import { fetchPage } from "./fetch-page.ts";
+import { pageToKeep } from "./keep-page.ts";
 import type { StoreDeps } from "./store-feed-items.ts";
 
 /** A feed date this far past our clock is a wrong clock, not an edit from the future (as sortTime allows). */
@@ -59,11 +60,14 @@ export async function reviseKnownItem(
   const change: ArticleChange = {
     revisedAt: revisionTime(item.updated, stored, now),
     feed: { digest, bodyFromPage: stored.body_from_page },
+    item,
     ...(titleEdited ? { title } : {}),
   };
   if (textEdited) {
     const page = stored.body_from_page ? await fetchPage(item, source, deps) : null;
     const built = buildArticle(source.id, item, page, now.toISOString());
+    const kept = await pageToKeep(item, page, deps.config, now.toISOString());
+    if (kept) change.page = kept;
     if (page?.extracted || !stored.body_from_page) {
       change.body = { body_html: built.body_html, text: built.text };
       change.statements = articleStatements(built.text, source.title, deps.log);

@@ -11,6 +11,7 @@ import { articleStatements } from "./article-statements.ts";
 import { buildArticle, feedDigest } from "./build-article.ts";
 import { clusterRequest } from "./cluster-request.ts";
 import { fetchPage } from "./fetch-page.ts";
+import { pageToKeep } from "./keep-page.ts";
 import { mapLimit } from "./map-limit.ts";
 import { reviseKnownItem } from "./revise-item.ts";
 
@@ -89,7 +90,9 @@ export async function storeFeedItems(
     // Read after the page came in (it may take a while), from the same clock as the rest of the refresh.
     const fetchedAt = (deps.now?.() ?? new Date()).toISOString();
     const article = buildArticle(source.id, item, page, fetchedAt);
+    const kept = await pageToKeep(item, page, config, fetchedAt);
     return insertArticle(db, article, item.categories, {
+      ...(kept ? { page: kept } : {}),
       outlet,
       feed: { digest: feedDigest(item), bodyFromPage: page?.extracted != null },
       cluster: clusterRequest(article, config),

@@ -3,9 +3,11 @@
  * or not at all; a publisher's edits revise it and keep the earlier version.
  */
 import { type ExpressionBuilder, type Kysely, type ReferenceExpression, sql } from "kysely";
+import type { FeedItem } from "../feeds/types.ts";
 import { sameText } from "../util/same-text.ts";
 import { slugify } from "../util/slug.ts";
 import { outletHost } from "../util/url-key.ts";
+import { type KeptPage, keepArticlePage, updateKeptItem } from "./article-pages.ts";
 import { clusterCacheFor } from "./cluster-cache.ts";
 import { type ClusterRequest, clusterInsertedArticle } from "./clustering.ts";
 import { isPostgres } from "./db.ts";
@@ -130,6 +132,10 @@ export interface ArticleChange {
   cluster?: ClusterRequest;
   /** The attributed statements of the new text (ingest extracts them): they replace the old ones when the body changes. */
   statements?: readonly StatementInput[];
+  /** The page fetched again for this edit, kept in place of the earlier one. */
+  page?: KeptPage;
+  /** The item as the feed now gives it: a kept page is rebuilt with it (when no new page came). */
+  item?: FeedItem;
 }
 
 /**
@@ -164,6 +170,8 @@ export async function reviseArticle(
         .onConflict((oc) => oc.column("article_id").doUpdateSet(state))
         .execute();
     }
+    if (change.page) await keepArticlePage(trx, id, change.page);
+    else if (change.item) await updateKeptItem(trx, id, change.item);
     const title = change.title !== undefined && !sameText(change.title, row.title) ? change.title : null;
     const body = change.body && !sameText(change.body.text, row.text) ? change.body : null;
     const excerpt =
@@ -242,6 +250,8 @@ export interface ArticleOrigin {
   cluster?: ClusterRequest;
   /** The article's attributed statements (ingest extracts them before the transaction). */
   statements?: readonly StatementInput[];
+  /** The page it was built from, kept for re-extraction (absent when pages are not kept). */
+  page?: KeptPage;
 }
 
 /**
@@ -294,6 +304,7 @@ export async function insertArticle(
     }
     if (origin.statements)
       await replaceArticleStatements(trx, Number(row.id), sortAt, origin.statements, article.created_at);
+    if (origin.page) await keepArticlePage(trx, Number(row.id), origin.page);
     if (origin.feed) {
       await trx
         .insertInto("article_feed_state")
@@ -359,6 +370,7 @@ export const ARTICLE_COLUMNS = [
   "articles.url_key",
   "articles.revised_at",
   "articles.statements_at",
+  "articles.agency",
 ] as const satisfies ReadonlyArray<`articles.${keyof ArticlesTable}`>;
 // A column added to ArticlesTable but not to the list above fails the build here.
 type UnlistedColumn = Exclude<`articles.${keyof ArticlesTable}`, (typeof ARTICLE_COLUMNS)[number]>;

@@ -101,6 +101,8 @@ export interface ArticlesTable {
   revised_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** When its attributed statements were last extracted; null: never (migration 0015). */
   statements_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The wire agency the page credits (AP, Reuters, dpa...), kept apart from the bylines (migration 0016). */
+  agency: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** An earlier version of an article, kept when the publisher edits its headline or body. */
@@ -122,6 +124,24 @@ export interface ArticleFeedStateTable {
   /** SHA-256 of the feed item's content and summary as plain text, whitespace removed. */
   digest: string;
   body_from_page: number;
+}
+
+/**
+ * An article's page as it was fetched (migration 0016): gzip of the bytes, with the feed item that
+ * led to it, so the article can be rebuilt by a newer extractor (`newsdesk reextract`). Pruned after
+ * NEWSDESK_PAGE_ARCHIVE_DAYS.
+ */
+export interface ArticlePagesTable {
+  article_id: number;
+  /** The address the page was finally read from (after redirects). */
+  url: string;
+  content_type: string | null;
+  fetched_at: string;
+  /** Bytes as fetched, before compression. */
+  size: number;
+  page: Uint8Array;
+  /** The FeedItem as parsed, JSON. */
+  item: string;
 }
 
 /** The reports of one event: one article or many, from one outlet or several. */
@@ -359,6 +379,7 @@ export interface Database {
   article_topics: ArticleTopicsTable;
   article_revisions: ArticleRevisionsTable;
   article_feed_state: ArticleFeedStateTable;
+  article_pages: ArticlePagesTable;
   story_redirects: StoryRedirectsTable;
   cluster_features: ClusterFeaturesTable;
   cluster_stories: ClusterStoriesTable;

@@ -29,6 +29,7 @@ function row(over: Partial<ArticleWithSource> = {}): ArticleWithSource {
     canonical_url: null,
     title: "Bridge reopens",
     byline: "Mira Chen",
+    agency: null,
     published_at: "2026-11-19T08:30:00.000Z",
     lead_image_url: "https://gazette.test/img/bridge.jpg",
     lead_image_alt: null,

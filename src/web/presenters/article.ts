@@ -11,6 +11,8 @@ export interface ArticleView {
   path: string;
   title: string;
   byline: string | null;
+  /** The wire agency the page credited (AP, Reuters...), shown beside the byline. */
+  agency: string | null;
   sourceId: number;
   sourceName: string;
   /** Our page about the outlet. */
@@ -101,6 +103,7 @@ export function presentArticle(row: ArticleWithSource): ArticleView {
     path: articlePath(row.id, row.title),
     title: row.title,
     byline: row.byline,
+    agency: row.agency,
     sourceId: row.source_id,
     sourceName,
     sourcePath: sourcePath(row.source_id, sourceName),

@@ -85,6 +85,7 @@ function articleRow(over: Partial<ArticleWithSource> = {}): ArticleWithSource {
     canonical_url: null,
     title: "T",
     byline: null,
+    agency: null,
     published_at: null,
     lead_image_url: null,
     lead_image_alt: null,

@@ -59,6 +59,7 @@ function row(m: StoryMember, over: Partial<ArticleWithSource> = {}): ArticleWith
     canonical_url: null,
     title: m.title,
     byline: null,
+    agency: null,
     published_at: m.sort_at,
     lead_image_url: m.has_image ? `https://s${m.id}.test/i.jpg` : null,
     lead_image_alt: null,

@@ -27,15 +27,24 @@ export function ArticleMeta({
   relative = false,
 }: ArticleMetaProps) {
   const byline = withByline && article.byline;
+  // The wire agency the page credits, after the authors ("By Jane Doe, AP") or alone.
+  const agency = withByline && article.agency && article.agency !== article.byline ? article.agency : null;
   return (
     <p class="meta">
       {/* <bdi>: a right-to-left name must not pull the digits and dots beside it into its run. */}
       {byline ? (
         <span class="byline">
           By <bdi>{article.byline}</bdi>
+          {agency ? (
+            <>
+              , <bdi class="agency">{agency}</bdi>
+            </>
+          ) : null}
         </span>
+      ) : agency ? (
+        <bdi class="agency">{agency}</bdi>
       ) : null}
-      {byline ? " · " : null}
+      {byline || agency ? " · " : null}
       <bdi class="outlet">
         {linkOutlet ? <a href={article.sourcePath}>{article.sourceName}</a> : article.sourceName}
       </bdi>

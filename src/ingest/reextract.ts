@@ -1,0 +1,77 @@
+/**
+ * @module Re-extraction: a stored article rebuilt from its kept page (storage/article-pages.ts) by
+ * today's extractor, merged with its feed item exactly as ingest merged them (build-article.ts), and
+ * written in place (storage/article-rebuild.ts). No request goes to the publisher.
+ */
+import type { Kysely } from "kysely";
+import type { Config } from "../config/config.ts";
+import { NewsdeskError, oneLine } from "../errors.ts";
+import { extractArticle } from "../extract/extract-article.ts";
+import { articleOrNull } from "../extract/types.ts";
+import { decodeText } from "../fetch/decode-text.ts";
+import type { Logger } from "../log.ts";
+import type { StoredPage } from "../storage/article-pages.ts";
+import { applyRebuild, type RebuildOutcome, type RebuiltArticle } from "../storage/article-rebuild.ts";
+import type { Database, Source } from "../storage/schema.ts";
+import { articleStatements } from "./article-statements.ts";
+import { buildArticle, plainTitle } from "./build-article.ts";
+import { unpackPage } from "./keep-page.ts";
+
+export interface ReextractDeps {
+  db: Kysely<Database>;
+  config: Pick<Config, "maxBodyBytes">;
+  log: Logger;
+}
+
+/** What became of one kept page: the article changed, stayed as it was, is gone, or the page could not be read. */
+export type ReextractOutcome = RebuildOutcome | "failed";
+
+export async function reextractArticle(
+  page: StoredPage,
+  source: Source,
+  deps: ReextractDeps,
+  now: string,
+): Promise<ReextractOutcome> {
+  let rebuilt: RebuiltArticle;
+  let fromPage: boolean;
+  try {
+    const bytes = await unpackPage(page.gzip, deps.config.maxBodyBytes);
+    const html = decodeText(bytes, page.contentType);
+    const selectors = { include: source.extract_include, exclude: source.extract_exclude };
+    const extracted = articleOrNull(extractArticle(html, page.url, { selectors }));
+    const built = buildArticle(source.id, page.item, { extracted, finalUrl: page.url }, page.fetchedAt);
+    fromPage = extracted !== null;
+    const { title, ...rest } = built;
+    rebuilt = {
+      // A headline the feed gave stays as stored: the publisher may have edited it since (a revision).
+      ...(plainTitle(page.item.title) ? {} : { title }),
+      byline: rest.byline,
+      agency: rest.agency,
+      published_at: rest.published_at,
+      lead_image_url: rest.lead_image_url,
+      lead_image_alt: rest.lead_image_alt,
+      lead_image_caption: rest.lead_image_caption,
+      lead_image_credit: rest.lead_image_credit,
+      lead_image_width: rest.lead_image_width,
+      lead_image_height: rest.lead_image_height,
+      body_html: rest.body_html,
+      text: rest.text,
+      excerpt: rest.excerpt,
+      language: rest.language,
+      canonical_url: rest.canonical_url,
+    };
+  } catch (err) {
+    // A damaged row or a page that breaks the extractor: that article stays as it is.
+    deps.log.warn(
+      {
+        article_id: page.articleId,
+        error_kind: err instanceof NewsdeskError ? err.id : "internal",
+        error: oneLine(err),
+      },
+      "kept page could not be re-extracted",
+    );
+    return "failed";
+  }
+  const statements = articleStatements(rebuilt.text ?? "", source.title, deps.log);
+  return applyRebuild(deps.db, page.articleId, rebuilt, statements, fromPage, now);
+}
