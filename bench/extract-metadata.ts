@@ -9,7 +9,7 @@
  * normalization, whitespace, quote and dash folding and case; bylines when the set of names is the
  * same (case and "By" prefixes aside); agency likewise; a published time when it is the same instant
  * within a minute, or, where the truth is a day only (the page shows no time or no zone), any instant
- * of that day in some time zone (UTC-12 to UTC+14). A page whose truth says "none" is right only
+ * of that day in some time zone (UTC-12 to UTC+14); a month only, any instant of that month. A page whose truth says "none" is right only
  * when the extractor says none too.
  */
 import { spawnSync } from "node:child_process";
@@ -107,6 +107,7 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-\d{2}$/;
 const HOUR = 3_600_000;
 
 /** Same instant within a minute; a day-only truth takes any instant of that day in some zone. */
@@ -115,6 +116,12 @@ export function sameTime(truth: string | null | undefined, got: string | null | 
   if (!got) return false;
   const g = Date.parse(got);
   if (Number.isNaN(g)) return false;
+  if (MONTH.test(truth)) {
+    const start = Date.parse(`${truth}-01T00:00:00Z`);
+    const end = new Date(start);
+    end.setUTCMonth(end.getUTCMonth() + 1);
+    return g >= start - 14 * HOUR && g < end.getTime() + 12 * HOUR;
+  }
   if (DAY.test(truth)) {
     const start = Date.parse(`${truth}T00:00:00Z`);
     // Day D in zone UTC+z covers [D 00:00 - z, D 24:00 - z) in UTC, for z from -12 to +14 hours.
@@ -189,7 +196,13 @@ function main(): void {
     for (const group of groups) {
       const set = truth.filter((t) => group === "all" || t.page.startsWith(`${group}/`));
       const marks = set.map((t) => [t, mark(t, out.get(pathOf(t)))] as const);
+      // A field the extractor never outputs (Readability has no agency or modified time) is not scored.
+      const gives = (k: keyof Marks) =>
+        k === "title" ||
+        k === "bylines" ||
+        [...out.values()].some((o) => k in o && o[k as keyof Output] != null);
       const share = (k: keyof Marks) => {
+        if (!gives(k)) return "-";
         const scored = marks.filter(([, m]) => m[k] !== null);
         const right = scored.filter(([, m]) => m[k] === true).length;
         return scored.length === 0

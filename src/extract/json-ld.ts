@@ -23,23 +23,55 @@ function* walk(value: unknown): Generator<JsonObject> {
   }
 }
 
-/** The first Article-typed object in any `application/ld+json` block; broken blocks are skipped. */
-export function findArticleJsonLd(doc: Document): JsonObject | null {
-  let webPage: JsonObject | null = null;
-  for (const script of selectAll('script[type="application/ld+json" i]', doc)) {
-    let data: unknown;
+/** A block's JSON; many CMSs write raw line breaks inside strings, which JSON forbids but means nothing. */
+function parseBlock(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
     try {
-      data = JSON.parse(textContent(script));
+      return JSON.parse(text.replace(/[\r\n\t]+/g, " "));
     } catch {
-      continue;
-    }
-    for (const o of walk(data)) {
-      const types = typesOf(o);
-      if (types.some((t) => ARTICLE_TYPES.test(t) && t !== "WebPage")) return o;
-      if (types.includes("WebPage")) webPage ??= o;
+      return undefined;
     }
   }
-  return webPage;
+}
+
+/** `author: {"@id": ...}` pointing at a Person elsewhere in the page's graph: the Person itself. */
+function withAuthorsResolved(o: JsonObject, byId: ReadonlyMap<string, JsonObject>): JsonObject {
+  const resolve = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(resolve);
+    if (v && typeof v === "object") {
+      const ref = (v as JsonObject)["@id"];
+      if (typeof ref === "string" && !("name" in (v as JsonObject))) return byId.get(ref) ?? v;
+    }
+    return v;
+  };
+  return o.author === undefined ? o : { ...o, author: resolve(o.author) };
+}
+
+/**
+ * The first Article-typed object in any `application/ld+json` block (else an untyped object that has
+ * a headline and an author or date, else a WebPage); broken blocks are skipped.
+ */
+export function findArticleJsonLd(doc: Document): JsonObject | null {
+  let found: JsonObject | null = null;
+  let untyped: JsonObject | null = null;
+  let webPage: JsonObject | null = null;
+  const byId = new Map<string, JsonObject>();
+  for (const script of selectAll('script[type="application/ld+json" i]', doc)) {
+    const data = parseBlock(textContent(script));
+    for (const o of walk(data)) {
+      const id = o["@id"];
+      if (typeof id === "string" && typeof o.name === "string") byId.set(id, o);
+      if (found) continue;
+      const types = typesOf(o);
+      if (types.some((t) => ARTICLE_TYPES.test(t) && t !== "WebPage")) found = o;
+      else if (types.includes("WebPage")) webPage ??= o;
+      else if (typeof o.headline === "string" && (o.author || o.datePublished)) untyped ??= o;
+    }
+  }
+  const best = found ?? untyped ?? webPage;
+  return best ? withAuthorsResolved(best, byId) : null;
 }
 
 /** A JSON-LD value that may be a string, an object with `name`/`url`, or an array of those. */

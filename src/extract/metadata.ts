@@ -2,7 +2,9 @@
 import { prevElementSibling } from "domutils";
 import { parseFeedDate } from "../util/dates.ts";
 import { agencyIn } from "./agency.ts";
+import { bylineParts, cleanByline, outletKeys, splitBylines } from "./byline-names.ts";
 import { BYLINE_PREFIX } from "./constants.ts";
+import { dayInText } from "./day-text.ts";
 import {
   absoluteUrl,
   attr,
@@ -49,70 +51,50 @@ function directionOf(dirAttr: string | null, lang: string | null): "ltr" | "rtl"
   return primary ? (RTL_LANGS.has(primary) ? "rtl" : "ltr") : null;
 }
 
-/** "Jane Doe and John Roe", "A, B & C": the people, one by one. */
-export function splitBylines(byline: string | null): string[] {
-  if (!byline) return [];
-  return byline
-    .split(/\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b)\s*/i)
-    .map((n) => n.trim())
-    .filter((n) => n.length > 1);
-}
-
 function isoDate(raw: string | null): string | null {
   if (!raw) return null;
+  // The feed parser's reader knows RFC 822, zone names and "... UTC"; Date.parse is the fallback.
+  const strict = parseFeedDate(raw);
+  if (strict) return strict;
   const ms = Date.parse(raw.trim());
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
-/** What follows a name in a byline line and is not a name: dates, times, reading time, counters. */
-const BYLINE_NOISE =
-  /\s*(»|\||[-–—]\s*\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(min|minutes?|minuten?|mins?)\b|\d{1,2}:\d{2}|updated|aktualisiert|publi[ée]|published).*$/iu;
-
-/** Words that make a byline part an organisation (a wire service, a paper) rather than a person. */
-const ORGANISATION =
-  /\b(press|news|agency|agentur|agence|agencia|associated|reuters|times|post|herald|tribune|gazette|journal|media|wire|zeitung|presse|prensa|network|radio|tv|television|online)\b/i;
-const OUTLET_PREPOSITION = /^(da|de|do|dos|das|del|of|from|for|für|pour|para|per)\s+/i;
-/** A job title after the name ("Ray Castillo Staff Writer"). */
-const JOB_TITLE =
-  /\s+(staff writer|senior writer|staff reporter|reporter|correspondent|editor|contributor|columnist|redakteur(in)?|korrespondent(in)?)$/i;
-
-/** "JANE DOE" -> "Jane Doe": wire services shout names; we show them as names. */
-function unshout(name: string): string {
-  if (!/\p{Lu}{2}/u.test(name) || name !== name.toUpperCase()) return name;
-  return name
-    .toLowerCase()
-    .replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+/** A date as a page gives it: the instant, and whether it named a time of day with its zone or only a day. */
+interface Dated {
+  iso: string;
+  timed: boolean;
 }
 
-/** Strips "By", the outlet's own name ("By JANE DOE, The Wire") and trailing separators from a byline. */
-function cleanByline(raw: string | null, siteName: string | null): string | null {
-  if (!raw) return null;
-  const site = siteName?.toLowerCase();
-  // A profile URL or a mailbox is not a name.
-  if (/^\s*(https?:\/\/|www\.)|^\S+@\S+$/.test(raw.trim())) return null;
-  const parts = bylineParts(raw).filter((p) => agencyIn(p) === null);
-  if (parts.length === 0) return null;
-  // "Jane Doe, da Folha do Vale": the outlet, with or without a preposition, is not a person.
-  const people = parts.filter(
-    (p) => p.toLowerCase().replace(OUTLET_PREPOSITION, "") !== site && !ORGANISATION.test(p),
-  );
-  const kept = people.length > 0 ? people : parts;
-  const names = splitBylines(kept.map(unshout).join(", "))
-    .map((n) => n.replace(JOB_TITLE, "").trim())
-    .filter((n) => n && n.split(/\s+/).length <= 5 && !/\d|profile|profil|http/i.test(n));
-  const s = names.join(", ");
-  return s.length > 0 && s.length < 120 && /\p{L}/u.test(s) ? s : null;
+const TIME_WITH_ZONE = /\d{1,2}:\d{2}.*(Z|[+-]\d{2}:?\d{2}|\b(GMT|UTC|[A-Z]{2,4}T)\b)\s*$/;
+
+function dated(raw: string | null | undefined, timed?: boolean): Dated | null {
+  const iso = isoDate(raw ?? null);
+  return iso ? { iso, timed: timed ?? TIME_WITH_ZONE.test(raw?.trim() ?? "") } : null;
 }
 
-/** A byline line's comma- or bar-separated parts, "By" and trailing dates and counters removed. */
-function bylineParts(raw: string): string[] {
-  return raw
-    .replace(/\s+/g, " ")
-    .replace(BYLINE_PREFIX, "")
-    .replace(BYLINE_NOISE, "")
-    .split(/\s*[,|]\s*/)
-    .map((p) => p.replace(/[\s–—-]+$/, "").trim())
-    .filter(Boolean);
+/** Day D in some zone (UTC-12 to UTC+14) contains `iso`: what a day-only date allows. */
+function onDay(day: string, iso: string): boolean {
+  const start = Date.parse(day.slice(0, 10));
+  const t = Date.parse(iso);
+  return t >= start - 14 * 3_600_000 && t < start + 36 * 3_600_000;
+}
+
+/**
+ * The first date the sources give, most reliable first; when it is a day only (a date without a
+ * time or zone), a later source's instant on that same day says when in the day.
+ */
+function firstDate(sources: ReadonlyArray<() => Dated | null>): string | null {
+  let first: Dated | null = null;
+  for (const source of sources) {
+    const d = source();
+    if (!d) continue;
+    if (!first) {
+      if (d.timed) return d.iso;
+      first = d;
+    } else if (d.timed && onDay(first.iso, d.iso)) return d.iso;
+  }
+  return first?.iso ?? null;
 }
 
 /** The first wire agency named among the parts of these byline lines ("Jane Doe, AP", "dpa"). */
@@ -136,13 +118,47 @@ function shortText(els: Element[]): string | null {
   return null;
 }
 
+/** Elements that hold an author's name by their class, on most sites. */
+const AUTHOR_CLASSES =
+  '.byline, .author, .author-name, .article-author, [class*="authors"], [class*="byline"], [class*="author-name"], [class*="author_name"], [class*="authorName"], [class*="list-author"]';
+/** Where other articles' teasers and authors sit: not this article's credits. */
+const ELSEWHERE =
+  'aside, footer, nav, [class*="related"], [class*="teaser"], [class*="recommend"], [class*="sidebar"], [class*="more-"], [class*="comment"]';
+
+/**
+ * Of the candidates, those in this article: inside the <article> (or Article microdata) that holds
+ * the page's headline when there is one, else outside asides, footers, teasers and comments.
+ */
+function inArticleOf(doc: Document): (els: Element[]) => Element[] {
+  let scope: Set<Element> | null = null;
+  let elsewhere: Set<Element> | null = null;
+  return (els) => {
+    if (els.length === 0) return els;
+    if (scope === null) {
+      const h1 = selectOne("h1", doc);
+      let box: Element | null = null;
+      for (let p = h1?.parent ?? null; p && p.type === "tag"; p = p.parent) {
+        const el = p as Element;
+        if (el.name === "article" || /Article|BlogPosting/.test(el.attribs.itemtype ?? "")) {
+          box = el;
+          break;
+        }
+      }
+      scope = new Set(box ? selectAll("*", box) : []);
+      elsewhere = new Set(selectAll(`:is(${ELSEWHERE}) *, :is(${ELSEWHERE})`, doc));
+    }
+    const inside = scope.size > 0 ? els.filter((e) => scope?.has(e)) : [];
+    return inside.length > 0 ? inside : els.filter((e) => !elsewhere?.has(e));
+  };
+}
+
 /** A credit to a desk or an agency rather than to people: a visible "By ..." line may name the people. */
 const GENERIC_AUTHOR =
   /\b(staff|desk|newsroom|services?|editors?|editorial|redaktion|rédaction|redacción|agency|wire|team|admin|reporters?)\b/i;
 
 /** A short visible line such as "By Jane Doe" near the top of the page. */
 function visibleByline(doc: Document, accept: (line: string) => boolean = () => true): string | null {
-  for (const el of selectAll("p, div, span, address, li, b, strong, font, em, small, td", doc)) {
+  for (const el of selectAll("p, div, span, address, li, b, strong, font, em, i, small, td", doc)) {
     const text = shortTextOf(el, 100);
     if (!text || text.length < 6 || !BYLINE_PREFIX.test(text)) continue;
     // The innermost element holding the line, not a wrapper around it.
@@ -153,13 +169,18 @@ function visibleByline(doc: Document, accept: (line: string) => boolean = () => 
   return null;
 }
 
-const DATE_CLASS = /(^|[\s_-])(date|dateline|time|timestamp|posted|published|pubdate|storydate)($|[\s_-])/i;
+const DATE_CLASS =
+  /(^|[\s_-])(date|dateline|time|timestamp|posted|published|pubdate|storydate|created)($|[\s_-])/i;
+/** Where a site shows today's date or other articles' dates, not this article's. */
+const PAGE_FURNITURE = "header, nav, footer, aside";
 /** Only visible dates that name their zone are trusted; a bare local time would be read in the server's zone. */
 const HAS_ZONE = /(\b(GMT|UTC|Z|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2}\s*$)/;
 
 /** A date shown as text ("Posted: Fri Nov 20, 2026 11:10 AM PST") in an element named for dates. */
 function visibleDate(doc: Document, usDates: boolean): string | null {
+  const furniture = new Set(selectAll(`${PAGE_FURNITURE} *`, doc));
   for (const el of selectAll("[class], [id], small, p, span", doc)) {
+    if (furniture.has(el)) continue;
     const names = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
     const short = shortTextOf(el, 120);
     if (!short) continue;
@@ -178,7 +199,31 @@ function visibleDate(doc: Document, usDates: boolean): string | null {
       if (iso) return iso;
     }
     // Without a zone the time of day is unknowable; the day is not: keep the date at 00:00 UTC.
-    const day = dateOnly(text, usDates);
+    const day = dateOnly(text, usDates) ?? dayInText(text, usDates);
+    if (day) return day;
+  }
+  return null;
+}
+
+/** Elements looked at after the headline for a dateline: the article's header, not its body. */
+const HEADLINE_NEIGHBOURHOOD = 40;
+
+/**
+ * A short line close after the headline that holds a date ("01. November 2021 | Naturschutz",
+ * "12. Januar 2022,"): where most pages without date markup show when the article was published.
+ * A line saying "updated" is not the publication.
+ */
+function dateNearHeadline(doc: Document, usDates: boolean): string | null {
+  const h1 = selectOne("h1", doc);
+  if (!h1) return null;
+  const all = selectAll("*", doc);
+  const at = all.indexOf(h1);
+  for (const el of all.slice(at + 1, at + 1 + HEADLINE_NEIGHBOURHOOD)) {
+    if (el.name === "h1" || el.name === "h2" || (el.name === "p" && textOf(el).length > 200)) break;
+    const short = shortTextOf(el, 100);
+    if (!short || el.children.some((c) => c.type === "tag" && textOf(c) === short)) continue;
+    if (/updated|aktualisiert|mis à jour|actualizado|aggiornato|geändert|stand/i.test(short)) continue;
+    const day = dayInText(short, usDates);
     if (day) return day;
   }
   return null;
@@ -204,12 +249,25 @@ function dateOnly(text: string, usDates: boolean): string | null {
 }
 
 /** A meta tag naming the publication time in a publisher's own vocabulary (govuk:first-published-at, DC.date.issued ...). */
-function publishedMeta(doc: Document): string | null {
+function publishedMeta(doc: Document): { raw: string } | null {
   for (const m of selectAll("meta[content]", doc)) {
     const key = `${m.attribs.name ?? ""}${m.attribs.property ?? ""}${m.attribs.itemprop ?? ""}`;
     if (!PUBLISHED_META.test(key) || /modif|updat/i.test(key)) continue;
-    const iso = isoDate(m.attribs.content ?? null);
-    if (iso) return iso;
+    const raw = m.attribs.content ?? "";
+    if (isoDate(raw)) return { raw };
+  }
+  return null;
+}
+
+/**
+ * A schema.org date on any element (microdata or RDFa): `<p itemprop="datePublished"
+ * content="...">`, `<span property="schema:dateCreated" content="...">`, `<time itemprop=... datetime=...>`.
+ */
+function itemDate(doc: Document, prop: string): string | null {
+  const els = selectAll(`[itemprop="${prop}"], [property$="${prop}"]`, doc);
+  for (const el of els) {
+    const raw = el.attribs.content ?? el.attribs.datetime ?? null;
+    if (raw && isoDate(raw)) return raw;
   }
   return null;
 }
@@ -228,7 +286,7 @@ function publishedTime(doc: Document): string | null {
   };
   const published = times.find((t) => /published|datePublished|posted|pubdate/i.test(context(t)));
   const plain = times.find((t) => !/updated|modified|aktualisiert/i.test(context(t)));
-  return isoDate(attr(published ?? plain ?? null, "datetime"));
+  return attr(published ?? plain ?? null, "datetime");
 }
 
 /** The page's language: html lang, xml:lang, Content-Language, og:locale. */
@@ -315,6 +373,8 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const title = chooseTitle(rawTitle, h1, siteName);
 
   const outlet = siteName ?? titleSuffix(docTitle, title);
+  const keys = outletKeys(outlet, url);
+  const inArticle = inArticleOf(doc);
   // Where pages credit authors, most reliable first; read lazily (the visible line walks the page).
   const credits: Array<() => string | null> = [
     () => jsonLdNames(ld?.author).join(", ") || null,
@@ -322,26 +382,21 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     () =>
       [
         ...new Set(
-          selectAll('[rel="author"], [itemprop="author"]', doc)
+          inArticle(selectAll('[rel="author"], [itemprop="author"]', doc))
             .map((e) => textOf(e))
             .filter(Boolean),
         ),
       ].join(", ") || null,
-    () =>
-      shortText(
-        selectAll(
-          '.byline, .author, .author-name, .article-author, [class*="authors"], [class*="byline"]',
-          doc,
-        ),
-      ),
-    () => visibleByline(doc),
+    () => shortText(inArticle(selectAll(AUTHOR_CLASSES, doc))),
+    // The first "By ..." line that names a person (not "by Wire Services").
+    () => visibleByline(doc, (line) => cleanByline(line, keys) !== null),
   ];
   const read: Array<string | null> = [];
   let declared: string | null = null;
   for (const credit of credits) {
     const line = credit();
     read.push(line);
-    declared = cleanByline(line, outlet);
+    declared = cleanByline(line, keys);
     if (declared) break;
   }
   // An agency credited where the authors are ("Jane Doe, AP"; "AFP" alone).
@@ -351,21 +406,28 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     declared && GENERIC_AUTHOR.test(declared)
       ? cleanByline(
           visibleByline(doc, (line) => !GENERIC_AUTHOR.test(line)),
-          outlet,
+          keys,
         )
       : null;
   const byline = visible ?? declared;
 
-  const published =
-    isoDate(typeof ld?.datePublished === "string" ? ld.datePublished : null) ??
-    isoDate(metaContent(doc, "article:published_time", "datePublished", "date", "dc.date", "pubdate")) ??
-    publishedMeta(doc) ??
-    publishedTime(doc) ??
-    visibleDate(doc, /^en-us/i.test(langOf(doc) ?? ""));
+  const usDates = /^en-us/i.test(langOf(doc) ?? "");
+  const published = firstDate([
+    () => dated(typeof ld?.datePublished === "string" ? ld.datePublished : null),
+    () => dated(metaContent(doc, "article:published_time", "datePublished", "date", "dc.date", "pubdate")),
+    () => dated(itemDate(doc, "datePublished") ?? itemDate(doc, "dateCreated")),
+    () => dated(publishedMeta(doc)?.raw),
+    () => dated(publishedTime(doc)),
+    () => dated(visibleDate(doc, usDates), false),
+    () => dated(dateNearHeadline(doc, usDates), false),
+  ]);
 
-  const modified =
-    isoDate(typeof ld?.dateModified === "string" ? ld.dateModified : null) ??
-    isoDate(metaContent(doc, "article:modified_time", "dateModified", "og:updated_time", "last-modified"));
+  const modified = firstDate([
+    () => dated(typeof ld?.dateModified === "string" ? ld.dateModified : null),
+    () =>
+      dated(metaContent(doc, "article:modified_time", "dateModified", "og:updated_time", "last-modified")),
+    () => dated(itemDate(doc, "dateModified")),
+  ]);
 
   const html = selectOne("html", doc);
   const lang =

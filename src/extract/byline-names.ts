@@ -1,0 +1,182 @@
+/**
+ * @module The people named in a byline line as a page gives it ("By JANE DOE and John Roe, London",
+ * "Interview: Julia Lauter", "Adam Aaronson PhillyVoice Staff"): labels, roles, places, the outlet's
+ * own name, organisations, agencies and interface strings removed. Pure.
+ */
+import { decodeHTML } from "entities";
+import { agencyIn } from "./agency.ts";
+import { BYLINE_PREFIX } from "./constants.ts";
+
+/** What follows a name in a byline line and is not a name: dates, times, reading time, counters. */
+const BYLINE_NOISE =
+  /\s*(»|\||[-–—]\s*\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(min|minutes?|minuten?|mins?)\b|\d{1,2}:\d{2}|updated|aktualisiert|publi[ée]|published).*$/iu;
+
+/** Words that make a byline part an organisation (a paper, a company, a body) rather than a person. */
+const ORGANISATION =
+  /\b(press|news|agency|agentur|agence|agencia|associated|reuters|times|post|herald|tribune|gazette|journal|media|wire|zeitung|presse|prensa|network|radio|tv|television|online|magazin|magazine|verlag|gmbh|ag|e\.\s?v|ltd|inc|llc|corp|redaktion|redakcja|redakce|redacci[oó]n|r[ée]daction|redazione|reda[cç][aã]o|editorial|newsroom|staff|desk|team|foundation|stiftung|verein|verband|association|institut|institute|ministerium|ministry|department|amt|office|council|customs|protection|polizei|police|partei|kreuz|contributors|wikimedia|wikipedia)\b/i;
+/** "da Folha do Vale": a preposition before the outlet's name. */
+const OUTLET_PREPOSITION = /^(da|de|do|dos|das|del|of|from|for|für|pour|para|per)\s+/i;
+/** An address or a domain is a site, not a person ("futurezone.at", "Cooperativa.cl"). */
+const DOMAIN =
+  /\b[\p{L}\d-]+\.(com|net|org|info|io|live|news|tv|de|at|ch|cl|es|fr|it|pl|uk|nl|be|br|ar|mx|bo|uy|pe|co|ru|cz)\b/iu;
+/** A job title after the name ("Ray Castillo Staff Writer"). */
+const JOB_TITLE =
+  /\s+(staff writer|senior writer|staff reporter|reporter|correspondent|editor|contributor|columnist|redakteur(in)?|korrespondent(in)?|alle artikel|all posts|all articles)$/i;
+/** A label before the name ("Interview: X", "Text: X", "Author X", "Artikel von: X"). */
+const LABEL =
+  /^(text|texto|interview|author|autor(in)?|autoren|artikel von|beitrag von|written by|posted by|geschrieben von|verfasst von|redaktion|escrito por|publié par|publicado por|pubblicato da)\s*(und\s+\p{L}+\s*)?(:\s*|\s+)/iu;
+/** A credit that is not for writing: a photographer, a translator. */
+const NOT_WRITING =
+  /^(fotos?|photos?|bilder?|images?|illustrations?|grafik|übersetzung|translation|translated by)\b/i;
+/** A role before the name ("Rechtsanwalt Dennis Tölle", "FOCUS-Online-Experte Robin Tschöpe"). */
+const ROLE =
+  /^(\S+-)?(experte|expertin|redakteur(in)?|chefredakteur(in)?|gastautor(in)?|autor(in)?|rechtsanwalt|rechtsanwältin|reporter(in)?|korrespondent(in)?|journalist(in)?|columnist|kolumnist(in)?)\s+/iu;
+/** Interface text that lands in author boxes: links and buttons, never names. */
+const INTERFACE =
+  /\b(weiter|weitere|mehr|more|read|lesen|alle|profil|profile|follow|folgen|abonnieren|subscribe|share|teilen|ok|try again|später|schließen|close|kommentare?|comments?|anmelden|login|sign in|menü|menu|startseite|homepage)\b/i;
+/** A word a name's remainder may not be alone: an article, a generic word left after the outlet's name. */
+const GENERIC_WORD =
+  /^(die|der|das|the|la|le|el|il|los|les|online|news|staff|team|redaktion|desk|magazin|magazine)$/i;
+/** A preposition or a weekday left dangling after a date was cut ("R. R. am", "Lisa Petrich Mi"). */
+const DANGLING =
+  /\s+(am|on|le|el|il|em|op|um|at|dne|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)\.?$/i;
+/** Lower-case words a name may hold ("Ludwig van Beethoven", "José da Silva", "Ibn al-Haytham"). */
+const NAME_PARTICLE =
+  /^(van|von|der|den|de|del|della|di|da|das|do|dos|du|la|le|y|e|zu|ten|ter|bin|ibn|al|el|ben|af|av)$/;
+
+/** The outlet as names of it a byline might use: its site name and its host's labels, squashed. */
+export function outletKeys(siteName: string | null, url: string): string[] {
+  const keys = new Set<string>();
+  if (siteName) keys.add(squash(siteName));
+  try {
+    const labels = new URL(url).hostname
+      .toLowerCase()
+      .replace(/^www\d?\./, "")
+      .split(".");
+    // The registrable name: "phillyvoice" of www.phillyvoice.com, "lanacion" of lanacion.com.ar.
+    for (const l of labels.slice(0, -1))
+      if (l.length >= 3 && !/^(com|co|org|net|gov|ac)$/.test(l)) keys.add(l.replace(/-/g, ""));
+  } catch {
+    // A page without a real address has no host to compare.
+  }
+  keys.delete("");
+  return [...keys];
+}
+
+const squash = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\d]/gu, "");
+
+/** The outlet's own name ("Spiegel Online", "La Nacion", "PhillyVoice Staff") in or as the part. */
+function withoutOutlet(part: string, keys: readonly string[]): string | null {
+  const whole = squash(part);
+  // A personal site named for its author ("rafaelasouza.example" by "Rafaela Souza") is that person's.
+  if (PERSON_SHAPED.test(part) && keys.includes(whole)) return part;
+  if (
+    keys.some(
+      (k) => whole === k || (k.length >= 4 && whole.includes(k)) || (whole.length >= 5 && k.includes(whole)),
+    )
+  ) {
+    // The whole part names the outlet, or a name sits beside it: keep the words that are not the outlet's.
+    const words = part.split(/\s+/);
+    const rest = words.filter((w) => {
+      const s = squash(w);
+      return (
+        !(s.length > 0 && keys.some((k) => s === k || (k.length >= 4 && s.includes(k)))) &&
+        !GENERIC_WORD.test(w)
+      );
+    });
+    return rest.length >= 2 && rest.length < words.length ? rest.join(" ") : null;
+  }
+  return part;
+}
+
+/** Two or three capitalized words of three letters or more: how a person's name looks. */
+const PERSON_SHAPED = /^\p{Lu}\p{Ll}{2,}(\s\p{Lu}\p{Ll}{2,}){1,2}$/u;
+
+/** "JANE DOE" -> "Jane Doe": wire services shout names; we show them as names. */
+function unshout(name: string): string {
+  if (!/\p{Lu}{2}/u.test(name) || name !== name.toUpperCase()) return name;
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/** A byline line's comma- or bar-separated parts, "By" and trailing dates and counters removed. */
+export function bylineParts(raw: string): string[] {
+  const text = /&[#a-z\d]+;/i.test(raw) ? decodeHTML(raw) : raw;
+  return text
+    .replace(/\s+/g, " ")
+    .replace(BYLINE_PREFIX, "")
+    .replace(BYLINE_NOISE, "")
+    .split(/\s*[,|/]\s*/)
+    .map((p) => p.replace(/[\s–—-]+$/, "").trim())
+    .filter(Boolean);
+}
+
+/** "Jane Doe and John Roe", "A, B & C": the people, one by one. */
+export function splitBylines(byline: string | null): string[] {
+  if (!byline) return [];
+  return byline
+    .split(/\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b)\s*/i)
+    .map((n) => n.trim())
+    .filter((n) => n.length > 1);
+}
+
+/**
+ * Whether the words can be a name: a user name ("rasos", "delta201") alone, or words that start with a
+ * capital, apart from name particles; never a phrase of lower-case words ("ich bin Foodbloggerin") or
+ * symbols ("– für Lesben", "Expo ai Territori +").
+ */
+function nameShaped(p: string): boolean {
+  const words = p.split(/\s+/);
+  if (words.length === 1) return /^[\p{L}\d][\p{L}\d._'’-]*$/u.test(p);
+  return words.every(
+    (w) => NAME_PARTICLE.test(w) || /^(\p{Lu}|\p{Lo})[\p{L}\p{M}'’.-]*$/u.test(w) || /^\p{Lu}\.$/u.test(w),
+  );
+}
+
+/** One name as a byline part gives it, cleaned; null when the part is not a person's name. */
+function personOf(part: string, keys: readonly string[]): string | null {
+  if (NOT_WRITING.test(part) || agencyIn(part) !== null) return null;
+  let p = part.replace(/^["'„“”‚‘’«»]+|["'„“”‚‘’«»]+$/g, "").trim();
+  p = p.replace(LABEL, "").replace(LABEL, "");
+  while (ROLE.test(p)) p = p.replace(ROLE, "");
+  p = p.replace(BYLINE_PREFIX, "").replace(JOB_TITLE, "").replace(DANGLING, "").trim();
+  if (!p || /:$/.test(p) || INTERFACE.test(p) || DOMAIN.test(p) || !nameShaped(p)) return null;
+  const named = withoutOutlet(p, keys);
+  if (!named || ORGANISATION.test(named.replace(OUTLET_PREPOSITION, ""))) return null;
+  return named;
+}
+
+/**
+ * The people of a byline line, joined with ", ", or null. `keys`: the outlet's names (outletKeys),
+ * which are never a person.
+ */
+export function cleanByline(raw: string | null, keys: readonly string[]): string | null {
+  if (!raw) return null;
+  // A profile URL or a mailbox is not a name.
+  if (/^\s*(https?:\/\/|www\.)|^\S+@\S+$/.test(raw.trim())) return null;
+  const people = bylineParts(raw)
+    .flatMap((p) => p.split(/\s+(?:and|und|et|y|e|i|&|og|och|en)\s+/i))
+    .flatMap((p) => personOf(p, keys) ?? []);
+  let names = splitBylines(people.map(unshout).join(", "))
+    .map((n) => n.replace(JOB_TITLE, "").trim())
+    .filter((n) => n && n.split(/\s+/).length <= 5 && !/\d|profile|profil|http/i.test(n));
+  // "Markus Haefliger, London": beside a full name, a single word is a place or a desk, not a person;
+  // "Hamburg, Germany": single words alone, several of them, are a place.
+  if (names.some((n) => /\s/.test(n))) names = names.filter((n) => /\s/.test(n));
+  else if (names.length > 1) names = [];
+  const seen = new Set<string>();
+  names = names.filter((n) => {
+    const k = n.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const s = names.join(", ");
+  return s.length > 0 && s.length < 120 && /\p{L}/u.test(s) ? s : null;
+}
