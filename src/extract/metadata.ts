@@ -1,5 +1,6 @@
 /** @module Title, byline, date, site name, language and canonical URL from a page's metadata. */
 import { prevElementSibling } from "domutils";
+import { decodeHTML } from "entities";
 import { parseFeedDate } from "../util/dates.ts";
 import { agencyIn } from "./agency.ts";
 import { bylineParts, cleanByline, outletKeys, splitBylines } from "./byline-names.ts";
@@ -333,18 +334,139 @@ const norm = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
  * "Headline - Medium"), and it settles whether a dash belongs to the headline; a declared title
  * that is only the site's name gives way to the h1.
  */
-function chooseTitle(raw: string | null, h1: string | null, siteName: string | null): string | null {
-  if (!raw) return h1;
+function chooseTitle(
+  raw: string | null,
+  candidates: ReadonlyArray<{ text: string; inContent: boolean }>,
+  siteName: string | null,
+  keys: readonly string[],
+): string | null {
+  if (!raw) return visibleHeadline(candidates, null, true);
   const cleaned = cleanTitle(raw, siteName);
-  if (!h1 || h1.length < 10 || h1.length > 300) return cleaned;
-  // "Headline | Site": whichever side the h1 repeats, the headline is the longer side.
+  // "Headline | Site": whichever side an h1 repeats, the headline is the longer side.
   const parts = raw.split(/\s+[|–—·»:-]\s+/);
-  if (parts.length > 1 && parts.some((p) => norm(p) === norm(h1))) {
-    return parts.reduce((a, b) => (b.length > a.length ? b : a)).trim();
+  for (const c of candidates) {
+    if (parts.length > 1 && parts.some((p) => norm(p) === norm(c.text)))
+      return parts.reduce((a, b) => (b.length > a.length ? b : a)).trim();
   }
-  if (norm(raw).includes(norm(h1))) return h1;
-  if ((siteName && norm(cleaned) === norm(siteName)) || !/\s/.test(cleaned)) return h1;
-  return cleaned;
+  // A declared title that names the site, not the article ("ICON Magazine", "energieverbraucher.de").
+  const squashed = squash(cleaned);
+  const siteTitle =
+    (siteName !== null && norm(cleaned) === norm(siteName)) ||
+    !/\s/.test(cleaned) ||
+    keys.some((k) => squashed === k || (k.length >= 5 && squashed.includes(k)));
+  const h1 = visibleHeadline(candidates, cleaned, siteTitle);
+  if (!h1) return cleaned;
+  // A one- or two-word h1 beside a longer declared headline is a section label ("Aktuelles", "Blog").
+  if (!siteTitle && h1.split(/\s+/).length <= 2 && cleaned.split(/\s+/).length >= 4) return cleaned;
+  // The headline the reader sees wins over a social card's or a teaser's wording.
+  return h1;
+}
+
+const squash = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\d]/gu, "");
+
+/** Classes of a headline's first part when it is a kicker ("Klimaschutz:" over "Bohren, bis es heiß wird"). */
+const KICKER =
+  /kicker|overline|topline|dachzeile|roofline|eyebrow|spitzmarke|rubric|supertitle|pretitle|headline-intro|label/i;
+/** Classes of an h1 that is the site's name or logo, not an article's headline. */
+const SITE_HEADING = /logo|site-?title|site-?name|blog-?title|brand|masthead|header-title/i;
+
+/** Headings hidden for screen readers, or printed only for them ("Navigation und Service"). */
+const HIDDEN_HEADING = /sr-only|visually-hidden|screen-?reader|offscreen|hidden|skip/i;
+
+/** Where a heading sits: in the article's content, in the page's header or navigation, or elsewhere. */
+function placeOf(el: Element): "content" | "furniture" | "page" {
+  let furniture = false;
+  for (let p = el.parent; p && p.type === "tag"; p = p.parent) {
+    const a = p as Element;
+    // An article's own <header> holds its headline: content wins over any header around it.
+    if (a.name === "article" || a.name === "main" || /Article|BlogPosting/.test(a.attribs.itemtype ?? ""))
+      return "content";
+    if (a.name === "nav" || a.name === "header" || a.name === "footer" || a.name === "aside")
+      furniture = true;
+    if (SITE_HEADING.test(`${a.attribs.class ?? ""} ${a.attribs.id ?? ""}`)) furniture = true;
+  }
+  return furniture ? "furniture" : "page";
+}
+
+/** A heading's text without a kicker element leading it, entities left encoded by the CMS decoded. */
+function headingText(h: Element): string {
+  const parts = h.children.filter((c) => c.type === "tag" || (c.type === "text" && textOf(c).trim() !== ""));
+  const first = parts[0];
+  let text = textOf(h);
+  if (
+    first &&
+    first.type === "tag" &&
+    parts.length > 1 &&
+    KICKER.test((first as Element).attribs.class ?? "")
+  ) {
+    text = textOf(parts.slice(1)).replace(/^[\s:|–—-]+/, "");
+  }
+  text = /&[#a-z\d]+;/i.test(text) ? decodeHTML(text) : text;
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** The page's h1 headings that can be an article's headline: not the logo, not hidden, not in the header or navigation. */
+function headlineCandidates(
+  doc: Document,
+  keys: readonly string[],
+): Array<{ text: string; inContent: boolean }> {
+  const out: Array<{ text: string; inContent: boolean }> = [];
+  for (const h1 of selectAll("h1", doc)) {
+    const names = `${h1.attribs.class ?? ""} ${h1.attribs.id ?? ""}`;
+    if (SITE_HEADING.test(names) || HIDDEN_HEADING.test(names)) continue;
+    const place = placeOf(h1);
+    if (place === "furniture") continue;
+    const link = selectOne("a[href]", h1);
+    if (link && /^(\/|https?:\/\/[^/]+\/?)$/.test(link.attribs.href ?? "") && textOf(link) === textOf(h1))
+      continue;
+    const text = headingText(h1);
+    if (!text || text.length > 300 || keys.includes(squash(text))) continue;
+    out.push({ text, inContent: place === "content" });
+  }
+  return out;
+}
+
+/** Share of `a`'s words (three letters or more) found in `b`. */
+function overlap(a: string, b: string): number {
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\d]+/u)
+      .filter((w) => w.length >= 3);
+  const wa = words(a);
+  const wb = new Set(words(b));
+  return wa.length === 0 ? 0 : wa.filter((w) => wb.has(w)).length / wa.length;
+}
+
+/** An h1 shares at least this share of its words with the declared title to be taken as its visible form. */
+const HEADLINE_OVERLAP = 0.3;
+
+/**
+ * The article's visible headline among the h1 candidates: the one sharing most words with the
+ * declared title (the same headline, perhaps reworded for the page); when the declared title names
+ * only the site, the candidate in the article's content, else the first. Null when none fits.
+ */
+function visibleHeadline(
+  candidates: ReadonlyArray<{ text: string; inContent: boolean }>,
+  declared: string | null,
+  siteTitle: boolean,
+): string | null {
+  if (candidates.length === 0) return null;
+  if (!declared || siteTitle) return (candidates.find((c) => c.inContent) ?? candidates[0])?.text ?? null;
+  let best: { text: string; score: number } | null = null;
+  for (const c of candidates) {
+    const score = Math.max(overlap(c.text, declared), overlap(declared, c.text));
+    if (!best || score > best.score) best = { text: c.text, score };
+  }
+  if (best && best.score >= HEADLINE_OVERLAP) return best.text;
+  // One headline in the article's content that says something else than the social card: the reader's wins.
+  const inContent = candidates.filter((c) => c.inContent);
+  return inContent.length === 1 && candidates.length === 1 ? (inContent[0]?.text ?? null) : null;
 }
 
 /** The meta or OpenGraph description, whitespace collapsed, a trailing " - Site Name" cut off. */
@@ -364,13 +486,14 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const ld = findArticleJsonLd(doc);
   const siteName =
     metaContent(doc, "og:site_name", "application-name") ?? jsonLdNames(ld?.publisher)[0] ?? null;
-  const h1 = textOf(selectOne("h1", doc)) || null;
+  const h1s = headlineCandidates(doc, outletKeys(metaContent(doc, "og:site_name", "application-name"), url));
   const docTitle = textOf(selectOne("title", doc)) || null;
   const rawTitle =
     (typeof ld?.headline === "string" ? ld.headline : null) ??
     metaContent(doc, "og:title", "twitter:title") ??
     docTitle;
-  const title = chooseTitle(rawTitle, h1, siteName);
+  const declared0 = rawTitle && /&[#a-z\d]+;/i.test(rawTitle) ? decodeHTML(rawTitle) : rawTitle;
+  const title = chooseTitle(declared0, h1s, siteName, outletKeys(siteName, url));
 
   const outlet = siteName ?? titleSuffix(docTitle, title);
   const keys = outletKeys(outlet, url);
