@@ -315,9 +315,12 @@ function titleSuffix(docTitle: string | null, title: string | null): string | nu
  * Removes a site-name suffix or prefix ("Headline | Outlet", "Outlet – Headline") from a document
  * title, keeping the longer side, which is the headline on news sites.
  */
+/** What separates a headline from the site's name or a section in a document title. */
+const TITLE_SEPARATOR = /\s+[|–—·»:-]\s+/;
+
 export function cleanTitle(raw: string, siteName: string | null): string {
   const title = raw.replace(/\s+/g, " ").trim();
-  const parts = title.split(/\s+[|–—·»:-]\s+/);
+  const parts = title.split(TITLE_SEPARATOR);
   if (parts.length < 2) return title;
   if (siteName) {
     const kept = parts.filter((p) => p.toLowerCase() !== siteName.toLowerCase());
@@ -339,11 +342,13 @@ function chooseTitle(
   candidates: ReadonlyArray<{ text: string; inContent: boolean }>,
   siteName: string | null,
   keys: readonly string[],
+  /** The first-level headings of the article's content other than h1 (h2), for pages whose headline is not an h1. */
+  lesser: () => ReadonlyArray<{ text: string; inContent: boolean }>,
 ): string | null {
   if (!raw) return visibleHeadline(candidates, null, true);
   const cleaned = cleanTitle(raw, siteName);
   // "Headline | Site": whichever side an h1 repeats, the headline is the longer side.
-  const parts = raw.split(/\s+[|–—·»:-]\s+/);
+  const parts = raw.split(TITLE_SEPARATOR);
   for (const c of candidates) {
     if (parts.length > 1 && parts.some((p) => norm(p) === norm(c.text)))
       return parts.reduce((a, b) => (b.length > a.length ? b : a)).trim();
@@ -353,9 +358,24 @@ function chooseTitle(
   const siteTitle =
     (siteName !== null && norm(cleaned) === norm(siteName)) ||
     !/\s/.test(cleaned) ||
+    /^[\p{L}\d-]+\.[a-z]{2,6}$/iu.test(cleaned) ||
     keys.some((k) => squashed === k || (k.length >= 5 && squashed.includes(k)));
-  const h1 = visibleHeadline(candidates, cleaned, siteTitle);
+  // A page whose title names the site and which has no h1: its article's first h2 is the headline.
+  const headings =
+    siteTitle && candidates.length === 0
+      ? lesser()
+          .filter((c) => c.inContent)
+          .slice(0, 1)
+      : candidates;
+  const h1 = visibleHeadline(headings, cleaned, siteTitle);
   if (!h1) return cleaned;
+  // "Thema Verbraucherschutz Mehr Transparenz ...": an h1 that is the declared headline after a few
+  // words of kicker or section gives the declared headline.
+  if (!siteTitle && norm(h1).endsWith(norm(cleaned)) && h1.length > cleaned.length) {
+    const kicker = h1.slice(0, h1.length - cleaned.length).trim();
+    // Not "Tram line opens – two years late": a part split off at a dash belongs to the headline.
+    if (kicker.split(/\s+/).length <= 5 && !/[|–—·»:›•-]$/.test(kicker)) return cleaned;
+  }
   // A one- or two-word h1 beside a longer declared headline is a section label ("Aktuelles", "Blog").
   if (!siteTitle && h1.split(/\s+/).length <= 2 && cleaned.split(/\s+/).length >= 4) return cleaned;
   // The headline the reader sees wins over a social card's or a teaser's wording.
@@ -407,16 +427,20 @@ function headingText(h: Element): string {
     text = textOf(parts.slice(1)).replace(/^[\s:|–—-]+/, "");
   }
   text = /&[#a-z\d]+;/i.test(text) ? decodeHTML(text) : text;
-  return text.replace(/\s+/g, " ").trim();
+  text = text.replace(/\s+/g, " ").trim();
+  // "Local News | Headline", "Headline | SITE.NET": a bar inside a heading sets off a section or the site.
+  const barred = text.split(/\s+\|\s+/);
+  return barred.length > 1 ? barred.reduce((a, b) => (b.length > a.length ? b : a)) : text;
 }
 
 /** The page's h1 headings that can be an article's headline: not the logo, not hidden, not in the header or navigation. */
 function headlineCandidates(
   doc: Document,
   keys: readonly string[],
+  tag: "h1" | "h2" = "h1",
 ): Array<{ text: string; inContent: boolean }> {
   const out: Array<{ text: string; inContent: boolean }> = [];
-  for (const h1 of selectAll("h1", doc)) {
+  for (const h1 of selectAll(tag, doc)) {
     const names = `${h1.attribs.class ?? ""} ${h1.attribs.id ?? ""}`;
     if (SITE_HEADING.test(names) || HIDDEN_HEADING.test(names)) continue;
     const place = placeOf(h1);
@@ -486,14 +510,17 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const ld = findArticleJsonLd(doc);
   const siteName =
     metaContent(doc, "og:site_name", "application-name") ?? jsonLdNames(ld?.publisher)[0] ?? null;
-  const h1s = headlineCandidates(doc, outletKeys(metaContent(doc, "og:site_name", "application-name"), url));
+  const headingKeys = outletKeys(metaContent(doc, "og:site_name", "application-name"), url);
+  const h1s = headlineCandidates(doc, headingKeys);
   const docTitle = textOf(selectOne("title", doc)) || null;
   const rawTitle =
     (typeof ld?.headline === "string" ? ld.headline : null) ??
     metaContent(doc, "og:title", "twitter:title") ??
     docTitle;
   const declared0 = rawTitle && /&[#a-z\d]+;/i.test(rawTitle) ? decodeHTML(rawTitle) : rawTitle;
-  const title = chooseTitle(declared0, h1s, siteName, outletKeys(siteName, url));
+  const title = chooseTitle(declared0, h1s, siteName, outletKeys(siteName, url), () =>
+    headlineCandidates(doc, headingKeys, "h2"),
+  );
 
   const outlet = siteName ?? titleSuffix(docTitle, title);
   const keys = outletKeys(outlet, url);
