@@ -70,7 +70,12 @@ export function findArticleJsonLd(doc: Document): JsonObject | null {
       else if (typeof o.headline === "string" && (o.author || o.datePublished)) untyped ??= o;
     }
   }
-  const best = found ?? untyped ?? webPage;
+  let best = found ?? untyped ?? webPage;
+  // Yoast and others put the dates on the WebPage node of the graph, not on the Article node.
+  if (best && webPage && best !== webPage) {
+    for (const key of ["datePublished", "dateModified"] as const)
+      if (best[key] === undefined && webPage[key] !== undefined) best = { ...best, [key]: webPage[key] };
+  }
   return best ? withAuthorsResolved(best, byId) : null;
 }
 

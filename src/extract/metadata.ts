@@ -17,7 +17,7 @@ import {
   shortTextOf,
   textOf,
 } from "./dom.ts";
-import { findArticleJsonLd, jsonLdNames, jsonLdString } from "./json-ld.ts";
+import { findArticleJsonLd, type JsonObject, jsonLdNames, jsonLdString } from "./json-ld.ts";
 import type { ExtractedArticle } from "./types.ts";
 
 /** The article fields that come from metadata, plus the page's declared share image. */
@@ -69,9 +69,46 @@ interface Dated {
 
 const TIME_WITH_ZONE = /\d{1,2}:\d{2}.*(Z|[+-]\d{2}:?\d{2}|\b(GMT|UTC|[A-Z]{2,4}T)\b)\s*$/;
 
-function dated(raw: string | null | undefined, timed?: boolean): Dated | null {
+/** "2022-05-04T05:49:00", "2022-05-04 05:49": a time of day without a zone. */
+const ZONELESS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+function dated(raw: string | null | undefined, timed?: boolean, zone?: () => string | null): Dated | null {
+  const text = raw?.trim() ?? "";
+  // A zone-less time is read in the zone the page's other dates name, when one does.
+  if (ZONELESS_TIME.test(text)) {
+    const z = zone?.() ?? null;
+    if (z) {
+      const iso = isoDate(`${text.replace(" ", "T")}${z}`);
+      if (iso) return { iso, timed: true };
+    }
+  }
   const iso = isoDate(raw ?? null);
-  return iso ? { iso, timed: timed ?? TIME_WITH_ZONE.test(raw?.trim() ?? "") } : null;
+  return iso ? { iso, timed: timed ?? TIME_WITH_ZONE.test(text) } : null;
+}
+
+/** The UTC offset ("+02:00") the page's machine-readable dates name, if any does. */
+function pageZoneOf(doc: Document, ld: JsonObject | null): () => string | null {
+  let zone: string | null | undefined;
+  return () => {
+    if (zone !== undefined) return zone;
+    const raws = [
+      ld?.datePublished,
+      ld?.dateModified,
+      metaContent(doc, "article:published_time"),
+      metaContent(doc, "article:modified_time"),
+      ...selectAll("time[datetime]", doc).map((t) => t.attribs.datetime),
+    ];
+    zone = null;
+    for (const r of raws) {
+      const m =
+        typeof r === "string" ? /\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-]\d{2}:?\d{2})$/.exec(r.trim()) : null;
+      if (m?.[1]) {
+        zone = m[1].includes(":") ? m[1] : `${m[1].slice(0, 3)}:${m[1].slice(3)}`;
+        break;
+      }
+    }
+    return zone;
+  };
 }
 
 /** Day D in some zone (UTC-12 to UTC+14) contains `iso`: what a day-only date allows. */
@@ -219,8 +256,14 @@ function dateNearHeadline(doc: Document, usDates: boolean): string | null {
   if (!h1) return null;
   const all = selectAll("*", doc);
   const at = all.indexOf(h1);
-  for (const el of all.slice(at + 1, at + 1 + HEADLINE_NEIGHBOURHOOD)) {
-    if (el.name === "h1" || el.name === "h2" || (el.name === "p" && textOf(el).length > 200)) break;
+  const after = all.slice(at + 1, at + 1 + HEADLINE_NEIGHBOURHOOD);
+  const stop = after.findIndex(
+    (el) => el.name === "h1" || el.name === "h2" || (el.name === "p" && textOf(el).length > 200),
+  );
+  // After the headline first (a dateline under it), then just before it (a date over a headline).
+  const before = all.slice(Math.max(0, at - HEADLINE_NEIGHBOURHOOD / 2), at).reverse();
+  for (const el of [...(stop < 0 ? after : after.slice(0, stop)), ...before]) {
+    if (el.name === "h1" || el.name === "h2" || el.name === "nav" || el.name === "header") continue;
     const short = shortTextOf(el, 100);
     if (!short || el.children.some((c) => c.type === "tag" && textOf(c) === short)) continue;
     if (/updated|aktualisiert|mis à jour|actualizado|aggiornato|geändert|stand/i.test(short)) continue;
@@ -260,6 +303,19 @@ function publishedMeta(doc: Document): { raw: string } | null {
   return null;
 }
 
+/** A microformat date (hAtom's `<abbr class="published" title="...">` on Blogger, h-entry's `dt-published`). */
+function microformatDate(doc: Document, kind: "published" | "updated"): string | null {
+  const cls = kind === "published" ? "published" : "updated";
+  for (const el of selectAll(
+    `abbr.${cls}[title], .dt-${cls}[datetime], .dt-${cls}[title], time.${cls}[datetime]`,
+    doc,
+  )) {
+    const raw = el.attribs.datetime ?? el.attribs.title ?? null;
+    if (raw && isoDate(raw)) return raw;
+  }
+  return null;
+}
+
 /**
  * A schema.org date on any element (microdata or RDFa): `<p itemprop="datePublished"
  * content="...">`, `<span property="schema:dateCreated" content="...">`, `<time itemprop=... datetime=...>`.
@@ -267,7 +323,8 @@ function publishedMeta(doc: Document): { raw: string } | null {
 function itemDate(doc: Document, prop: string): string | null {
   const els = selectAll(`[itemprop="${prop}"], [property$="${prop}"]`, doc);
   for (const el of els) {
-    const raw = el.attribs.content ?? el.attribs.datetime ?? null;
+    const raw =
+      el.attribs.content ?? el.attribs.datetime ?? (el.name === "abbr" ? el.attribs.title : null) ?? null;
     if (raw && isoDate(raw)) return raw;
   }
   return null;
@@ -562,21 +619,29 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const byline = visible ?? declared;
 
   const usDates = /^en-us/i.test(langOf(doc) ?? "");
+  const zone = pageZoneOf(doc, ld);
   const published = firstDate([
-    () => dated(typeof ld?.datePublished === "string" ? ld.datePublished : null),
-    () => dated(metaContent(doc, "article:published_time", "datePublished", "date", "dc.date", "pubdate")),
-    () => dated(itemDate(doc, "datePublished") ?? itemDate(doc, "dateCreated")),
-    () => dated(publishedMeta(doc)?.raw),
-    () => dated(publishedTime(doc)),
+    () => dated(typeof ld?.datePublished === "string" ? ld.datePublished : null, undefined, zone),
+    () =>
+      dated(
+        metaContent(doc, "article:published_time", "datePublished", "date", "dc.date", "pubdate"),
+        undefined,
+        zone,
+      ),
+    () => dated(itemDate(doc, "datePublished") ?? itemDate(doc, "dateCreated"), undefined, zone),
+    () => dated(publishedMeta(doc)?.raw, undefined, zone),
+    () => dated(microformatDate(doc, "published")),
+    () => dated(publishedTime(doc), undefined, zone),
     () => dated(visibleDate(doc, usDates), false),
     () => dated(dateNearHeadline(doc, usDates), false),
   ]);
 
   const modified = firstDate([
-    () => dated(typeof ld?.dateModified === "string" ? ld.dateModified : null),
+    () => dated(typeof ld?.dateModified === "string" ? ld.dateModified : null, undefined, zone),
     () =>
       dated(metaContent(doc, "article:modified_time", "dateModified", "og:updated_time", "last-modified")),
     () => dated(itemDate(doc, "dateModified")),
+    () => dated(microformatDate(doc, "updated")),
   ]);
 
   const html = selectOne("html", doc);
