@@ -1,4 +1,5 @@
 /** @module Title, byline, date, site name, language and canonical URL from a page's metadata. */
+import type { AnyNode } from "domhandler";
 import { prevElementSibling } from "domutils";
 import { decodeHTML } from "entities";
 import { parseFeedDate } from "../util/dates.ts";
@@ -122,9 +123,11 @@ function onDay(day: string, iso: string): boolean {
  * The first date the sources give, most reliable first; when it is a day only (a date without a
  * time or zone), a later source's instant on that same day says when in the day.
  */
-function firstDate(sources: ReadonlyArray<() => Dated | null>): string | null {
+function firstDate(sources: ReadonlyArray<() => Dated | null>, untimed = 0): string | null {
   let first: Dated | null = null;
-  for (const source of sources) {
+  for (const [i, source] of sources.entries()) {
+    // The last `untimed` sources give days only: they cannot say when in a day already found.
+    if (first && i >= sources.length - untimed) break;
     const d = source();
     if (!d) continue;
     if (!first) {
@@ -160,21 +163,34 @@ function shortText(els: Element[]): string | null {
 const AUTHOR_CLASSES =
   '.byline, .author, .author-name, .article-author, [class*="authors"], [class*="byline"], [class*="author-name"], [class*="author_name"], [class*="authorName"], [class*="list-author"]';
 /** Where other articles' teasers and authors sit: not this article's credits. */
-const ELSEWHERE =
-  'aside, footer, nav, [class*="related"], [class*="teaser"], [class*="recommend"], [class*="sidebar"], [class*="more-"], [class*="comment"]';
+const ELSEWHERE_TAG = new Set(["aside", "footer", "nav"]);
+const ELSEWHERE_CLASS = /related|teaser|recommend|sidebar|more-|comment/i;
+
+/** Whether `el` sits inside `box`, walking up from it (cheaper than listing the box's elements). */
+function within(el: Element, box: Element): boolean {
+  for (let p = el.parent; p && p.type === "tag"; p = p.parent) if (p === box) return true;
+  return false;
+}
+
+/** Whether `el` sits in an aside, footer, navigation, teaser, sidebar or comment. */
+function elsewhere(el: Element): boolean {
+  for (let p: Element | null = el; p && p.type === "tag"; p = p.parent as Element | null) {
+    if (ELSEWHERE_TAG.has(p.name) || ELSEWHERE_CLASS.test(p.attribs.class ?? "")) return true;
+  }
+  return false;
+}
 
 /**
  * Of the candidates, those in this article: inside the <article> (or Article microdata) that holds
  * the page's headline when there is one, else outside asides, footers, teasers and comments.
  */
 function inArticleOf(doc: Document): (els: Element[]) => Element[] {
-  let scope: Set<Element> | null = null;
-  let elsewhere: Set<Element> | null = null;
+  let box: Element | null | undefined;
   return (els) => {
     if (els.length === 0) return els;
-    if (scope === null) {
+    if (box === undefined) {
+      box = null;
       const h1 = selectOne("h1", doc);
-      let box: Element | null = null;
       for (let p = h1?.parent ?? null; p && p.type === "tag"; p = p.parent) {
         const el = p as Element;
         if (el.name === "article" || /Article|BlogPosting/.test(el.attribs.itemtype ?? "")) {
@@ -182,11 +198,10 @@ function inArticleOf(doc: Document): (els: Element[]) => Element[] {
           break;
         }
       }
-      scope = new Set(box ? selectAll("*", box) : []);
-      elsewhere = new Set(selectAll(`:is(${ELSEWHERE}) *, :is(${ELSEWHERE})`, doc));
     }
-    const inside = scope.size > 0 ? els.filter((e) => scope?.has(e)) : [];
-    return inside.length > 0 ? inside : els.filter((e) => !elsewhere?.has(e));
+    const b = box;
+    const inside = b ? els.filter((e) => within(e, b)) : [];
+    return inside.length > 0 ? inside : els.filter((e) => !elsewhere(e));
   };
 }
 
@@ -210,15 +225,24 @@ function visibleByline(doc: Document, accept: (line: string) => boolean = () => 
 const DATE_CLASS =
   /(^|[\s_-])(date|dateline|time|timestamp|posted|published|pubdate|storydate|created)($|[\s_-])/i;
 /** Where a site shows today's date or other articles' dates, not this article's. */
-const PAGE_FURNITURE = "header, nav, footer, aside";
+const PAGE_FURNITURE = new Set(["nav", "footer", "aside"]);
+
+function inPageFurniture(el: Element): boolean {
+  let furniture = false;
+  for (let p = el.parent; p && p.type === "tag"; p = p.parent) {
+    const name = (p as Element).name;
+    // An article's own header (inside <article> or <main>) carries its date.
+    if (name === "article" || name === "main") return false;
+    if (PAGE_FURNITURE.has(name)) furniture = true;
+  }
+  return furniture;
+}
 /** Only visible dates that name their zone are trusted; a bare local time would be read in the server's zone. */
 const HAS_ZONE = /(\b(GMT|UTC|Z|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2}\s*$)/;
 
 /** A date shown as text ("Posted: Fri Nov 20, 2026 11:10 AM PST") in an element named for dates. */
 function visibleDate(doc: Document, usDates: boolean): string | null {
-  const furniture = new Set(selectAll(`${PAGE_FURNITURE} *`, doc));
   for (const el of selectAll("[class], [id], small, p, span", doc)) {
-    if (furniture.has(el)) continue;
     const names = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
     const short = shortTextOf(el, 120);
     if (!short) continue;
@@ -234,11 +258,11 @@ function visibleDate(doc: Document, usDates: boolean): string | null {
     if (text.length > 60 || /updated|aktualisiert|mis à jour|actualizado/i.test(text)) continue;
     if (HAS_ZONE.test(text)) {
       const iso = isoDate(text);
-      if (iso) return iso;
+      if (iso && !inPageFurniture(el)) return iso;
     }
     // Without a zone the time of day is unknowable; the day is not: keep the date at 00:00 UTC.
     const day = dateOnly(text, usDates) ?? dayInText(text, usDates);
-    if (day) return day;
+    if (day && !inPageFurniture(el)) return day;
   }
   return null;
 }
@@ -303,31 +327,66 @@ function publishedMeta(doc: Document): { raw: string } | null {
   return null;
 }
 
-/** A microformat date (hAtom's `<abbr class="published" title="...">` on Blogger, h-entry's `dt-published`). */
-function microformatDate(doc: Document, kind: "published" | "updated"): string | null {
-  const cls = kind === "published" ? "published" : "updated";
-  for (const el of selectAll(
-    `abbr.${cls}[title], .dt-${cls}[datetime], .dt-${cls}[title], time.${cls}[datetime]`,
-    doc,
-  )) {
-    const raw = el.attribs.datetime ?? el.attribs.title ?? null;
-    if (raw && isoDate(raw)) return raw;
-  }
-  return null;
+/** Date marks found in one walk of the page: schema.org microdata/RDFa and microformats, by kind. */
+interface DateMarks {
+  /** itemprop/property datePublished, then dateCreated. */
+  item: { datePublished: string[]; dateCreated: string[]; dateModified: string[] };
+  /** hAtom `<abbr class="published" title=...>`, h-entry `dt-published`, `<time class="published">`. */
+  micro: { published: string[]; updated: string[] };
 }
 
+const ITEM_PROPS = ["datePublished", "dateCreated", "dateModified"] as const;
+
 /**
- * A schema.org date on any element (microdata or RDFa): `<p itemprop="datePublished"
- * content="...">`, `<span property="schema:dateCreated" content="...">`, `<time itemprop=... datetime=...>`.
+ * Every element that marks a date: `<p itemprop="datePublished" content="...">`, `<span
+ * property="schema:dateCreated" content="...">`, `<time itemprop=... datetime=...>`, hAtom's and
+ * h-entry's published and updated. One walk of the page, read lazily by the date sources.
  */
-function itemDate(doc: Document, prop: string): string | null {
-  const els = selectAll(`[itemprop="${prop}"], [property$="${prop}"]`, doc);
-  for (const el of els) {
-    const raw =
-      el.attribs.content ?? el.attribs.datetime ?? (el.name === "abbr" ? el.attribs.title : null) ?? null;
-    if (raw && isoDate(raw)) return raw;
-  }
-  return null;
+function dateMarksOf(doc: Document): () => DateMarks {
+  let marks: DateMarks | undefined;
+  return () => {
+    if (marks) return marks;
+    const found: DateMarks = {
+      item: { datePublished: [], dateCreated: [], dateModified: [] },
+      micro: { published: [], updated: [] },
+    };
+    const stack: AnyNode[] = [...doc.children];
+    while (stack.length > 0) {
+      const node = stack.pop() as AnyNode;
+      if (node.type !== "tag" && node.type !== "script" && node.type !== "style") continue;
+      const el = node as Element;
+      const a = el.attribs;
+      const raw = a.content ?? a.datetime ?? (el.name === "abbr" ? a.title : undefined);
+      const prop = a.itemprop ?? a.property;
+      if (raw && prop) {
+        for (const p of ITEM_PROPS) if (prop === p || prop.endsWith(`:${p}`)) found.item[p].push(raw);
+      }
+      const cls = a.class;
+      if (cls) {
+        const value = a.datetime ?? a.title;
+        if (value) {
+          if (
+            /(^|\s)(dt-)?published(\s|$)/.test(cls) &&
+            (el.name === "abbr" || el.name === "time" || /dt-/.test(cls))
+          )
+            found.micro.published.push(value);
+          if (
+            /(^|\s)(dt-)?updated(\s|$)/.test(cls) &&
+            (el.name === "abbr" || el.name === "time" || /dt-/.test(cls))
+          )
+            found.micro.updated.push(value);
+        }
+      }
+      for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i] as AnyNode);
+    }
+    marks = found;
+    return found;
+  };
+}
+
+/** The first of the raw dates that reads as a date. */
+function firstReadable(raws: readonly string[]): string | null {
+  return raws.find((r) => isoDate(r) !== null) ?? null;
 }
 
 const PUBLISHED_META =
@@ -620,28 +679,37 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
 
   const usDates = /^en-us/i.test(langOf(doc) ?? "");
   const zone = pageZoneOf(doc, ld);
-  const published = firstDate([
-    () => dated(typeof ld?.datePublished === "string" ? ld.datePublished : null, undefined, zone),
-    () =>
-      dated(
-        metaContent(doc, "article:published_time", "datePublished", "date", "dc.date", "pubdate"),
-        undefined,
-        zone,
-      ),
-    () => dated(itemDate(doc, "datePublished") ?? itemDate(doc, "dateCreated"), undefined, zone),
-    () => dated(publishedMeta(doc)?.raw, undefined, zone),
-    () => dated(microformatDate(doc, "published")),
-    () => dated(publishedTime(doc), undefined, zone),
-    () => dated(visibleDate(doc, usDates), false),
-    () => dated(dateNearHeadline(doc, usDates), false),
-  ]);
+  const marks = dateMarksOf(doc);
+  const published = firstDate(
+    [
+      () => dated(typeof ld?.datePublished === "string" ? ld.datePublished : null, undefined, zone),
+      () =>
+        dated(
+          metaContent(doc, "article:published_time", "datePublished", "date", "dc.date", "pubdate"),
+          undefined,
+          zone,
+        ),
+      () =>
+        dated(
+          firstReadable(marks().item.datePublished) ?? firstReadable(marks().item.dateCreated),
+          undefined,
+          zone,
+        ),
+      () => dated(publishedMeta(doc)?.raw, undefined, zone),
+      () => dated(firstReadable(marks().micro.published)),
+      () => dated(publishedTime(doc), undefined, zone),
+      () => dated(visibleDate(doc, usDates), false),
+      () => dated(dateNearHeadline(doc, usDates), false),
+    ],
+    2,
+  );
 
   const modified = firstDate([
     () => dated(typeof ld?.dateModified === "string" ? ld.dateModified : null, undefined, zone),
     () =>
       dated(metaContent(doc, "article:modified_time", "dateModified", "og:updated_time", "last-modified")),
-    () => dated(itemDate(doc, "dateModified")),
-    () => dated(microformatDate(doc, "updated")),
+    () => dated(firstReadable(marks().item.dateModified)),
+    () => dated(firstReadable(marks().micro.updated)),
   ]);
 
   const html = selectOne("html", doc);
