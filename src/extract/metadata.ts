@@ -164,7 +164,9 @@ const AUTHOR_CLASSES =
   '.byline, .author, .author-name, .article-author, [class*="authors"], [class*="byline"], [class*="author-name"], [class*="author_name"], [class*="authorName"], [class*="list-author"]';
 /** Where other articles' teasers and authors sit: not this article's credits. */
 const ELSEWHERE_TAG = new Set(["aside", "footer", "nav"]);
-const ELSEWHERE_CLASS = /related|teaser|recommend|sidebar|more-|comment/i;
+/** A class token that names such a box ("related-posts", "comment-list", "widget"), not one that merely mentions it ("comments-open"). */
+const ELSEWHERE_CLASS =
+  /(^|\s)(related|teaser|recommend|sidebar|widget|more-|comment(s|-list|list|-body|-content)?(\s|$))/i;
 
 /** Whether `el` sits inside `box`, walking up from it (cheaper than listing the box's elements). */
 function within(el: Element, box: Element): boolean {
