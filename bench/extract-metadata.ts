@@ -35,7 +35,7 @@ export interface Truth {
   notes?: string;
 }
 
-interface Output {
+export interface Output {
   path: string;
   title?: string | null;
   byline?: string | null;
@@ -46,7 +46,7 @@ interface Output {
   error?: string;
 }
 
-function loadTruth(): Truth[] {
+export function loadTruth(): Truth[] {
   const dev = JSON.parse(readFileSync(join(import.meta.dirname, "extract-metadata/truth.json"), "utf8")) as {
     pages: Truth[];
   };
@@ -69,7 +69,7 @@ function loadTruth(): Truth[] {
   return [...dev.pages, ...fixtures];
 }
 
-function pathOf(t: Truth): string {
+export function pathOf(t: Truth): string {
   const [set, ...rest] = t.page.split("/");
   const name = rest.join("/");
   return set === "fixture" ? join(FIXTURES, name, "source.html") : join(DEV, name);
@@ -130,7 +130,7 @@ export function sameTime(truth: string | null | undefined, got: string | null | 
   return Math.abs(Date.parse(truth) - g) <= 60_000;
 }
 
-interface Marks {
+export interface Marks {
   title: boolean;
   bylines: boolean;
   agency: boolean;
@@ -138,7 +138,7 @@ interface Marks {
   modified: boolean | null;
 }
 
-function mark(t: Truth, o: Output | undefined): Marks {
+export function mark(t: Truth, o: Output | undefined): Marks {
   const bylines = o?.bylines ?? splitNames(o?.byline);
   return {
     title: !!o?.title && fold(o.title) === fold(t.title),
@@ -150,7 +150,7 @@ function mark(t: Truth, o: Output | undefined): Marks {
 }
 
 /** Runs an extractor command of the shared bench contract: "path\tURL" lines in, JSON lines out. */
-function runCommand(cmd: string, truth: Truth[]): Map<string, Output> {
+export function runCommand(cmd: string, truth: Truth[]): Map<string, Output> {
   const input = truth.map((t) => `${pathOf(t)}\t${t.url}`).join("\n");
   const run = spawnSync("bash", ["-c", cmd], { input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`${cmd} failed: ${run.stderr}`);
@@ -231,4 +231,22 @@ function main(): void {
   if (showMisses) console.log(`\n${misses.sort().join("\n")}`);
 }
 
-main();
+/** Shares of pages right per field for `cmd` on the whole set (what the CI floor checks). */
+export function scoreCommand(cmd: string): Record<"title" | "bylines" | "agency" | "published", number> & {
+  pages: number;
+} {
+  const truth = loadTruth();
+  const out = runCommand(cmd, truth);
+  const marks = truth.map((t) => mark(t, out.get(pathOf(t))));
+  const share = (k: "title" | "bylines" | "agency" | "published") =>
+    marks.filter((m) => m[k]).length / marks.length;
+  return {
+    pages: truth.length,
+    title: share("title"),
+    bylines: share("bylines"),
+    agency: share("agency"),
+    published: share("published"),
+  };
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) main();

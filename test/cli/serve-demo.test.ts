@@ -1,59 +1,19 @@
 /** @module `newsdesk serve --demo` as the README's first command runs it: the demo articles appear on the site. */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { join } from "node:path";
 import { after, test } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
 import { demoArticles, demoOutlets } from "../../demo/content/index.ts";
 import { sqliteTestDatabase } from "../support/databases.ts";
+import { demoArticleLinks, startDemoServe } from "../support/demo-serve.ts";
 
-const BIN = join(import.meta.dirname, "../../bin/newsdesk");
 const tdb = sqliteTestDatabase();
 after(() => tdb.drop());
 
 test("serve --demo brings up the site with every demo article, fetched through the pipeline", async () => {
   const started = Date.now();
-  const child = spawn(BIN, ["serve", "--demo"], {
-    env: { ...process.env, DATABASE_URL: tdb.url, PORT: "0", NEWSDESK_DEMO_PORT: "0", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (d) => {
-    stderr += d;
-  });
+  const demo = await startDemoServe(tdb.url);
+  const { site } = demo;
   try {
-    let stdout = "";
-    let site = "";
-    for await (const chunk of child.stdout) {
-      stdout += chunk;
-      site = /running at (http:\/\/\S+?)\/?\s/.exec(stdout)?.[1] ?? "";
-      if (site) break;
-    }
-    assert.ok(site, `serve printed its address (stderr: ${stderr})`);
-
-    // The front page shows stories and the latest articles, paged: an article is on it, on one of its
-    // older pages, or on the page of a story it leads to.
-    const hrefs = (html: string, kind: string) =>
-      [...html.matchAll(new RegExp(`href="(/${kind}/\\d+-[^"#]+)"`, "g"))].map((m) => m[1] ?? "");
-    let links: string[] = [];
-    let home = "";
-    while (Date.now() - started < 60_000) {
-      home = await (await fetch(`${site}/`)).text();
-      const found = new Set<string>();
-      let page: string | null = home;
-      for (let n = 0; page !== null && n < 10; n++) {
-        for (const link of hrefs(page, "articles")) found.add(link);
-        for (const story of hrefs(page, "stories"))
-          for (const link of hrefs(await (await fetch(`${site}${story}`)).text(), "articles"))
-            found.add(link);
-        const older: string | undefined = /<a href="(\/\?before=[^"]+)" rel="next">/.exec(page)?.[1];
-        page = older ? await (await fetch(`${site}${older.replace(/&amp;/g, "&")}`)).text() : null;
-      }
-      links = [...found];
-      if (links.length >= demoArticles.length) break;
-      await sleep(250);
-    }
+    const { links, home } = await demoArticleLinks(site, demoArticles.length);
     const seconds = (Date.now() - started) / 1000;
     assert.equal(
       links.length,
@@ -107,8 +67,7 @@ test("serve --demo brings up the site with every demo article, fetched through t
     assert.match(marskPage, /We have no quarrel with the people of Kaskara/);
     assert.match(marskPage, /she expected an answer within a week/);
   } finally {
-    child.kill("SIGTERM");
-    const [code] = await once(child, "exit");
-    assert.equal(code, 0, `serve exits cleanly on SIGTERM (stderr: ${stderr})`);
+    const code = await demo.stop();
+    assert.equal(code, 0, `serve exits cleanly on SIGTERM (stderr: ${demo.stderr()})`);
   }
 });

@@ -1,0 +1,84 @@
+/**
+ * @module `newsdesk serve --demo` as a child process, the way the README's first command runs it, and
+ * the article pages it ends up serving: for tests that look at the demo site through the real ingest.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const BIN = join(import.meta.dirname, "../../bin/newsdesk");
+
+export interface DemoServe {
+  child: ChildProcess;
+  /** http://127.0.0.1:<port> */
+  site: string;
+  stderr(): string;
+  /** SIGTERM, and the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts `serve --demo` over `databaseUrl` on free ports; resolves once it prints its address. */
+export async function startDemoServe(databaseUrl: string): Promise<DemoServe> {
+  const child = spawn(BIN, ["serve", "--demo"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", NEWSDESK_DEMO_PORT: "0", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (d) => {
+    stderr += d;
+  });
+  let stdout = "";
+  let site = "";
+  for await (const chunk of child.stdout ?? []) {
+    stdout += chunk;
+    site = /running at (http:\/\/\S+?)\/?\s/.exec(stdout)?.[1] ?? "";
+    if (site) break;
+  }
+  if (!site) throw new Error(`serve --demo printed no address (stderr: ${stderr})`);
+  return {
+    child,
+    site,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill("SIGTERM");
+      const [code] = await once(child, "exit");
+      return code as number | null;
+    },
+  };
+}
+
+const hrefs = (html: string, kind: string) =>
+  [...html.matchAll(new RegExp(`href="(/${kind}/\\d+-[^"#]+)"`, "g"))].map((m) => m[1] ?? "");
+
+/**
+ * The article pages the site links, waiting (up to `timeoutMs`) until there are `expected` of them:
+ * an article is on the front page, on one of its older pages, or on the page of a story it leads to.
+ * Returns the links and the front page's HTML.
+ */
+export async function demoArticleLinks(
+  site: string,
+  expected: number,
+  timeoutMs = 60_000,
+): Promise<{ links: string[]; home: string }> {
+  const started = Date.now();
+  let links: string[] = [];
+  let home = "";
+  while (Date.now() - started < timeoutMs) {
+    home = await (await fetch(`${site}/`)).text();
+    const found = new Set<string>();
+    let page: string | null = home;
+    for (let n = 0; page !== null && n < 10; n++) {
+      for (const link of hrefs(page, "articles")) found.add(link);
+      for (const story of hrefs(page, "stories"))
+        for (const link of hrefs(await (await fetch(`${site}${story}`)).text(), "articles")) found.add(link);
+      const older: string | undefined = /<a href="(\/\?before=[^"]+)" rel="next">/.exec(page)?.[1];
+      page = older ? await (await fetch(`${site}${older.replace(/&amp;/g, "&")}`)).text() : null;
+    }
+    links = [...found];
+    if (links.length >= expected) break;
+    await sleep(250);
+  }
+  return { links, home };
+}
