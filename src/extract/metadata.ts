@@ -715,10 +715,8 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   ]);
 
   const html = selectOne("html", doc);
-  const lang =
-    attr(html, "lang") ??
-    attr(html, "xml:lang") ??
-    metaContent(doc, "og:locale", "content-language", "language");
+  // The page's declared language (langOf: html lang, xml:lang, a Content-Language http-equiv, og:locale).
+  const lang = langOf(doc);
 
   const canonical =
     absoluteUrl(attr(selectOne('link[rel~="canonical" i]', doc), "href"), url) ??
