@@ -127,3 +127,21 @@ export function agencyInText(text: string): string | null {
   const tail = CLOSING_CREDIT.exec(text.slice(-200));
   return tail?.[1] ? agencyIn(tail[1]) : null;
 }
+
+/**
+ * The agency, unless it is the site itself: on a wire agency's own pages ("GENEVA (CP) —" on the
+ * Continental Press site) the dateline credits the publisher, not a third party. Compared with the
+ * site's name and its initials.
+ */
+export function agencyBesidesSite(agency: string | null, siteName: string | null): string | null {
+  if (!agency || !siteName) return agency;
+  const a = agency.toLowerCase().replace(/[^\p{L}]/gu, "");
+  const site = siteName.toLowerCase();
+  const initials = site
+    .split(/[\s-]+/)
+    .filter((w) => w && !/^(the|of|and|de|la|le|der|die)$/.test(w))
+    .map((w) => w[0])
+    .join("");
+  const words = site.split(/[^\p{L}]+/u);
+  return site.replace(/[^\p{L}]/gu, "") === a || words.includes(a) || initials === a ? null : agency;
+}

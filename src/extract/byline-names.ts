@@ -33,7 +33,7 @@ const ROLE =
   /^(\S+-)?(experte|expertin|redakteur(in)?|chefredakteur(in)?|gastautor(in)?|autor(in)?|rechtsanwalt|rechtsanwältin|reporter(in)?|korrespondent(in)?|journalist(in)?|columnist|kolumnist(in)?)\s+/iu;
 /** Interface text that lands in author boxes: links and buttons, never names. */
 const INTERFACE =
-  /\b(weiter|weitere|mehr|more|read|lesen|alle|profil|profile|follow|folgen|abonnieren|subscribe|share|teilen|ok|try again|später|schließen|close|kommentare?|comments?|anmelden|login|sign in|menü|menu|startseite|homepage)\b/i;
+  /\b(weiter|weitere|mehr|more|read|lesen|alle|profil|profile|follow|folgen|abonnieren|subscribe|share|teilen|ok|try again|später|schließen|close|kommentare?|comments?|anmelden|login|sign in|menü|menu|startseite|homepage|name|posted|veröffentlicht|published|cortes[ií]a|courtesy|zvg)\b/i;
 /** A word a name's remainder may not be alone: an article, a generic word left after the outlet's name. */
 const GENERIC_WORD =
   /^(die|der|das|the|la|le|el|il|los|les|online|news|staff|team|redaktion|desk|magazin|magazine)$/i;
@@ -144,6 +144,8 @@ function personOf(part: string, keys: readonly string[]): string | null {
   if (NOT_WRITING.test(part) || agencyIn(part) !== null) return null;
   let p = part.replace(/^["'„“”‚‘’«»]+|["'„“”‚‘’«»]+$/g, "").trim();
   p = p.replace(LABEL, "").replace(LABEL, "");
+  // "Eberhard Fuhr (Pressesprecher des EJW)": a role or affiliation in brackets is not the name.
+  p = p.replace(/\s*\([^)]*\)?\s*$/, "").trim();
   while (ROLE.test(p)) p = p.replace(ROLE, "");
   p = p.replace(BYLINE_PREFIX, "").replace(JOB_TITLE, "").replace(DANGLING, "").trim();
   if (!p || /:$/.test(p) || INTERFACE.test(p) || DOMAIN.test(p) || !nameShaped(p)) return null;
@@ -156,7 +158,12 @@ function personOf(part: string, keys: readonly string[]): string | null {
  * The people of a byline line, joined with ", ", or null. `keys`: the outlet's names (outletKeys),
  * which are never a person.
  */
-export function cleanByline(raw: string | null, keys: readonly string[]): string | null {
+export function cleanByline(
+  raw: string | null,
+  keys: readonly string[],
+  /** false: a one-word name is not enough (where a class merely mentions "author", "Posted" and "Name" abound). */
+  singleWord = true,
+): string | null {
   if (!raw) return null;
   // A profile URL or a mailbox is not a name.
   if (/^\s*(https?:\/\/|www\.)|^\S+@\S+$/.test(raw.trim())) return null;
@@ -169,7 +176,15 @@ export function cleanByline(raw: string | null, keys: readonly string[]): string
   // "Markus Haefliger, London": beside a full name, a single word is a place or a desk, not a person;
   // "Hamburg, Germany": single words alone, several of them, are a place.
   if (names.some((n) => /\s/.test(n))) names = names.filter((n) => /\s/.test(n));
-  else if (names.length > 1) names = [];
+  // A one-word name in a script written without spaces (王明, 山田花子) is a full name.
+  else if (
+    names.length > 1 ||
+    (!singleWord &&
+      !names.every((n) =>
+        /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{2}/u.test(n),
+      ))
+  )
+    names = [];
   const seen = new Set<string>();
   names = names.filter((n) => {
     const k = n.toLowerCase();

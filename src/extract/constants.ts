@@ -176,7 +176,7 @@ export const COUSIN_SCORE_RATIO = 0.5;
  * clean the byline, and by prune.ts to drop its repeat from the top of the body.
  */
 export const BYLINE_PREFIX =
-  /^\s*(?:(?:by|written by|posted by|von|erstellt von|geschrieben von|verfasst von|autor(?:in)?|author|par|por|escrito por|publicado por|scritto da|door|di|da|av|af|przez|autor:|автор|текст|بقلم|מאת)(?:\s*:\s*|\s+)|(?:记者|記者|文\/|作者[:：]?)\s*)/i;
+  /^\s*(?:(?:by|written by|posted by|ein artikel von|ein beitrag von|artikel von|beitrag von|von|erstellt von|geschrieben von|verfasst von|autor(?:in)?|author|par|por|escrito por|publicado por|scritto da|door|di|da|av|af|przez|autor:|автор|текст|بقلم|מאת)(?:\s*:\s*|\s+)|(?:记者|記者|文\/|作者[:：]?)\s*)/i;
 
 /**
  * The conditional clean's class veto spares a block holding at least this share of the article's prose:

@@ -4,7 +4,7 @@ import render from "dom-serializer";
 import type { Document, Element, Text } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import { escapeHtml } from "../util/html.ts";
-import { agencyInText } from "./agency.ts";
+import { agencyBesidesSite, agencyInText } from "./agency.ts";
 import { assembleArticle, joinRecipeParts } from "./assemble.ts";
 import { blockText } from "./body.ts";
 import { removeBoilerplateText } from "./boilerplate.ts";
@@ -247,7 +247,7 @@ export function extractArticle(
     title: meta.title,
     bylines: meta.bylines,
     byline: meta.byline,
-    agency: meta.agency ?? agencyInText(best.text),
+    agency: agencyBesidesSite(meta.agency ?? agencyInText(best.text), meta.siteName),
     published: meta.published,
     modified: meta.modified,
     siteName: meta.siteName,

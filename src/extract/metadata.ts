@@ -160,8 +160,9 @@ function shortText(els: Element[]): string | null {
 }
 
 /** Elements that hold an author's name by their class, on most sites. */
-const AUTHOR_CLASSES =
-  '.byline, .author, .author-name, .article-author, [class*="authors"], [class*="byline"], [class*="author-name"], [class*="author_name"], [class*="authorName"], [class*="list-author"]';
+const AUTHOR_CLASSES = '.byline, [class*="author"], [class*="byline"]';
+/** Elements with such a class looked at, in page order: the article's byline comes early. */
+const AUTHOR_CLASS_TRIES = 12;
 /** Where other articles' teasers and authors sit: not this article's credits. */
 const ELSEWHERE_TAG = new Set(["aside", "footer", "nav"]);
 /** A class token that names such a box ("related-posts", "comment-list", "widget"), not one that merely mentions it ("comments-open"). */
@@ -655,11 +656,20 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
             .filter(Boolean),
         ),
       ].join(", ") || null,
-    () => shortText(inArticle(selectAll(AUTHOR_CLASSES, doc))),
+    // An element whose class mentions authors, the first that names a person in full.
+    () => {
+      const lines = inArticle(selectAll(AUTHOR_CLASSES, doc))
+        .slice(0, AUTHOR_CLASS_TRIES)
+        .map((e) => shortText([e]));
+      // Lines that name no person may still credit an agency ("Reuters").
+      scanned.push(...lines);
+      return lines.find((t) => cleanByline(t, keys, false) !== null) ?? null;
+    },
     // The first "By ..." line that names a person (not "by Wire Services").
     () => visibleByline(doc, (line) => cleanByline(line, keys) !== null),
   ];
   const read: Array<string | null> = [];
+  const scanned: Array<string | null> = [];
   let declared: string | null = null;
   for (const credit of credits) {
     const line = credit();
@@ -668,7 +678,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     if (declared) break;
   }
   // An agency credited where the authors are ("Jane Doe, AP"; "AFP" alone).
-  const agency = agencyOf(read);
+  const agency = agencyOf([...read, ...scanned]);
   // "Wire Services" in the metadata, "By MARTA KOVAC" on the page: the people win.
   const visible =
     declared && GENERIC_AUTHOR.test(declared)
