@@ -270,6 +270,24 @@ function visibleDate(doc: Document, usDates: boolean): string | null {
   return null;
 }
 
+/**
+ * The day a blog-style address carries ("/2013/09/12/slug", "/20261103/slug.html"): the last resort,
+ * when the page shows no date, since such addresses are made from the publication day.
+ */
+function dayInUrl(url: string): string | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m =
+    /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?:\/|$)/.exec(path) ??
+    /\/((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/.exec(path);
+  if (!m) return null;
+  return parseFeedDate(`${m[1]}-${m[2]?.padStart(2, "0")}-${m[3]?.padStart(2, "0")}`);
+}
+
 /** Elements looked at after the headline for a dateline: the article's header, not its body. */
 const HEADLINE_NEIGHBOURHOOD = 40;
 
@@ -712,8 +730,9 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
       () => dated(publishedTime(doc), undefined, zone),
       () => dated(visibleDate(doc, usDates), false),
       () => dated(dateNearHeadline(doc, usDates), false),
+      () => dated(dayInUrl(url), false),
     ],
-    2,
+    3,
   );
 
   const modified = firstDate([
