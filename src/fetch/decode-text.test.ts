@@ -70,6 +70,25 @@ test("no declaration: UTF-8 when the bytes are UTF-8, else windows-1252", () => 
   assert.equal(decodeText(iconv.encode("<p>naïve café</p>", "windows-1252"), null), "<p>naïve café</p>");
 });
 
+test("no declaration and East Asian text: GBK, Big5, Shift_JIS and EUC-KR are detected, not read as windows-1252", () => {
+  const pages: Array<[string, string]> = [
+    ["gbk", "市政府今天宣布，新的地铁线路将于明年春天开通。市民表示欢迎，但也担心施工期间的交通问题。"],
+    ["big5", "市政府今天宣布，新的捷運路線將於明年春天開通。市民表示歡迎，但也擔心施工期間的交通問題。"],
+    [
+      "shift_jis",
+      "市は今日、新しい地下鉄の路線が来年の春に開業すると発表しました。市民は歓迎していますが、工事中の交通を心配しています。",
+    ],
+    [
+      "euc-kr",
+      "시청은 오늘 새 지하철 노선이 내년 봄에 개통된다고 발표했습니다. 시민들은 환영했지만 공사 중 교통 문제를 걱정하고 있습니다.",
+    ],
+  ];
+  for (const [encoding, text] of pages) {
+    const html = `<html><head><title>${text.slice(0, 12)}</title></head><body><p>${text}</p><p>${text}</p></body></html>`;
+    assert.equal(decodeText(iconv.encode(html, encoding), null), html, encoding);
+  }
+});
+
 test("invalid bytes and unknown labels never throw", () => {
   const bad = Buffer.from([0x3c, 0x70, 0x3e, 0xc3, 0x28, 0xff, 0xfe, 0x80, 0x3c]);
   assert.equal(decodeText(bad, "text/html; charset=utf-8"), "<p>\uFFFD(\uFFFD\uFFFD\uFFFD<");

@@ -1,5 +1,6 @@
-/** @module Bytes to text by WHATWG sniffing: BOM, then the HTTP charset, then <?xml encoding?> or <meta charset>. */
+/** @module Bytes to text by WHATWG sniffing: BOM, then the HTTP charset, then <?xml encoding?> or <meta charset>; East Asian legacy encodings detected when nothing is declared. */
 import { TextDecoder } from "node:util";
+import chardet from "chardet";
 import { decodeBuffer, getEncoding } from "encoding-sniffer";
 
 /**
@@ -24,6 +25,17 @@ function lateMetaCharset(bytes: Buffer): string | null {
   return m?.[1] ?? null;
 }
 
+/** How much of an undeclared page the encoding detector reads: the head and the first paragraphs decide. */
+const DETECT_BYTES = 65_536;
+/** Detected encodings trusted over windows-1252: the East Asian multi-byte ones, which windows-1252 turns into mojibake and which detection tells apart reliably (their byte patterns are distinctive). */
+const DETECTED_LEGACY = new Set(["GB18030", "Big5", "Shift_JIS", "EUC-JP", "EUC-KR", "ISO-2022-JP"]);
+
+/** An undeclared page's East Asian legacy encoding (GBK, Big5, Shift_JIS...), as chardet detects it; null otherwise. */
+function detectedLegacyEncoding(bytes: Buffer): string | null {
+  const found = chardet.detect(bytes.subarray(0, DETECT_BYTES));
+  return found && DETECTED_LEGACY.has(found) ? found : null;
+}
+
 export function decodeText(bytes: Buffer, contentType: string | null): string {
   const label = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? "")?.[1];
   const options = label ? { transportLayerEncodingLabel: label } : {};
@@ -36,6 +48,10 @@ export function decodeText(bytes: Buffer, contentType: string | null): string {
       const late = lateMetaCharset(bytes);
       if (late && getEncoding(bytes, { transportLayerEncodingLabel: late }) !== "UTF-8")
         return decodeBuffer(bytes, { transportLayerEncodingLabel: late, defaultEncoding: "windows-1252" });
+      // Nothing declared and not UTF-8: a page in GBK or Shift_JIS is detected (as browsers do) rather than read as windows-1252.
+      const legacy = detectedLegacyEncoding(bytes);
+      if (legacy)
+        return decodeBuffer(bytes, { transportLayerEncodingLabel: legacy, defaultEncoding: "windows-1252" });
       return decodeBuffer(bytes, { ...options, defaultEncoding: "windows-1252" });
     }
   }
