@@ -23,7 +23,6 @@ const METADATA_FLOOR = 0.95;
  * beside each page stays the truth about the page either way.
  */
 const KNOWN_FAILURES: Readonly<Record<string, string>> = {
-  "forum-thread-first-post": "post signature and 'Joined:' profile lines kept",
   "legacy-table-layout":
     "table layout: sidebars, classifieds, print/e-mail links and copyright kept; no lead image (no figure); Content-Language not read",
   "no-lead-image-logos": "the 'Our midwives' team strip after the statement is kept",
