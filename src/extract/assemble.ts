@@ -67,6 +67,9 @@ export function joinSiblings(
     const density = linkDensityOf(s);
     const chars = s?.chars ?? 0;
     if ((scores.get(sib) ?? 0) + bonus >= threshold) out.push(sib);
+    // Beside a cell, the other cells of its row are the page's other columns (a sidebar, the
+    // classifieds of a table layout): only their score brings them in, never their prose alone.
+    else if (root.name === "td" || root.name === "th") continue;
     // A standfirst or teaser block beside the body: mostly prose, whatever its score.
     else if (s && s.prose >= PROSE_MIN_CHARS && s.prose >= s.chars * SIBLING_PROSE_SHARE) out.push(sib);
     else if (sib.name === "p" && chars > 80 && density < 0.25) out.push(sib);
