@@ -4,7 +4,9 @@ import { isTag } from "domhandler";
 import {
   COUSIN_LEVELS,
   COUSIN_SCORE_RATIO,
+  DATE_TOKEN,
   EXPAND_PROSE_RATIO,
+  HEAD_META_MAX_CHARS,
   PARENT_SCORE_RATIO,
   PROSE_MIN_CHARS,
   RECIPE_MARK,
@@ -12,7 +14,7 @@ import {
   SIBLING_PROSE_SHARE,
   SIBLING_SCORE_RATIO,
 } from "./constants.ts";
-import { textOf } from "./dom.ts";
+import { shortTextOf, textOf } from "./dom.ts";
 import { linkDensityOf, type Stats } from "./measure.ts";
 import { allElements } from "./prune.ts";
 import type { ScoredCandidate } from "./score.ts";
@@ -65,6 +67,9 @@ export function joinSiblings(
     const density = linkDensityOf(s);
     const chars = s?.chars ?? 0;
     if ((scores.get(sib) ?? 0) + bonus >= threshold) out.push(sib);
+    // Beside a cell, the other cells of its row are the page's other columns (a sidebar, the
+    // classifieds of a table layout): only their score brings them in, never their prose alone.
+    else if (root.name === "td" || root.name === "th") continue;
     // A standfirst or teaser block beside the body: mostly prose, whatever its score.
     else if (s && s.prose >= PROSE_MIN_CHARS && s.prose >= s.chars * SIBLING_PROSE_SHARE) out.push(sib);
     else if (sib.name === "p" && chars > 80 && density < 0.25) out.push(sib);
@@ -141,9 +146,15 @@ function joinCousins(roots: Element[], candidates: ScoredCandidate[], stats: Map
   for (const c of candidates.slice(1, 10)) {
     if (c.score < best.score * COUSIN_SCORE_RATIO) break;
     if ([...roots, ...extra].some((r) => isWithin(c.el, r) || isWithin(r, c.el))) continue;
-    if (!ancestors(c.el, COUSIN_LEVELS + 2).some((a) => near.has(a))) continue;
+    const common = ancestors(c.el, COUSIN_LEVELS + 2).find((a) => near.has(a));
+    if (!common) continue;
     const s = stats.get(c.el);
     if (!s || s.prose < s.chars * 0.7) continue;
+    // The article is the first of several dated units (a thread's opening post, a post above its
+    // comments) and the candidate sits in a later one: a reply, not the body split by a layout
+    // wrapper. When the article is not the first (a later page of a thread, a listing), the units
+    // are the page's text together and stay.
+    if (opensDatedUnits(childTowards(common, first)) && isDatedUnit(childTowards(common, c.el))) continue;
     extra.push(c.el);
   }
   if (extra.length === 0) return roots;
@@ -153,6 +164,33 @@ function joinCousins(roots: Element[], candidates: ScoredCandidate[], stats: Map
   const order = new Map(allElements([top]).map((e, i) => [e, i]));
   return [...roots, ...extra].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
+
+/** The child of `ancestor` on the way down to `el` (`el` itself when it is a child). */
+function childTowards(ancestor: Element, el: Element): Element {
+  let n = el;
+  while (n.parent && n.parent !== ancestor && isTag(n.parent)) n = n.parent;
+  return n;
+}
+
+/**
+ * Whether a block carries its own date: a <time> or datetime attribute, or a short line with a date
+ * in it (a post's "by X » Sun Jan 25, 2026 9:37 pm" header).
+ */
+function isDatedUnit(el: Element): boolean {
+  return allElements([el]).some(
+    (d) =>
+      d.name === "time" ||
+      d.attribs.datetime !== undefined ||
+      (DATED_LINE_TAGS.has(d.name) && DATE_TOKEN.test(shortTextOf(d, HEAD_META_MAX_CHARS) ?? "")),
+  );
+}
+/** Whether `unit` is dated and no dated unit precedes it among its siblings. */
+function opensDatedUnits(unit: Element): boolean {
+  if (!isDatedUnit(unit)) return false;
+  for (let p = unit.prev; p; p = p.prev) if (isTag(p) && isDatedUnit(p)) return false;
+  return true;
+}
+const DATED_LINE_TAGS = new Set(["p", "span", "div", "small", "li", "dd", "dt", "header"]);
 
 function isWithin(el: Element, ancestor: Element): boolean {
   for (let p: Element | null = el; p; p = p.parent && isTag(p.parent) ? p.parent : null)

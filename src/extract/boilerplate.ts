@@ -208,6 +208,26 @@ const CTA_TAGS = new Set([
 
 const HEADING = /^h[2-6]$/;
 
+/**
+ * The labels of a poster's profile box, which forum software (phpBB, vBulletin, SMF, XenForo, MyBB)
+ * prints beside every post: "Joined: ...", "Posts: 318", "Registered: ...", "Reputation: 12".
+ */
+const PROFILE_LABEL =
+  /(?:^|\s)(joined|registered|member since|posts|messages|reputation|reaction score|beiträge|mitglied seit|registriert|inscrit le|messages postés|miembro desde|mensajes)\s*:/gi;
+/** Blocks that may be such a box: a definition list, a list, a div or a table cell beside the post. */
+const PROFILE_TAGS = new Set(["dl", "ul", "div", "td", "section", "aside"]);
+
+/**
+ * Whether a short block is a poster's profile box: two different profile labels in it. One label
+ * alone ("Posts: ...") can be a line of the article; two of them in under CTA_MAX_CHARS characters
+ * are a member's statistics, the rest of the box (rank, location) going with them.
+ */
+function isProfileBox(text: string): boolean {
+  const labels = new Set<string>();
+  for (const m of text.matchAll(PROFILE_LABEL)) labels.add(m[1]!.toLowerCase());
+  return labels.size >= 2;
+}
+
 function isLabelLine(text: string): boolean {
   return (
     LABEL_LINE.test(text) || (META_LINE.test(text) && (READING_TIME.test(text) || META_TOKEN.test(text)))
@@ -248,6 +268,10 @@ export function removeBoilerplateText(roots: Element[]): void {
     if (!el.parent) continue;
     const text = shortTextOf(el, CTA_MAX_CHARS) ?? "";
     if (text && CALL_TO_ACTION.test(text) && CTA_TAGS.has(el.name)) {
+      removeElement(el);
+      continue;
+    }
+    if (text && PROFILE_TAGS.has(el.name) && isProfileBox(text)) {
       removeElement(el);
       continue;
     }

@@ -2,10 +2,12 @@
 
 /**
  * class/id words of page furniture that is never article body. From Readability's "unlikely
- * candidates" list plus the share/newsletter/cookie furniture common on news sites.
+ * candidates" list plus the share/newsletter/cookie furniture common on news sites, and the
+ * "signature" under a forum post or answer (phpBB, vBulletin, SMF, XenForo's message-signature,
+ * Stack Exchange's post-signature user card): the poster's standing sign-off, not the post.
  */
 export const JUNK_CLASS_ID =
-  /(^|[\s_-])(share|sharing|social|related|read-?more|recommend|comment|comments|respond|reply|responses|reactions|alert|alertbar|announcement|announcement-?bar|notification-?bar|topbar|top-bar|newsletter|subscribe|signup|promo|advert|ads?|sponsor|cookies?|consent|banner|breadcrumbs?|menu|nav|navbar|sidebar|footer|masthead|popup|modal|author-?box|about-?author|tags?|tag-?list|skip|outbrain|taboola|toolbar|pagination|pager|aside|byline|meta|metadata|postmetadata|entry-utility|entry-meta|post-meta|ratings?|post-ratings|mini-bio|author-(bio|info|image|description|details)|bio|textwidget|widgettitle|widgetcontainer|widget-area|widget_[a-z_]+|copyright|disclaimer)($|[\s_-])/i;
+  /(^|[\s_-])(share|sharing|social|related|read-?more|recommend|comment|comments|respond|reply|responses|reactions|alert|alertbar|announcement|announcement-?bar|notification-?bar|topbar|top-bar|newsletter|subscribe|signup|promo|advert|ads?|sponsor|cookies?|consent|banner|breadcrumbs?|menu|nav|navbar|sidebar|footer|masthead|popup|modal|author-?box|about-?author|tags?|tag-?list|skip|outbrain|taboola|toolbar|pagination|pager|aside|byline|meta|metadata|postmetadata|entry-utility|entry-meta|post-meta|ratings?|post-ratings|mini-bio|author-(bio|info|image|description|details)|bio|textwidget|widgettitle|widgetcontainer|widget-area|widget_[a-z_]+|copyright|disclaimer|signature)($|[\s_-])/i;
 
 /** Words that mark a container as the article even when a junk word also appears in it. */
 export const KEEP_CLASS_ID = /(^|[\s_-])(article|entry|post|story|body|content|main|text)($|[\s_-])/i;

@@ -21,7 +21,7 @@ import { visibleTextNodes } from "./dom.ts";
 import { resolveLazyImages } from "./lazy-images.ts";
 import { takeLeadFromBody, takeLeadImage } from "./lead-image.ts";
 import { toMarkdown } from "./markdown.ts";
-import { measureTree, wrapLooseText } from "./measure.ts";
+import { measureTree, paragraphsFromBreaks, wrapLooseText } from "./measure.ts";
 import { type PageMetadata, readMetadata } from "./metadata.ts";
 import {
   allElements,
@@ -83,6 +83,7 @@ function attempt(
   const assembled = recipePage ? joinRecipeParts(body) : body;
   cleanConditionally(assembled, new Map(candidates.map((c) => [c.el, c.score])));
   unwrapLayoutTables(assembled);
+  paragraphsFromBreaks(assembled);
   removeBoilerplateText(assembled);
   trimTail(assembled);
   const kickerChars = trimHeadMeta(assembled, meta.bylines);

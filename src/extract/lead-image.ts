@@ -151,6 +151,24 @@ function isPhoto(img: Element, src: string | null): src is string {
 }
 
 /**
+ * A captioned picture in the article's body is the article's own even when narrower than
+ * MIN_LEAD_WIDTH, down to this: pages of the 2000s set 150-250px photos in a 480px text column.
+ */
+const MIN_CAPTIONED_LEAD_WIDTH = 150;
+
+/** A picture in a figure with a caption, not an icon, and at least MIN_CAPTIONED_LEAD_WIDTH wide. */
+function captionedPhoto(img: Element, src: string, figure: Element | null): boolean {
+  const width = dimension(attr(img, "width"));
+  if (!figure || NOT_A_PHOTO.test(`${img.attribs.class ?? ""} ${src}`)) return false;
+  if (width !== null && width < MIN_CAPTIONED_LEAD_WIDTH) return false;
+  const caption =
+    selectOne("figcaption", figure) ??
+    selectAll("*", figure).find((e) => CAPTION_CLASS.test(`${e.attribs.class ?? ""}`)) ??
+    null;
+  return caption !== null && textOf(caption).trim() !== "";
+}
+
+/**
  * For pages with no declared share image and no figure: the first real picture in the article body
  * becomes the lead (its caption, when the next block is one, kept with it), and leaves the body.
  */
@@ -158,9 +176,10 @@ export function takeLeadFromBody(roots: Element[], url: string): LeadImage | nul
   for (const root of roots) {
     for (const img of selectAll("img", root)) {
       const src = absoluteUrl(attr(img, "src"), url);
-      if (!src || !isPhoto(img, src)) continue;
+      if (!src) continue;
       const width = dimension(attr(img, "width"));
       const figure = figureOf(img);
+      if (!isPhoto(img, src) && !captionedPhoto(img, src, figure)) continue;
       const { caption, credit } = captionAndCredit(figure);
       removeElement(figure ?? img);
       return {

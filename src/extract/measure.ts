@@ -127,7 +127,40 @@ export function wrapLooseText(roots: AnyNode[]): void {
   }
 }
 
+/**
+ * A cell most of whose text sits in a table inside it lays out a column of the page (the text column
+ * of a 2000s table layout, with the story's own table in it), not a paragraph: scored as one, it
+ * would outvote the cell that holds the text, and the row of sidebars around it would win. A cell
+ * with a small inset table (a captioned picture) beside its text is still a paragraph.
+ */
+function isLayoutCell(cell: Element): boolean {
+  const known = layoutCells.get(cell);
+  if (known !== undefined) return known;
+  let all = 0;
+  let inTables = 0;
+  const stack: Array<{ node: AnyNode; inTable: boolean }> = cell.children.map((node) => ({
+    node,
+    inTable: false,
+  }));
+  while (stack.length > 0) {
+    const { node, inTable } = stack.pop()!;
+    if (node.type === "text") {
+      const n = node.data.trim().length;
+      all += n;
+      if (inTable) inTables += n;
+    } else if (isTag(node)) {
+      const deeper = inTable || node.name === "table";
+      for (const c of node.children) stack.push({ node: c, inTable: deeper });
+    }
+  }
+  const layout = inTables > all / 2;
+  layoutCells.set(cell, layout);
+  return layout;
+}
+const layoutCells = new WeakMap<Element, boolean>();
+
 export function isParagraphLike(el: Element): boolean {
+  if (el.name === "td") return !isLayoutCell(el);
   return PARAGRAPH_TAGS.has(el.name) || isLeafTextBlock(el);
 }
 
@@ -177,4 +210,95 @@ export function measureTree(roots: AnyNode[]): Map<Element, Stats> {
 
 export function linkDensityOf(s: Stats | undefined): number {
   return s && s.chars > 0 ? s.linkChars / s.chars : 0;
+}
+
+/** Containers whose text, when split by blank lines (<br><br>), is split into paragraphs. */
+const BREAK_PARENTS = new Set([
+  "div",
+  "section",
+  "article",
+  "main",
+  "font",
+  "span",
+  "center",
+  "blockquote",
+  "form",
+]);
+
+/** Whether `n` is a <br>, or whitespace that sits between two of them. */
+const isBr = (n: AnyNode): boolean => isTag(n) && n.name === "br";
+const isBlank = (n: AnyNode): boolean => n.type === "text" && n.data.trim() === "";
+
+/**
+ * Readability's _replaceBrs, inside the article: text written as paragraphs separated by a blank line
+ * (two or more <br>, as older CMSs, forums and table layouts write it) becomes one <p> per paragraph,
+ * so the tail and head trims and the label rules judge each paragraph as the line it is (a "Print |
+ * E-mail this story" line under the text) rather than the whole text as one block. A single <br>
+ * stays inside its paragraph; the blank line's <br>s go.
+ */
+export function paragraphsFromBreaks(roots: Element[]): void {
+  const stack: AnyNode[] = [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isTag(node)) continue;
+    for (const c of node.children) if (isTag(c)) stack.push(c);
+    if (!BREAK_PARENTS.has(node.name)) continue;
+    const kids = node.children;
+    // Only a container with a blank line in it: two <br> with nothing but whitespace between.
+    let blankLine = false;
+    for (let i = 0, lastBr = -2; i < kids.length && !blankLine; i++) {
+      if (isBr(kids[i]!)) {
+        if (lastBr >= 0) blankLine = true;
+        lastBr = i;
+      } else if (!isBlank(kids[i]!)) lastBr = -1;
+    }
+    if (!blankLine) continue;
+    const out: AnyNode[] = [];
+    let run: AnyNode[] = [];
+    const flush = () => {
+      // Whitespace and <br>s at a paragraph's ends are the breaks around it.
+      while (run.length > 0 && (isBr(run[run.length - 1]!) || isBlank(run[run.length - 1]!)))
+        out.push(run.pop()!);
+      let lead = 0;
+      while (lead < run.length && (isBr(run[lead]!) || isBlank(run[lead]!))) lead++;
+      const body = run.slice(lead);
+      out.push(...run.slice(0, lead));
+      if (body.length > 0) {
+        const p = new Element("p", {}, body);
+        body.forEach((n, i) => {
+          n.parent = p;
+          n.prev = body[i - 1] ?? null;
+          n.next = body[i + 1] ?? null;
+        });
+        out.push(p);
+      }
+      run = [];
+    };
+    for (let i = 0; i < kids.length; i++) {
+      const c = kids[i]!;
+      if (isTag(c) && BLOCK_TAGS.has(c.name)) {
+        flush();
+        out.push(c);
+        continue;
+      }
+      // A <br> followed (past whitespace) by another ends the paragraph.
+      if (isBr(c)) {
+        let j = i + 1;
+        while (j < kids.length && isBlank(kids[j]!)) j++;
+        if (j < kids.length && isBr(kids[j]!)) {
+          flush();
+          continue;
+        }
+      }
+      run.push(c);
+    }
+    flush();
+    const kept = out.filter((n) => !isBr(n));
+    node.children = kept;
+    kept.forEach((n, i) => {
+      n.parent = node;
+      n.prev = kept[i - 1] ?? null;
+      n.next = kept[i + 1] ?? null;
+    });
+  }
 }

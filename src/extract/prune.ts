@@ -1,6 +1,6 @@
 /** @module Strips page furniture: before scoring (unlikely candidates) and inside the chosen article (conditional clean). */
 import type { AnyNode, Element } from "domhandler";
-import { isTag } from "domhandler";
+import { Element as DomElement, isTag } from "domhandler";
 import { removeElement } from "domutils";
 import {
   BODY_PROSE_SHARE,
@@ -250,6 +250,7 @@ export function unwrapLayoutTables(roots: Element[]): void {
   for (const table of allElements(roots).filter((el) => el.name === "table")) {
     if (!isLayoutTable(table)) continue;
     const cells = ownRows(table).flatMap(cellsOf);
+    if (cells.length === 1 && cells[0] && asFigure(table, cells[0])) continue;
     for (const cell of cells) {
       cell.name = "div";
       cell.attribs = {};
@@ -266,6 +267,60 @@ export function unwrapLayoutTables(roots: Element[]): void {
       c.next = cells[i + 1] ?? null;
     });
   }
+}
+
+/** What a caption under a picture in a cell is made of: lines of (styled) text. */
+const CAPTION_PARTS = new Set(["br", "font", "span", "small", "i", "em", "b", "strong", "a", "p", "div"]);
+/** A caption is a line or two: more text than this beside a picture in one cell is a text column. */
+const TABLE_CAPTION_MAX_CHARS = 300;
+
+/**
+ * A one-cell table holding one picture and, below it, a line of text is how pages before CSS set a
+ * captioned picture beside the text (a table aligned right, the caption in a <font> under the image):
+ * it becomes a <figure> with that text as its <figcaption>, so the picture can lead the article with
+ * its caption and credit, and the caption is not read as a paragraph. Returns whether it did.
+ */
+function asFigure(table: Element, cell: Element): boolean {
+  const inside = allElements(cell.children);
+  const imgs = inside.filter((d) => d.name === "img");
+  if (imgs.length !== 1 || inside.some((d) => d.name === "table")) return false;
+  const text = shortTextOf(cell, TABLE_CAPTION_MAX_CHARS);
+  if (!text?.trim()) return false;
+  // The cell's child holding the picture; the caption is what follows it, and nothing but
+  // whitespace may come before it.
+  let at = -1;
+  cell.children.forEach((c, i) => {
+    if (at < 0 && isTag(c) && (c === imgs[0] || allElements(c.children).includes(imgs[0]!))) at = i;
+  });
+  if (
+    at < 0 ||
+    cell.children.slice(0, at).some((c) => (isTag(c) ? hasText(c) : c.type === "text" && c.data.trim()))
+  )
+    return false;
+  const picture = cell.children.slice(0, at + 1);
+  // The line break that put the caption under the picture is not part of it.
+  const breakOrBlank = (n: AnyNode | undefined) =>
+    !!n && ((isTag(n) && n.name === "br") || (n.type === "text" && !(n as { data: string }).data.trim()));
+  let from = at + 1;
+  while (breakOrBlank(cell.children[from])) from++;
+  const rest = cell.children.slice(from);
+  if (rest.some((c) => isTag(c) && !CAPTION_PARTS.has(c.name))) return false;
+  const caption = new DomElement("figcaption", {}, rest);
+  table.name = "figure";
+  table.attribs = {};
+  link(caption, rest);
+  link(table, [...picture, caption]);
+  return true;
+}
+
+/** Makes `children` the children of `parent`, with their sibling links. */
+function link(parent: Element, children: AnyNode[]): void {
+  parent.children = children;
+  children.forEach((c, i) => {
+    c.parent = parent;
+    c.prev = children[i - 1] ?? null;
+    c.next = children[i + 1] ?? null;
+  });
 }
 
 /** Headings that repeat the title, and wrappers left empty. */

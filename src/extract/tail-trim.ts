@@ -15,7 +15,7 @@ import {
   TAIL_LINE_MAX_CHARS,
   TIME_ABBREVIATION_END,
 } from "./constants.ts";
-import { textOf } from "./dom.ts";
+import { shortTextOf, textOf } from "./dom.ts";
 import { isParagraphLike, linkDensityOf, measureTree } from "./measure.ts";
 import { allElements } from "./prune.ts";
 
@@ -101,7 +101,7 @@ function leafBlocks(roots: Element[]): Element[] {
  */
 export function trimTail(roots: Element[]): void {
   const stats = measureTree(roots);
-  const blocks = leafBlocks(roots);
+  let blocks = leafBlocks(roots);
   // In document order: a link inside the line must not move its text to the end.
   const text = (el: Element) => textOf(el).replace(/\s+/g, " ").trim();
   let lastGood = -1;
@@ -110,6 +110,11 @@ export function trimTail(roots: Element[]): void {
     if (s && s.chars >= GOOD_BLOCK_CHARS && linkDensityOf(s) < 0.3) lastGood = i;
   });
   if (lastGood < 0) return;
+  const lastGoodBlock = blocks[lastGood]!;
+  if (removeTailCards(roots, lastGoodBlock)) {
+    blocks = leafBlocks(roots);
+    lastGood = blocks.indexOf(lastGoodBlock);
+  }
   // From the end back, so a subhead is kept when the list or table it introduces is.
   let keptAfter = false;
   // Lines whose items this pass removed: a "Topics: <span>a</span> <span>b</span>" line is not a leaf
@@ -150,6 +155,52 @@ export function trimTail(roots: Element[]): void {
   for (const line of emptied) {
     if (line.parent && !roots.includes(line) && isOrphanLabel(text(line))) removeElement(line);
   }
+}
+
+/** Containers that may be a card of their own after the article. */
+const CARD_TAGS = new Set(["div", "section", "li", "article", "aside"]);
+/** A picture declared this small (width and height) is a thumbnail, an avatar or an icon. */
+const THUMBNAIL_MAX_PX = 150;
+const THUMBNAIL_NAME = /(^|[\W_])(avatar|thumb|thumbnail|headshot|mugshot)($|[\W_])/i;
+
+function isThumbnail(img: Element): boolean {
+  const px = (v: string | undefined) => (v && /^\s*\d+(px)?\s*$/.test(v) ? Number.parseInt(v, 10) : null);
+  const w = px(img.attribs.width);
+  const h = px(img.attribs.height);
+  if (w !== null && w <= THUMBNAIL_MAX_PX && (h === null || h <= THUMBNAIL_MAX_PX)) return true;
+  return THUMBNAIL_NAME.test(`${img.attribs.class ?? ""} ${(img.attribs.src ?? "").split("/").pop() ?? ""}`);
+}
+
+/**
+ * After the article's last real paragraph, a block with a heading, a thumbnail and under
+ * TAIL_LINE_MAX_CHARS of text is a card, not the article's end: a staff or team strip ("Our
+ * midwives"), an author card, a teaser whose link is gone. Such a card's lines end like sentences,
+ * so the line-by-line trim keeps them; the article's own picture is not thumbnail-sized, and a
+ * closing section has more text than a line. Returns whether any was removed.
+ */
+function removeTailCards(roots: Element[], lastGood: Element): boolean {
+  const order = allElements(roots);
+  let removed = false;
+  for (const el of order.slice(order.indexOf(lastGood) + 1)) {
+    if (!el.parent || !CARD_TAGS.has(el.name) || isWithin(el, lastGood)) continue;
+    const text = shortTextOf(el, TAIL_LINE_MAX_CHARS)?.trim() ?? "";
+    if (text.length === 0 || text.length >= TAIL_LINE_MAX_CHARS) continue;
+    const inside = allElements([el]);
+    if (
+      !inside.some((d) => /^h[2-6]$/.test(d.name)) ||
+      !inside.some((d) => d.name === "img" && isThumbnail(d))
+    )
+      continue;
+    removeElement(el);
+    removed = true;
+  }
+  return removed;
+}
+
+function isWithin(el: Element, ancestor: Element): boolean {
+  for (let p: Element | null = el; p; p = p.parent && isTag(p.parent) ? p.parent : null)
+    if (p === ancestor) return true;
+  return false;
 }
 
 /** Elements that may hold a meta line; headings never do (a dated headline is still the headline). */

@@ -22,12 +22,7 @@ const METADATA_FLOOR = 0.95;
  * todo instead of failing CI; remove an entry once the extractor handles the case. The expected.json
  * beside each page stays the truth about the page either way.
  */
-const KNOWN_FAILURES: Readonly<Record<string, string>> = {
-  "forum-thread-first-post": "post signature and 'Joined:' profile lines kept",
-  "legacy-table-layout":
-    "table layout: sidebars, classifieds, print/e-mail links and copyright kept; no lead image (no figure); Content-Language not read",
-  "no-lead-image-logos": "the 'Our midwives' team strip after the statement is kept",
-};
+const KNOWN_FAILURES: Readonly<Record<string, string>> = {};
 
 /** Set while the metadata rate is below METADATA_FLOOR: the aggregate test reports instead of failing. */
 /** The 95% bar holds (98.5%, 66/67 on 2026-11-26), so this is a real gate now; set a reason here only to mark it todo again. */
