@@ -164,6 +164,8 @@ export interface ClusterFeaturesTable {
   vectors: string;
   /** Its text's MinHash signature, for reprints. */
   signature: string;
+  /** The latest year its headline and opening name (migration 0016); null when they name none. */
+  year: number | null;
 }
 
 /** An open story as clustering compares it: the sums of its reports' vectors. */
