@@ -16,7 +16,7 @@ import * as m0012 from "./migrations/0012-story-clustering.ts";
 import * as m0013 from "./migrations/0013-article-identity.ts";
 import * as m0014 from "./migrations/0014-clustering-batches.ts";
 import * as m0015 from "./migrations/0015-statements.ts";
-import * as m0016 from "./migrations/0016-cluster-year.ts";
+import * as m0017 from "./migrations/0017-cluster-year.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -37,7 +37,7 @@ const migrations: Record<string, DialectMigration> = {
   "0013-article-identity": m0013,
   "0014-clustering-batches": m0014,
   "0015-statements": m0015,
-  "0016-cluster-year": m0016,
+  "0017-cluster-year": m0017,
 };
 
 class StaticProvider implements MigrationProvider {

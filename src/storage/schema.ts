@@ -164,7 +164,7 @@ export interface ClusterFeaturesTable {
   vectors: string;
   /** Its text's MinHash signature, for reprints. */
   signature: string;
-  /** The latest year its headline and opening name (migration 0016); null when they name none. */
+  /** The latest year its headline and opening name (migration 0017); null when they name none. */
   year: number | null;
 }
 

@@ -54,7 +54,7 @@ for (const { name, make } of bothDatabases) {
         "0013-article-identity",
         "0014-clustering-batches",
         "0015-statements",
-        "0016-cluster-year",
+        "0017-cluster-year",
       ]);
     });
     after(async () => {
