@@ -8,11 +8,13 @@
  *   node --import tsx bench/fit-story-weights.ts [../shared/datasets/stories-dev ../shared/datasets/ecbplus-dev]
  *
  * Each set weighs the same in the fit, however many examples it gives. Prints the weights (to be
- * rounded into SCORE_WEIGHTS) and how many examples each set then gets wrong.
+ * rounded into SCORE_WEIGHTS) and how many examples each set then gets wrong. A second step fits
+ * `yearsApart` (the year an undated article names against its story's reports' years) on the
+ * examples without publication times, the other weights held at SCORE_WEIGHTS' values.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { STORY_SPAN_HOURS } from "../src/stories/assign.ts";
+import { SCORE_WEIGHTS, STORY_SPAN_HOURS, yearsApart } from "../src/stories/assign.ts";
 import { articleFeatures } from "../src/stories/features.ts";
 import {
   type ArticleVectors,
@@ -35,7 +37,14 @@ interface Article {
 
 const FEATURES = ["bias", "text", "lead", "entities", "days"] as const;
 
-function examples(dir: string): { x: number[][]; y: number[] } {
+interface Examples {
+  x: number[][];
+  y: number[];
+  /** Per example, for the second step: 1 when an undated article's year is YEAR_GAP from the story's, else 0; null for a dated article. */
+  yearsApart: Array<number | null>;
+}
+
+function examples(dir: string): Examples {
   const gold = JSON.parse(readFileSync(join(dir, "stories.json"), "utf8")) as Record<string, string[]>;
   const storyOf = new Map<string, string>();
   for (const [story, ids] of Object.entries(gold)) for (const id of ids) storyOf.set(id, story);
@@ -51,9 +60,13 @@ function examples(dir: string): { x: number[][]; y: number[] } {
     },
     df: (t: string) => df.get(t) ?? 0,
   };
-  const stories = new Map<string, { reports: number; firstAt: number; sums: ArticleVectors }>();
+  const stories = new Map<
+    string,
+    { reports: number; firstAt: number; sums: ArticleVectors; years: Array<{ year: number | null }> }
+  >();
   const x: number[][] = [];
   const y: number[] = [];
+  const apart: Array<number | null> = [];
   for (const a of articles) {
     const f = articleFeatures({ headline: a.headline, body: a.body });
     for (const t of termsOf(f)) df.set(t, (df.get(t) ?? 0) + 1);
@@ -71,31 +84,37 @@ function examples(dir: string): { x: number[][]; y: number[] } {
         (a.at - s.firstAt) / 86_400_000,
       ]);
       y.push(id === storyOf.get(a.id) ? 1 : 0);
+      apart.push(a.published ? null : yearsApart(f.year, { members: s.years }) ? 1 : 0);
     }
     const own = storyOf.get(a.id) as string;
     const s = stories.get(own) ?? {
       reports: 0,
       firstAt: a.at,
       sums: emptyVectors(),
+      years: [],
     };
     s.reports++;
+    s.years.push({ year: f.year });
     addVectorsInto(s.sums, v);
     s.sums = loadVectors(storeVectors(s.sums, STORY_SUM_TERMS));
     stories.set(own, s);
   }
-  return { x, y };
+  return { x, y, yearsApart: apart };
 }
 
-/** Weighted L2-regularized logistic regression by Newton's method (five features: a 5x5 solve). */
-function fit(x: number[][], y: number[], w: number[], lambda = 1e-3): number[] {
-  const k = FEATURES.length;
+/**
+ * Weighted L2-regularized logistic regression by Newton's method (five features: a 5x5 solve), each
+ * example's logit starting from `offset` (zero, or the part held fixed).
+ */
+function fit(x: number[][], y: number[], w: number[], offset?: number[], lambda = 1e-3): number[] {
+  const k = x[0]?.length ?? 0;
   let beta = new Array<number>(k).fill(0);
   const total = w.reduce((s, v) => s + v, 0);
   for (let iter = 0; iter < 50; iter++) {
     const g = new Array<number>(k).fill(0);
     const h = Array.from({ length: k }, () => new Array<number>(k).fill(0));
     x.forEach((row, i) => {
-      const z = row.reduce((s, v, j) => s + v * (beta[j] as number), 0);
+      const z = (offset?.[i] ?? 0) + row.reduce((s, v, j) => s + v * (beta[j] as number), 0);
       const p = 1 / (1 + Math.exp(-z));
       const wi = (w[i] as number) / total;
       for (let j = 0; j < k; j++) {
@@ -153,5 +172,40 @@ for (const s of sets) {
   });
   console.log(
     `${s.dir}: ${s.y.length} article-story examples (${s.y.filter((v) => v === 1).length} positive), ${wrong} on the wrong side of 0`,
+  );
+}
+
+// Step two: the year signal of articles without times, the score's other weights as in the product.
+const fixed = [
+  SCORE_WEIGHTS.bias,
+  SCORE_WEIGHTS.text,
+  SCORE_WEIGHTS.lead,
+  SCORE_WEIGHTS.entities,
+  SCORE_WEIGHTS.days,
+];
+const undated = sets.flatMap((s) =>
+  s.x.flatMap((row, i) => {
+    const apart = s.yearsApart[i];
+    return apart == null
+      ? []
+      : [
+          {
+            offset: row.reduce((acc, v, j) => acc + v * (fixed[j] as number), 0),
+            apart,
+            y: s.y[i] as number,
+          },
+        ];
+  }),
+);
+if (undated.length > 0) {
+  const [yearsWeight] = fit(
+    undated.map((e) => [e.apart]),
+    undated.map((e) => e.y),
+    undated.map(() => 1),
+    undated.map((e) => e.offset),
+  );
+  const apartCount = undated.filter((e) => e.apart === 1).length;
+  console.log(
+    `yearsApart (${undated.length} undated examples, ${apartCount} years apart, ${undated.filter((e) => e.apart === 1 && e.y === 1).length} of them positive): ${(yearsWeight as number).toFixed(3)}`,
   );
 }

@@ -96,7 +96,10 @@ export function registerStories(program: Command): void {
           const row = toRow(a, sourceId);
           if (
             seen.has(a.id) ||
-            !(await insertArticle(db.kysely, row, [], { cluster: clusterRequest(row, config) }))
+            !(await insertArticle(db.kysely, row, [], {
+              // Without a publication time the article's time is UNDATED, a stand-in, not a time.
+              cluster: clusterRequest(row, config),
+            }))
           ) {
             throw new Error(`stories: line ${n}: id ${a.id} appears twice`);
           }

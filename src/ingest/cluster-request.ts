@@ -12,5 +12,8 @@ export function clusterRequest(
   return {
     features: articleFeatures({ headline: article.title, body: article.text, language: article.language }),
     windowHours: config.storyWindowHours,
+    // Without a publication time the fetch time stands in, which says little about when the event
+    // was: the year the text names is then the time signal (stories/assign.ts yearsApart).
+    dated: article.published_at != null,
   };
 }

@@ -36,6 +36,12 @@ export interface ClusterRequest {
   features: Features;
   /** Stories whose last report is older than this, relative to the new article's time, are closed. */
   windowHours: number;
+  /**
+   * False when the article's time only stands in for one it lacks (`newsdesk stories` on input without
+   * publication times): the year its text names then counts as its time (stories/assign.ts). Ingest
+   * leaves it out: an article has at least its fetch time. Default true.
+   */
+  dated?: boolean;
 }
 
 /** The newly inserted article, as clustering needs it. */
@@ -223,7 +229,7 @@ async function loadProfiles(
   }
   const members = await trx
     .selectFrom("cluster_features")
-    .select(["article_id", "story_id", "at"])
+    .select(["article_id", "story_id", "at", "year"])
     .where(
       "story_id",
       "in",
@@ -239,7 +245,10 @@ async function loadProfiles(
   for (const m of members) {
     const list = byStory.get(Number(m.story_id)) ?? [];
     const text = signatures.get(Number(m.article_id));
-    if (text) list.push({ articleId: Number(m.article_id), at: Date.parse(m.at), text });
+    if (text) {
+      const year = m.year == null ? null : Number(m.year);
+      list.push({ articleId: Number(m.article_id), at: Date.parse(m.at), text, year });
+    }
     byStory.set(Number(m.story_id), list);
   }
   const profiles: Array<StoryProfile & { row: { first_at: string; last_at: string } }> = [];
@@ -444,7 +453,10 @@ export async function clusterInsertedArticle(
     atMs,
     windowHours,
   );
-  const decision = assignStory({ vectors, text: features.text, at: atMs }, candidates);
+  const decision = assignStory(
+    { vectors, text: features.text, at: atMs, dated: request.dated ?? true, year: features.year },
+    candidates,
+  );
 
   let storyId = decision.storyId;
   if (storyId === null) {
@@ -498,6 +510,7 @@ export async function clusterInsertedArticle(
       // Only the whole-text vector is read again (for the story's representative report).
       vectors: JSON.stringify({ all: storeVector(vectors.all) }),
       signature: JSON.stringify(features.text),
+      year: features.year,
     })
     .execute();
   if (index.length > 0) {

@@ -184,6 +184,8 @@ export interface ClusterFeaturesTable {
   vectors: string;
   /** Its text's MinHash signature, for reprints. */
   signature: string;
+  /** The latest year its headline and opening name (migration 0017); null when they name none. */
+  year: number | null;
 }
 
 /** An open story as clustering compares it: the sums of its reports' vectors. */

@@ -55,6 +55,7 @@ for (const { name, make } of bothDatabases) {
         "0014-clustering-batches",
         "0015-statements",
         "0016-page-archive",
+        "0017-cluster-year",
       ]);
     });
     after(async () => {

@@ -24,10 +24,13 @@ import {
   MERGE_SCORE,
   NEAR_DUPLICATE_MIN_SHINGLES,
   type NewArticle,
+  SCORE_WEIGHTS,
   STORY_SPAN_HOURS,
   type StoryProfile,
   spanWith,
   storyScore,
+  YEAR_GAP,
+  yearsApart,
 } from "./assign.ts";
 import { articleFeatures, type Features } from "./features.ts";
 import { addVectorsInto, articleVectors, type Corpus, cosine, emptyVectors, termsOf } from "./vectors.ts";
@@ -353,5 +356,44 @@ describe("determinism", () => {
         s.key,
       );
     }
+  });
+});
+
+describe("years named in undated texts", () => {
+  const withYear = (s: StoryProfile, year: number | null): StoryProfile => ({
+    ...s,
+    members: s.members.map((m) => ({ ...m, year })),
+  });
+
+  test("yearsApart: YEAR_GAP or more from every year the story's reports name; no year on either side is no evidence", () => {
+    const s = story(1, [FIRE[0]!, FIRE[1]!]);
+    assert.equal(yearsApart(2013, withYear(s, 2013 - YEAR_GAP)), true);
+    assert.equal(yearsApart(2013, withYear(s, 2013 - YEAR_GAP + 1)), false, "a year apart is not enough");
+    assert.equal(yearsApart(2013, withYear(s, null)), false, "the story names no year");
+    assert.equal(yearsApart(null, withYear(s, 2008)), false, "the article names none");
+    // One report of the story within the gap is enough to agree.
+    const mixed = { ...s, members: s.members.map((m, i) => ({ ...m, year: i === 0 ? 2008 : 2013 })) };
+    assert.equal(yearsApart(2013, mixed), false);
+  });
+
+  test("the score of an undated article drops by SCORE_WEIGHTS.yearsApart for a story of other years, and only then", () => {
+    const v = newArticle(FIRE[2]!).vectors;
+    const s = story(1, [FIRE[0]!, FIRE[1]!]);
+    const plain = storyScore(v, s.lastAt, s);
+    assert.ok(
+      Math.abs(storyScore(v, s.lastAt, withYear(s, 2008), 2013) - (plain + SCORE_WEIGHTS.yearsApart)) < 1e-9,
+    );
+    assert.equal(storyScore(v, s.lastAt, withYear(s, 2012), 2013), plain);
+    assert.equal(storyScore(v, s.lastAt, withYear(s, 2008), null), plain);
+  });
+
+  test("an undated article joins the story whose years agree with its own; a dated one ignores years", () => {
+    // Two stories with the same reports: on text alone they tie, and the lower id wins.
+    const older = withYear(story(1, [FIRE[0]!, FIRE[1]!]), 2008);
+    const newer = withYear(story(2, [FIRE[0]!, FIRE[1]!]), 2013);
+    const article = { ...newArticle(FIRE[2]!), year: 2013 };
+    assert.equal(assignStory({ ...article, dated: false }, [older, newer]).storyId, 2);
+    assert.equal(assignStory({ ...article, dated: true }, [older, newer]).storyId, 1);
+    assert.equal(assignStory(article, [older, newer]).storyId, 1, "dated unless said otherwise");
   });
 });

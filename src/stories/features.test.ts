@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FIRE, MATCH } from "../../test/support/story-texts.ts";
-import { articleFeatures, HEADLINE_WEIGHT, LEAD_WORDS, type TermCounts } from "./features.ts";
+import { articleFeatures, HEADLINE_WEIGHT, LEAD_WORDS, type TermCounts, YEAR_WORDS } from "./features.ts";
 
 const asMap = (counts: TermCounts) => new Map(counts);
 
@@ -140,4 +140,19 @@ test("the same article always gives the same features", () => {
   const a = articleFeatures({ headline: FIRE[2]!.headline, body: FIRE[2]!.body });
   const b = articleFeatures({ headline: FIRE[2]!.headline, body: FIRE[2]!.body });
   assert.deepEqual(a, b);
+});
+
+test("the year is the latest the headline and the first YEAR_WORDS words name, alone or in a date", () => {
+  const year = (headline: string, body: string) => articleFeatures({ headline, body }).year;
+  assert.equal(year("Coach fired", "Posted: May 24, 2005. The club fired its coach, hired in 2004."), 2005);
+  assert.equal(year("Arrested on 2/3/2009", "A player was arrested."), 2009);
+  assert.equal(year("Patch released", "Updated 2013-09-18. A fix is out, after the 2012 flaw."), 2013);
+  // Counts, scores and amounts are not years; nor is a text without any.
+  assert.equal(year("Storm", "About 1,000 people and 1500 homes lost power; the final was 20-13."), null);
+  // Background after the opening does not count.
+  const filler = Array.from({ length: YEAR_WORDS }, () => "then").join(" ");
+  assert.equal(
+    year("Quake", `A quake hit on Sunday, 2 July 2013. ${filler} A 2016 study warned of it.`),
+    2013,
+  );
 });

@@ -28,6 +28,12 @@ export interface Features {
   numbers: string[];
   /** MinHash of the body's word shingles (the headline excluded: reprints change it). */
   text: Signature;
+  /**
+   * The latest year the headline and the body's first YEAR_WORDS words name ("2013", "May 24, 2005",
+   * "2/3/2009"), or null: when a text has no publication time, the year its opening names (its
+   * dateline, the event's date) is the best clue to when it was written.
+   */
+  year: number | null;
 }
 
 /**
@@ -40,6 +46,27 @@ export const LEAD_WORDS = 60;
 export const HEADLINE_WEIGHT = 2;
 /** Distinct terms kept per vector (by count): enough for a 600-word article's content words. */
 export const MAX_TERMS = 250;
+/**
+ * Body words searched for the text's year, after the headline: the opening, where a page's dateline
+ * ("Posted: May 24, 2005") and the event's date stand, before background paragraphs that recall
+ * earlier years. 100 words is the page's furniture and the first paragraph or two. Chosen on
+ * ecbplus-dev (the set without times), by the mean gain in B-cubed F1 over 24 random input orders
+ * (the set's order decides which report founds a story, so one order moves by about 0.01): +0.009 at
+ * 60 words, +0.011 at 100, +0.010 at 150, +0.006 at 250, +0.010 for the whole text, whose background
+ * years trade recall for precision (0.87 in the set's own order, against 0.889 at 100).
+ */
+export const YEAR_WORDS = 100;
+
+/** A year as written alone or as part of a date ("2013", "2013-09-26", "2/3/2009"): 1900 to 2099. */
+function yearOf(t: Token): number | null {
+  if (!t.numeric) return null;
+  let year: number | null = null;
+  for (const part of t.norm.split(/[-/.]/)) {
+    if (!/^\d+$/.test(part)) return null;
+    if (/^(?:19|20)\d\d$/.test(part)) year = Math.max(year ?? 0, Number(part));
+  }
+  return year;
+}
 
 function isContent(t: Token, stop: ReadonlySet<string>): boolean {
   // Single letters and stop words say nothing about the event; numbers are kept apart as well as here.
@@ -112,6 +139,11 @@ export function articleFeatures(article: ArticleText): Features {
       leadNames.add(t.norm);
     }
   }
+  let year: number | null = null;
+  for (const t of [...head, ...words.slice(0, YEAR_WORDS)]) {
+    const y = yearOf(t);
+    if (y !== null && (year === null || y > year)) year = y;
+  }
   return {
     lang,
     lead: top(lead),
@@ -120,5 +152,6 @@ export function articleFeatures(article: ArticleText): Features {
     leadNames: [...leadNames].sort(),
     numbers: [...numbers].sort(),
     text: signature(words.map((t) => t.norm)),
+    year,
   };
 }
