@@ -484,11 +484,17 @@ function chooseTitle(
 ): string | null {
   if (!raw) return visibleHeadline(candidates, null, true);
   const cleaned = cleanTitle(raw, siteName);
-  // "Headline | Site": whichever side an h1 repeats, the headline is the longer side.
-  const parts = raw.split(TITLE_SEPARATOR);
+  // "Headline | Site", "Headline › Site": the part an article h1 repeats is the headline (the h1
+  // candidates exclude logos and site names).
+  const parts = raw.split(/\s+[|–—·»:›•-]\s+/);
+  const siteish = (t: string) => {
+    const q = squash(t);
+    return keys.some((k) => q === k || (k.length >= 4 && q.includes(k)));
+  };
   for (const c of candidates) {
-    if (parts.length > 1 && parts.some((p) => norm(p) === norm(c.text)))
-      return parts.reduce((a, b) => (b.length > a.length ? b : a)).trim();
+    const same = parts.length > 1 ? parts.find((p) => norm(p) === norm(c.text)) : undefined;
+    // An h1 repeating the part that names the site ("Valve Bench Forum") is the site's heading.
+    if (same && !siteish(same)) return same.trim();
   }
   // A declared title that names the site, not the article ("ICON Magazine", "energieverbraucher.de").
   const squashed = squash(cleaned);
