@@ -481,6 +481,7 @@ function chooseTitle(
   keys: readonly string[],
   /** The first-level headings of the article's content other than h1 (h2), for pages whose headline is not an h1. */
   lesser: () => ReadonlyArray<{ text: string; inContent: boolean }>,
+  others: readonly string[] = [],
 ): string | null {
   if (!raw) return visibleHeadline(candidates, null, true);
   const cleaned = cleanTitle(raw, siteName);
@@ -510,7 +511,7 @@ function chooseTitle(
           .filter((c) => c.inContent)
           .slice(0, 1)
       : candidates;
-  const h1 = visibleHeadline(headings, cleaned, siteTitle);
+  const h1 = visibleHeadline(headings, cleaned, siteTitle, others);
   if (!h1) return cleaned;
   // "Thema Verbraucherschutz Mehr Transparenz ...": an h1 that is the declared headline after a few
   // words of kicker or section gives the declared headline.
@@ -549,7 +550,9 @@ function placeOf(el: Element): "content" | "furniture" | "page" {
     // An article's own <header> holds its headline: content wins over any header around it.
     if (a.name === "article" || a.name === "main" || /Article|BlogPosting/.test(a.attribs.itemtype ?? ""))
       return "content";
-    if (a.name === "nav" || a.name === "header" || a.name === "footer" || a.name === "aside")
+    if (a.name === "nav" || a.name === "footer" || a.name === "aside") furniture = true;
+    // A <header> is the page's masthead when it holds the navigation or the logo; else an article's.
+    if (a.name === "header" && selectOne(`nav, [class*="logo"], [id*="logo"], [class*="brand"]`, a))
       furniture = true;
     if (SITE_HEADING.test(`${a.attribs.class ?? ""} ${a.attribs.id ?? ""}`)) furniture = true;
   }
@@ -622,12 +625,16 @@ function visibleHeadline(
   candidates: ReadonlyArray<{ text: string; inContent: boolean }>,
   declared: string | null,
   siteTitle: boolean,
+  /** The page's other declared titles (og:title, <title>...): an h1 may repeat any of them. */
+  others: readonly string[] = [],
 ): string | null {
   if (candidates.length === 0) return null;
   if (!declared || siteTitle) return (candidates.find((c) => c.inContent) ?? candidates[0])?.text ?? null;
   let best: { text: string; score: number } | null = null;
   for (const c of candidates) {
-    const score = Math.max(overlap(c.text, declared), overlap(declared, c.text));
+    const score = Math.max(
+      ...[declared, ...others].map((d) => Math.max(overlap(c.text, d), overlap(d, c.text))),
+    );
     if (!best || score > best.score) best = { text: c.text, score };
   }
   if (best && best.score >= HEADLINE_OVERLAP) return best.text;
@@ -661,8 +668,16 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     metaContent(doc, "og:title", "twitter:title") ??
     docTitle;
   const declared0 = rawTitle && /&[#a-z\d]+;/i.test(rawTitle) ? decodeHTML(rawTitle) : rawTitle;
-  const title = chooseTitle(declared0, h1s, siteName, outletKeys(siteName, url), () =>
-    headlineCandidates(doc, headingKeys, "h2"),
+  const otherTitles = [metaContent(doc, "og:title", "twitter:title"), docTitle].flatMap((t) =>
+    t && t !== rawTitle ? [cleanTitle(/&[#a-z\d]+;/i.test(t) ? decodeHTML(t) : t, siteName)] : [],
+  );
+  const title = chooseTitle(
+    declared0,
+    h1s,
+    siteName,
+    outletKeys(siteName, url),
+    () => headlineCandidates(doc, headingKeys, "h2"),
+    otherTitles,
   );
 
   const outlet = siteName ?? titleSuffix(docTitle, title);
