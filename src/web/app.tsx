@@ -1,4 +1,5 @@
 /** @module Builds the Fastify app: assets, the route list, and one error handler for every failure. */
+
 import { createServer } from "node:http";
 import { constants as zlib } from "node:zlib";
 import compress from "@fastify/compress";
@@ -15,6 +16,7 @@ import { rejectNulBody } from "./reject-nul.ts";
 import { renderPage } from "./render.tsx";
 import { compressOnce } from "./render-cache.ts";
 import { routes } from "./routes.ts";
+import { securityHeaders } from "./security-headers.ts";
 import { trustProxyOption } from "./trust-proxy.ts";
 
 function errorDocument(ctx: WebContext, status: number, message: string): string {
@@ -35,6 +37,7 @@ const BROTLI_FAST = { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } };
 export function buildApp(ctx: WebContext) {
   // Per-request lines would dominate the log at news-site traffic; errors are logged by the handler below.
   const pageCache = createPageCache(ctx);
+  const security = securityHeaders(ctx.config);
   const app = Fastify({
     loggerInstance: ctx.log.child({ component: "web" }),
     logController: new LogController({ disableRequestLogging: true }),
@@ -57,6 +60,8 @@ export function buildApp(ctx: WebContext) {
     // Cached pages are answered before Fastify routes the request (inject() goes through the hooks).
     serverFactory: (handler, options) => {
       const server = createServer((req, res) => {
+        // Every response, a cached page or Fastify's, carries the security headers.
+        for (const [name, value] of Object.entries(security)) res.setHeader(name, value);
         if (!pageCache.serveRaw(req, res)) handler(req, res);
       });
       // What Fastify sets on the servers it makes itself.
