@@ -3,6 +3,7 @@
 import render from "dom-serializer";
 import type { Document, Element, Text } from "domhandler";
 import { parseDocument } from "htmlparser2";
+import { withoutControlChars } from "../util/control-chars.ts";
 import { escapeHtml } from "../util/html.ts";
 import { agencyBesidesSite, agencyInText } from "./agency.ts";
 import { assembleArticle, joinRecipeParts } from "./assemble.ts";
@@ -185,7 +186,8 @@ export function extractArticle(
   url: string,
   options: { selectors?: SourceSelectors } = {},
 ): ExtractionResult {
-  const source = boundedSource(html);
+  // Control characters mean nothing on a page and would reach the headline and byline (issue 15).
+  const source = withoutControlChars(boundedSource(html));
   // 0. The operator's selectors for this source come first: drop what they exclude.
   // Later attempts need the page untouched by earlier ones: they parse it again (rarely needed,
   // and no dearer than keeping a copy for every page).

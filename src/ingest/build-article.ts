@@ -6,6 +6,7 @@ import type { FeedItem, TextValue } from "../feeds/types.ts";
 import { htmlToPlainText } from "../sanitize/plain-text.ts";
 import { sanitizeHtml } from "../sanitize/sanitize-html.ts";
 import type { NewArticle } from "../storage/schema.ts";
+import { withoutControlChars } from "../util/control-chars.ts";
 import { textFingerprint } from "../util/same-text.ts";
 import { articleUrlKey } from "../util/url-key.ts";
 
@@ -43,7 +44,8 @@ export function buildArticle(
   const base = page?.finalUrl ?? item.url ?? "about:blank";
   const feedHtml = textValueToHtml(item.content) ?? textValueToHtml(item.summary) ?? "";
   const bodyHtml = sanitizeHtml(ex?.bodyHtml ?? feedHtml, base);
-  const text = ex?.text ?? htmlToPlainText(feedHtml);
+  // Control characters leave every text field here, on the way in (the feed's pass through htmlToPlainText).
+  const text = withoutControlChars(ex?.text ?? htmlToPlainText(feedHtml));
   // Titles are shown as text: markup in them is dropped, never interpreted.
   const feedTitle = plainTitle(item.title);
   const summaryHtml = textValueToHtml(item.summary);
@@ -56,24 +58,29 @@ export function buildArticle(
     // The page's canonical URL names the article best; the address it was fetched from, then the link, next.
     url_key: articleUrlKey(ex?.canonicalUrl ?? null, page?.finalUrl ?? null, item.url),
     // The feed's headline is what the publisher chose for syndication; the page's is the fallback.
-    title: feedTitle || ex?.title || "(untitled)",
+    title:
+      feedTitle ||
+      withoutControlChars(ex?.title ?? "")
+        .replace(/\s+/g, " ")
+        .trim() ||
+      "(untitled)",
     // A feed's author may be a bare mailbox; a byline names a person.
     byline:
       (item.author && !/^\S+@\S+$/.test(item.author) ? htmlToPlainText(item.author) : null) ??
-      ex?.byline ??
+      withoutControlChars(ex?.byline ?? null) ??
       null,
-    agency: ex?.agency ?? null,
+    agency: withoutControlChars(ex?.agency ?? null),
     published_at: item.published ?? ex?.published ?? null,
     lead_image_url: ex?.leadImage?.url ?? null,
-    lead_image_alt: ex?.leadImage?.alt ?? null,
-    lead_image_caption: ex?.leadImage?.caption ?? null,
-    lead_image_credit: ex?.leadImage?.credit ?? null,
+    lead_image_alt: withoutControlChars(ex?.leadImage?.alt ?? null),
+    lead_image_caption: withoutControlChars(ex?.leadImage?.caption ?? null),
+    lead_image_credit: withoutControlChars(ex?.leadImage?.credit ?? null),
     // Both or neither: one side alone cannot reserve the image's box.
     lead_image_width: ex?.leadImage?.width && ex.leadImage.height ? ex.leadImage.width : null,
     lead_image_height: ex?.leadImage?.width && ex.leadImage.height ? ex.leadImage.height : null,
     body_html: bodyHtml,
     text,
-    excerpt: summary ? summary.slice(0, FEED_EXCERPT_CHARS) : (ex?.excerpt ?? null),
+    excerpt: summary ? summary.slice(0, FEED_EXCERPT_CHARS) : withoutControlChars(ex?.excerpt ?? null),
     language: ex?.lang ?? null,
     fetched_at: now,
     created_at: now,

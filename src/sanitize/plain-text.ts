@@ -1,6 +1,7 @@
 /** @module htmlToPlainText: untrusted HTML (a title, a caption) to plain text with entities decoded. */
 import { findAll, removeElement, textContent } from "domutils";
 import { parseDocument } from "htmlparser2";
+import { withoutControlChars } from "../util/control-chars.ts";
 
 const NON_TEXT = new Set(["script", "style", "template", "noscript"]);
 
@@ -8,5 +9,5 @@ const NON_TEXT = new Set(["script", "style", "template", "noscript"]);
 export function htmlToPlainText(html: string): string {
   const doc = parseDocument(html);
   for (const el of findAll((e) => NON_TEXT.has(e.name), doc.children)) removeElement(el);
-  return textContent(doc).replace(/\s+/g, " ").trim();
+  return withoutControlChars(textContent(doc)).replace(/\s+/g, " ").trim();
 }

@@ -1,5 +1,6 @@
 /** @module sanitizeHtml: untrusted HTML to safe HTML by allowlist, with absolute URLs. The last step before storage. */
 import sanitize from "sanitize-html";
+import { withoutControlChars } from "../util/control-chars.ts";
 
 /**
  * Tags dropped with everything inside them (the text of other dropped wrappers, such as div or span, is
@@ -95,7 +96,7 @@ function absoluteSrcset(value: string | undefined, base: string): string | undef
  * Relative links and image sources are resolved against `baseUrl`; links open as plain links.
  */
 export function sanitizeHtml(html: string, baseUrl: string): string {
-  return sanitize(html, {
+  return sanitize(withoutControlChars(html), {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ["href", "title"],

@@ -4,6 +4,7 @@
  */
 import { type ExpressionBuilder, type Kysely, type ReferenceExpression, sql } from "kysely";
 import type { FeedItem } from "../feeds/types.ts";
+import { withoutControlChars } from "../util/control-chars.ts";
 import { sameText } from "../util/same-text.ts";
 import { slugify } from "../util/slug.ts";
 import { outletHost } from "../util/url-key.ts";
@@ -317,7 +318,7 @@ export async function insertArticle(
     }
     const bySlug = new Map<string, string>();
     for (const name of topics) {
-      const clean = name.replace(/\s+/g, " ").trim().slice(0, TOPIC_MAX_CHARS);
+      const clean = withoutControlChars(name).replace(/\s+/g, " ").trim().slice(0, TOPIC_MAX_CHARS);
       const slug = clean ? slugify(clean, "") : "";
       if (slug && !bySlug.has(slug)) bySlug.set(slug, clean);
     }
