@@ -222,6 +222,12 @@ export const settings = {
     parse: int(1, 64),
     doc: "How many article pages one refresh fetches at the same time.",
   },
+  maxItemsPerFetch: {
+    env: "NEWSDESK_MAX_ITEMS_PER_FETCH",
+    default: "200",
+    parse: int(1, 100_000),
+    doc: "New or edited items taken from one fetch of a feed; the rest wait for the next poll, which comes at the shortest interval while items wait.",
+  },
   storyWindowHours: {
     env: "NEWSDESK_STORY_WINDOW_HOURS",
     default: "72",

@@ -68,8 +68,9 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
       return { ...report, ok: true, notModified: true };
     }
     const feed = parseFeed(decodeText(res.bytes, res.contentType), res.finalUrl);
-    const { added, revised } = await storeFeedItems(source, feed, deps);
-    const interval = pollIntervalMinutes(feed, now, bounds);
+    const { added, revised, deferred, pagesUnavailable } = await storeFeedItems(source, feed, deps);
+    // Items left for the next poll are fetched at the shortest interval, not after a quiet feed's hours.
+    const interval = deferred > 0 ? bounds.minMinutes : pollIntervalMinutes(feed, now, bounds);
     await markSourceFetched(db, source.id, {
       now: nowIso,
       nextFetchAt: nextPollAfterSuccess(now, pollMinutesWithLease(source, interval, now, config), feed.hints),
@@ -80,7 +81,17 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
       lastModified: res.lastModified,
     });
     await subscribeToHub(source, websubTarget(source, feed, res.link, res.finalUrl), deps, now);
-    log.info({ source_id: source.id, items: feed.items.length, added, revised }, "source refreshed");
+    log.info(
+      {
+        source_id: source.id,
+        items: feed.items.length,
+        added,
+        revised,
+        ...(deferred > 0 ? { deferred } : {}),
+        ...(pagesUnavailable > 0 ? { pages_unavailable: pagesUnavailable } : {}),
+      },
+      "source refreshed",
+    );
     return { ...report, ok: true, items: feed.items.length, added };
   } catch (err) {
     const error = oneLine(err);

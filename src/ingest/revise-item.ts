@@ -32,6 +32,13 @@ export function revisionTime(
   return new Date(Math.min(t, now.getTime())).toISOString();
 }
 
+/** Whether a known item differs from the stored article (headline or text), or was stored before digests were kept. */
+export function itemChanged(item: FeedItem, stored: KnownItem): boolean {
+  if (stored.feed_digest === null) return true;
+  const title = plainTitle(item.title);
+  return (title !== "" && !sameText(title, stored.title)) || stored.feed_digest !== feedDigest(item);
+}
+
 /**
  * Compares a known item with the stored article and revises it when the headline or the feed's text
  * changed by more than whitespace. A headline edit costs no request. A text edit rebuilds the body the

@@ -13,7 +13,7 @@ import { clusterRequest } from "./cluster-request.ts";
 import { fetchPage } from "./fetch-page.ts";
 import { pageToKeep } from "./keep-page.ts";
 import { mapLimit } from "./map-limit.ts";
-import { reviseKnownItem } from "./revise-item.ts";
+import { itemChanged, reviseKnownItem } from "./revise-item.ts";
 
 export interface StoreDeps {
   db: Kysely<Database>;
@@ -29,6 +29,10 @@ export interface StoreReport {
   added: number;
   /** Stored articles whose headline or text the publisher edited. */
   revised: number;
+  /** New or known items left for the next poll (over NEWSDESK_MAX_ITEMS_PER_FETCH). */
+  deferred: number;
+  /** New items whose page could not be fetched or read: stored from the feed's own text. */
+  pagesUnavailable: number;
 }
 
 /**
@@ -67,26 +71,38 @@ export async function storeFeedItems(
     seen.add(item.guid);
     (known.has(item.guid) ? edits : fresh).push(item);
   }
-  const revised = await mapLimit(edits, config.pageConcurrency, async (item) => {
+  // A feed of thousands of items is taken a slice at a time: new items first (in the feed's order,
+  // newest first in most feeds), then edits of known ones; the rest wait for the next poll.
+  // Known items the feed still gives unchanged cost nothing and are not counted.
+  const changed = edits.filter((item) => {
+    const stored = known.get(item.guid);
+    return stored !== undefined && itemChanged(item, stored);
+  });
+  const takenFresh = fresh.slice(0, config.maxItemsPerFetch);
+  const takenEdits = changed.slice(0, Math.max(0, config.maxItemsPerFetch - takenFresh.length));
+  const deferred = fresh.length - takenFresh.length + changed.length - takenEdits.length;
+  const revised = await mapLimit(takenEdits, config.pageConcurrency, async (item) => {
     const stored = known.get(item.guid);
     return stored ? reviseKnownItem(item, stored, source, deps) : false;
   });
   const keyOf = (item: FeedItem) => (item.url ? urlKey(item.url) : null);
   const held = await findOutletUrlKeys(
     db,
-    fresh.flatMap((i) => keyOf(i) ?? []),
+    takenFresh.flatMap((i) => keyOf(i) ?? []),
     outlet,
   );
   // Two links to one page in this feed (one tagged for a campaign) fetch it once.
-  const toFetch = fresh.filter((item) => {
+  const toFetch = takenFresh.filter((item) => {
     const key = keyOf(item);
     if (key === null) return true;
     if (held.has(key)) return false;
     held.add(key);
     return true;
   });
+  let pagesUnavailable = 0;
   const added = await mapLimit(toFetch, config.pageConcurrency, async (item) => {
     const page = await fetchPage(item, source, deps);
+    if (!page && item.url) pagesUnavailable++;
     // Read after the page came in (it may take a while), from the same clock as the rest of the refresh.
     const fetchedAt = (deps.now?.() ?? new Date()).toISOString();
     const article = buildArticle(source.id, item, page, fetchedAt);
@@ -99,5 +115,10 @@ export async function storeFeedItems(
       statements: articleStatements(article.text, source.title, deps.log),
     });
   });
-  return { added: added.filter(Boolean).length, revised: revised.filter(Boolean).length };
+  return {
+    added: added.filter(Boolean).length,
+    revised: revised.filter(Boolean).length,
+    deferred,
+    pagesUnavailable,
+  };
 }

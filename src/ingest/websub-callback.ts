@@ -5,7 +5,7 @@ import { parseFeed } from "../feeds/parse-feed.ts";
 import { decodeText } from "../fetch/decode-text.ts";
 import type { Logger } from "../log.ts";
 import type { Database, Source } from "../storage/schema.ts";
-import { findSourceById, markWebsubActive, markWebsubDenied } from "../storage/sources.ts";
+import { findSourceById, markSourcesDue, markWebsubActive, markWebsubDenied } from "../storage/sources.ts";
 import { type StoreDeps, storeFeedItems } from "./store-feed-items.ts";
 import { LEASE_SECONDS } from "./websub.ts";
 import { sameToken, signatureMatches } from "./websub-auth.ts";
@@ -103,8 +103,19 @@ export async function receivePush(
   }
   try {
     const feed = parseFeed(decodeText(push.body, push.contentType), source.websub_topic ?? source.url);
-    const { added, revised } = await storeFeedItems(source, feed, deps);
-    log.info({ source_id: source.id, items: feed.items.length, added, revised }, "websub push stored");
+    const { added, revised, deferred } = await storeFeedItems(source, feed, deps);
+    // Items over the per-fetch cap are fetched by the next poll: make it due now.
+    if (deferred > 0) await markSourcesDue(db, [source.url], new Date().toISOString());
+    log.info(
+      {
+        source_id: source.id,
+        items: feed.items.length,
+        added,
+        revised,
+        ...(deferred > 0 ? { deferred } : {}),
+      },
+      "websub push stored",
+    );
     return "stored";
   } catch (err) {
     // A signed push that is not a feed will not become one when the hub retries it; polling still runs.
