@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { browserSkipReason, launchBrowser, type TestBrowser } from "../support/browser.ts";
 import { type Site, startSite } from "./fixture-site.ts";
 import { focusState, tabThrough } from "./page-checks.ts";
-import { missingRouteNote, pageCases } from "./page-table.ts";
+import { pageCases } from "./page-table.ts";
 
 describe("keyboard navigation in chromium", { skip: browserSkipReason() }, () => {
   let browser: TestBrowser;
@@ -21,9 +21,7 @@ describe("keyboard navigation in chromium", { skip: browserSkipReason() }, () =>
   });
 
   for (const c of pageCases) {
-    const todo = missingRouteNote(c);
-    test(`${c.name} page: skip link first, then into main`, todo ? { todo } : {}, async () => {
-      if (todo) return;
+    test(`${c.name} page: skip link first, then into main`, async () => {
       await page.goto(site.url + c.path(site));
       await page.keyboard.press("Tab");
       const first = await page.evaluate(() => document.activeElement?.getAttribute("href"));
@@ -45,8 +43,7 @@ describe("keyboard navigation in chromium", { skip: browserSkipReason() }, () =>
       }
     });
 
-    test(`${c.name} page: every focus stop shows a visible indicator`, todo ? { todo } : {}, async () => {
-      if (todo) return;
+    test(`${c.name} page: every focus stop shows a visible indicator`, async () => {
       await page.goto(site.url + c.path(site));
       const stops = await tabThrough(page);
       assert.ok(stops.length >= 2, "the page has at least the skip link and the site title to tab to");

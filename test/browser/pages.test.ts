@@ -10,7 +10,7 @@ import {
 } from "../support/browser.ts";
 import { type Site, startSite } from "./fixture-site.ts";
 import { brokenImages, mainText } from "./page-checks.ts";
-import { missingRouteNote, pageCases } from "./page-table.ts";
+import { pageCases } from "./page-table.ts";
 
 describe("every page in chromium", { skip: browserSkipReason() }, () => {
   let browser: TestBrowser;
@@ -24,9 +24,7 @@ describe("every page in chromium", { skip: browserSkipReason() }, () => {
   });
 
   for (const c of pageCases) {
-    const todo = missingRouteNote(c);
-    test(`${c.name} page`, todo ? { todo } : {}, async () => {
-      if (todo) return;
+    test(`${c.name} page`, async () => {
       const page = await browser.context.newPage();
       try {
         const res = await page.goto(site.url + c.path(site));
