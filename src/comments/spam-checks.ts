@@ -94,6 +94,11 @@ export interface DecisionInput {
   linkReason: string | null;
   /** The email has an approved comment already. */
   approvedBefore: boolean;
+  /**
+   * The post comes from a browser that posted under this email before (its signed cookie). An earlier
+   * approval counts only then; absent, it is taken as true (callers that know no browsers).
+   */
+  sameBrowser?: boolean;
   akismet: AkismetVerdict;
 }
 
@@ -105,7 +110,8 @@ export interface Decision {
 
 /**
  * Spam rules win, then anything that holds (a hold rule, too many links, the spam service unsure or
- * unreachable, a first comment from this email); a known commenter with none of these is approved.
+ * unreachable, a first comment from this email, or a known email from a browser that never posted
+ * under it); a known commenter with none of these is approved.
  */
 export function decideStatus(input: DecisionInput): Decision {
   const spam = input.ruleHits.filter((h) => h.action === "spam").map((h) => h.reason);
@@ -115,5 +121,7 @@ export function decideStatus(input: DecisionInput): Decision {
   if (input.linkReason) held.push(input.linkReason);
   if (input.akismet === "unavailable") held.push("the spam service could not be reached");
   if (!input.approvedBefore) held.push("first comment from this email address");
+  else if (input.sameBrowser === false)
+    held.push("email address approved before, but posted from another browser");
   return held.length > 0 ? { status: "pending", reasons: held } : { status: "approved", reasons: [] };
 }

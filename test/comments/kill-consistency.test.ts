@@ -19,6 +19,7 @@ import { migrateToLatest } from "../../src/storage/migrate.ts";
 import { insertSource } from "../../src/storage/sources.ts";
 import { newArticle, T0 } from "../support/articles.ts";
 import { checkCommentRows } from "../support/comment-invariants.ts";
+import { ownBrowserCookie } from "../support/comments.ts";
 import { bothDatabases, stopTestPostgres } from "../support/databases.ts";
 import { type ServeChild, startServe } from "../support/serve-child.ts";
 
@@ -107,7 +108,12 @@ for (const { name, make } of bothDatabases) {
               const res = await fetch(`${base}${path}/comments`, {
                 method: "POST",
                 redirect: "manual",
-                headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+                headers: {
+                  "content-type": "application/x-www-form-urlencoded",
+                  origin: base,
+                  // Each poster's own browser, which knows its approved address.
+                  cookie: ownBrowserCookie(SECRET, `poster${p}@example.test`),
+                },
                 body: new URLSearchParams({
                   name: `Poster ${p}`,
                   email: `poster${p}@example.test`,

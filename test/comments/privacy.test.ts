@@ -12,6 +12,7 @@ import { createMailer } from "../../src/mail/mailer.ts";
 import { sendDueMail } from "../../src/mail/send-due-mail.ts";
 import { setCommentStatus } from "../../src/storage/comment-moderation.ts";
 import { deleteLinksQueued } from "../../src/web/comments/delete-comments.tsx";
+import { ownBrowserCookie } from "../support/comments.ts";
 import { type CrawledResponse, crawlSite } from "../support/crawl.ts";
 import { findLeaks } from "../support/email-leaks.ts";
 import { buildSite, type Site } from "../support/site-fixture.ts";
@@ -75,7 +76,12 @@ async function send(url: string, fields: Record<string, string>, origin = base, 
   const res = await fetch(`${base}${url}`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin,
+      // Each reader posts from their own browser, which knows them once they have posted.
+      ...(fields.email ? { cookie: ownBrowserCookie(SECRET, fields.email) } : {}),
+    },
     body: new URLSearchParams(fields).toString(),
   });
   return record(`POST ${url}`, res, sender);

@@ -1,4 +1,5 @@
 /** @module Test support: comment rows to insert through storage, each with its own body and content hash. */
+import { KNOWN_COMMENTER_COOKIE, knownCommenterValue } from "../../src/comments/known-commenter.ts";
 import type { NewCommentInput } from "../../src/storage/comment-writes.ts";
 
 let n = 0;
@@ -22,4 +23,12 @@ export function newCommentInput(articleId: number, extra: Partial<NewCommentInpu
     notify: false,
     ...extra,
   };
+}
+
+/**
+ * The Cookie header of a reader's own browser that has posted under `email` before (the
+ * known-commenter cookie): with it, an address with an approved comment is approved at once.
+ */
+export function ownBrowserCookie(secret: string, email: string): string {
+  return `${KNOWN_COMMENTER_COOKIE}=${knownCommenterValue(secret, undefined, email, new Date())}`;
 }

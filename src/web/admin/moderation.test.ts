@@ -10,6 +10,7 @@ import {
   SAME_ORIGIN,
   signedInAccount,
 } from "../../../test/support/admin-session.ts";
+import { ownBrowserCookie } from "../../../test/support/comments.ts";
 import { buildSite, type Site } from "../../../test/support/site-fixture.ts";
 import { makeFormToken } from "../../comments/form-token.ts";
 
@@ -39,7 +40,8 @@ describe("the moderation pages", () => {
       method: "POST",
       url: `${path}/comments`,
       remoteAddress,
-      headers: SAME_ORIGIN,
+      // The reader posts from their own browser, which knows them once they have posted.
+      headers: { ...SAME_ORIGIN, cookie: ownBrowserCookie(SECRET, fields.email ?? "reader@example.org") },
       payload: new URLSearchParams({
         name: "Reader",
         email: "reader@example.org",

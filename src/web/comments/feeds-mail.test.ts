@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { after, before, test } from "node:test";
+import { ownBrowserCookie } from "../../../test/support/comments.ts";
 import { buildSite, type Site } from "../../../test/support/site-fixture.ts";
 import { makeFormToken } from "../../comments/form-token.ts";
 import { setCommentStatus } from "../../storage/comment-moderation.ts";
@@ -32,7 +33,12 @@ function post(fields: Record<string, string>, url = `${path}/comments`) {
     method: "POST",
     url,
     remoteAddress: `198.51.100.${++ip}`,
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://news.example" },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: "https://news.example",
+      // Pat posts from their own browser, which knows them once they have posted.
+      cookie: ownBrowserCookie(SECRET, fields.email ?? EMAIL),
+    },
     payload: new URLSearchParams({
       name: "Pat",
       email: EMAIL,

@@ -27,7 +27,12 @@ after(() => site.close());
 const token = (articleId: number, ageSeconds = 10) =>
   makeFormToken(SECRET, articleId, new Date(Date.now() - ageSeconds * 1000));
 
+/** The reader's browser: the cookies posting gave it, sent with its later posts. */
+const browser = new Map<string, string>();
+
 interface PostOptions {
+  /** Another browser: no cookies sent, none kept. */
+  otherBrowser?: boolean;
   fields?: Record<string, string>;
   headers?: Record<string, string>;
   articlePath?: string;
@@ -36,7 +41,7 @@ interface PostOptions {
   remoteAddress?: string;
 }
 
-function post(o: PostOptions = {}) {
+async function post(o: PostOptions = {}) {
   const fields = {
     name: "Ann",
     email: "ann@example.org",
@@ -47,17 +52,21 @@ function post(o: PostOptions = {}) {
     token: token(o.articleId ?? site.ids.solo),
     ...o.fields,
   };
-  return site.app.inject({
+  const cookie = o.otherBrowser ? "" : [...browser].map(([k, v]) => `${k}=${v}`).join("; ");
+  const res = await site.app.inject({
     method: "POST",
     url: `${o.articlePath ?? path}/comments`,
     remoteAddress: o.remoteAddress ?? `198.51.100.${++ip}`,
     headers: {
       "content-type": "application/x-www-form-urlencoded",
       origin: "http://localhost:80",
+      ...(cookie ? { cookie } : {}),
       ...o.headers,
     },
     payload: new URLSearchParams(fields).toString(),
   });
+  if (!o.otherBrowser) for (const c of res.cookies) browser.set(c.name, c.value);
+  return res;
 }
 
 async function count(status?: string): Promise<number> {
@@ -110,6 +119,42 @@ test("a first comment waits; once approved it shows with the count, and the same
   assert.equal(again.statusCode, 303);
   assert.match(again.headers.location as string, new RegExp(`^${path}#comment-\\d+$`));
   assert.match((await site.app.inject(path)).body, /Second one/);
+});
+
+test("a known address is approved at once only from the browser that posted under it", async () => {
+  // ann@example.org has an approved comment by now (the test above), posted from `browser`.
+  const elsewhere = await post({ otherBrowser: true, fields: { comment: "From a stranger's browser" } });
+  assert.equal(elsewhere.headers.location, `${path}?comment=held#comments`, "another browser waits");
+  const held = await site.db.kysely
+    .selectFrom("comments")
+    .select(["status", "held_reasons"])
+    .where("body_source", "=", "From a stranger's browser")
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(held, {
+    status: "pending",
+    held_reasons: "email address approved before, but posted from another browser",
+  });
+  const forged = await post({
+    otherBrowser: true,
+    headers: { cookie: `newsdesk_commenter=${browser.get("newsdesk_commenter")?.replace(/.$/, "x")}` },
+    fields: { comment: "With a forged cookie" },
+  });
+  assert.equal(
+    forged.headers.location,
+    `${path}?comment=held#comments`,
+    "a forged cookie vouches for nothing",
+  );
+  const other = await post({
+    otherBrowser: true,
+    fields: { comment: "Someone else's address", email: "bea@example.org" },
+  });
+  assert.equal(other.headers.location, `${path}?comment=held#comments`);
+  const mine = await post({ fields: { comment: "From my own browser again" } });
+  assert.match(mine.headers.location as string, /#comment-\d+$/, "the browser that posted is known");
+  const set = mine.cookies.find((c) => c.name === "newsdesk_commenter");
+  assert.ok(set?.httpOnly, "HttpOnly");
+  assert.equal(set?.sameSite, "Lax");
+  assert.ok(!String(set?.value).includes("ann"), "the address is not in the cookie");
 });
 
 test("the honeypot: answered like a held comment, nothing stored", async () => {

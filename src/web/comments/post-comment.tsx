@@ -9,6 +9,12 @@ import { commentsClosed } from "../../comments/closing.ts";
 import { commentContentHash } from "../../comments/content-hash.ts";
 import { parseCommentForm } from "../../comments/form.ts";
 import { checkFormToken, formTokenMessage } from "../../comments/form-token.ts";
+import {
+  KNOWN_COMMENTER_COOKIE,
+  KNOWN_COMMENTER_MAX_AGE_S,
+  knownCommenterValue,
+  vouchesFor,
+} from "../../comments/known-commenter.ts";
 import { countLinks, renderCommentBody } from "../../comments/render-body.ts";
 import { decideStatus, linkLimitReason, matchRules } from "../../comments/spam-checks.ts";
 import { placeReply } from "../../comments/thread.ts";
@@ -23,6 +29,7 @@ import { listModerators } from "../../storage/users.ts";
 import { clientKey } from "../../util/client-key.ts";
 import { keyedHash } from "../../util/keyed-hash.ts";
 import type { WebContext } from "../context.ts";
+import { cookieOptions } from "../cookies.ts";
 import { articleUrl, siteBaseUrl } from "../feeds-out/site-urls.ts";
 import { idFromSlug, notFound } from "../handlers/params.ts";
 import { presentArticle } from "../presenters/article.ts";
@@ -114,6 +121,9 @@ export async function postComment(ctx: WebContext, req: FastifyRequest, reply: F
 
   const bodyHtml = renderCommentBody(c.body);
   const [rules, approvedBefore] = await Promise.all([listRules(ctx.db), hasApprovedComment(ctx.db, c.email)]);
+  // An earlier approval counts only in the browser that posted under this address (its signed cookie).
+  const knownCookie = req.cookies?.[KNOWN_COMMENTER_COOKIE];
+  const sameBrowser = vouchesFor(secret, knownCookie, c.email, now);
   const base = siteBaseUrl(ctx.config);
   const userAgent = (req.headers["user-agent"] ?? "").slice(0, 500) || null;
   const akismet = await akismetCheck(
@@ -132,6 +142,7 @@ export async function postComment(ctx: WebContext, req: FastifyRequest, reply: F
     ruleHits: matchRules(rules, { ...c, ip: req.ip }),
     linkReason: linkLimitReason(countLinks(bodyHtml), ctx.config.commentMaxLinks),
     approvedBefore,
+    sameBrowser,
     akismet,
   });
   const stored = await insertComment(
@@ -171,6 +182,12 @@ export async function postComment(ctx: WebContext, req: FastifyRequest, reply: F
       },
     );
   }
+  // This browser has posted under this address: once a moderator approves it, its next comments need no wait.
+  if (decision.status !== "spam")
+    reply.setCookie(KNOWN_COMMENTER_COOKIE, knownCommenterValue(secret, knownCookie, c.email, now), {
+      ...cookieOptions(ctx, req),
+      maxAge: KNOWN_COMMENTER_MAX_AGE_S,
+    });
   if (decision.status === "pending") await tellModerators(ctx, req, now);
   if (decision.status !== "approved") return held();
   if (stored.parentId !== null) await notifyReply({ db: ctx.db, config: ctx.config, secret }, stored.id, now);

@@ -3,6 +3,7 @@
  * deletion links. Registered inside the site's plugin (after @fastify/compress); parses urlencoded
  * forms in its own scope only.
  */
+import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { makeFormToken } from "../../comments/form-token.ts";
@@ -41,6 +42,8 @@ export const commentRoutes: Route[] = [
 export function commentsPlugin(ctx: WebContext) {
   return async (app: FastifyInstance) => {
     await app.register(formbody);
+    // The known-commenter cookie (comments/known-commenter.ts) is read and set by posting.
+    if (!app.hasReplyDecorator("setCookie")) await app.register(cookie);
     for (const route of commentRoutes) {
       app.route({
         method: route.method,

@@ -46,8 +46,10 @@ export function AboutPage({ siteTitle, description }: { siteTitle: string; descr
       <h2>Comments and your email address</h2>
       <p>
         When you comment, we ask for your email address so the moderators can reach you. It is never
-        published, never shown to other readers and never shared. Comments appear after a moderator approves
-        them.
+        published, never shown to other readers and never shared. Your first comment appears after a moderator
+        approves it. After that, your comments from the same browser appear at once (the browser keeps a small
+        signed cookie saying it posted under your address; it holds no readable personal data), unless a spam
+        check holds them; from another browser they wait for a moderator again.
       </p>
       <h2>Following this site</h2>
       <p>
