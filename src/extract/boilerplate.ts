@@ -204,6 +204,14 @@ const CALL_TO_ACTION = new RegExp(
     // The price and schedule disclaimer of service pages, and cookie notices in Polish.
     "\\b(alle )?angaben ohne gewähr\\b",
     "\\b(korzystamy z|używamy) (plików )?cookies",
+    // Browser push-notification prompts, and the subscribe-to-replies boxes under comment forms
+    // (WordPress/Jetpack defaults): the site asking for permission, not the article.
+    "\\bbenachrichtigung(en)? (aktivieren|zulassen|erlauben)",
+    "\\bbenachrichtige mich\\b",
+    "\\bnotify me of (follow-up|new)",
+    "\\bprévenez-moi de tous les nouveaux",
+    "\\b(allow|enable|turn on) (push |browser )?notifications\\b",
+    "\\bsend you push notifications",
     // Disclaimers of affiliate links.
     "\\b(erhalten|bekommen) wir (ggf\\. |unter umständen )?(eine|eine kleine) provision",
     "\\bwe (may )?(earn|receive) (a )?(small )?(commission|affiliate)",
