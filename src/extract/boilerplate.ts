@@ -212,6 +212,10 @@ const CALL_TO_ACTION = new RegExp(
     "\\bprévenez-moi de tous les nouveaux",
     "\\b(allow|enable|turn on) (push |browser )?notifications\\b",
     "\\bsend you push notifications",
+    // The review notes health sites print over or under every article: who checked it, which
+    // guidelines it follows (the reviewer is not the author, the note not the article).
+    "\\bmedically reviewed by\\b",
+    "\\bentspricht den vorgaben der ärztlichen fachliteratur",
     // Disclaimers of affiliate links.
     "\\b(erhalten|bekommen) wir (ggf\\. |unter umständen )?(eine|eine kleine) provision",
     "\\bwe (may )?(earn|receive) (a )?(small )?(commission|affiliate)",
