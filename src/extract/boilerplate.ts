@@ -182,6 +182,40 @@ const CALL_TO_ACTION = new RegExp(
     "erforderliche felder sind",
     "champs (requis|obligatoires) (sont )?(marqués|indiqués)",
     "los campos obligatorios están marcados",
+    // The standing disclaimer that a post is its author's opinion, not the publication's: printed
+    // under every opinion piece or community blog post, never part of one.
+    "\\bgibt (ausschließlich |allein |nur )?die (persönliche )?meinung (des|der) (autors|autorin|verfasser\\S*) wieder",
+    "\\b(the )?(views|opinions) expressed\\b.{0,60}\\b(are|is) (solely )?(those of the|the author|their own|my own)",
+    "n['’]engagent que (leurs?|son|ses) auteurs?",
+    "\\blas opiniones (expresadas|vertidas)\\b.{0,60}\\b(son (de )?(exclusiva )?responsabilidad|no (reflejan|representan))",
+    // Invitations to comment or write to the editor under a post: about the page, not its subject.
+    "\\bwe want to hear what you think",
+    "\\bsubmit a letter to the editor",
+    "\\b(let us know|tell us)( what you think)? in the comments",
+    "\\b(verraten|schreiben) sie (uns )?(gerne |doch )?in (den|die) kommentar",
+    "\\b(verrate|schreib) (uns|mir) (gerne |doch )?in (den|die) kommentar",
+    "\\bhinterlass(e|t|en sie) (uns |mir )?(einfach |gerne |doch )?einen kommentar",
+    // Channel promotions in Spanish, German, French (the English one is above).
+    "\\bnuestro canal de (youtube|telegram|whatsapp)",
+    "\\bunser(en)? (youtube|telegram|whatsapp)[- ]kanal",
+    "\\bnotre chaîne (youtube|telegram|whatsapp)",
+    // A support appeal naming an amount ("Unterstütze uns schon mit 2,50 €").
+    "\\bunterstütze(n sie)? \\S+ (bereits |schon )?(ab|mit) \\d",
+    // The price and schedule disclaimer of service pages, and cookie notices in Polish.
+    "\\b(alle )?angaben ohne gewähr\\b",
+    "\\b(korzystamy z|używamy) (plików )?cookies",
+    // Browser push-notification prompts, and the subscribe-to-replies boxes under comment forms
+    // (WordPress/Jetpack defaults): the site asking for permission, not the article.
+    "\\bbenachrichtigung(en)? (aktivieren|zulassen|erlauben)",
+    "\\bbenachrichtige mich\\b",
+    "\\bnotify me of (follow-up|new)",
+    "\\bprévenez-moi de tous les nouveaux",
+    "\\b(allow|enable|turn on) (push |browser )?notifications\\b",
+    "\\bsend you push notifications",
+    // The review notes health sites print over or under every article: who checked it, which
+    // guidelines it follows (the reviewer is not the author, the note not the article).
+    "\\bmedically reviewed by\\b",
+    "\\bentspricht den vorgaben der ärztlichen fachliteratur",
     // Disclaimers of affiliate links.
     "\\b(erhalten|bekommen) wir (ggf\\. |unter umständen )?(eine|eine kleine) provision",
     "\\bwe (may )?(earn|receive) (a )?(small )?(commission|affiliate)",
@@ -207,6 +241,15 @@ const CTA_TAGS = new Set([
 ]);
 
 const HEADING = /^h[2-6]$/;
+
+/**
+ * A link or line that is nothing but a way back: "Zurück zur Übersicht", "zurück zum Newsroom", "Nach
+ * oben", "Back to top", "Retour à la liste". CMS detail templates (TYPO3, Liferay, government sites)
+ * print it under every item; as the element's whole text it never says anything about the article.
+ */
+const BACK_LINK =
+  /^[«‹<←↑\s]*(zurück( zu[rm]? [^.!?]{1,30})?|nach oben|back( to [^.!?]{1,30})?|top|retour( à [^.!?]{1,30})?|volver( a [^.!?]{1,30})?)[\s»›>→↑]*$/i;
+const BACK_LINK_TAGS = new Set(["a", "p", "div", "li", "span"]);
 
 /**
  * The labels of a poster's profile box, which forum software (phpBB, vBulletin, SMF, XenForo, MyBB)
@@ -279,6 +322,10 @@ export function removeBoilerplateText(roots: Element[]): void {
       if (text.length > 0 && text.length <= LABEL_MAX_CHARS && isLabelLine(text) && LABEL_TAGS.has(el.name)) {
         removeElement(el);
       }
+      continue;
+    }
+    if (BACK_LINK_TAGS.has(el.name) && BACK_LINK.test(text)) {
+      removeElement(el);
       continue;
     }
     if (isHeadingLike(el, text) && TAIL_HEADING.test(text)) {

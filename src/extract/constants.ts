@@ -214,9 +214,11 @@ export const RECIPE_MARK = /recipe/i;
  * ingredient list and the instructions (schema.org itemprops, and the class words recipe plugins use).
  * They join the article (assemble.ts) and the conditional clean keeps them whatever their link
  * density (ingredients link to shops). Dev set: joining F1 0.9352 -> 0.9370, keeping 0.9379 -> 0.9384.
+ * "Directions" is the other common name of the instructions (recipe-card plugins, US food sites'
+ * "recipe-directions"): a step list with a photo per step is not a gallery.
  */
 export const RECIPE_PART =
-  /(^|[\s_-])(ingredients?|instructions?)($|[\s_-])|recipeIngredient|recipeInstructions/i;
+  /(^|[\s_-])(ingredients?|instructions?|directions?)($|[\s_-])|recipeIngredient|recipeInstructions/i;
 
 /**
  * Above the article's first real paragraph, a block this short that holds a date or a time is the

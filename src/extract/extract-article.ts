@@ -109,7 +109,10 @@ function allParagraphs(doc: Document): Attempt | null {
       s.linkChars / s.chars < 0.3
     );
   });
-  const text = blockText(...roots);
+  // The same phrase rules as the other attempts: a page this thin often ends in a newsletter or
+  // cookie box written as plain paragraphs, which only what they say gives away.
+  removeBoilerplateText(roots);
+  const text = blockText(...roots.filter((r) => r.parent !== null));
   return text ? { roots, text } : null;
 }
 

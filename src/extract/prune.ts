@@ -164,16 +164,21 @@ export function cleanConditionally(roots: Element[], scores: Map<Element, number
         embed++;
     }
     const isList = el.name === "ul" || el.name === "ol";
+    // A data table (Readability's test: header cells, several rows and columns) with a picture or a
+    // link per row (an icon, a logo, an item's name linking to its page) holds data, as a list does:
+    // pictures do not make it a gallery, and links only condemn it when they are most of its text.
+    const dataTable = el.name === "table" && !isLayoutTable(el);
     const junk =
       (img > 1 &&
         p / img < 0.5 &&
         !isList &&
+        !dataTable &&
         s.prose < s.chars * GALLERY_MAX_PROSE_SHARE &&
         s.prose < ILLUSTRATED_PROSE_CHARS) ||
       (!isList && li > p && li - 100 > 0) ||
       input > Math.floor(p / 3) ||
       (!isList && s.chars < 25 && (img === 0 || img > 2)) ||
-      (weight < 25 && density > 0.2 && !(isList && density < 0.5)) ||
+      (weight < 25 && density > 0.2 && !((isList || dataTable) && density < 0.5)) ||
       (weight >= 25 && density > 0.5) ||
       (embed === 1 && s.chars < 75) ||
       embed > 1;
