@@ -6,11 +6,13 @@
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
+import { FORM_TOKEN_MAX_AGE_MS } from "../comments/form-token.ts";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { startBackgroundJobs } from "../jobs/background.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { createMailer } from "../mail/mailer.ts";
 import { pruneArticlePages } from "../storage/article-pages.ts";
+import { pruneUsedFormTokens } from "../storage/form-tokens.ts";
 import { pruneSessions } from "../storage/sessions.ts";
 import { buildApp } from "../web/app.tsx";
 import { startWebWorkers } from "./cluster.ts";
@@ -83,6 +85,8 @@ async function serve(opts: ServeOptions): Promise<void> {
         mailer,
         hourly: [
           (now) => pruneSessions(db, now),
+          // Used comment-form tokens once their tokens have expired anyway.
+          (now) => pruneUsedFormTokens(db, new Date(now.getTime() - FORM_TOKEN_MAX_AGE_MS)),
           // Kept pages past NEWSDESK_PAGE_ARCHIVE_DAYS (all of them once it is set to 0).
           (now) => pruneArticlePages(db, new Date(now.getTime() - config.pageArchiveDays * 86_400_000)),
         ],

@@ -18,6 +18,7 @@ import * as m0014 from "./migrations/0014-clustering-batches.ts";
 import * as m0015 from "./migrations/0015-statements.ts";
 import * as m0016 from "./migrations/0016-page-archive.ts";
 import * as m0017 from "./migrations/0017-cluster-year.ts";
+import * as m0018 from "./migrations/0018-form-tokens.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -40,6 +41,7 @@ const migrations: Record<string, DialectMigration> = {
   "0015-statements": m0015,
   "0016-page-archive": m0016,
   "0017-cluster-year": m0017,
+  "0018-form-tokens": m0018,
 };
 
 class StaticProvider implements MigrationProvider {

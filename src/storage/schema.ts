@@ -362,6 +362,12 @@ export interface MailOutboxTable {
   last_error: string | null;
 }
 
+/** The nonce of each comment form token a post has used (migration 0018): a token is good for one post. */
+export interface FormTokensUsedTable {
+  nonce: string;
+  used_at: string;
+}
+
 export interface AppSecretsTable {
   name: string;
   value: string;
@@ -375,6 +381,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   rate_events: RateEventsTable;
+  form_tokens_used: FormTokensUsedTable;
   mail_outbox: MailOutboxTable;
   app_secrets: AppSecretsTable;
   stories: StoriesTable;

@@ -56,6 +56,7 @@ for (const { name, make } of bothDatabases) {
         "0015-statements",
         "0016-page-archive",
         "0017-cluster-year",
+        "0018-form-tokens",
       ]);
     });
     after(async () => {

@@ -1,6 +1,5 @@
 /** @module What an article page's comments section needs: the thread, the count, and the form (or closed). */
 import { commentsClosed } from "../../comments/closing.ts";
-import { makeFormToken } from "../../comments/form-token.ts";
 import type { ArticleWithSource } from "../../storage/articles.ts";
 import { listApprovedThread } from "../../storage/comments.ts";
 import { siteSecret } from "../../storage/secrets.ts";
@@ -43,7 +42,9 @@ export async function loadCommentsSection(
       : {
           articleId: article.id,
           action: `${path}/comments`,
-          token: makeFormToken(secret, article.id, now),
+          // No token in a page that may be cached and served to many readers: the form's script fetches
+          // one per view; a form sent without one (no JavaScript) comes back with a token to send again.
+          token: "",
           script: commentFormScript.path,
           replyTo: target ? { id: target.id, name: target.author_name } : null,
           articlePath: path,

@@ -170,7 +170,7 @@ test("too fast, forged, missing or another article's token: the form again with 
   for (const [t, status, message] of [
     [token(site.ids.solo, 0), 400, /quicker than we expect/],
     ["forged.token", 400, /could not confirm/],
-    ["", 400, /could not confirm/],
+    ["", 400, /check your comment and send it again/],
     [token(site.ids.bridge), 400, /could not confirm/],
     [token(site.ids.solo, 90_000), 400, /more than a day/],
   ] as const) {
@@ -182,6 +182,24 @@ test("too fast, forged, missing or another article's token: the form again with 
     assert.equal(res.headers["cache-control"], "private, no-store");
   }
   assert.equal(await count(), before);
+});
+
+test("the cached page's form carries no token; a token is good for one post only", async () => {
+  const page = await site.app.inject(path);
+  assert.match(
+    page.body,
+    /name="token" value(="")?\/?>/,
+    "no token in a page served from the cache to many readers",
+  );
+  assert.match(page.body, /data-token-url="\/comments\/form-token\?article=\d+"/);
+  const once = token(site.ids.solo);
+  const first = await post({ fields: { token: once, comment: "Sent once" } });
+  assert.equal(first.statusCode, 303);
+  const replay = await post({ fields: { token: once, comment: "Sent again with the same token" } });
+  assert.equal(replay.statusCode, 400);
+  assert.match(replay.body, /already sent once/);
+  const fresh = /name="token" value="([\w-]+\.[\w-]+)"/.exec(replay.body)?.[1];
+  assert.ok(fresh && fresh !== once, "the form comes back with a new token");
 });
 
 test("bad fields come back with their own messages and what was typed", async () => {

@@ -8,7 +8,7 @@ import { akismetCheck } from "../../comments/akismet.ts";
 import { commentsClosed } from "../../comments/closing.ts";
 import { commentContentHash } from "../../comments/content-hash.ts";
 import { parseCommentForm } from "../../comments/form.ts";
-import { checkFormToken, formTokenMessage } from "../../comments/form-token.ts";
+import { checkFormToken, formTokenMessage, formTokenNonce } from "../../comments/form-token.ts";
 import {
   KNOWN_COMMENTER_COOKIE,
   KNOWN_COMMENTER_MAX_AGE_S,
@@ -23,6 +23,7 @@ import { findArticleById } from "../../storage/articles.ts";
 import { listRules } from "../../storage/comment-rules.ts";
 import { insertComment } from "../../storage/comment-writes.ts";
 import { hasApprovedComment, hasDuplicateComment } from "../../storage/comments.ts";
+import { useFormToken } from "../../storage/form-tokens.ts";
 import { takeRateToken } from "../../storage/rate-events.ts";
 import { siteSecret } from "../../storage/secrets.ts";
 import { listModerators } from "../../storage/users.ts";
@@ -83,7 +84,10 @@ export async function postComment(ctx: WebContext, req: FastifyRequest, reply: F
   const input = form.input;
   if (!form.ok)
     return refuse(ctx, reply, article, secret, input, { status: 422, message: null, errors: form.errors });
-  const tokenProblem = checkFormToken(secret, form.token, article.id, now, ctx.config.commentMinSeconds);
+  let tokenProblem = checkFormToken(secret, form.token, article.id, now, ctx.config.commentMinSeconds);
+  // A token is good for one post: a replayed form (a script resending it) gets the form again.
+  const nonce = tokenProblem ? null : formTokenNonce(secret, form.token);
+  if (nonce !== null && !(await useFormToken(ctx.db, nonce, now))) tokenProblem = "used";
   if (tokenProblem)
     return refuse(ctx, reply, article, secret, input, {
       status: 400,
