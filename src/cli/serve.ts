@@ -1,6 +1,8 @@
 /**
- * @module `newsdesk serve`: the website and the background fetcher. With NEWSDESK_WEB_WORKERS other
- * than 1, web workers share the port and the primary process fetches (cluster.ts).
+ * @module `newsdesk serve`: the website and the background fetcher. The fetcher (fetching, ingest,
+ * email, housekeeping) is a process of its own (fetcher-process.ts), so the process that accepts
+ * connections never parses a feed; with NEWSDESK_WEB_WORKERS other than 1, web workers share the
+ * port (cluster.ts).
  */
 
 import cluster from "node:cluster";
@@ -14,8 +16,10 @@ import { createMailer } from "../mail/mailer.ts";
 import { pruneArticlePages } from "../storage/article-pages.ts";
 import { pruneUsedFormTokens } from "../storage/form-tokens.ts";
 import { pruneSessions } from "../storage/sessions.ts";
+import { markSourcesDue } from "../storage/sources.ts";
 import { buildApp } from "../web/app.tsx";
 import { startWebWorkers } from "./cluster.ts";
+import { isFetcherProcess, startFetcherProcess } from "./fetcher-process.ts";
 import { openRuntime } from "./runtime.ts";
 
 interface ServeOptions {
@@ -33,14 +37,16 @@ export function registerServe(program: Command): void {
 }
 
 async function serve(opts: ServeOptions): Promise<void> {
+  if (isFetcherProcess()) return runFetcher();
   // A worker was forked with the same arguments: it serves pages and leaves fetching to the primary.
   const worker = cluster.isWorker;
   const rt = await openRuntime();
   const { config, log } = rt;
-  // Background work (fetching, email, housekeeping) runs in one process: the primary, unless --no-fetch.
+  // Background work (fetching, email, housekeeping) runs in one process of its own, forked by the
+  // primary, unless --no-fetch.
   const background = opts.fetch && !worker;
   // Made before listening, so a bad NEWSDESK_SMTP_URL stops `serve` at start with its message.
-  const mailer = background ? createMailer(config) : null;
+  if (background) createMailer(config)?.close();
   const workers = config.webWorkers === 0 ? availableParallelism() : config.webWorkers;
   const clustered = !worker && workers > 1;
   // Loaded only when asked for, so production installs never touch the demo content.
@@ -68,29 +74,18 @@ async function serve(opts: ServeOptions): Promise<void> {
     );
     console.log(`Newsdesk is running at http://${config.host}:${port}/`);
   }
-  const scheduler = background ? startScheduler({ db: rt.db.kysely, config, log, fetcher }) : null;
-  if (demo && scheduler) {
-    const { DEMO_REPOLL_MS, markDemoFeedsDue } = await import("./demo-newsroom.ts");
-    setTimeout(() => {
-      void markDemoFeedsDue(rt, demo)
-        .then(() => scheduler.runNow())
-        .catch((err: unknown) => log.warn({ error: String(err) }, "demo re-poll failed"));
-    }, DEMO_REPOLL_MS).unref();
-  }
-  const db = rt.db.kysely;
-  const jobs = background
-    ? startBackgroundJobs({
-        db,
+  const fetcherProcess = background
+    ? startFetcherProcess(
         log,
-        mailer,
-        hourly: [
-          (now) => pruneSessions(db, now),
-          // Used comment-form tokens once their tokens have expired anyway.
-          (now) => pruneUsedFormTokens(db, new Date(now.getTime() - FORM_TOKEN_MAX_AGE_MS)),
-          // Kept pages past NEWSDESK_PAGE_ARCHIVE_DAYS (all of them once it is set to 0).
-          (now) => pruneArticlePages(db, new Date(now.getTime() - config.pageArchiveDays * 86_400_000)),
-        ],
-      })
+        demo
+          ? {
+              [DEMO_ORIGIN_ENV]: JSON.stringify({
+                baseUrl: demo.baseUrl,
+                feeds: demo.feeds.map((f) => f.feedUrl),
+              }),
+            }
+          : {},
+      )
     : null;
 
   let closing = false;
@@ -99,8 +94,7 @@ async function serve(opts: ServeOptions): Promise<void> {
     closing = true;
     if (!worker) log.info({ signal }, "shutting down");
     await stopWeb();
-    await scheduler?.stop();
-    await jobs?.stop();
+    await fetcherProcess?.stop();
     await fetcher.close();
     await demo?.close();
     await rt.close();
@@ -110,4 +104,60 @@ async function serve(opts: ServeOptions): Promise<void> {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   // A worker whose primary is gone would serve nobody: stop with it.
   if (worker) cluster.worker?.once("disconnect", () => void shutdown("disconnect"));
+}
+
+/** Set by the serving process when it runs the demo newsroom: its origin and feeds, for the fetcher. */
+const DEMO_ORIGIN_ENV = "NEWSDESK_DEMO_ORIGIN";
+
+/**
+ * The fetcher process (fetcher-process.ts): due sources refreshed on the scheduler's timer, queued
+ * email sent, hourly housekeeping; with the demo, its feeds polled once more a minute in. Stops on
+ * SIGTERM and when the serving process is gone.
+ */
+async function runFetcher(): Promise<void> {
+  const rt = await openRuntime();
+  const { config, log } = rt;
+  const db = rt.db.kysely;
+  const demo = process.env[DEMO_ORIGIN_ENV]
+    ? (JSON.parse(process.env[DEMO_ORIGIN_ENV]) as { baseUrl: string; feeds: string[] })
+    : null;
+  const fetcher = fetcherFromConfig(config, { allowOrigins: demo ? [demo.baseUrl] : [] });
+  const mailer = createMailer(config);
+  const scheduler = startScheduler({ db, config, log, fetcher });
+  if (demo) {
+    const { DEMO_REPOLL_MS } = await import("./demo-newsroom.ts");
+    setTimeout(() => {
+      void markSourcesDue(db, demo.feeds, new Date().toISOString())
+        .then(() => scheduler.runNow())
+        .catch((err: unknown) => log.warn({ error: String(err) }, "demo re-poll failed"));
+    }, DEMO_REPOLL_MS).unref();
+  }
+  const jobs = startBackgroundJobs({
+    db,
+    log,
+    mailer,
+    hourly: [
+      (now) => pruneSessions(db, now),
+      // Used comment-form tokens once their tokens have expired anyway.
+      (now) => pruneUsedFormTokens(db, new Date(now.getTime() - FORM_TOKEN_MAX_AGE_MS)),
+      // Kept pages past NEWSDESK_PAGE_ARCHIVE_DAYS (all of them once it is set to 0).
+      (now) => pruneArticlePages(db, new Date(now.getTime() - config.pageArchiveDays * 86_400_000)),
+    ],
+  });
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await scheduler.stop();
+    await jobs.stop();
+    await fetcher.close();
+    await rt.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
+  // The serving process is gone (killed, or it stopped without stopping this one): stop at once, as a
+  // killed serve would. Every write is a transaction, so nothing half-done remains; mail in flight may
+  // be sent again by the next serve (at least once, as after a kill).
+  process.once("disconnect", () => process.exit(0));
 }
