@@ -15,6 +15,7 @@ export function fuzzParams<T>(seed: number, numRuns: number): fc.Parameters<T> {
   return {
     seed: envSeed ? Number(envSeed) : seed,
     numRuns: envRuns ? Number(envRuns) : numRuns,
+    includeErrorInReport: true,
   };
 }
 
