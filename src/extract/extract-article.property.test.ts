@@ -165,7 +165,7 @@ test("extractArticle on arbitrary text never throws and stays within the time bo
         extract(html);
       },
     ),
-    fuzzParams(0xe7a1, 400),
+    fuzzParams(0xe7a1, 800),
   );
 });
 
@@ -177,7 +177,7 @@ test("extractArticle on generated pages with hostile markup, metadata and JSON-L
       runs++;
       if (extract(html).kind === "article") articles++;
     }),
-    fuzzParams(0xe7a2, 400),
+    fuzzParams(0xe7a2, 800),
   );
   t.diagnostic(`${articles} of ${runs} generated pages gave an article`);
   assert.ok(
@@ -239,6 +239,6 @@ test("extractArticle on large and deeply nested pages (up to ~300 KB) stays with
     fc.property(big, (html) => {
       extract(html);
     }),
-    fuzzParams(0xe7a4, 25),
+    fuzzParams(0xe7a4, 40),
   );
 });

@@ -236,7 +236,7 @@ test("parseFeed on generated RSS, Atom and JSON feeds with hostile values: a wel
       const out = parseOrRefuse(text);
       if (!(out instanceof NewsdeskError)) assertShape(out);
     }),
-    fuzzParams(0xfeed2, 1200),
+    fuzzParams(0xfeed2, 2500),
   );
 });
 
@@ -275,6 +275,6 @@ test("parseFeed on large and deeply nested documents (up to ~100 KB) stays withi
     fc.property(big, (text) => {
       parseOrRefuse(text);
     }),
-    fuzzParams(0xfeed3, 40),
+    fuzzParams(0xfeed3, 60),
   );
 });

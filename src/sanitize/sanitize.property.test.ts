@@ -76,7 +76,7 @@ test("sanitizeHtml: never throws, leaves nothing that runs, and a second pass ch
       assert.equal(withoutControlChars(once), once, "no control characters, even from references");
       assert.equal(sanitizeHtml(once, BASE), once, "idempotent");
     }),
-    fuzzParams(0x5a17e, 1500),
+    fuzzParams(0x5a17e, 4000),
   );
 });
 
@@ -91,6 +91,22 @@ test("sanitizeCommentHtml: never throws, leaves nothing that runs, and a second 
       }
       assert.equal(sanitizeCommentHtml(once), once, "idempotent");
     }),
-    fuzzParams(0xc033e, 1500),
+    fuzzParams(0xc033e, 4000),
   );
+});
+
+test("the check itself finds each kind of problem in unsanitized HTML (a control)", () => {
+  assert.ok(problems("<script>x</script>", ARTICLE_TAGS).includes("a <script tag in the text"));
+  assert.ok(
+    problems('<img src="https://x.test/a" onerror="x()">', ARTICLE_TAGS).includes(
+      "an on*= attribute in a tag",
+    ),
+  );
+  assert.ok(problems("<p title='a' onclick=x>", ARTICLE_TAGS).includes("<p onclick>"));
+  assert.ok(problems('<a href=" java\tscript:x">l</a>', ARTICLE_TAGS).some((p) => p.startsWith("<a href=")));
+  assert.ok(
+    problems('<img srcset="https://x.test/a 1x, data:x 2x">', ARTICLE_TAGS).some((p) => p.includes("srcset")),
+  );
+  assert.ok(problems("<svg></svg>", COMMENT_TAGS).includes("<svg> is not on the allowlist"));
+  assert.deepEqual(problems('<p title="onclick=x">a &lt;script&gt; onerror=1</p>', ARTICLE_TAGS), []);
 });
