@@ -83,3 +83,14 @@ test("the honeypot is reported, repeated fields take the first value, and junk b
   assert.deepEqual(parseEmail(" X@Y.ORG "), { ok: true, email: "x@y.org" });
   assert.equal(parseEmail("x@y").ok, false);
 });
+
+test("the website's 300-character limit holds for the normalized address that is stored (issue 15)", () => {
+  // Found by the property tests: 68 characters with accents became 303 once percent-encoded.
+  const accented = `https://example.test/${"ä".repeat(47)}`;
+  assert.equal(accented.length, 68);
+  const r = parseCommentForm({ ...good, website: accented }, 2000);
+  assert.equal(r.ok, false);
+  assert.match(r.ok ? "" : (r.errors.website ?? ""), /300 characters/);
+  const fits = parseCommentForm({ ...good, website: `https://example.test/${"ä".repeat(40)}` }, 2000);
+  assert.ok(fits.ok && fits.value.website!.length <= 300);
+});

@@ -78,6 +78,12 @@ function schema(maxChars: number) {
         (s) => s === "" || isWebUrl(s),
         "The website must be a full web address starting with http:// or https://.",
       )
+      // What is stored is the normalized address, where each letter outside ASCII becomes up to
+      // twelve characters (%C3%A4): the limit holds for that too.
+      .refine(
+        (s) => !isWebUrl(s) || new URL(s).toString().length <= 300,
+        "Please keep the website address to 300 characters or fewer (a letter with an accent counts as several).",
+      )
       .transform((s) => (s === "" ? null : new URL(s).toString())),
     body: z
       .string()

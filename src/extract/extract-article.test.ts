@@ -190,3 +190,15 @@ ${PARAS}</article></body></html>`;
   );
   assert.doesNotMatch(a.text, /^Media\b/);
 });
+
+test("a JSON-LD articleBody that closes a tag it never opened does not throw (issue 15)", () => {
+  // Found by the property tests: the body was parsed inside "<div>...</div>", its "</div>" closed
+  // that wrapper, and the text after it reached blockText as a text node, not an element: TypeError.
+  const minimal = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"<\\/div>!"}</script></head><body><article></body>`;
+  assert.equal(extractArticle(minimal, "https://h.test/a").kind, "not-article");
+  const body = `</div>${"The council said on Tuesday that prices rose by four percent in Lisbon this year. ".repeat(12)}`;
+  const page = `<html><head><script type="application/ld+json">${JSON.stringify({ "@type": "NewsArticle", articleBody: body }).replace(/<\//g, "<\\/")}</script></head><body><article></article></body></html>`;
+  const article = articleOrNull(extractArticle(page, "https://h.test/a"));
+  assert.ok(article, "the text after the stray tag is the article");
+  assert.match(article.text, /^The council said on Tuesday/);
+});

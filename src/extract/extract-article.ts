@@ -1,7 +1,7 @@
 /** @module extractArticle: a page's HTML in, the article in it out, through a cascade of numbered steps. */
 
 import render from "dom-serializer";
-import type { Document, Element, Text } from "domhandler";
+import { type Document, Element as DomElement, type Element, type Text } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import { withoutControlChars } from "../util/control-chars.ts";
 import { escapeHtml } from "../util/html.ts";
@@ -118,9 +118,9 @@ function allParagraphs(doc: Document): Attempt | null {
 
 /** JSON-LD articleBody (plain text, sometimes with HTML in it) as an attempt: one paragraph per line. */
 function jsonLdAttempt(body: string): Attempt | null {
-  const text = body.includes("<")
-    ? blockText(...(parseDocument(`<div>${body}</div>`).children as Element[]))
-    : body;
+  // Parsed on its own and wrapped after: a "</div>" in the body would close a wrapper written around
+  // it as text, leaving text nodes at the top, which are not elements (issue 15).
+  const text = body.includes("<") ? blockText(new DomElement("div", {}, parseDocument(body).children)) : body;
   const paragraphs = text
     .split(/\n+|\s{3,}/)
     .map((p) => p.trim())

@@ -31,14 +31,21 @@ function jsonItem(o: Json, base: string, feedAuthor: string | null): FeedItem {
     html !== null ? { value: html, type: "html" } : text !== null ? { value: text, type: "text" } : null;
   const summaryText = str(o.summary);
   const published = parseFeedDate(str(o.date_published));
+  // Only http(s) links survive, as in the XML formats: an attachment at any other address is dropped.
   const enclosures: Enclosure[] = arr(o.attachments)
     .map(obj)
-    .filter((a) => a !== null && str(a.url))
-    .map((a) => ({
-      url: resolveWebUrl(str(a!.url)!, base) ?? str(a!.url)!,
-      type: str(a!.mime_type),
-      length: typeof a!.size_in_bytes === "number" ? a!.size_in_bytes : null,
-    }));
+    .flatMap((a) => {
+      const attachmentUrl = a ? resolveWebUrl(str(a.url), base) : null;
+      if (!a || !attachmentUrl) return [];
+      const size = a.size_in_bytes;
+      return [
+        {
+          url: attachmentUrl,
+          type: str(a.mime_type),
+          length: typeof size === "number" && Number.isFinite(size) && size >= 0 ? size : null,
+        },
+      ];
+    });
   return {
     guid: itemIdentity(id, url, titleText ?? "", published, html ?? text ?? ""),
     id,
@@ -83,11 +90,12 @@ export function parseJsonFeed(text: string, baseUrl: string): ParsedFeed {
     description: description === null ? null : { value: description, type: "text" },
     language: str(o.language),
     updated: null,
-    imageUrl: str(o.icon) ?? str(o.favicon),
-    selfUrl: str(o.feed_url),
+    // Resolved and http(s) only, as the XML formats give them (the feed parser's contract).
+    imageUrl: resolveWebUrl(str(o.icon), baseUrl) ?? resolveWebUrl(str(o.favicon), baseUrl),
+    selfUrl: resolveWebUrl(str(o.feed_url), baseUrl),
     hubs: arr(o.hubs)
       .map(obj)
-      .map((h) => (h ? str(h.url) : null))
+      .map((h) => (h ? resolveWebUrl(str(h.url), baseUrl) : null))
       .filter((u): u is string => u !== null),
     hints: { ttlMinutes: null, updatePeriodMinutes: null, skipHours: [], skipDays: [] },
     items: arr(o.items)

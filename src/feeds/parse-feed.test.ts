@@ -155,3 +155,39 @@ test("people: a name, never a bare mailbox when a name is given", () => {
   assert.equal(personName("Nadia Qureshi"), "Nadia Qureshi");
   assert.equal(personName(""), null);
 });
+
+test("JSON Feed: icon, feed_url, hubs and attachments are resolved and http(s) only, as in the XML formats (issue 15)", () => {
+  // Found by the property tests: `"icon": ""` gave imageUrl "", and "javascript:" addresses were kept as written.
+  const feed = parseFeed(
+    JSON.stringify({
+      version: "https://jsonfeed.org/version/1.1",
+      icon: "javascript:alert(1)",
+      favicon: "/favicon.png",
+      feed_url: "data:text/html,x",
+      hubs: [
+        { type: "WebSub", url: "/hub" },
+        { type: "WebSub", url: "javascript:x" },
+      ],
+      items: [
+        {
+          id: "1",
+          attachments: [
+            { url: "javascript:alert(1)", mime_type: "audio/mpeg" },
+            { url: "/a.mp3", mime_type: "audio/mpeg", size_in_bytes: -5 },
+          ],
+        },
+      ],
+    }),
+    "https://j.test/feed.json",
+  );
+  assert.equal(feed.imageUrl, "https://j.test/favicon.png");
+  assert.equal(feed.selfUrl, null);
+  assert.deepEqual(feed.hubs, ["https://j.test/hub"]);
+  assert.deepEqual(feed.items[0]?.enclosures, [
+    { url: "https://j.test/a.mp3", type: "audio/mpeg", length: null },
+  ]);
+  assert.equal(
+    parseFeed('{"version":"https://jsonfeed.org/version/1.1","icon":""}', "https://j.test/").imageUrl,
+    null,
+  );
+});

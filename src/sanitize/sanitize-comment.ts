@@ -1,6 +1,6 @@
 /** @module sanitizeCommentHtml: the narrow allowlist for readers' comments (no images, no headings, links marked ugc). */
 import sanitize from "sanitize-html";
-import { NON_TEXT_TAGS } from "./sanitize-html.ts";
+import { NON_TEXT_TAGS, untilStable } from "./sanitize-html.ts";
 
 /** What the comment Markdown subset can produce; anything else is dropped with its markup. */
 const COMMENT_TAGS = ["p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a"];
@@ -15,6 +15,10 @@ export const COMMENT_LINK_REL = "nofollow ugc noopener";
  * which escapes raw HTML already, so this is the second of two independent walls.
  */
 export function sanitizeCommentHtml(html: string): string {
+  return untilStable(html, sanitizeOnce);
+}
+
+function sanitizeOnce(html: string): string {
   return sanitize(html, {
     allowedTags: COMMENT_TAGS,
     allowedAttributes: { a: ["href", "rel"], ol: ["start"] },
@@ -25,11 +29,13 @@ export function sanitizeCommentHtml(html: string): string {
     transformTags: {
       a: (tagName, attribs): sanitize.Tag => {
         const href = safeHref(attribs.href);
-        // A link without a usable address becomes its text (sanitize-html drops an <a> renamed to "").
-        if (!href) return { tagName: "span", attribs: {} };
+        // A link without a usable address is left bare here and unwrapped to its text below. (Renaming
+        // it to a disallowed tag instead left a stray "</span>" when an unclosed tag sat inside it.)
+        if (!href) return { tagName, attribs: {} };
         return { tagName, attribs: { href, rel: COMMENT_LINK_REL } };
       },
     },
+    exclusiveFilter: (frame) => (frame.tag === "a" && !frame.attribs.href ? "excludeTag" : false),
   });
 }
 

@@ -45,3 +45,22 @@ test("htmlToPlainText decodes entities and never keeps markup", () => {
   assert.equal(htmlToPlainText("Caf&eacute; &amp; <b>bar</b> &#8212; ok"), "Café & bar — ok");
   assert.equal(htmlToPlainText("<script>x</script><style>y</style>Title"), "Title");
 });
+
+test("a discarded tag between paragraphs or cells leaves no nesting a second pass reads otherwise (issue 15)", () => {
+  // Found by the property tests: "<p><c><p>" gave "<p><p></p></p>", which sanitizing again (and a browser) reads as three paragraphs.
+  assert.equal(sanitizeHtml("<p><c><p>", BASE), "<p></p><p></p><p></p>");
+  assert.equal(sanitizeHtml("<td><c><td>", BASE), "<td></td><td></td>");
+  for (const html of ["<p><c><p>", "<td><c><td>", "<p>a<x>b<p>c</x>d"]) {
+    const once = sanitizeHtml(html, BASE);
+    assert.equal(sanitizeHtml(once, BASE), once, html);
+  }
+});
+
+test("a control character written as a character reference does not survive (issue 15)", () => {
+  // Found by the property tests: "&#1;" decoded to U+0001 after the raw text had been cleaned.
+  assert.equal(sanitizeHtml("a&#1;b &#x7f;c", BASE), "ab c");
+  assert.equal(
+    sanitizeHtml('<a href="/x" title="t&#2;">x</a>', BASE),
+    '<a href="https://news.test/x" title="t">x</a>',
+  );
+});

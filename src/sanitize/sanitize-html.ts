@@ -96,7 +96,31 @@ function absoluteSrcset(value: string | undefined, base: string): string | undef
  * Relative links and image sources are resolved against `baseUrl`; links open as plain links.
  */
 export function sanitizeHtml(html: string, baseUrl: string): string {
-  return sanitize(withoutControlChars(html), {
+  // Controls go before parsing and again after it: a character reference ("&#1;") decodes to one.
+  return untilStable(html, (h) => withoutControlChars(sanitizeOnce(withoutControlChars(h), baseUrl)));
+}
+
+/** Passes after the first; in practice one more is enough (the property tests check idempotence). */
+const MAX_EXTRA_PASSES = 3;
+
+/**
+ * `pass` applied until its output no longer changes. One pass can leave nesting the next one reads
+ * differently: htmlparser2 closes an open <p> at the next <p> or block only when the <p> is the
+ * innermost open element, so a discarded tag between them ("<p><x><p>") gives "<p><p></p></p>",
+ * which a second parse (and a browser) reads as three paragraphs. Shared by both sanitizers.
+ */
+export function untilStable(html: string, pass: (html: string) => string): string {
+  let out = pass(html);
+  for (let i = 0; i < MAX_EXTRA_PASSES; i++) {
+    const next = pass(out);
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+function sanitizeOnce(html: string, baseUrl: string): string {
+  return sanitize(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ["href", "title"],

@@ -34,3 +34,16 @@ const CASES: Array<[string, string | null]> = [
 test("feed dates in their many forms become UTC, and nonsense becomes null", () => {
   for (const [input, expected] of CASES) assert.equal(parseFeedDate(input), expected, input);
 });
+
+test("years before 100 are taken as written, and no date leaves the four-digit years (issue 15)", () => {
+  // Found by the property tests: Date.UTC read "0099-12-31" as 1999-12-31.
+  assert.equal(parseFeedDate("0099-12-31"), "0099-12-31T00:00:00.000Z");
+  assert.equal(parseFeedDate("0005-03-01T10:00:00Z"), "0005-03-01T10:00:00.000Z");
+  assert.equal(parseFeedDate("Sat, 01 Jan 0050 00:00:00 GMT"), "0050-01-01T00:00:00.000Z");
+  assert.equal(parseFeedDate("0000-02-29"), "0000-02-29T00:00:00.000Z");
+  // A zone offset pushing 9999-12-31 into year 10000 would give "+010000-...", which sorts wrongly.
+  assert.equal(parseFeedDate("9999-12-31T23:00:00-05:00"), null);
+  assert.equal(parseFeedDate("9999-12-31T18:00:00-05:00"), "9999-12-31T23:00:00.000Z");
+  // Two-digit years still mean 1950-2049.
+  assert.equal(parseFeedDate("Tue, 03 Nov 26 09:30:00 GMT"), "2026-11-03T09:30:00.000Z");
+});

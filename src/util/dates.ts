@@ -87,10 +87,16 @@ function build(
   offset: number,
 ) {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 61) return null;
-  const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms) - offset * 60_000;
-  const date = new Date(t);
+  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear takes the year as written.
+  const day = new Date(0);
+  day.setUTCFullYear(y, mo - 1, d);
   // Reject impossible days such as 31 February rather than rolling them over.
-  if (Number.isNaN(date.getTime()) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
+  if (Number.isNaN(day.getTime()) || day.getUTCDate() !== d) return null;
+  const date = new Date(day.getTime() + ((h * 60 + mi - offset) * 60 + Math.min(s, 59)) * 1000 + ms);
+  // Only four-digit years: a zone offset can push 9999-12-31 into year 10000, whose ISO form
+  // ("+010000-...") would not sort as text with the others.
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || year < 0 || year > 9999) return null;
   return date.toISOString();
 }
 

@@ -92,3 +92,10 @@ test("an outlet is its site's host, else its feed's, without www", () => {
   assert.equal(outletHost("not a url", "http://news.example:8080/rss"), "news.example");
   assert.equal(outletHost(null, "nonsense"), null);
 });
+
+test("a key never ends in a slash, even where an AMP segment followed one (issue 15)", () => {
+  // Found by the property tests: "/a//amp" kept "/a/", a key that keying again turns into "/a".
+  assert.equal(urlKey("https://example.test/a//amp"), "example.test/a");
+  assert.equal(urlKey("https://example.test/a/amp/"), "example.test/a");
+  assert.equal(urlKey("https://example.test//amp"), "example.test");
+});

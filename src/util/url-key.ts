@@ -119,7 +119,8 @@ export function urlKey(url: string): string | null {
   const port = u.port === "" || u.port === "80" || u.port === "443" ? "" : `:${u.port}`;
 
   let path = u.pathname.replace(/\.amp\.html?$/i, ".html").replace(/\/+$/, "");
-  path = path.replace(/\/amp$/i, "");
+  // Trailing slashes again after the AMP segment: "/a//amp" is "/a", not "/a/".
+  path = path.replace(/\/amp$/i, "").replace(/\/+$/, "");
 
   const params = [...u.searchParams].filter(([k, v]) => !isTrackingParam(k) && !isAmpParam(k, v));
   params.sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0));

@@ -8,7 +8,7 @@
 const JS = "__pwned()";
 
 /** Markup that runs script if it reaches the DOM unescaped. */
-const MARKUP = [
+export const MARKUP = [
   `<script>${JS}</script>`,
   `<SCRIPT>${JS}</SCRIPT>`,
   `<script src="data:text/javascript,${JS}"></script>`,
@@ -99,7 +99,7 @@ const MARKUP = [
 ];
 
 /** Markdown that tries to become a script link or an event handler. */
-const MARKDOWN = [
+export const MARKDOWN = [
   `[click](javascript:${JS})`,
   `[click](JAVASCRIPT:${JS})`,
   `[click](javascript&#58;${JS})`,
