@@ -136,7 +136,10 @@ test("a known address is approved at once only from the browser that posted unde
   });
   const forged = await post({
     otherBrowser: true,
-    headers: { cookie: `newsdesk_commenter=${browser.get("newsdesk_commenter")?.replace(/.$/, "x")}` },
+    // The signature's last character changed (to one it is not), so the cookie is no longer genuine.
+    headers: {
+      cookie: `newsdesk_commenter=${browser.get("newsdesk_commenter")?.replace(/.$/, (c) => (c === "x" ? "y" : "x"))}`,
+    },
     fields: { comment: "With a forged cookie" },
   });
   assert.equal(
