@@ -15,6 +15,7 @@ export type ErrorId =
   | "fetch.bad_url"
   | "feed.not_a_feed"
   | "feed.malformed"
+  | "feed.too_complex"
   | "opml.invalid"
   | "source.exists"
   | "account.exists"

@@ -3,6 +3,7 @@ import { NewsdeskError } from "../errors.ts";
 import { parseAtom } from "./atom.ts";
 import { parseCdf } from "./cdf.ts";
 import { parseJsonFeed } from "./json-feed.ts";
+import { MAX_ATTRIBUTES_PER_ELEMENT, mostAttributesInATag } from "./markup-bounds.ts";
 import { NS } from "./namespaces.ts";
 import { parseRss } from "./rss.ts";
 import type { ParsedFeed } from "./types.ts";
@@ -59,7 +60,8 @@ function dispatch(root: XmlElement): ParsedFeed | null {
  * Parses RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 0.3/1.0 and JSON Feed 1.0/1.1. XML is read strictly first;
  * a document that is not well-formed is read again by the tolerant parser (and marked `recovered`).
  * `baseUrl` is where it was fetched from, for relative links.
- * Throws NewsdeskError feed.not_a_feed (an HTML page, another vocabulary) or feed.malformed.
+ * Throws NewsdeskError feed.not_a_feed (an HTML page, another vocabulary), feed.malformed or
+ * feed.too_complex (markup no feed needs, which would cost the parsers hundreds of megabytes).
  */
 export function parseFeed(text: string, baseUrl: string): ParsedFeed {
   const body = text.replace(/^\uFEFF/, "");
@@ -77,6 +79,12 @@ export function parseFeed(text: string, baseUrl: string): ParsedFeed {
     throw new NewsdeskError(
       "feed.not_a_feed",
       "feed: the response is not XML or JSON (it does not start with '<' or '{')",
+    );
+  }
+  if (mostAttributesInATag(body, MAX_ATTRIBUTES_PER_ELEMENT) > MAX_ATTRIBUTES_PER_ELEMENT) {
+    throw new NewsdeskError(
+      "feed.too_complex",
+      `feed: an element carries more than ${MAX_ATTRIBUTES_PER_ELEMENT} attributes; a feed needs a handful, so it was not read`,
     );
   }
   const strict = parseXmlStrict(body, baseUrl);
