@@ -5,6 +5,7 @@ import { type Document, Element as DomElement, type Element, type Text } from "d
 import { parseDocument } from "htmlparser2";
 import { withoutControlChars } from "../util/control-chars.ts";
 import { escapeHtml } from "../util/html.ts";
+import { MAX_ATTRIBUTES_PER_ELEMENT, mostAttributesInATag } from "../util/markup-bounds.ts";
 import { agencyBesidesSite, agencyInText } from "./agency.ts";
 import { assembleArticle, joinRecipeParts } from "./assemble.ts";
 import { blockText } from "./body.ts";
@@ -163,6 +164,12 @@ function prepared(source: string): Document {
 }
 
 /** The page cut after MAX_TAGS tags: the parser's work grows faster than linearly with nesting. */
+/**
+ * Pages shorter than this are not scanned for attribute floods: they can hold at most some 100,000
+ * attributes, a few tens of megabytes for the parser, while the scan would cost every page ~0.3 ms.
+ */
+const ATTRIBUTE_SCAN_MIN_CHARS = 500_000;
+
 function boundedSource(html: string): string {
   const cut = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
   let tags = 0;
@@ -191,6 +198,16 @@ export function extractArticle(
 ): ExtractionResult {
   // Control characters mean nothing on a page and would reach the headline and byline (issue 15).
   const source = withoutControlChars(boundedSource(html));
+  // A tag with more attributes than any page needs would cost the parser hundreds of megabytes. Only a
+  // long page can carry enough to matter, so shorter ones (nearly all) skip the scan.
+  if (
+    source.length > ATTRIBUTE_SCAN_MIN_CHARS &&
+    mostAttributesInATag(source, MAX_ATTRIBUTES_PER_ELEMENT) > MAX_ATTRIBUTES_PER_ELEMENT
+  )
+    return {
+      kind: "not-article",
+      reason: `the page's markup is too complex to read (an element with more than ${MAX_ATTRIBUTES_PER_ELEMENT} attributes)`,
+    };
   // 0. The operator's selectors for this source come first: drop what they exclude.
   // Later attempts need the page untouched by earlier ones: they parse it again (rarely needed,
   // and no dearer than keeping a copy for every page).

@@ -1,9 +1,9 @@
 /** @module parseFeed: feed text in, ParsedFeed out; the format is detected from the document, not the URL. */
 import { NewsdeskError } from "../errors.ts";
+import { MAX_ATTRIBUTES_PER_ELEMENT, mostAttributesInATag } from "../util/markup-bounds.ts";
 import { parseAtom } from "./atom.ts";
 import { parseCdf } from "./cdf.ts";
 import { parseJsonFeed } from "./json-feed.ts";
-import { MAX_ATTRIBUTES_PER_ELEMENT, mostAttributesInATag } from "./markup-bounds.ts";
 import { NS } from "./namespaces.ts";
 import { parseRss } from "./rss.ts";
 import type { ParsedFeed } from "./types.ts";
