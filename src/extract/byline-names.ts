@@ -63,7 +63,8 @@ export function outletKeys(siteName: string | null, url: string): string[] {
   return [...keys];
 }
 
-const squash = (s: string) =>
+/** Letters and digits only, accents dropped, lower case: how names of one outlet or person are compared. */
+export const squash = (s: string) =>
   s
     .normalize("NFD")
     .replace(/\p{M}/gu, "")

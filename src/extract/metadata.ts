@@ -4,7 +4,7 @@ import { prevElementSibling } from "domutils";
 import { decodeHTML } from "entities";
 import { parseFeedDate } from "../util/dates.ts";
 import { agencyIn } from "./agency.ts";
-import { bylineParts, cleanByline, outletKeys, splitBylines } from "./byline-names.ts";
+import { bylineParts, cleanByline, outletKeys, splitBylines, squash } from "./byline-names.ts";
 import { BYLINE_PREFIX } from "./constants.ts";
 import { dayInText } from "./day-text.ts";
 import {
@@ -227,19 +227,6 @@ function visibleByline(doc: Document, accept: (line: string) => boolean = () => 
 
 const DATE_CLASS =
   /(^|[\s_-])(date|dateline|time|timestamp|posted|published|pubdate|storydate|created)($|[\s_-])/i;
-/** Where a site shows today's date or other articles' dates, not this article's. */
-const PAGE_FURNITURE = new Set(["nav", "footer", "aside"]);
-
-function inPageFurniture(el: Element): boolean {
-  let furniture = false;
-  for (let p = el.parent; p && p.type === "tag"; p = p.parent) {
-    const name = (p as Element).name;
-    // An article's own header (inside <article> or <main>) carries its date.
-    if (name === "article" || name === "main") return false;
-    if (PAGE_FURNITURE.has(name)) furniture = true;
-  }
-  return furniture;
-}
 /** Only visible dates that name their zone are trusted; a bare local time would be read in the server's zone. */
 const HAS_ZONE = /(\b(GMT|UTC|Z|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2}\s*$)/;
 
@@ -261,11 +248,12 @@ function visibleDate(doc: Document, usDates: boolean): string | null {
     if (text.length > 60 || /updated|aktualisiert|mis à jour|actualizado/i.test(text)) continue;
     if (HAS_ZONE.test(text)) {
       const iso = isoDate(text);
-      if (iso && !inPageFurniture(el)) return iso;
+      if (iso && placeOf(el) !== "furniture") return iso;
     }
     // Without a zone the time of day is unknowable; the day is not: keep the date at 00:00 UTC.
-    const day = dateOnly(text, usDates) ?? dayInText(text, usDates);
-    if (day && !inPageFurniture(el)) return day;
+    const day = dayInText(text, usDates);
+    // Not a masthead's, a navigation's or a footer's date (today's, or other articles').
+    if (day && placeOf(el) !== "furniture") return day;
   }
   return null;
 }
@@ -321,21 +309,6 @@ function dateNearHeadline(doc: Document, usDates: boolean): string | null {
 /** A line that says when it was posted: "Posted on September 14th, 2026 by ...". */
 const POSTED_LABEL =
   /^\s*(posted|published|veröffentlicht|publié|publicado|pubblicato)\s*(on|am|le|el|il)?\b/i;
-
-/** "Wednesday, 11 February 2026", "September 14th, 2026", "11/02/2026" (month first on US-English pages): the day. */
-function dateOnly(text: string, usDates: boolean): string | null {
-  const numeric = /\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/.exec(text);
-  if (numeric) {
-    const [a, b] = [Number(numeric[1]), Number(numeric[2])];
-    const [month, day] = usDates ? [a, b] : [b, a];
-    return parseFeedDate(`${numeric[3]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
-  }
-  const words = text
-    .replace(/\b(\d{1,2})(st|nd|rd|th)\b/gi, "$1")
-    .replace(/\s*(,|at)?\s*\d{1,2}:\d{2}.*$/i, "")
-    .trim();
-  return parseFeedDate(words);
-}
 
 /** A meta tag naming the publication time in a publisher's own vocabulary (govuk:first-published-at, DC.date.issued ...). */
 function publishedMeta(doc: Document): { raw: string } | null {
@@ -526,13 +499,6 @@ function chooseTitle(
   return h1;
 }
 
-const squash = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\d]/gu, "");
-
 /** Classes of a headline's first part when it is a kicker ("Klimaschutz:" over "Bohren, bis es heiß wird"). */
 const KICKER =
   /kicker|overline|topline|dachzeile|roofline|eyebrow|spitzmarke|rubric|supertitle|pretitle|headline-intro|label/i;
@@ -542,7 +508,7 @@ const SITE_HEADING = /logo|site-?title|site-?name|blog-?title|brand|masthead|hea
 /** Headings hidden for screen readers, or printed only for them ("Navigation und Service"). */
 const HIDDEN_HEADING = /sr-only|visually-hidden|screen-?reader|offscreen|hidden|skip/i;
 
-/** Where a heading sits: in the article's content, in the page's header or navigation, or elsewhere. */
+/** Where an element (a heading, a dated line) sits: in the article's content, in the page's masthead, navigation, footer or asides, or elsewhere. */
 function placeOf(el: Element): "content" | "furniture" | "page" {
   let furniture = false;
   for (let p = el.parent; p && p.type === "tag"; p = p.parent) {
