@@ -11,7 +11,7 @@ import { demoArticles } from "../../demo/content/index.ts";
 import type { DemoArticle, DemoBlock } from "../../demo/content/types.ts";
 import { browserSkipReason, launchBrowser, type TestBrowser } from "../support/browser.ts";
 import { sqliteTestDatabase } from "../support/databases.ts";
-import { type DemoServe, demoArticleLinks, startDemoServe } from "../support/demo-serve.ts";
+import { type DemoServe, demoArticleLinks, startDemoServe } from "../support/serve-command.ts";
 
 /** Text as compared: quotes and dashes folded, whitespace collapsed. */
 const fold = (s: string) =>

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import { demoArticles, demoOutlets } from "../../demo/content/index.ts";
 import { sqliteTestDatabase } from "../support/databases.ts";
-import { demoArticleLinks, startDemoServe } from "../support/demo-serve.ts";
+import { demoArticleLinks, startDemoServe } from "../support/serve-command.ts";
 
 const tdb = sqliteTestDatabase();
 after(() => tdb.drop());

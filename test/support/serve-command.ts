@@ -1,6 +1,7 @@
 /**
- * @module `newsdesk serve --demo` as a child process, the way the README's first command runs it, and
- * the article pages it ends up serving: for tests that look at the demo site through the real ingest.
+ * @module `newsdesk serve` (with --demo, as the README's first command runs it) as a child process on
+ * free ports, and the article pages a demo site ends up serving: for tests that look at the site
+ * through the real ingest.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
@@ -18,10 +19,17 @@ export interface DemoServe {
   stop(): Promise<number | null>;
 }
 
-/** Starts `serve --demo` over `databaseUrl` on free ports; resolves once it prints its address. */
-export async function startDemoServe(databaseUrl: string): Promise<DemoServe> {
-  const child = spawn(BIN, ["serve", "--demo"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", NEWSDESK_DEMO_PORT: "0", LOG_LEVEL: "warn" },
+/**
+ * Starts `newsdesk <args>` (a `serve`) over `databaseUrl` on a free port with `env` added; resolves
+ * once it prints its address, or throws with its stderr.
+ */
+export async function startServeCommand(
+  databaseUrl: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<DemoServe> {
+  const child = spawn(BIN, args, {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -35,7 +43,7 @@ export async function startDemoServe(databaseUrl: string): Promise<DemoServe> {
     site = /running at (http:\/\/\S+?)\/?\s/.exec(stdout)?.[1] ?? "";
     if (site) break;
   }
-  if (!site) throw new Error(`serve --demo printed no address (stderr: ${stderr})`);
+  if (!site) throw new Error(`newsdesk ${args.join(" ")} printed no address (stderr: ${stderr})`);
   return {
     child,
     site,
@@ -47,6 +55,11 @@ export async function startDemoServe(databaseUrl: string): Promise<DemoServe> {
       return code as number | null;
     },
   };
+}
+
+/** Starts `serve --demo` over `databaseUrl` on free ports (the demo's own included). */
+export function startDemoServe(databaseUrl: string): Promise<DemoServe> {
+  return startServeCommand(databaseUrl, ["serve", "--demo"], { NEWSDESK_DEMO_PORT: "0" });
 }
 
 const hrefs = (html: string, kind: string) =>
