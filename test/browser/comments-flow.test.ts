@@ -72,10 +72,13 @@ describe("comments from posting to approval in chromium", { skip: browserSkipRea
     assert.equal(await reader.getByRole("heading", { name: "Leave a reply" }).count(), 1);
     await fillReply(reader, "The new *cycle lane* is a real improvement.");
     assert.match(new URL(reader.url()).search, /comment=held/);
-    assert.match(
-      (await reader.locator("main").textContent()) ?? "",
-      /will appear once a moderator has approved it/,
-    );
+    // The post lands on #comments: the notice must be there, in view, not thousands of pixels above.
+    const notice = reader.locator("#comments [role=status]");
+    assert.match((await notice.textContent()) ?? "", /will appear here once a moderator has approved it/);
+    const box = await notice.boundingBox();
+    const viewport = reader.viewportSize();
+    assert.ok(box && viewport, "the notice is rendered");
+    assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `the notice is in view (top ${box.y})`);
     assert.equal(await reader.locator("#comments .comment").count(), 0, "not public yet");
     await reader.goto(article);
     assert.equal(await reader.locator("#comments .comment").count(), 0, "not public on a fresh load either");

@@ -89,7 +89,11 @@ test("a first comment waits; once approved it shows with the count, and the same
   assert.equal(res.statusCode, 303);
   assert.equal(res.headers.location, `${path}?comment=held#comments`);
   const notice = await site.app.inject(`${path}?comment=held`);
-  assert.match(notice.body, /will appear once a moderator has approved it/);
+  assert.match(
+    notice.body,
+    /<section id="comments"[\s\S]*role="status"[\s\S]*will appear here once a moderator has approved it/,
+    "the notice sits in the comments section the post lands on",
+  );
   assert.equal(notice.headers["cache-control"], "private, no-store");
   assert.equal((await site.app.inject(path)).body, page0.body, "held comments never change the cached page");
 

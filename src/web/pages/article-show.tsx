@@ -80,14 +80,6 @@ export function ArticlePage({
   const full = article.displayMode === "full";
   return (
     <>
-      {notice === "held" ? (
-        <div class="notice" role="status">
-          <p>
-            Thank you: your comment was received. It will appear once a moderator has approved it.{" "}
-            <a href="#comments">Back to the comments</a>
-          </p>
-        </div>
-      ) : null}
       <article class="article" lang={article.lang ?? undefined} dir={article.dir ?? "auto"}>
         <header class="article-header">
           <h1>{article.title}</h1>
@@ -111,7 +103,7 @@ export function ArticlePage({
       <AlsoCovered view={alsoCovered} />
       <WhoSaidWhat groups={whoSaidWhat} />
       <TopicList topics={topics} />
-      <CommentsSection {...comments} />
+      <CommentsSection {...comments} notice={notice ?? null} />
     </>
   );
 }
