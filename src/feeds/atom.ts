@@ -140,5 +140,6 @@ export function parseAtom(root: XmlElement, version: string): ParsedFeed {
     hints: { ttlMinutes: null, updatePeriodMinutes: null, skipHours: [], skipDays: [] },
     items: childElements(root, "entry", ns).map((e) => atomEntry(e, feedAuthor, version, ns)),
     recovered: false,
+    itemsNotRead: 0,
   };
 }

@@ -51,5 +51,6 @@ export function parseCdf(root: XmlElement): ParsedFeed {
     hints: { ttlMinutes: null, updatePeriodMinutes: null, skipHours: [], skipDays: [] },
     items: childElements(root, "item", "").map(cdfItem),
     recovered: false,
+    itemsNotRead: 0,
   };
 }

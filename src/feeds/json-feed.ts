@@ -3,6 +3,7 @@ import { NewsdeskError } from "../errors.ts";
 import { parseFeedDate } from "../util/dates.ts";
 import { resolveWebUrl } from "../util/urls.ts";
 import { itemIdentity } from "./fields.ts";
+import { MAX_FEED_ITEMS } from "./tree-budget.ts";
 import type { Enclosure, FeedItem, ParsedFeed, TextValue } from "./types.ts";
 
 type Json = Record<string, unknown>;
@@ -82,6 +83,8 @@ export function parseJsonFeed(text: string, baseUrl: string): ParsedFeed {
   const title = str(o.title);
   const description = str(o.description);
   const home = str(o.home_page_url);
+  // The same item bound as the XML formats' (tree-budget.ts); JSON.parse has built them all already.
+  const items = arr(o.items);
   return {
     format: "json",
     version: version.endsWith("1.1") ? "json11" : "json10",
@@ -98,10 +101,12 @@ export function parseJsonFeed(text: string, baseUrl: string): ParsedFeed {
       .map((h) => (h ? resolveWebUrl(str(h.url), baseUrl) : null))
       .filter((u): u is string => u !== null),
     hints: { ttlMinutes: null, updatePeriodMinutes: null, skipHours: [], skipDays: [] },
-    items: arr(o.items)
+    items: items
+      .slice(0, MAX_FEED_ITEMS)
       .map(obj)
       .filter((i) => i !== null)
       .map((i) => jsonItem(i!, baseUrl, authorName(o))),
     recovered: false,
+    itemsNotRead: Math.max(0, items.length - MAX_FEED_ITEMS),
   };
 }

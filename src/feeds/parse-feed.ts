@@ -6,6 +6,7 @@ import { parseCdf } from "./cdf.ts";
 import { parseJsonFeed } from "./json-feed.ts";
 import { NS } from "./namespaces.ts";
 import { parseRss } from "./rss.ts";
+import { TreeBudget, TreeTooLargeError } from "./tree-budget.ts";
 import type { ParsedFeed } from "./types.ts";
 import { parseXmlStrict } from "./xml-strict.ts";
 import { parseXmlTolerant } from "./xml-tolerant.ts";
@@ -87,8 +88,20 @@ export function parseFeed(text: string, baseUrl: string): ParsedFeed {
       `feed: an element carries more than ${MAX_ATTRIBUTES_PER_ELEMENT} attributes; a feed needs a handful, so it was not read`,
     );
   }
-  const strict = parseXmlStrict(body, baseUrl);
-  const root = "root" in strict ? strict.root : parseXmlTolerant(body, baseUrl);
+  let budget = new TreeBudget();
+  let strict: ReturnType<typeof parseXmlStrict>;
+  let root: XmlElement | null;
+  try {
+    strict = parseXmlStrict(body, baseUrl, budget);
+    if ("root" in strict) root = strict.root;
+    else {
+      budget = new TreeBudget();
+      root = parseXmlTolerant(body, baseUrl, budget);
+    }
+  } catch (err) {
+    if (!(err instanceof TreeTooLargeError)) throw err;
+    throw new NewsdeskError("feed.too_complex", `feed: ${err.message}`);
+  }
   if (!root) throw new NewsdeskError("feed.malformed", "feed: the document has no root element");
   const feed = dispatch(root);
   if (!feed) {
@@ -106,5 +119,5 @@ export function parseFeed(text: string, baseUrl: string): ParsedFeed {
       `feed: <${root.local}> documents are not a supported feed format`,
     );
   }
-  return { ...feed, recovered: "error" in strict };
+  return { ...feed, recovered: "error" in strict, itemsNotRead: budget.skippedItems };
 }

