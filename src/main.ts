@@ -10,6 +10,7 @@ type Register = (program: Command) => void;
  */
 const COMMANDS: Array<[string, () => Promise<Register>]> = [
   ["serve", async () => (await import("./cli/serve.ts")).registerServe],
+  ["worker", async () => (await import("./cli/worker.ts")).registerWorker],
   ["add", async () => (await import("./cli/add.ts")).registerAdd],
   ["fetch", async () => (await import("./cli/fetch.ts")).registerFetch],
   ["sources", async () => (await import("./cli/sources.ts")).registerSources],

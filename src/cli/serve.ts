@@ -8,14 +8,14 @@
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
-import { FORM_TOKEN_MAX_AGE_MS } from "../comments/form-token.ts";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
+import type { RefreshDeps } from "../ingest/refresh-source.ts";
 import { startBackgroundJobs } from "../jobs/background.ts";
+import { hourlyHousekeeping } from "../jobs/housekeeping.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
-import { createMailer } from "../mail/mailer.ts";
-import { pruneArticlePages } from "../storage/article-pages.ts";
-import { pruneUsedFormTokens } from "../storage/form-tokens.ts";
-import { pruneSessions } from "../storage/sessions.ts";
+import { createMailer, type Mailer } from "../mail/mailer.ts";
+import { startQueueWorker } from "../queue/pg-worker.ts";
+import { isPostgres } from "../storage/db.ts";
 import { markSourcesDue } from "../storage/sources.ts";
 import { startWebWorkers } from "./cluster.ts";
 import { isFetcherProcess, startFetcherProcess } from "./fetcher-process.ts";
@@ -108,6 +108,27 @@ async function serve(opts: ServeOptions): Promise<void> {
   if (worker) cluster.worker?.once("disconnect", () => void shutdown("disconnect"));
 }
 
+/** SQLite's way to run the work: the scheduler's timer and the background jobs' timers, in this process. */
+function startTimers(
+  deps: RefreshDeps,
+  mailer: Mailer | null,
+): { runNow(): Promise<void>; stop(): Promise<void> } {
+  const scheduler = startScheduler(deps);
+  const jobs = startBackgroundJobs({
+    db: deps.db,
+    log: deps.log,
+    mailer,
+    hourly: hourlyHousekeeping(deps.db, deps.config),
+  });
+  return {
+    runNow: () => scheduler.runNow(),
+    async stop() {
+      await scheduler.stop();
+      await jobs.stop();
+    },
+  };
+}
+
 /** Set by the serving process when it runs the demo newsroom: its origin and feeds, for the fetcher. */
 const DEMO_ORIGIN_ENV = "NEWSDESK_DEMO_ORIGIN";
 
@@ -125,33 +146,26 @@ async function runFetcher(): Promise<void> {
     : null;
   const fetcher = fetcherFromConfig(config, { allowOrigins: demo ? [demo.baseUrl] : [] });
   const mailer = createMailer(config);
-  const scheduler = startScheduler({ db, config, log, fetcher });
+  const deps = { db, config, log, fetcher };
+  // On PostgreSQL the job queue runs the work (with any `newsdesk worker`s elsewhere); on SQLite, timers.
+  const work = isPostgres(db)
+    ? startQueueWorker({ ...deps, mailer }, config.workerConcurrency)
+    : startTimers(deps, mailer);
   if (demo) {
     const { DEMO_REPOLL_MS } = await import("./demo-newsroom.ts");
     setTimeout(() => {
       void markSourcesDue(db, demo.feeds, new Date().toISOString())
-        .then(() => scheduler.runNow())
+        .then(() => work.runNow?.())
         .catch((err: unknown) => log.warn({ error: String(err) }, "demo re-poll failed"));
     }, DEMO_REPOLL_MS).unref();
   }
-  const jobs = startBackgroundJobs({
-    db,
-    log,
-    mailer,
-    hourly: [
-      (now) => pruneSessions(db, now),
-      // Used comment-form tokens once their tokens have expired anyway.
-      (now) => pruneUsedFormTokens(db, new Date(now.getTime() - FORM_TOKEN_MAX_AGE_MS)),
-      // Kept pages past NEWSDESK_PAGE_ARCHIVE_DAYS (all of them once it is set to 0).
-      (now) => pruneArticlePages(db, new Date(now.getTime() - config.pageArchiveDays * 86_400_000)),
-    ],
-  });
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
-    await scheduler.stop();
-    await jobs.stop();
+    await work.stop();
+    // The timers' background jobs close the mailer themselves.
+    if (isPostgres(db)) mailer?.close();
     await fetcher.close();
     await rt.close();
     process.exit(0);

@@ -130,7 +130,29 @@ export const settings = {
     env: "NEWSDESK_WEB_WORKERS",
     default: "0",
     parse: int(0, 256),
-    doc: "Web server processes `serve` runs, sharing the port; 0 means one per available CPU, 1 serves from the single process that also fetches. With several, one more process fetches sources and runs the demo newsroom.",
+    doc: "Web server processes `serve` runs, sharing the port; 0 means one per available CPU, 1 serves from the first process itself. Fetching always runs in a process of its own.",
+  },
+  workerConcurrency: {
+    env: "NEWSDESK_WORKER_CONCURRENCY",
+    default: "4",
+    parse: int(1, 256),
+    doc: "On PostgreSQL: jobs (refreshing a source, sending mail, housekeeping) one worker process runs at once, in `newsdesk worker` and in `serve`'s fetcher process.",
+  },
+  workerTimeoutSeconds: {
+    env: "NEWSDESK_WORKER_TIMEOUT_SECONDS",
+    default: "30",
+    parse: int(5, 3600),
+    doc: "On PostgreSQL: a worker process that has not checked in for this long is taken for dead (killed, its machine gone), and the jobs it held are run by another.",
+  },
+  queueSchema: {
+    env: "NEWSDESK_QUEUE_SCHEMA",
+    default: "",
+    parse: (raw, name) => {
+      if (raw !== "" && !/^[a-z_][a-z0-9_]{0,62}$/.test(raw))
+        throw new Error(`${name} must be a lower-case SQL identifier, got "${raw}"`);
+      return raw;
+    },
+    doc: "On PostgreSQL: the schema that holds the job queue (graphile-worker's tables), created on first use. Empty means `graphile_worker`, or `<schema>_queue` when DATABASE_URL selects a schema (`?options=-c search_path=<schema>`), so sites sharing a database keep their queues apart.",
   },
   pageCacheMb: {
     env: "NEWSDESK_PAGE_CACHE_MB",

@@ -9,6 +9,7 @@ import type { Mailer } from "../mail/mailer.ts";
 import { sendDueMail } from "../mail/send-due-mail.ts";
 import { pruneRateEvents } from "../storage/rate-events.ts";
 import type { Database } from "../storage/schema.ts";
+import { RATE_EVENTS_KEPT_MS } from "./housekeeping.ts";
 import { type Repeating, repeatEvery } from "./repeat.ts";
 
 /** How often the outbox is checked: a reply notice waits at most about this long. */
@@ -16,8 +17,6 @@ export const MAIL_TICK_MS = 10_000;
 /** While the SMTP server is down, passes are skipped for up to this long (doubling from one tick). */
 const MAIL_MAX_PAUSE_MS = 300_000;
 const PRUNE_TICK_MS = 3_600_000;
-/** Rate-limit events older than every window (the longest is an hour) are deleted. */
-const RATE_EVENTS_KEPT_MS = 86_400_000;
 
 export interface BackgroundDeps {
   db: Kysely<Database>;

@@ -368,6 +368,15 @@ export interface FormTokensUsedTable {
   used_at: string;
 }
 
+/** A job-queue worker pool and its last heartbeat (queue/heartbeat.ts). */
+export interface QueueWorkersTable {
+  pool_id: string;
+  host: string;
+  pid: number;
+  started_at: string;
+  beat_at: string;
+}
+
 export interface AppSecretsTable {
   name: string;
   value: string;
@@ -382,6 +391,7 @@ export interface Database {
   sessions: SessionsTable;
   rate_events: RateEventsTable;
   form_tokens_used: FormTokensUsedTable;
+  queue_workers: QueueWorkersTable;
   mail_outbox: MailOutboxTable;
   app_secrets: AppSecretsTable;
   stories: StoriesTable;

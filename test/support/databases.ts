@@ -107,6 +107,8 @@ export async function postgresTestDatabase(): Promise<TestDatabase> {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
       await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      // The job queue's schema beside it, when a worker made one (queue/pg-worker.ts names it so).
+      await c.query(`DROP SCHEMA IF EXISTS ${schema}_queue CASCADE`);
       await c.end();
     },
   };

@@ -1,0 +1,57 @@
+/**
+ * @module Worker pools' heartbeats. graphile-worker unlocks the jobs of a worker that died only after
+ * four hours; a killed worker would leave its sources unrefreshed that long. Each pool beats every
+ * few seconds; every pool looks for pools silent past NEWSDESK_WORKER_TIMEOUT_SECONDS and unlocks
+ * their jobs at once.
+ */
+import { hostname } from "node:os";
+import type { WorkerUtils } from "graphile-worker";
+import type { Kysely } from "kysely";
+import type { Logger } from "../log.ts";
+import { beatQueueWorker, forgetQueueWorkers, silentQueueWorkers } from "../storage/queue-workers.ts";
+import type { Database } from "../storage/schema.ts";
+
+/** A beat every sixth of the timeout: a slow query or a long garbage collection misses one, not six. */
+const BEATS_PER_TIMEOUT = 6;
+
+/** Beats for `poolId` and unlocks silent pools' jobs until stopped. */
+export function startHeartbeat(
+  db: Kysely<Database>,
+  utils: WorkerUtils,
+  poolId: string,
+  log: Logger,
+  timeoutMs: number,
+): { stop(): Promise<void> } {
+  const pool = { poolId, host: hostname(), pid: process.pid };
+  let running: Promise<void> | null = null;
+  const beat = async () => {
+    const now = new Date();
+    await beatQueueWorker(db, pool, now);
+    const silent = (await silentQueueWorkers(db, new Date(now.getTime() - timeoutMs))).filter(
+      (id) => id !== poolId,
+    );
+    if (silent.length > 0) {
+      await utils.forceUnlockWorkers(silent);
+      await forgetQueueWorkers(db, silent);
+      log.warn({ pools: silent }, "job queue: jobs of silent workers unlocked");
+    }
+  };
+  const tick = () => {
+    // A database that is down fails the beat; the next one tries again.
+    running ??= beat()
+      .catch((err: unknown) => log.warn({ error: String(err) }, "job queue heartbeat failed"))
+      .finally(() => {
+        running = null;
+      });
+  };
+  tick();
+  const timer = setInterval(tick, timeoutMs / BEATS_PER_TIMEOUT);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+      await forgetQueueWorkers(db, [poolId]).catch(() => undefined);
+    },
+  };
+}

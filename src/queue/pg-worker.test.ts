@@ -1,0 +1,195 @@
+/**
+ * @module The job queue on PostgreSQL (graphile-worker, real server): one refresh job per source, two
+ * workers never fetch one source twice, and a killed worker's jobs are taken over by another.
+ */
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "kysely";
+import { postgresTestDatabase, stopTestPostgres, useMigratedDb } from "../../test/support/databases.ts";
+import { type FixtureServer, startFixtureServer } from "../../test/support/fixture-server.ts";
+import { loadConfig } from "../config/config.ts";
+import { fetcherFromConfig } from "../fetch/from-config.ts";
+import { createLogger } from "../log.ts";
+import { insertSource } from "../storage/sources.ts";
+import { openQueue, type QueueWorker, queueSchemaOf, startQueueWorker } from "./pg-worker.ts";
+import { TASK } from "./tasks.ts";
+
+after(stopTestPostgres);
+
+const BIN = join(import.meta.dirname, "../../bin/newsdesk");
+const feed = (name: string) =>
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title><link>http://127.0.0.1/</link><description>d</description><item><guid>${name}-1</guid><title>${name} report</title><description>Text of ${name}.</description></item></channel></rss>`;
+const RSS = { "content-type": "application/rss+xml" };
+
+describe("job queue on postgres", () => {
+  const t = useMigratedDb(postgresTestDatabase);
+  let feeds: FixtureServer;
+  /** Responses to /slow.xml wait until this is called. */
+  let releaseSlow: () => void = () => {};
+  const slowHeld = new Promise<void>((resolve) => {
+    releaseSlow = resolve;
+  });
+  const env = () => ({
+    DATABASE_URL: t.tdb.url,
+    NEWSDESK_ALLOW_NETWORKS: "127.0.0.1/32",
+    NEWSDESK_HOST_INTERVAL_MS: "0",
+    NEWSDESK_WORKER_TIMEOUT_SECONDS: "5",
+    LOG_LEVEL: "warn",
+  });
+  const deps = () => {
+    const config = loadConfig(env());
+    const log = createLogger("warn");
+    return { db: t.db.kysely, config, log, fetcher: fetcherFromConfig(config), mailer: null };
+  };
+
+  before(async () => {
+    const routes: Parameters<typeof startFixtureServer>[0] = {
+      "/slow.xml": {
+        handle: (_req, res) => {
+          void slowHeld.then(() => {
+            res.writeHead(200, RSS);
+            res.end(feed("slow"));
+          });
+        },
+      },
+    };
+    for (let i = 0; i < 12; i++) routes[`/f${i}.xml`] = { headers: RSS, body: feed(`f${i}`) };
+    feeds = await startFixtureServer(routes);
+  });
+  after(async () => {
+    releaseSlow();
+    await feeds?.close();
+  });
+
+  // The suite's schema with "_queue": the queue's own (dropped with the suite's database).
+  const queueSchema = () => queueSchemaOf(loadConfig(env()));
+  const jobs = async () =>
+    (
+      await sql<{ task_identifier: string; key: string | null; locked_by: string | null; run_at: Date }>`
+        SELECT task_identifier, key, locked_by, run_at FROM ${sql.id(queueSchema())}.jobs`.execute(
+        t.db.kysely,
+      )
+    ).rows;
+  const refreshed = async (urls: string[]) => {
+    const rows = await t.db.kysely
+      .selectFrom("sources")
+      .select(["url", "last_success_at"])
+      .where("url", "in", urls)
+      .execute();
+    return rows.length === urls.length && rows.every((r) => r.last_success_at !== null);
+  };
+  async function until(what: string, probe: () => Promise<boolean>, ms = 60_000) {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      if (await probe()) return;
+      await sleep(100);
+    }
+    assert.fail(`timed out waiting for ${what}`);
+  }
+
+  test("two workers refresh every due source once, and each source keeps exactly one queued job", async () => {
+    const urls = Array.from({ length: 12 }, (_, i) => `${feeds.url}/f${i}.xml`);
+    for (const url of urls) await insertSource(t.db.kysely, url, new Date().toISOString());
+    const workers: QueueWorker[] = [startQueueWorker(deps(), 3), startQueueWorker(deps(), 3)];
+    try {
+      await until("every source refreshed", () => refreshed(urls));
+      // Let a second sweep run: it must not queue a second job for any source.
+      await workers[0]!.runNow();
+      await sleep(1_500);
+      for (let i = 0; i < 12; i++) {
+        assert.equal(
+          feeds.requests.filter((r) => r === `/f${i}.xml`).length,
+          1,
+          `f${i} fetched once by the two workers`,
+        );
+      }
+      const refreshJobs = (await jobs()).filter((j) => j.task_identifier === TASK.refreshSource);
+      const keys = refreshJobs.map((j) => j.key);
+      assert.equal(new Set(keys).size, keys.length, "one job per source key");
+      assert.equal(refreshJobs.length, 12, "each source's next refresh is queued");
+      const sources = await t.db.kysely.selectFrom("sources").select(["id", "next_fetch_at"]).execute();
+      for (const s of sources) {
+        const job = refreshJobs.find((j) => j.key === `refresh_source:${s.id}`);
+        assert.ok(job, `source ${s.id} has its job`);
+        assert.equal(
+          job.run_at.toISOString(),
+          new Date(s.next_fetch_at).toISOString(),
+          "queued for its next poll",
+        );
+      }
+      const articles = await t.db.kysely.selectFrom("articles").select("guid").execute();
+      assert.equal(articles.length, 12, "every item stored once");
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+  });
+
+  test("a killed worker's job is run by another once the worker is silent past the timeout", async () => {
+    const url = `${feeds.url}/slow.xml`;
+    await insertSource(t.db.kysely, url, new Date().toISOString());
+    const child: ChildProcess = spawn(BIN, ["worker", "--concurrency", "2"], {
+      env: { ...process.env, ...env() },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr?.on("data", (d) => {
+      stderr += d;
+    });
+    let deadPool: string | null = null;
+    try {
+      await until("the worker holds the slow source's job", async () => {
+        const locked = (await jobs()).find((j) => j.task_identifier === TASK.refreshSource && j.locked_by);
+        deadPool = locked?.locked_by ?? null;
+        return deadPool !== null && feeds.requests.includes("/slow.xml");
+      });
+    } finally {
+      child.kill("SIGKILL");
+      await once(child, "exit");
+    }
+    const before = feeds.requests.filter((r) => r === "/slow.xml").length;
+    releaseSlow();
+    const worker = startQueueWorker(deps(), 2);
+    try {
+      await until("another worker refreshes it", () => refreshed([url]), 60_000);
+      assert.ok(
+        feeds.requests.filter((r) => r === "/slow.xml").length > before,
+        "fetched again after the kill",
+      );
+      const stuck = (await jobs()).filter((j) => j.locked_by === deadPool);
+      assert.deepEqual(stuck, [], `no job left locked by the dead worker (${stderr})`);
+      const slowId = (
+        await t.db.kysely.selectFrom("sources").select("id").where("url", "=", url).executeTakeFirstOrThrow()
+      ).id;
+      await until("the job done and the next one queued", async () => {
+        const mine = (await jobs()).filter((j) => j.task_identifier === TASK.refreshSource);
+        return (
+          mine.every((j) => j.locked_by === null) && mine.some((j) => j.key === `refresh_source:${slowId}`)
+        );
+      });
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  test("the queue's schema is created on first use and migrating again is harmless", async () => {
+    const utils = await openQueue(deps());
+    await utils.migrate();
+    await utils.release();
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM information_schema.schemata WHERE schema_name = ${queueSchema()}`.execute(
+      t.db.kysely,
+    );
+    assert.equal(rows[0]?.n, 1);
+  });
+});
+
+test("the queue's schema: the setting, else the URL's schema with _queue, else graphile-worker's", () => {
+  const of = (databaseUrl: string, queueSchema = "") => queueSchemaOf({ databaseUrl, queueSchema });
+  assert.equal(of("postgres://h/db"), "graphile_worker");
+  assert.equal(of("postgres://h/db?options=-c%20search_path%3Dsite_a"), "site_a_queue");
+  assert.equal(of("postgres://h/db?options=-c%20search_path%3Dsite_a", "jobs"), "jobs");
+});

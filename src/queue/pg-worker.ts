@@ -1,0 +1,169 @@
+/**
+ * @module A worker on PostgreSQL: graphile-worker runs the queue's tasks (tasks.ts) with
+ * NEWSDESK_WORKER_CONCURRENCY jobs at once; any number of these, on any number of machines, share one
+ * queue and never run one job twice at the same time. Used by `newsdesk worker` and by `serve`'s
+ * fetcher process on PostgreSQL. If graphile-worker stops (the database went away for longer than its
+ * retries), the worker starts it again until stopped.
+ */
+import { EventEmitter } from "node:events";
+import {
+  Logger as GraphileLogger,
+  type LogLevel,
+  makeWorkerUtils,
+  run,
+  type WorkerUtils,
+} from "graphile-worker";
+import type { Config } from "../config/config.ts";
+import type { Logger } from "../log.ts";
+import { startHeartbeat } from "./heartbeat.ts";
+import { CRONTAB, SWEEP_NOW, type TaskDeps, taskList } from "./tasks.ts";
+
+/** Pause before starting again after graphile-worker stopped or could not start. */
+const RESTART_MS = 5_000;
+/** How often a worker looks for jobs when no notification came (new jobs are announced at once). */
+const POLL_MS = 2_000;
+
+export interface QueueWorker {
+  /** Queues a sweep for due sources now (a source made due by hand is refreshed without waiting). */
+  runNow(): Promise<void>;
+  /** Finishes the jobs in hand (graphile-worker's graceful shutdown) and stops. */
+  stop(): Promise<void>;
+}
+
+/** graphile-worker's log lines through ours; its routine chatter only at debug. */
+function graphileLogger(log: Logger): GraphileLogger {
+  return new GraphileLogger(() => (level: LogLevel, message: string) => {
+    const fields = { component: "queue" };
+    if (level === "error") log.error(fields, message);
+    else if (level === "warning") log.warn(fields, message);
+    else log.debug(fields, message);
+  });
+}
+
+/**
+ * The queue's schema: NEWSDESK_QUEUE_SCHEMA, else `<schema>_queue` when the database URL selects a
+ * schema through its search_path (several sites in one database), else graphile-worker's own.
+ */
+export function queueSchemaOf(config: Pick<Config, "queueSchema" | "databaseUrl">): string {
+  if (config.queueSchema) return config.queueSchema;
+  let options = "";
+  try {
+    options = new URL(config.databaseUrl).searchParams.get("options") ?? "";
+  } catch {
+    // Not a URL we can read options from: the default.
+  }
+  const schema = /search_path\s*=\s*"?([a-z_][a-z0-9_]*)/i.exec(options)?.[1]?.toLowerCase();
+  return schema ? `${schema}_queue` : "graphile_worker";
+}
+
+/** The queue's connection settings: the database URL and the queue's schema. */
+function queueOptions(deps: TaskDeps) {
+  return {
+    connectionString: deps.config.databaseUrl,
+    schema: queueSchemaOf(deps.config),
+    logger: graphileLogger(deps.log),
+  };
+}
+
+/** Creates or updates the queue's schema and returns utilities to add and manage jobs. */
+export async function openQueue(deps: TaskDeps): Promise<WorkerUtils> {
+  const utils = await makeWorkerUtils(queueOptions(deps));
+  try {
+    await utils.migrate();
+  } catch (err) {
+    await utils.release();
+    throw err;
+  }
+  return utils;
+}
+
+/** Starts a worker with `concurrency` jobs at once; it keeps running until `stop()`. */
+export function startQueueWorker(deps: TaskDeps, concurrency: number): QueueWorker {
+  const { log } = deps;
+  let stopping = false;
+  let stopCurrent: (() => Promise<void>) | null = null;
+  let sweepNow: (() => Promise<void>) | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const tasks = taskList(deps);
+
+  const start = async (): Promise<void> => {
+    retry = null;
+    if (stopping) return;
+    let utils: WorkerUtils | null = null;
+    try {
+      utils = await openQueue(deps);
+      const events = new EventEmitter();
+      let poolId = "";
+      events.on("pool:create", ({ workerPool }: { workerPool: { id: string } }) => {
+        poolId = workerPool.id;
+      });
+      const runner = await run({
+        ...queueOptions(deps),
+        concurrency,
+        noHandleSignals: true,
+        pollInterval: POLL_MS,
+        taskList: tasks,
+        crontab: CRONTAB,
+        events: events as never,
+      });
+      if (stopping) {
+        // stop() came while this start was under way: it waits for this start, then finds nothing to stop.
+        await runner.stop();
+        await utils.release();
+        return;
+      }
+      const heartbeat = startHeartbeat(deps.db, utils, poolId, log, deps.config.workerTimeoutSeconds * 1000);
+      const held = utils;
+      stopCurrent = async () => {
+        await runner.stop();
+        await heartbeat.stop();
+        await held.release();
+      };
+      log.info({ pool: poolId, concurrency }, "job queue worker started");
+      sweepNow = async () => {
+        await runner.addJob(SWEEP_NOW.identifier, {}, SWEEP_NOW.spec);
+      };
+      // At start, not a minute later: sources due while no worker ran are queued now.
+      await sweepNow();
+      void runner.promise
+        .catch((err: unknown) => log.error({ error: String(err) }, "job queue worker failed"))
+        .then(async () => {
+          if (stopping) return;
+          stopCurrent = null;
+          sweepNow = null;
+          await heartbeat.stop();
+          await Promise.resolve()
+            .then(() => held.release())
+            .catch(() => undefined);
+          log.warn("job queue worker stopped; starting again");
+          retry = setTimeout(() => {
+            current = start();
+          }, RESTART_MS);
+        });
+    } catch (err) {
+      const unreleased = utils;
+      await Promise.resolve()
+        .then(() => unreleased?.release())
+        .catch(() => undefined);
+      if (stopping) return;
+      log.error({ error: String(err) }, "job queue worker could not start; trying again");
+      retry = setTimeout(() => {
+        current = start();
+      }, RESTART_MS);
+    }
+  };
+  // The start in progress or last made: stop() waits for it, so no start outlives a stop.
+  let current = start();
+
+  return {
+    runNow: async () => {
+      await sweepNow?.();
+    },
+    async stop() {
+      stopping = true;
+      if (retry) clearTimeout(retry);
+      await current;
+      await stopCurrent?.();
+    },
+  };
+}

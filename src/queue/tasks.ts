@@ -1,0 +1,114 @@
+/**
+ * @module The jobs of the queue on PostgreSQL (graphile-worker) and what each runs: the same functions
+ * `serve`'s fetcher process runs on its timers on SQLite (jobs/scheduler.ts, jobs/background.ts), so
+ * both databases exercise the same code.
+ *
+ * - `refresh_source` {sourceId}: one source refreshed; then its next refresh is queued for the time the
+ *   refresh chose. One job per source at most, through its job key.
+ * - `enqueue_due` (every minute, and when a worker starts): a refresh queued for every source due
+ *   without one (new sources, sources made due by hand, a job lost with its database).
+ * - `drain_mail`: the outbox sent (at most one runs at a time, cluster-wide, through its job key).
+ * - `housekeeping` (hourly): expired sessions, tokens, rate-limit events and kept pages pruned.
+ */
+import type { JobHelpers, Task, TaskList } from "graphile-worker";
+import { z } from "zod";
+import type { RefreshDeps } from "../ingest/refresh-source.ts";
+import { refreshSource } from "../ingest/refresh-source.ts";
+import { runHousekeeping } from "../jobs/housekeeping.ts";
+import type { Mailer } from "../mail/mailer.ts";
+import { sendDueMail } from "../mail/send-due-mail.ts";
+import { findSourceById, listDueSources } from "../storage/sources.ts";
+
+export const TASK = {
+  refreshSource: "refresh_source",
+  enqueueDue: "enqueue_due",
+  drainMail: "drain_mail",
+  housekeeping: "housekeeping",
+} as const;
+
+/** One refresh job per source: queued again under the same key, it moves, never doubles. */
+export const refreshJobKey = (sourceId: number) => `refresh_source:${sourceId}`;
+
+/** Sources looked at per `enqueue_due` batch. */
+const DUE_BATCH = 500;
+
+export interface TaskDeps extends RefreshDeps {
+  /** null when NEWSDESK_SMTP_URL is empty: mail stays queued. */
+  mailer: Mailer | null;
+}
+
+const refreshPayload = z.object({ sourceId: z.number().int().positive() });
+
+/** The graphile-worker task list. */
+export function taskList(deps: TaskDeps): TaskList {
+  const refresh: Task = async (payload, helpers) => {
+    const { sourceId } = refreshPayload.parse(payload);
+    const source = await findSourceById(deps.db, sourceId);
+    // Removed or disabled since the job was queued: nothing to do, and nothing queued again.
+    if (!source || source.disabled_at !== null) return;
+    await refreshSource(source, deps);
+    const after = await findSourceById(deps.db, sourceId);
+    if (after && after.disabled_at === null)
+      await queueRefresh(helpers, sourceId, new Date(after.next_fetch_at));
+  };
+
+  const enqueueDue: Task = async (_payload, helpers) => {
+    // A little ahead, so a source due within the minute is not left for the next sweep.
+    const horizon = new Date(Date.now() + 60_000).toISOString();
+    let queued = 0;
+    for (const source of await listDueSources(deps.db, horizon, DUE_BATCH)) {
+      // unsafe_dedupe: a source with a job (queued or running) keeps it as it is.
+      await helpers.addJob(
+        TASK.refreshSource,
+        { sourceId: source.id },
+        {
+          jobKey: refreshJobKey(source.id),
+          jobKeyMode: "unsafe_dedupe",
+          runAt: new Date(source.next_fetch_at),
+        },
+      );
+      queued++;
+    }
+    if (queued > 0) helpers.logger.debug(`due sources looked at: ${queued}`);
+  };
+
+  const drainMail: Task = async () => {
+    if (!deps.mailer) return;
+    const report = await sendDueMail(deps.db, deps.mailer, new Date(), deps.log);
+    // The server is down: fail the job, so graphile-worker retries it with back-off.
+    if (report.serverDown) throw new Error("mail server unavailable; the outbox stays queued");
+  };
+
+  const housekeeping: Task = async () => {
+    await runHousekeeping(deps.db, deps.config, new Date());
+  };
+
+  return {
+    [TASK.refreshSource]: refresh,
+    [TASK.enqueueDue]: enqueueDue,
+    [TASK.drainMail]: drainMail,
+    [TASK.housekeeping]: housekeeping,
+  };
+}
+
+/** Queues `sourceId`'s next refresh at `runAt`, replacing a queued one (a running one is left alone). */
+export function queueRefresh(helpers: Pick<JobHelpers, "addJob">, sourceId: number, runAt: Date) {
+  return helpers.addJob(TASK.refreshSource, { sourceId }, { jobKey: refreshJobKey(sourceId), runAt });
+}
+
+/**
+ * The periodic jobs, in graphile-worker's crontab format. Each has a job key (a slow run or a worker
+ * that was down never piles up copies) and a named queue of its own (jobs of one queue run one at a
+ * time, cluster-wide: two outbox drains never run at once, so no email is sent twice by two workers).
+ */
+export const CRONTAB = [
+  `* * * * * ${TASK.enqueueDue} ?jobKey=${TASK.enqueueDue}&jobKeyMode=preserve_run_at&queue=${TASK.enqueueDue}&max=1`,
+  `* * * * * ${TASK.drainMail} ?jobKey=${TASK.drainMail}&jobKeyMode=preserve_run_at&queue=${TASK.drainMail}&max=1`,
+  `7 * * * * ${TASK.housekeeping} ?jobKey=${TASK.housekeeping}&jobKeyMode=preserve_run_at&queue=${TASK.housekeeping}&max=1`,
+].join("\n");
+
+/** A sweep for due sources now, as the crontab queues it every minute. */
+export const SWEEP_NOW = {
+  identifier: TASK.enqueueDue,
+  spec: { jobKey: TASK.enqueueDue, jobKeyMode: "preserve_run_at", queueName: TASK.enqueueDue } as const,
+};
