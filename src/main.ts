@@ -18,6 +18,8 @@ const COMMANDS: Array<[string, () => Promise<Register>]> = [
   ["import", async () => (await import("./cli/import.ts")).registerImport],
   ["export", async () => (await import("./cli/export.ts")).registerExport],
   ["migrate", async () => (await import("./cli/migrate.ts")).registerMigrate],
+  ["migrate-db", async () => (await import("./cli/migrate-db.ts")).registerMigrateDb],
+  ["backup", async () => (await import("./cli/backup.ts")).registerBackup],
   ["parse-feed", async () => (await import("./cli/parse-feed.ts")).registerParseFeed],
   ["extract", async () => (await import("./cli/extract.ts")).registerExtract],
   ["stories", async () => (await import("./cli/stories.ts")).registerStories],

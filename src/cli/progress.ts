@@ -2,7 +2,8 @@
 import cliProgress from "cli-progress";
 
 export interface Progress {
-  tick(): void;
+  /** Advances the bar by `n` (1 when not given). */
+  tick(n?: number): void;
   stop(): void;
 }
 
@@ -19,5 +20,5 @@ export function startProgress(label: string, total: number): Progress {
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
-  return { tick: () => bar.increment(), stop: () => bar.stop() };
+  return { tick: (n = 1) => bar.increment(n), stop: () => bar.stop() };
 }

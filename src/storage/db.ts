@@ -79,13 +79,18 @@ function withStatementCache(database: SqliteDatabase.Database) {
   };
 }
 
+/** The file of a `sqlite:<file>` URL (`sqlite:///abs` too), or null for any other URL. */
+export function sqliteFile(url: string): string | null {
+  return url.startsWith("sqlite:") ? url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "") : null;
+}
+
 /**
  * Opens a connection pool for `url`. For SQLite, creates the file's folder, turns on WAL
  * (readers never block the writer) and foreign keys, and waits up to 5 s on a locked database.
  */
 export function openDb(url: string, options: { log?: LogConfig } = {}): Db {
-  if (url.startsWith("sqlite:")) {
-    const file = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
+  const file = sqliteFile(url);
+  if (file !== null) {
     if (file !== ":memory:") mkdirSync(dirname(resolve(file)), { recursive: true });
     const database = new SqliteDatabase(file);
     database.pragma("journal_mode = WAL");

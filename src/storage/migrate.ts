@@ -1,5 +1,5 @@
 /** @module Runs the ordered migration list on either database through Kysely's Migrator. */
-import { type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import { DEFAULT_MIGRATION_TABLE, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import type { Db, Dialect } from "./db.ts";
 import * as m0001 from "./migrations/0001-init.ts";
 import * as m0002 from "./migrations/0002-fetch-health.ts";
@@ -57,26 +57,46 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-/**
- * Brings the schema up to date, or up to the migration named `target` (tests of a migration's
- * backfill use that); returns the names of the migrations it applied.
- */
-export async function migrateToLatest(db: Db, target?: string): Promise<string[]> {
+/** Kysely's migrator over our migrations, its bookkeeping in the connection's current schema. */
+async function migratorFor(db: Db): Promise<Migrator> {
   // Kysely looks for its own tables in every schema unless told which: another schema's (another app,
   // a parallel test run) would pass for ours. Ours live in the connection's current schema.
   const migrationTableSchema =
     db.dialect === "postgres"
       ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db.kysely)).rows[0]?.s
       : undefined;
-  const migrator = new Migrator({
+  return new Migrator({
     db: db.kysely,
     provider: new StaticProvider(db.dialect),
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
+}
+
+/**
+ * Brings the schema up to date, or up to the migration named `target` (tests of a migration's
+ * backfill use that); returns the names of the migrations it applied.
+ */
+export async function migrateToLatest(db: Db, target?: string): Promise<string[]> {
+  const migrator = await migratorFor(db);
   const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
     throw new Error(`storage: migration ${failed} failed: ${(error as Error).message}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/**
+ * How `db`'s schema stands against this build, without changing it: the migrations not applied to it
+ * yet, and those applied that this build does not know (a newer build's).
+ */
+export async function schemaStatus(db: Db): Promise<{ pending: string[]; unknown: string[] }> {
+  const known = await (await migratorFor(db)).getMigrations();
+  const pending = known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+  if (pending.length === known.length) return { pending, unknown: [] };
+  const applied = await sql<{ name: string }>`SELECT name FROM ${sql.table(DEFAULT_MIGRATION_TABLE)}`.execute(
+    db.kysely,
+  );
+  const names = new Set(known.map((m) => m.name));
+  return { pending, unknown: applied.rows.map((r) => r.name).filter((n) => !names.has(n)) };
 }

@@ -11,7 +11,7 @@ import { migrateToLatest } from "../../src/storage/migrate.ts";
 import { insertSource } from "../../src/storage/sources.ts";
 import { newArticle, T0 } from "../support/articles.ts";
 import { sqliteTestDatabase } from "../support/databases.ts";
-import { articlePage, type FixtureItem, makeItems } from "../support/news-fixtures.ts";
+import { articlePage, bareFeedItem, type FixtureItem, makeItems } from "../support/news-fixtures.ts";
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, "../../bin/newsdesk");
@@ -41,19 +41,7 @@ before(async () => {
           fetchedAt: T0,
           size: html.byteLength,
           gzip: gzipSync(html),
-          item: {
-            guid: it.slug,
-            id: it.slug,
-            url: `https://gazette.test/articles/${it.slug}`,
-            title: null,
-            published: null,
-            updated: null,
-            author: null,
-            content: null,
-            summary: null,
-            categories: [],
-            enclosures: [],
-          },
+          item: bareFeedItem(it.slug, `https://gazette.test/articles/${it.slug}`),
         },
       },
     );

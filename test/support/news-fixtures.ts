@@ -1,4 +1,5 @@
 /** @module Builders for test feeds and article pages, written the way publishers write them. */
+import type { FeedItem } from "../../src/feeds/types.ts";
 
 export interface FixtureItem {
   slug: string;
@@ -111,4 +112,22 @@ export function articlePage(base: string, it: FixtureItem, site = "Fixture Gazet
 <div id="comments"><h3>Leave a reply</h3><p>Your email address will not be published.</p>
 <form><input name="email"><textarea name="comment"></textarea><button>Post</button></form></div>
 <footer><a href="/about">About</a></footer></body></html>`;
+}
+
+/** A parsed feed item of `guid` linking `url`, with nothing else: what a kept page's item holds at least. */
+export function bareFeedItem(guid: string, url: string, extra: Partial<FeedItem> = {}): FeedItem {
+  return {
+    guid,
+    id: guid,
+    url,
+    title: null,
+    published: null,
+    updated: null,
+    author: null,
+    content: null,
+    summary: null,
+    categories: [],
+    enclosures: [],
+    ...extra,
+  };
 }
