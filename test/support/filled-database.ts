@@ -13,6 +13,7 @@ import { insertComment } from "../../src/storage/comment-writes.ts";
 import type { Db } from "../../src/storage/db.ts";
 import { useFormToken } from "../../src/storage/form-tokens.ts";
 import { enqueueMail } from "../../src/storage/mail-outbox.ts";
+import { beatQueueWorker } from "../../src/storage/queue-workers.ts";
 import { recordRateEvent } from "../../src/storage/rate-events.ts";
 import type { NewArticle } from "../../src/storage/schema.ts";
 import { siteSecret } from "../../src/storage/secrets.ts";
@@ -223,5 +224,6 @@ export async function fillDatabase(db: Db): Promise<FilledDatabase> {
   await enqueueMail(k, { to: "bo@example.org", subject: "A reply", text: "Ann replied." }, NOW);
   await recordRateEvent(k, "signin-ip", "192.0.2.1", NOW);
   await useFormToken(k, "nonce-1", NOW);
+  await beatQueueWorker(k, { poolId: "pool-filled", host: "db.example", pid: 42 }, NOW);
   return { world, articleId, keptPageArticleId: Number(kept.id), searchWord: "grain" };
 }
