@@ -1,6 +1,6 @@
 /** @module The one documented table of Newsdesk settings: env var, default, parser, and why. */
 
-import { type Network, parseNetworks } from "../fetch/address-guard.ts";
+import { type Network, parseNetworks } from "../util/networks.ts";
 
 /** How a setting's raw string becomes a value; throws a message naming the variable on bad input. */
 type Parse<T> = (raw: string, name: string) => T;

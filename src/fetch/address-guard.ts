@@ -1,5 +1,9 @@
 /** @module Which IP addresses Newsdesk may connect to: public unicast only, unless an operator allows a network. */
 import ipaddr from "ipaddr.js";
+import type { Network } from "../util/networks.ts";
+
+// Settings parse networks too (config/ must not import fetch/): the parser lives in util/.
+export { type Network, parseNetworks } from "../util/networks.ts";
 
 type Addr = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -17,33 +21,6 @@ const RANGE_NAMES: Record<string, string> = {
   teredo: "a Teredo tunnel address",
   benchmarking: "a benchmarking address",
 };
-
-export interface Network {
-  addr: Addr;
-  prefix: number;
-  text: string;
-}
-
-/** Parses "127.0.0.1/32, 10.0.0.0/8"; a bare address means just that address. Throws on a bad entry. */
-export function parseNetworks(list: string): Network[] {
-  return list
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((text) => {
-      try {
-        const [addr, prefix] = text.includes("/")
-          ? ipaddr.parseCIDR(text)
-          : (() => {
-              const a = ipaddr.parse(text);
-              return [a, a.kind() === "ipv4" ? 32 : 128] as const;
-            })();
-        return { addr, prefix, text };
-      } catch {
-        throw new Error(`"${text}" is not an address or CIDR network (e.g. 127.0.0.1/32 or fd00::/8)`);
-      }
-    });
-}
 
 /** The IPv4 address carried inside an IPv6 one (mapped, compatible, NAT64, 6to4), if any. */
 function embeddedIpv4(v6: ipaddr.IPv6): ipaddr.IPv4 | null {
