@@ -73,7 +73,7 @@ try {
   const one = await run("one row", "id = 1");
   const shards = await run(
     `${SITE_VERSION_SHARDS} shards`,
-    `id = 1 + pg_backend_pid() % ${SITE_VERSION_SHARDS}`,
+    `id = 1 + txid_current() % ${SITE_VERSION_SHARDS}`,
   );
   console.log(`shards / one row: ${(shards / one).toFixed(2)}x (ideal with ${WRITERS} writers: ${WRITERS}x)`);
 } finally {

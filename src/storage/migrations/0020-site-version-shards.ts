@@ -1,8 +1,9 @@
 /**
  * @module The site's data version in shards (issue 16): on PostgreSQL every writer bumped the one
  * row of `site_version`, so concurrent writers' transactions queued behind each other's row lock
- * until commit. Now a writer bumps the row its connection's backend pid picks, and readers add the
- * rows up (storage/site-version.ts). The sum only grows, and a write and its bump still commit
+ * until commit. Now a transaction bumps the row its transaction id picks (always the same one within
+ * a transaction, so it never holds two and cannot deadlock), and readers add the rows up
+ * (storage/site-version.ts). The sum only grows, and a write and its bump still commit
  * together, so a reader that sees a version sees the writes that made it. SQLite, one writer at a
  * time, keeps bumping row 1; the other rows exist there too so both databases hold the same rows.
  */
@@ -24,7 +25,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     BEGIN
       UPDATE site_version SET version = version + 1,
         changed_at = to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-        WHERE id = 1 + pg_backend_pid() % ${SITE_VERSION_SHARDS};
+        WHERE id = 1 + txid_current() % ${SITE_VERSION_SHARDS};
       RETURN NULL;
     END $$`)
     .execute(db);
