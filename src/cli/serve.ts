@@ -10,8 +10,10 @@ import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
 import type { RefreshDeps } from "../ingest/refresh-source.ts";
+import { storeWaitingPushes } from "../ingest/websub-push.ts";
 import { startBackgroundJobs } from "../jobs/background.ts";
 import { hourlyHousekeeping } from "../jobs/housekeeping.ts";
+import { repeatEvery } from "../jobs/repeat.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { createMailer, type Mailer } from "../mail/mailer.ts";
 import { startQueueWorker } from "../queue/pg-worker.ts";
@@ -50,8 +52,6 @@ async function serve(opts: ServeOptions): Promise<void> {
   const clustered = !worker && workers > 1;
   // Loaded only when asked for, so production installs never touch the demo content.
   const demo = opts.demo && !worker ? await (await import("./demo-newsroom.ts")).startDemoNewsroom(rt) : null;
-  // The demo origin is on loopback, which the address guard refuses; exempt exactly it, only while it runs.
-  const fetcher = fetcherFromConfig(config, { allowOrigins: demo ? [demo.baseUrl] : [] });
 
   let stopWeb: () => Promise<void>;
   let port: number;
@@ -63,7 +63,7 @@ async function serve(opts: ServeOptions): Promise<void> {
     // Loaded here, not at the top: the fetcher and a clustered primary serve no pages, and the web
     // app is most of a process's memory at start.
     const { buildApp } = await import("../web/app.tsx");
-    const app = buildApp({ db: rt.db.kysely, config, log, fetcher });
+    const app = buildApp({ db: rt.db.kysely, config, log });
     await app.listen({ host: config.host, port: config.port });
     stopWeb = () => app.close();
     const address = app.server.address();
@@ -97,7 +97,6 @@ async function serve(opts: ServeOptions): Promise<void> {
     if (!worker) log.info({ signal }, "shutting down");
     await stopWeb();
     await fetcherProcess?.stop();
-    await fetcher.close();
     await demo?.close();
     await rt.close();
     process.exit(0);
@@ -108,12 +107,24 @@ async function serve(opts: ServeOptions): Promise<void> {
   if (worker) cluster.worker?.once("disconnect", () => void shutdown("disconnect"));
 }
 
+/** How often the fetcher looks for kept WebSub pushes on SQLite (one indexed read when there are none). */
+const PUSH_TICK_MS = 2_000;
+
 /** SQLite's way to run the work: the scheduler's timer and the background jobs' timers, in this process. */
 function startTimers(
   deps: RefreshDeps,
   mailer: Mailer | null,
 ): { runNow(): Promise<void>; stop(): Promise<void> } {
   const scheduler = startScheduler(deps);
+  // WebSub pushes the web process kept: looked for often, since a push is news the hub just sent.
+  const pushes = repeatEvery(
+    "websub pushes",
+    PUSH_TICK_MS,
+    async () => {
+      await storeWaitingPushes(deps);
+    },
+    deps.log,
+  );
   const jobs = startBackgroundJobs({
     db: deps.db,
     log: deps.log,
@@ -124,6 +135,7 @@ function startTimers(
     runNow: () => scheduler.runNow(),
     async stop() {
       await scheduler.stop();
+      await pushes.stop();
       await jobs.stop();
     },
   };
@@ -144,6 +156,7 @@ async function runFetcher(): Promise<void> {
   const demo = process.env[DEMO_ORIGIN_ENV]
     ? (JSON.parse(process.env[DEMO_ORIGIN_ENV]) as { baseUrl: string; feeds: string[] })
     : null;
+  // The demo origin is on loopback, which the address guard refuses; exempt exactly it, only while it runs.
   const fetcher = fetcherFromConfig(config, { allowOrigins: demo ? [demo.baseUrl] : [] });
   const mailer = createMailer(config);
   const deps = { db, config, log, fetcher };

@@ -5,11 +5,12 @@ import type { ParsedFeed } from "../feeds/types.ts";
 import { linksWithRel } from "../fetch/link-header.ts";
 import type { Source } from "../storage/schema.ts";
 import { markWebsubExpired, markWebsubFailed, markWebsubRequested } from "../storage/sources.ts";
+import { randomHex } from "../websub/auth.ts";
+import { LEASE_SECONDS } from "../websub/lease.ts";
 import type { StoreDeps } from "./store-feed-items.ts";
-import { randomHex } from "./websub-auth.ts";
 
-/** The lease asked for; hubs may grant less. Ten days needs a renewal about every nine. */
-export const LEASE_SECONDS = 10 * 24 * 60 * 60;
+export { LEASE_SECONDS };
+
 /** A lease ending sooner than this is renewed at the next poll. */
 const RENEW_WITHIN_MS = 24 * 60 * 60 * 1000;
 /** A request the hub never verified, or one that failed, is not repeated sooner than this. */

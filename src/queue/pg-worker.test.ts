@@ -16,7 +16,7 @@ import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { createLogger } from "../log.ts";
 import { insertSource } from "../storage/sources.ts";
 import { openQueue, type QueueWorker, queueSchemaOf, startQueueWorker } from "./pg-worker.ts";
-import { TASK } from "./tasks.ts";
+import { TASK } from "./task-names.ts";
 
 after(stopTestPostgres);
 

@@ -13,10 +13,13 @@ import {
   run,
   type WorkerUtils,
 } from "graphile-worker";
-import type { Config } from "../config/config.ts";
 import type { Logger } from "../log.ts";
 import { startHeartbeat } from "./heartbeat.ts";
-import { CRONTAB, SWEEP_NOW, type TaskDeps, taskList } from "./tasks.ts";
+import { queueSchemaOf } from "./queue-schema.ts";
+import { CRONTAB, singleton, TASK } from "./task-names.ts";
+import { type TaskDeps, taskList } from "./tasks.ts";
+
+export { queueSchemaOf };
 
 /** Pause before starting again after graphile-worker stopped or could not start. */
 const RESTART_MS = 5_000;
@@ -38,22 +41,6 @@ function graphileLogger(log: Logger): GraphileLogger {
     else if (level === "warning") log.warn(fields, message);
     else log.debug(fields, message);
   });
-}
-
-/**
- * The queue's schema: NEWSDESK_QUEUE_SCHEMA, else `<schema>_queue` when the database URL selects a
- * schema through its search_path (several sites in one database), else graphile-worker's own.
- */
-export function queueSchemaOf(config: Pick<Config, "queueSchema" | "databaseUrl">): string {
-  if (config.queueSchema) return config.queueSchema;
-  let options = "";
-  try {
-    options = new URL(config.databaseUrl).searchParams.get("options") ?? "";
-  } catch {
-    // Not a URL we can read options from: the default.
-  }
-  const schema = /search_path\s*=\s*"?([a-z_][a-z0-9_]*)/i.exec(options)?.[1]?.toLowerCase();
-  return schema ? `${schema}_queue` : "graphile_worker";
 }
 
 /** The queue's connection settings: the database URL and the queue's schema. */
@@ -121,7 +108,7 @@ export function startQueueWorker(deps: TaskDeps, concurrency: number): QueueWork
       };
       log.info({ pool: poolId, concurrency }, "job queue worker started");
       sweepNow = async () => {
-        await runner.addJob(SWEEP_NOW.identifier, {}, SWEEP_NOW.spec);
+        await runner.addJob(TASK.enqueueDue, {}, singleton(TASK.enqueueDue));
       };
       // At start, not a minute later: sources due while no worker ran are queued now.
       await sweepNow();

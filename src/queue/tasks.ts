@@ -8,26 +8,20 @@
  * - `enqueue_due` (every minute, and when a worker starts): a refresh queued for every source due
  *   without one (new sources, sources made due by hand, a job lost with its database).
  * - `drain_mail`: the outbox sent (at most one runs at a time, cluster-wide, through its job key).
+ * - `store_pushes`: the WebSub pushes the web processes kept, stored (queued by the web process that
+ *   kept one, and every minute in case that failed).
  * - `housekeeping` (hourly): expired sessions, tokens, rate-limit events and kept pages pruned.
  */
 import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { z } from "zod";
 import type { RefreshDeps } from "../ingest/refresh-source.ts";
 import { refreshSource } from "../ingest/refresh-source.ts";
+import { storeWaitingPushes } from "../ingest/websub-push.ts";
 import { runHousekeeping } from "../jobs/housekeeping.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import { sendDueMail } from "../mail/send-due-mail.ts";
 import { findSourceById, listDueSources } from "../storage/sources.ts";
-
-export const TASK = {
-  refreshSource: "refresh_source",
-  enqueueDue: "enqueue_due",
-  drainMail: "drain_mail",
-  housekeeping: "housekeeping",
-} as const;
-
-/** One refresh job per source: queued again under the same key, it moves, never doubles. */
-export const refreshJobKey = (sourceId: number) => `refresh_source:${sourceId}`;
+import { refreshJobKey, TASK } from "./task-names.ts";
 
 /** Sources looked at per `enqueue_due` batch. */
 const DUE_BATCH = 500;
@@ -79,6 +73,10 @@ export function taskList(deps: TaskDeps): TaskList {
     if (report.serverDown) throw new Error("mail server unavailable; the outbox stays queued");
   };
 
+  const storePushes: Task = async () => {
+    await storeWaitingPushes(deps);
+  };
+
   const housekeeping: Task = async () => {
     await runHousekeeping(deps.db, deps.config, new Date());
   };
@@ -87,6 +85,7 @@ export function taskList(deps: TaskDeps): TaskList {
     [TASK.refreshSource]: refresh,
     [TASK.enqueueDue]: enqueueDue,
     [TASK.drainMail]: drainMail,
+    [TASK.storePushes]: storePushes,
     [TASK.housekeeping]: housekeeping,
   };
 }
@@ -95,20 +94,3 @@ export function taskList(deps: TaskDeps): TaskList {
 export function queueRefresh(helpers: Pick<JobHelpers, "addJob">, sourceId: number, runAt: Date) {
   return helpers.addJob(TASK.refreshSource, { sourceId }, { jobKey: refreshJobKey(sourceId), runAt });
 }
-
-/**
- * The periodic jobs, in graphile-worker's crontab format. Each has a job key (a slow run or a worker
- * that was down never piles up copies) and a named queue of its own (jobs of one queue run one at a
- * time, cluster-wide: two outbox drains never run at once, so no email is sent twice by two workers).
- */
-export const CRONTAB = [
-  `* * * * * ${TASK.enqueueDue} ?jobKey=${TASK.enqueueDue}&jobKeyMode=preserve_run_at&queue=${TASK.enqueueDue}&max=1`,
-  `* * * * * ${TASK.drainMail} ?jobKey=${TASK.drainMail}&jobKeyMode=preserve_run_at&queue=${TASK.drainMail}&max=1`,
-  `7 * * * * ${TASK.housekeeping} ?jobKey=${TASK.housekeeping}&jobKeyMode=preserve_run_at&queue=${TASK.housekeeping}&max=1`,
-].join("\n");
-
-/** A sweep for due sources now, as the crontab queues it every minute. */
-export const SWEEP_NOW = {
-  identifier: TASK.enqueueDue,
-  spec: { jobKey: TASK.enqueueDue, jobKeyMode: "preserve_run_at", queueName: TASK.enqueueDue } as const,
-};

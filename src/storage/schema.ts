@@ -368,6 +368,15 @@ export interface FormTokensUsedTable {
   used_at: string;
 }
 
+/** A signed WebSub push, kept until the fetcher or a worker stores its items (ingest/websub-push.ts). */
+export interface WebsubPushesTable {
+  id: Generated<number>;
+  source_id: number;
+  body: Uint8Array;
+  content_type: string | null;
+  received_at: string;
+}
+
 /** A job-queue worker pool and its last heartbeat (queue/heartbeat.ts). */
 export interface QueueWorkersTable {
   pool_id: string;
@@ -392,6 +401,7 @@ export interface Database {
   rate_events: RateEventsTable;
   form_tokens_used: FormTokensUsedTable;
   queue_workers: QueueWorkersTable;
+  websub_pushes: WebsubPushesTable;
   mail_outbox: MailOutboxTable;
   app_secrets: AppSecretsTable;
   stories: StoriesTable;

@@ -5,6 +5,7 @@ import { constants as zlib } from "node:zlib";
 import compress from "@fastify/compress";
 import Fastify, { type FastifyReply, LogController } from "fastify";
 import { NewsdeskError } from "../errors.ts";
+import { closeQueueClients } from "../queue/enqueue.ts";
 import { adminRoutes } from "./admin/plugin.ts";
 import { assets } from "./assets.ts";
 import { commentsPlugin } from "./comments/routes.ts";
@@ -75,6 +76,10 @@ export function buildApp(ctx: WebContext) {
   // Before the routes: hooks apply to routes added after them.
   app.addHook("onRequest", pageCache.onRequest);
   app.addHook("onSend", pageCache.onSend);
+  // The queue connection a WebSub push opened (PostgreSQL) closes with the app.
+  app.addHook("onClose", async () => {
+    await closeQueueClients();
+  });
   for (const asset of assets) {
     const forms = compressOnce(asset.body);
     app.get(asset.path, async (req, reply) => {

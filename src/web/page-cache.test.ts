@@ -5,7 +5,6 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import Fastify from "fastify";
 import { sqliteTestDatabase, type TestDatabase } from "../../test/support/databases.ts";
 import { loadConfig } from "../config/config.ts";
-import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { createLogger } from "../log.ts";
 import { insertArticle } from "../storage/articles.ts";
 import { type Db, openDb } from "../storage/db.ts";
@@ -21,13 +20,12 @@ let other: Db;
 let sourceId = 0;
 const log = createLogger("silent");
 const fresh = loadConfig({ NEWSDESK_PAGE_CACHE_CHECK_MS: "0" });
-const fetcher = fetcherFromConfig(fresh);
 const now = "2026-11-20T10:00:00.000Z";
 const apps: Array<{ close(): Promise<unknown> }> = [];
 
 function app(checkMs: number) {
   const config = loadConfig({ NEWSDESK_PAGE_CACHE_CHECK_MS: String(checkMs) });
-  const made = buildApp({ db: db.kysely, config, log, fetcher });
+  const made = buildApp({ db: db.kysely, config, log });
   apps.push(made);
   return made;
 }
@@ -59,7 +57,6 @@ before(async () => {
 });
 after(async () => {
   for (const a of apps) await a.close();
-  await fetcher.close();
   await other?.close();
   await db?.close();
   await tdb?.drop();
@@ -141,7 +138,7 @@ test("gzip and brotli forms decode to the same HTML, with their own ETags; HEAD 
 test("only 200s of pages marked pageCache are cached; cookies, own Cache-Control and other routes are not", async () => {
   const server = Fastify();
   apps.push(server);
-  const hooks = createPageCache({ db: db.kysely, config: fresh, log, fetcher });
+  const hooks = createPageCache({ db: db.kysely, config: fresh, log });
   server.addHook("onRequest", hooks.onRequest);
   server.addHook("onSend", hooks.onSend);
   let n = 0;

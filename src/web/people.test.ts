@@ -10,7 +10,6 @@ import { bothDatabases, stopTestPostgres, useMigratedDb } from "../../test/suppo
 import { seedWhoSaidWhat, type WhoSaidWhatWorld, wsw } from "../../test/support/who-said-what.ts";
 import { loadConfig } from "../config/config.ts";
 import { parseFeed } from "../feeds/parse-feed.ts";
-import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { createLogger } from "../log.ts";
 import { insertArticle } from "../storage/articles.ts";
 import { listStatementsOfArticles } from "../storage/people.ts";
@@ -111,11 +110,9 @@ for (const { name, make } of bothDatabases) {
         },
       );
       const config = loadConfig({ NEWSDESK_PAGE_CACHE_CHECK_MS: "0" });
-      const fetcher = fetcherFromConfig(config);
-      app = buildApp({ db: k, config, log: createLogger("silent"), fetcher });
+      app = buildApp({ db: k, config, log: createLogger("silent") });
       close = async () => {
         await app.close();
-        await fetcher.close();
       };
     });
     after(async () => close?.());

@@ -7,7 +7,6 @@ import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { bothDatabases, stopTestPostgres, useMigratedDb } from "../../test/support/databases.ts";
 import { loadConfig } from "../config/config.ts";
-import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { createLogger } from "../log.ts";
 import { insertArticle } from "../storage/articles.ts";
 import type { Db } from "../storage/db.ts";
@@ -129,8 +128,7 @@ async function buildWorld(db: Db): Promise<World> {
     ])
     .execute();
   const config = loadConfig({ NEWSDESK_PAGE_CACHE_CHECK_MS: "0" });
-  const fetcher = fetcherFromConfig(config);
-  const app = buildApp({ db: k, config, log: createLogger("silent"), fetcher });
+  const app = buildApp({ db: k, config, log: createLogger("silent") });
   return {
     app,
     ids,
@@ -139,7 +137,6 @@ async function buildWorld(db: Db): Promise<World> {
     merged,
     close: async () => {
       await app.close();
-      await fetcher.close();
     },
   };
 }

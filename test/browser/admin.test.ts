@@ -47,7 +47,6 @@ describe("the admin area in chromium", { skip: browserSkipReason() }, () => {
       db: db.kysely,
       config,
       log: createLogger("silent"),
-      fetcher: fetcherFromConfig(config),
     });
     await app.listen({ host: "127.0.0.1", port: 0 });
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -1,7 +1,6 @@
 /** @module The site under browser test: the real app on 127.0.0.1 over a migrated SQLite file, seeded through storage. */
 import type { AddressInfo } from "node:net";
 import { loadConfig } from "../../src/config/config.ts";
-import { fetcherFromConfig } from "../../src/fetch/from-config.ts";
 import { createLogger } from "../../src/log.ts";
 import { findArticleById, insertArticle } from "../../src/storage/articles.ts";
 import { type Db, openDb } from "../../src/storage/db.ts";
@@ -259,8 +258,7 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
     .execute();
 
   const config = loadConfig(env);
-  const fetcher = fetcherFromConfig(config);
-  const app = buildApp({ db: k, config, log: createLogger("silent"), fetcher });
+  const app = buildApp({ db: k, config, log: createLogger("silent") });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const { port } = app.server.address() as AddressInfo;
   const path = (id: number, title: string, kind: string) => `/${kind}/${id}-${slugify(title)}`;
@@ -284,7 +282,6 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
     db: k,
     close: async () => {
       await app.close();
-      await fetcher.close();
       await db.close();
       await tdb.drop();
       await images.close();

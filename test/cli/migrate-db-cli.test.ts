@@ -14,7 +14,6 @@ import { promisify } from "node:util";
 import SqliteDatabase from "better-sqlite3";
 import type { Kysely } from "kysely";
 import { loadConfig } from "../../src/config/config.ts";
-import { fetcherFromConfig } from "../../src/fetch/from-config.ts";
 import { createLogger } from "../../src/log.ts";
 import { searchArticles } from "../../src/search/search.ts";
 import { type AnyDb, describeTables } from "../../src/storage/catalog.ts";
@@ -75,8 +74,7 @@ const stable = (html: string) => html.replace(/name="token" value="[^"]*"/g, 'na
 function readerView(url: string, filled: FilledDatabase): Promise<Record<string, string>> {
   return withDb(url, async (db) => {
     const config = loadConfig({ DATABASE_URL: url });
-    const fetcher = fetcherFromConfig(config);
-    const app = buildApp({ db: db.kysely, config, log: createLogger("silent"), fetcher });
+    const app = buildApp({ db: db.kysely, config, log: createLogger("silent") });
     try {
       const view: Record<string, string> = {};
       for (const path of [
@@ -101,7 +99,6 @@ function readerView(url: string, filled: FilledDatabase): Promise<Record<string,
       return view;
     } finally {
       await app.close();
-      await fetcher.close();
     }
   });
 }

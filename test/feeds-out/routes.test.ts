@@ -5,7 +5,6 @@ import { loadConfig } from "../../src/config/config.ts";
 import { parseFeed } from "../../src/feeds/parse-feed.ts";
 import { parseXmlStrict } from "../../src/feeds/xml-strict.ts";
 import { childElements, textOf, type XmlElement } from "../../src/feeds/xml-tree.ts";
-import { fetcherFromConfig } from "../../src/fetch/from-config.ts";
 import { createLogger } from "../../src/log.ts";
 import { insertArticle, listLatestArticles } from "../../src/storage/articles.ts";
 import { type Db, openDb } from "../../src/storage/db.ts";
@@ -28,7 +27,6 @@ let gazetteId = 0;
 let postId = 0;
 let newestPublished = "";
 const config = loadConfig({ NEWSDESK_PUBLIC_URL: BASE, NEWSDESK_SITE_TITLE: "Town <Desk>" });
-const fetcher = fetcherFromConfig(config);
 
 async function addSource(url: string, title: string, siteUrl: string): Promise<number> {
   const now = ago(500);
@@ -95,11 +93,10 @@ before(async () => {
     Number(bridge[0]?.story_id),
     bridge.map((r) => r.id),
   );
-  app = buildApp({ db: db.kysely, config, log: createLogger("silent"), fetcher });
+  app = buildApp({ db: db.kysely, config, log: createLogger("silent") });
 });
 after(async () => {
   await app?.close();
-  await fetcher.close();
   await db?.close();
   await tdb?.drop();
 });

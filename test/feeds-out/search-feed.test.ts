@@ -4,7 +4,6 @@ import { after, before, test } from "node:test";
 import Fastify, { type FastifyInstance } from "fastify";
 import { loadConfig } from "../../src/config/config.ts";
 import { parseFeed } from "../../src/feeds/parse-feed.ts";
-import { fetcherFromConfig } from "../../src/fetch/from-config.ts";
 import { createLogger } from "../../src/log.ts";
 import { insertArticle } from "../../src/storage/articles.ts";
 import { type Db, openDb } from "../../src/storage/db.ts";
@@ -22,7 +21,6 @@ let tdb: TestDatabase;
 let db: Db;
 let app: FastifyInstance;
 const config = loadConfig({ NEWSDESK_PUBLIC_URL: BASE });
-const fetcher = fetcherFromConfig(config);
 
 before(async () => {
   tdb = sqliteTestDatabase();
@@ -43,7 +41,7 @@ before(async () => {
       updated_at: T0,
     });
   }
-  const ctx: WebContext = { db: db.kysely, config, log: createLogger("silent"), fetcher };
+  const ctx: WebContext = { db: db.kysely, config, log: createLogger("silent") };
   app = Fastify();
   for (const [ext, format] of [
     ["xml", "rss"],
@@ -56,7 +54,6 @@ before(async () => {
 });
 after(async () => {
   await app?.close();
-  await fetcher.close();
   await db?.close();
   await tdb?.drop();
 });

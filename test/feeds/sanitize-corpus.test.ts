@@ -12,7 +12,6 @@ import { NewsdeskError } from "../../src/errors.ts";
 import { parseFeed } from "../../src/feeds/parse-feed.ts";
 import type { FeedItem, ParsedFeed } from "../../src/feeds/types.ts";
 import { decodeText } from "../../src/fetch/decode-text.ts";
-import { fetcherFromConfig } from "../../src/fetch/from-config.ts";
 import { buildArticle } from "../../src/ingest/build-article.ts";
 import { createLogger } from "../../src/log.ts";
 import { htmlToPlainText } from "../../src/sanitize/plain-text.ts";
@@ -91,7 +90,6 @@ const results: CaseResult[] = [];
 /** source id → corpus file, to name the case behind every finding. */
 const fileOfSource = new Map<number, string>();
 /** The web app's Fetcher; nothing here pushes items, so it never connects. */
-const fetcher = fetcherFromConfig(loadConfig({}));
 
 before(async () => {
   assert.ok(
@@ -104,7 +102,6 @@ before(async () => {
 });
 
 after(async () => {
-  await fetcher.close();
   await db?.close();
   await testDb?.drop();
 });
@@ -298,7 +295,7 @@ test("no stored HTML or URL column of any article or source can run code", async
 test("no rendered page (front page, every article page, every card) can run code", async (t) => {
   const started = performance.now();
   const config = loadConfig({});
-  const app = buildApp({ db: db.kysely, config, log: createLogger("silent"), fetcher });
+  const app = buildApp({ db: db.kysely, config, log: createLogger("silent") });
   const findings: string[] = [];
   const checkPage = (where: string, html: string) => {
     for (const p of findUnsafeMarkup(html, { fragment: false })) findings.push(`${where}: ${p}`);
@@ -400,7 +397,7 @@ test("an item or channel link with a javascript: or data: URL never reaches a pa
   const source = (await listSources(db.kysely)).find((s) => s.id === sourceId);
   const why = source?.site_url ? unsafeStoredUrl(source.site_url) : null;
   if (why) findings.push(`sources.site_url: ${why}`);
-  const app = buildApp({ db: db.kysely, config: loadConfig({}), log: createLogger("silent"), fetcher });
+  const app = buildApp({ db: db.kysely, config: loadConfig({}), log: createLogger("silent") });
   try {
     for (const row of await db.kysely
       .selectFrom("articles")

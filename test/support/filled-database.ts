@@ -20,6 +20,7 @@ import { siteSecret } from "../../src/storage/secrets.ts";
 import { createSession } from "../../src/storage/sessions.ts";
 import { insertSource, updateSourceLabels, updateSourceSettings } from "../../src/storage/sources.ts";
 import { createUser } from "../../src/storage/users.ts";
+import { keepPush } from "../../src/storage/websub-pushes.ts";
 import { newCommentInput } from "./comments.ts";
 import { bareFeedItem } from "./news-fixtures.ts";
 import { FIRE, FIRE_LATER, FIRE_REPRINT, type StoryText } from "./story-texts.ts";
@@ -225,5 +226,11 @@ export async function fillDatabase(db: Db): Promise<FilledDatabase> {
   await recordRateEvent(k, "signin-ip", "192.0.2.1", NOW);
   await useFormToken(k, "nonce-1", NOW);
   await beatQueueWorker(k, { poolId: "pool-filled", host: "db.example", pid: 42 }, NOW);
+  const [pushSource] = outlets.values();
+  await keepPush(
+    k,
+    { sourceId: pushSource!, body: Buffer.from("<rss/>"), contentType: "application/rss+xml" },
+    NOW,
+  );
   return { world, articleId, keptPageArticleId: Number(kept.id), searchWord: "grain" };
 }

@@ -1,7 +1,6 @@
 /** @module Test support: a small real site on SQLite (three outlets, a shared story, topics, comments, hostile text). */
 
 import { loadConfig } from "../../src/config/config.ts";
-import { fetcherFromConfig } from "../../src/fetch/from-config.ts";
 import { createLogger, type Logger } from "../../src/log.ts";
 import { insertArticle } from "../../src/storage/articles.ts";
 import { type Db, openDb } from "../../src/storage/db.ts";
@@ -146,8 +145,7 @@ export async function buildSite(env: Record<string, string> = {}, log?: Logger):
 
   const config = loadConfig(env);
   // Only WebSub pushes fetch pages from the web app; these tests send none.
-  const fetcher = fetcherFromConfig(config);
-  const app = buildApp({ db: db.kysely, config, log: log ?? createLogger("silent"), fetcher });
+  const app = buildApp({ db: db.kysely, config, log: log ?? createLogger("silent") });
   return {
     app,
     db,
@@ -155,7 +153,6 @@ export async function buildSite(env: Record<string, string> = {}, log?: Logger):
     sources: { gazette, post, sahafa },
     close: async () => {
       await app.close();
-      await fetcher.close();
       await db.close();
       await tdb.drop();
     },

@@ -6,6 +6,7 @@ import { loadConfig } from "../../src/config/config.ts";
 import { fetcherFromConfig } from "../../src/fetch/from-config.ts";
 import { refreshSource } from "../../src/ingest/refresh-source.ts";
 import { LEASE_SECONDS } from "../../src/ingest/websub.ts";
+import { storeWaitingPushes } from "../../src/ingest/websub-push.ts";
 import { refreshDueSources } from "../../src/jobs/scheduler.ts";
 import { createLogger } from "../../src/log.ts";
 import { countArticles } from "../../src/storage/articles.ts";
@@ -86,7 +87,7 @@ for (const { name, make } of bothDatabases) {
       });
       base = server.url;
       feedUrl = `${server.url}/feed.xml`;
-      app = buildApp({ db: db.kysely, config, log, fetcher });
+      app = buildApp({ db: db.kysely, config, log });
       await app.listen({ host: "127.0.0.1", port: 0 });
       appUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
       deps = {
@@ -143,11 +144,16 @@ for (const { name, make } of bothDatabases) {
     test("a signed push stores its new items exactly once, each page fetched", async () => {
       const body = atomFeed(server.url, [...pushed, polled[0]!], "Pushed Post", feedHead());
       assert.equal(await hub.publish(0, body), 200);
+      assert.equal(await countArticles(db.kysely, subscribed.id), 2, "the web process only kept it");
+      assert.equal(pageRequests("pushed-1"), 0, "and fetched nothing");
+      // What the fetcher (SQLite) or a queue worker (PostgreSQL) runs.
+      assert.equal(await storeWaitingPushes(deps), 1);
       assert.equal(await countArticles(db.kysely, subscribed.id), 4);
       assert.equal(pageRequests("pushed-1"), 1);
       assert.equal(pageRequests("pushed-2"), 1);
       // The same delivery again (a hub retrying), signed with another method the Recommendation allows.
       assert.equal(await hub.publish(0, body, { method: "sha512" }), 200);
+      assert.equal(await storeWaitingPushes(deps), 1);
       assert.equal(await countArticles(db.kysely, subscribed.id), 4);
       assert.equal(pageRequests("pushed-1"), 1);
     });
@@ -157,6 +163,7 @@ for (const { name, make } of bothDatabases) {
       assert.equal(await hub.publish(0, body, { secret: "not-the-secret" }), 200);
       assert.equal(await hub.publish(0, body, { signature: null }), 200);
       assert.equal(await hub.publish(0, body, { signature: "sha256=00" }), 200);
+      assert.equal(await storeWaitingPushes(deps), 0, "nothing kept");
       assert.equal(await countArticles(db.kysely, subscribed.id), 4);
       assert.equal(pageRequests("forged-1"), 0);
     });

@@ -9,7 +9,6 @@ import { pino } from "pino";
 import { sqliteTestDatabase, type TestDatabase } from "../../../test/support/databases.ts";
 import { hashPassword } from "../../accounts/passwords.ts";
 import { loadConfig } from "../../config/config.ts";
-import { fetcherFromConfig } from "../../fetch/from-config.ts";
 import { type Db, openDb } from "../../storage/db.ts";
 import { migrateToLatest } from "../../storage/migrate.ts";
 import { recordRateEvent } from "../../storage/rate-events.ts";
@@ -54,15 +53,13 @@ async function harness(env: Record<string, string> = {}): Promise<Harness> {
     },
   });
   const log = pino({ level: "trace", base: undefined }, sink);
-  const fetcher = fetcherFromConfig(config);
-  const app = buildApp({ db: db.kysely, config, log, fetcher });
+  const app = buildApp({ db: db.kysely, config, log });
   return {
     app,
     db,
     logs,
     close: async () => {
       await app.close();
-      await fetcher.close();
       await db.close();
       await tdb.drop();
     },

@@ -3,7 +3,6 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { sqliteTestDatabase, type TestDatabase } from "../../../test/support/databases.ts";
 import { loadConfig } from "../../config/config.ts";
-import { fetcherFromConfig } from "../../fetch/from-config.ts";
 import { createLogger } from "../../log.ts";
 import { insertArticle } from "../../storage/articles.ts";
 import { type Db, openDb } from "../../storage/db.ts";
@@ -16,7 +15,6 @@ let db: Db;
 let app: ReturnType<typeof buildApp>;
 let sourceId = 0;
 const config = loadConfig({});
-const fetcher = fetcherFromConfig(config);
 
 before(async () => {
   tdb = sqliteTestDatabase();
@@ -46,11 +44,10 @@ before(async () => {
       updated_at: at,
     });
   }
-  app = buildApp({ db: db.kysely, config, log: createLogger("silent"), fetcher });
+  app = buildApp({ db: db.kysely, config, log: createLogger("silent") });
 });
 after(async () => {
   await app?.close();
-  await fetcher.close();
   await db?.close();
   await tdb?.drop();
 });

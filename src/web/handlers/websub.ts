@@ -1,6 +1,9 @@
 /** @module GET and POST /websub/:sourceId/:token : a WebSub hub verifying our subscription and pushing new items. */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { confirmIntent, receivePush } from "../../ingest/websub-callback.ts";
+import { queueSingleton } from "../../queue/enqueue.ts";
+import { TASK } from "../../queue/task-names.ts";
+import { isPostgres } from "../../storage/db.ts";
+import { acceptPush, confirmIntent } from "../../websub/callback.ts";
 import type { WebContext } from "../context.ts";
 
 type Params = { sourceId: string; token: string };
@@ -29,16 +32,28 @@ export async function websubVerify(ctx: WebContext, req: FastifyRequest, reply: 
   return reply.code(200).type("text/plain; charset=utf-8").send(answer.body);
 }
 
-/** Content distribution: the raw body (see app.tsx), acknowledged alike whether its signature held or not. */
+/**
+ * Content distribution: the raw body (see app.tsx), acknowledged alike whether its signature held or
+ * not. A signed one is kept and stored by the fetcher (SQLite: it looks every few seconds) or a queue
+ * worker (PostgreSQL: a job is queued now; a sweep every minute catches one that failed to queue).
+ */
 export async function websubPush(ctx: WebContext, req: FastifyRequest, reply: FastifyReply) {
   const { sourceId, token } = req.params as Params;
   const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   const signature = req.headers["x-hub-signature"];
-  const outcome = await receivePush(ctx, sourceId, token, {
+  const outcome = await acceptPush(ctx, sourceId, token, {
     body,
     contentType: req.headers["content-type"] ?? null,
     signature: typeof signature === "string" ? signature : null,
   });
   if (outcome === "unknown") return refuse(reply);
+  if (outcome === "kept" && isPostgres(ctx.db)) {
+    await queueSingleton(ctx.config, TASK.storePushes).catch((err: unknown) =>
+      ctx.log.warn(
+        { error: String(err) },
+        "websub push kept; queuing its job failed (the minute's sweep stores it)",
+      ),
+    );
+  }
   return reply.code(200).type("text/plain; charset=utf-8").send("");
 }

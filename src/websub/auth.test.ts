@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { test } from "node:test";
-import { randomHex, sameToken, signatureMatches } from "./websub-auth.ts";
+import { randomHex, sameToken, signatureMatches } from "./auth.ts";
 
 const secret = randomHex(32);
 const body = Buffer.from('<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title></feed>');

@@ -1,17 +1,17 @@
-/** @module The hub's calls to our WebSub callback: intent verification and content distribution. */
+/**
+ * @module The hub's calls to our WebSub callback, as the web process answers them: intent
+ * verification, and content distribution, whose signed body is kept (storage/websub-pushes.ts) for the
+ * fetcher or a queue worker to store (ingest/websub-push.ts). Nothing here parses a feed or opens a
+ * connection: the web tier does no heavy or outbound work.
+ */
 import type { Kysely } from "kysely";
-import { NewsdeskError, oneLine } from "../errors.ts";
-import { parseFeed } from "../feeds/parse-feed.ts";
-import { decodeText } from "../fetch/decode-text.ts";
+import { oneLine } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import type { Database, Source } from "../storage/schema.ts";
-import { findSourceById, markSourcesDue, markWebsubActive, markWebsubDenied } from "../storage/sources.ts";
-import { type StoreDeps, storeFeedItems } from "./store-feed-items.ts";
-import { LEASE_SECONDS } from "./websub.ts";
-import { sameToken, signatureMatches } from "./websub-auth.ts";
-
-/** Longest lease taken at its word; a larger one is stored as this. */
-const MAX_LEASE_SECONDS = 365 * 24 * 60 * 60;
+import { findSourceById, markWebsubActive, markWebsubDenied } from "../storage/sources.ts";
+import { keepPush } from "../storage/websub-pushes.ts";
+import { sameToken, signatureMatches } from "./auth.ts";
+import { LEASE_SECONDS, MAX_LEASE_SECONDS } from "./lease.ts";
 
 export interface IntentQuery {
   mode: string | undefined;
@@ -81,16 +81,16 @@ export interface Push {
 }
 
 /**
- * A hub delivers the topic's new content. With a valid X-Hub-Signature its items are stored like a
- * poll's (storeFeedItems); without one the push is ignored and logged, though the caller still
- * acknowledges it, so a forger learns nothing. "unknown" means no such callback (answer 404).
+ * A hub delivers the topic's new content. With a valid X-Hub-Signature the body is kept for storing
+ * ("kept"); without one the push is ignored and logged, though the caller still acknowledges it, so a
+ * forger learns nothing. "unknown" means no such callback (answer 404).
  */
-export async function receivePush(
-  deps: StoreDeps,
+export async function acceptPush(
+  deps: { db: Kysely<Database>; log: Logger; now?: () => Date },
   sourceId: string,
   token: string,
   push: Push,
-): Promise<"unknown" | "ignored" | "stored"> {
+): Promise<"unknown" | "ignored" | "kept"> {
   const { db, log } = deps;
   const source = await findCallbackSource(db, sourceId, token);
   if (!source?.websub_secret) return "unknown";
@@ -101,26 +101,10 @@ export async function receivePush(
     );
     return "ignored";
   }
-  try {
-    const feed = parseFeed(decodeText(push.body, push.contentType), source.websub_topic ?? source.url);
-    const { added, revised, deferred } = await storeFeedItems(source, feed, deps);
-    // Items over the per-fetch cap are fetched by the next poll: make it due now.
-    if (deferred > 0) await markSourcesDue(db, [source.url], new Date().toISOString());
-    log.info(
-      {
-        source_id: source.id,
-        items: feed.items.length,
-        added,
-        revised,
-        ...(deferred > 0 ? { deferred } : {}),
-      },
-      "websub push stored",
-    );
-    return "stored";
-  } catch (err) {
-    // A signed push that is not a feed will not become one when the hub retries it; polling still runs.
-    if (!(err instanceof NewsdeskError)) throw err;
-    log.warn({ source_id: source.id, error_kind: err.id, error: oneLine(err) }, "websub push unreadable");
-    return "ignored";
-  }
+  await keepPush(
+    db,
+    { sourceId: source.id, body: push.body, contentType: push.contentType },
+    deps.now?.() ?? new Date(),
+  );
+  return "kept";
 }
