@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { type RefreshReport, refreshSource } from "../ingest/refresh-source.ts";
 import { refreshDueSources, refreshSources } from "../jobs/scheduler.ts";
+import { sharedHostLimits } from "../queue/shared-host-limiter.ts";
 import { findSourceById, listSources } from "../storage/sources.ts";
 import { openRuntime } from "./runtime.ts";
 import { parseSourceId } from "./source-id.ts";
@@ -21,7 +22,7 @@ export function registerFetch(program: Command): void {
     .option("--source <id>", "only this source", parseSourceId)
     .action(async (opts: { due?: boolean; source?: number }) => {
       const rt = await openRuntime({ quiet: true });
-      const fetcher = fetcherFromConfig(rt.config);
+      const fetcher = fetcherFromConfig(rt.config, sharedHostLimits(rt.db.kysely, rt.config));
       const deps = { db: rt.db.kysely, config: rt.config, log: rt.log, fetcher };
       try {
         let reports: RefreshReport[];

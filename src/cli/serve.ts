@@ -17,6 +17,7 @@ import { repeatEvery } from "../jobs/repeat.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { createMailer, type Mailer } from "../mail/mailer.ts";
 import { startQueueWorker } from "../queue/pg-worker.ts";
+import { sharedHostLimits } from "../queue/shared-host-limiter.ts";
 import { isPostgres } from "../storage/db.ts";
 import { markSourcesDue } from "../storage/sources.ts";
 import { startWebWorkers } from "./cluster.ts";
@@ -157,7 +158,10 @@ async function runFetcher(): Promise<void> {
     ? (JSON.parse(process.env[DEMO_ORIGIN_ENV]) as { baseUrl: string; feeds: string[] })
     : null;
   // The demo origin is on loopback, which the address guard refuses; exempt exactly it, only while it runs.
-  const fetcher = fetcherFromConfig(config, { allowOrigins: demo ? [demo.baseUrl] : [] });
+  const fetcher = fetcherFromConfig(config, {
+    allowOrigins: demo ? [demo.baseUrl] : [],
+    ...sharedHostLimits(db, config),
+  });
   const mailer = createMailer(config);
   const deps = { db, config, log, fetcher };
   // On PostgreSQL the job queue runs the work (with any `newsdesk worker`s elsewhere); on SQLite, timers.

@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { createMailer } from "../mail/mailer.ts";
 import { startQueueWorker } from "../queue/pg-worker.ts";
+import { sharedHostLimits } from "../queue/shared-host-limiter.ts";
 import { isPostgres } from "../storage/db.ts";
 import { openRuntime } from "./runtime.ts";
 
@@ -33,7 +34,7 @@ export function registerWorker(program: Command): void {
         );
       }
       const { config, log } = rt;
-      const fetcher = fetcherFromConfig(config);
+      const fetcher = fetcherFromConfig(config, sharedHostLimits(rt.db.kysely, config));
       const mailer = createMailer(config);
       const worker = startQueueWorker(
         { db: rt.db.kysely, config, log, fetcher, mailer },

@@ -5,7 +5,7 @@ import { NewsdeskError } from "../errors.ts";
 import { type Network, refusalReason } from "./address-guard.ts";
 import { isBotChallenge, parseRetryAfter, toFetchError } from "./fetch-errors.ts";
 import { createGuardedLookup, notAllowedError } from "./guarded-lookup.ts";
-import { createHostLimiter } from "./host-limiter.ts";
+import { createHostLimiter, type HostLimiter } from "./host-limiter.ts";
 import { discard, readBody } from "./read-body.ts";
 import { type Resolver, systemResolver } from "./resolve-host.ts";
 import { createRobotsCache, type RobotsFile } from "./robots.ts";
@@ -25,6 +25,11 @@ export interface FetcherSettings {
   allowOrigins?: string[];
   hostConcurrency: number;
   hostIntervalMs: number;
+  /**
+   * Where the per-host limits are kept: this process's memory unless given (several processes on
+   * PostgreSQL share theirs through the database: queue/shared-host-limiter.ts).
+   */
+  hostLimiter?: HostLimiter;
   resolver?: Resolver;
   maxRedirects?: number;
 }
@@ -106,7 +111,8 @@ export function createFetcher(settings: FetcherSettings): Fetcher {
     headersTimeout: settings.firstByteTimeoutMs,
     bodyTimeout: settings.firstByteTimeoutMs,
   });
-  const limiter = createHostLimiter(settings.hostConcurrency, settings.hostIntervalMs);
+  const limiter =
+    settings.hostLimiter ?? createHostLimiter(settings.hostConcurrency, settings.hostIntervalMs);
   const robots = createRobotsCache(async (robotsUrl): Promise<RobotsFile> => {
     try {
       const res = await fetchOnce(robotsUrl, { expect: "any", maxBytes: ROBOTS_MAX_BYTES });

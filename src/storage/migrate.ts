@@ -22,6 +22,7 @@ import * as m0018 from "./migrations/0018-form-tokens.ts";
 import * as m0019 from "./migrations/0019-queue-workers.ts";
 import * as m0020 from "./migrations/0020-site-version-shards.ts";
 import * as m0021 from "./migrations/0021-websub-pushes.ts";
+import * as m0022 from "./migrations/0022-host-slots.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -48,6 +49,7 @@ const migrations: Record<string, DialectMigration> = {
   "0019-queue-workers": m0019,
   "0020-site-version-shards": m0020,
   "0021-websub-pushes": m0021,
+  "0022-host-slots": m0022,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -377,6 +377,21 @@ export interface WebsubPushesTable {
   received_at: string;
 }
 
+/** A host's request slot, held by one request at a time across processes (queue/host-slots.ts). */
+export interface HostSlotsTable {
+  host: string;
+  slot: number;
+  holder: string | null;
+  /** Epoch ms (the database's clock) after which a held slot counts as free: its holder died. */
+  held_until: ColumnType<number | null, number | null, number | null>;
+}
+
+/** When a host's next request may start, epoch ms of the database's clock (queue/host-slots.ts). */
+export interface HostPaceTable {
+  host: string;
+  next_start: number;
+}
+
 /** A job-queue worker pool and its last heartbeat (queue/heartbeat.ts). */
 export interface QueueWorkersTable {
   pool_id: string;
@@ -402,6 +417,8 @@ export interface Database {
   form_tokens_used: FormTokensUsedTable;
   queue_workers: QueueWorkersTable;
   websub_pushes: WebsubPushesTable;
+  host_slots: HostSlotsTable;
+  host_pace: HostPaceTable;
   mail_outbox: MailOutboxTable;
   app_secrets: AppSecretsTable;
   stories: StoriesTable;

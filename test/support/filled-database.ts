@@ -226,6 +226,12 @@ export async function fillDatabase(db: Db): Promise<FilledDatabase> {
   await recordRateEvent(k, "signin-ip", "192.0.2.1", NOW);
   await useFormToken(k, "nonce-1", NOW);
   await beatQueueWorker(k, { poolId: "pool-filled", host: "db.example", pid: 42 }, NOW);
+  // The shared per-host limits (PostgreSQL's workers write them; plain rows serve here).
+  await k
+    .insertInto("host_slots")
+    .values({ host: "outlet.test", slot: 0, holder: null, held_until: null })
+    .execute();
+  await k.insertInto("host_pace").values({ host: "outlet.test", next_start: NOW.getTime() }).execute();
   const [pushSource] = outlets.values();
   await keepPush(
     k,
