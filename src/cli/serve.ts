@@ -96,8 +96,9 @@ async function serve(opts: ServeOptions): Promise<void> {
     if (closing) return;
     closing = true;
     if (!worker) log.info({ signal }, "shutting down");
-    await stopWeb();
-    await fetcherProcess?.stop();
+    // Both at once: the fetcher must hear it is being stopped before it can exit (systemd's default
+    // kill mode signals every process of the group), or its exit would look like a crash to restart.
+    await Promise.all([stopWeb(), fetcherProcess?.stop()]);
     await demo?.close();
     await rt.close();
     process.exit(0);

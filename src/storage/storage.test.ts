@@ -57,6 +57,10 @@ for (const { name, make } of bothDatabases) {
         "0016-page-archive",
         "0017-cluster-year",
         "0018-form-tokens",
+        "0019-queue-workers",
+        "0020-site-version-shards",
+        "0021-websub-pushes",
+        "0022-host-slots",
       ]);
     });
     after(async () => {
