@@ -4,6 +4,7 @@ import { prevElementSibling } from "domutils";
 import { decodeHTML } from "entities";
 import { parseFeedDate } from "../util/dates.ts";
 import { agencyIn } from "./agency.ts";
+import { authorLinkNames } from "./author-links.ts";
 import { bylineParts, cleanByline, outletKeys, splitBylines, squash } from "./byline-names.ts";
 import { BYLINE_PREFIX } from "./constants.ts";
 import { dayInText } from "./day-text.ts";
@@ -672,6 +673,8 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     },
     // The first "By ..." line that names a person (not "by Wire Services").
     () => visibleByline(doc, (line) => cleanByline(line, keys) !== null),
+    // Links to the writers' own pages on this site ("/author/jane-doe/"), when nothing else credits anyone.
+    () => authorLinkNames(doc, url, inArticle).join(", ") || null,
   ];
   const read: Array<string | null> = [];
   const scanned: Array<string | null> = [];
