@@ -44,10 +44,18 @@ const DANGLING =
 const NAME_PARTICLE =
   /^(van|von|der|den|de|del|della|di|da|das|do|dos|du|la|le|y|e|zu|ten|ter|bin|ibn|al|el|ben|af|av)$/;
 
-/** The outlet as names of it a byline might use: its site name and its host's labels, squashed. */
-export function outletKeys(siteName: string | null, url: string): string[] {
+/**
+ * The outlet as names of it a byline might use: its site name and its host's labels, squashed;
+ * `sides`: also each side of a site name in two parts.
+ */
+export function outletKeys(siteName: string | null, url: string, sides = false): string[] {
   const keys = new Set<string>();
-  if (siteName) keys.add(squash(siteName));
+  if (siteName) {
+    keys.add(squash(siteName));
+    // "LN - Lübecker Nachrichten", "Tagesschau | ARD": each side is a name of the outlet.
+    const parts = siteName.split(/\s+[|–—:-]\s+/);
+    if (sides && parts.length > 1) for (const p of parts) keys.add(squash(p));
+  }
   try {
     const labels = new URL(url).hostname
       .toLowerCase()
@@ -81,7 +89,9 @@ function withoutOutlet(part: string, keys: readonly string[]): string | null {
       (k) => whole === k || (k.length >= 4 && whole.includes(k)) || (whole.length >= 5 && k.includes(whole)),
     )
   ) {
-    // The whole part names the outlet, or a name sits beside it: keep the words that are not the outlet's.
+    // The whole part is the outlet's name ("El Comercio Perú"): no person's words are left beside it.
+    if (keys.includes(whole)) return null;
+    // A name sits beside the outlet's: keep the words that are not the outlet's.
     const words = part.split(/\s+/);
     const rest = words.filter((w) => {
       const s = squash(w);

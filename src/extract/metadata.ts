@@ -648,7 +648,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   );
 
   const outlet = siteName ?? titleSuffix(docTitle, title);
-  const keys = outletKeys(outlet, url);
+  const keys = outletKeys(outlet, url, true);
   const inArticle = inArticleOf(doc);
   // Where pages credit authors, most reliable first; read lazily (the visible line walks the page).
   const credits: Array<() => string | null> = [
