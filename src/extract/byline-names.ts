@@ -9,7 +9,19 @@ import { BYLINE_PREFIX } from "./constants.ts";
 
 /** What follows a name in a byline line and is not a name: dates, times, reading time, counters. */
 const BYLINE_NOISE =
-  /\s*(»|\||[-–—]\s*\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(min|minutes?|minuten?|mins?)\b|\d{1,2}:\d{2}|updated|aktualisiert|publi[ée]|published).*$/iu;
+  /\s*(»|\||[-–—]\s*\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th|\.)?\s+\p{L}+\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(min|minutes?|minuten?|mins?)\b|\d{1,2}:\d{2}|updated|aktualisiert|publi[ée]|published).*$/iu;
+
+/**
+ * "Posted on September 21, 2020 by Jane Doe", "06.11.2023 13:30 von Olga": a date (or a "posted"
+ * label) before the credit, cut so the name after "by" is read.
+ */
+const DATED_CREDIT =
+  /^\s*(?:(?:posted|published|submitted|veröffentlicht|publié|publicado|erstellt|gespeichert|hinzugefügt)\b[^|]{0,40}?|\d[\d\s.,:/-]{5,20}(?:\s?(?:uhr|h|am|pm))?)\s(?:by|von|par|por)\s+(?=[\p{L}\d])/iu;
+
+/** A line that credits someone: "By ...", or a date or "posted" label before "by ...". */
+export function isCreditLine(text: string): boolean {
+  return BYLINE_PREFIX.test(text) || DATED_CREDIT.test(text);
+}
 
 /** Words that make a byline part an organisation (a paper, a company, a body) rather than a person. */
 const ORGANISATION =
@@ -121,6 +133,7 @@ export function bylineParts(raw: string): string[] {
   const text = /&[#a-z\d]+;/i.test(raw) ? decodeHTML(raw) : raw;
   return text
     .replace(/\s+/g, " ")
+    .replace(DATED_CREDIT, "")
     .replace(BYLINE_PREFIX, "")
     .replace(BYLINE_NOISE, "")
     .split(/\s*[,|/]\s*/)

@@ -5,8 +5,7 @@ import { decodeHTML } from "entities";
 import { parseFeedDate } from "../util/dates.ts";
 import { agencyIn } from "./agency.ts";
 import { authorLinkNames } from "./author-links.ts";
-import { bylineParts, cleanByline, outletKeys, splitBylines, squash } from "./byline-names.ts";
-import { BYLINE_PREFIX } from "./constants.ts";
+import { bylineParts, cleanByline, isCreditLine, outletKeys, splitBylines, squash } from "./byline-names.ts";
 import { dayInText } from "./day-text.ts";
 import {
   absoluteUrl,
@@ -217,7 +216,7 @@ const GENERIC_AUTHOR =
 function visibleByline(doc: Document, accept: (line: string) => boolean = () => true): string | null {
   for (const el of selectAll("p, div, span, address, li, b, strong, font, em, i, small, td", doc)) {
     const text = shortTextOf(el, 100);
-    if (!text || text.length < 6 || !BYLINE_PREFIX.test(text)) continue;
+    if (!text || text.length < 6 || !isCreditLine(text)) continue;
     // The innermost element holding the line, not a wrapper around it.
     if (el.children.some((c) => c.type === "tag" && textOf(c) === text)) continue;
     if (!accept(text)) continue;
