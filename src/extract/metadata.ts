@@ -6,6 +6,7 @@ import { parseFeedDate } from "../util/dates.ts";
 import { agencyIn } from "./agency.ts";
 import { authorLinkNames } from "./author-links.ts";
 import { bylineParts, cleanByline, isCreditLine, outletKeys, splitBylines, squash } from "./byline-names.ts";
+import { agreedInstant } from "./date-votes.ts";
 import { dayInText } from "./day-text.ts";
 import {
   absoluteUrl,
@@ -68,7 +69,9 @@ interface Dated {
   timed: boolean;
 }
 
-const TIME_WITH_ZONE = /\d{1,2}:\d{2}.*(Z|[+-]\d{2}:?\d{2}|\b(GMT|UTC|[A-Z]{2,4}T)\b)\s*$/;
+/** "14:46:12-04:00", "10:47 AM EST", and ISO 8601's basic form "20210504T132005+0200". */
+const TIME_WITH_ZONE =
+  /(\d{1,2}:\d{2}.*(Z|[+-]\d{2}:?\d{2}|\b(GMT|UTC|[A-Z]{2,4}T)\b)|^\d{8}T\d{4,6}(Z|[+-]\d{4}))\s*$/;
 
 /** "2022-05-04T05:49:00", "2022-05-04 05:49": a time of day without a zone. */
 const ZONELESS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
@@ -102,7 +105,9 @@ function pageZoneOf(doc: Document, ld: JsonObject | null): () => string | null {
     zone = null;
     for (const r of raws) {
       const m =
-        typeof r === "string" ? /\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-]\d{2}:?\d{2})$/.exec(r.trim()) : null;
+        typeof r === "string"
+          ? /(?:\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?|T\d{4,6})([+-]\d{2}:?\d{2})$/.exec(r.trim())
+          : null;
       if (m?.[1]) {
         zone = m[1].includes(":") ? m[1] : `${m[1].slice(0, 3)}:${m[1].slice(3)}`;
         break;
@@ -382,6 +387,10 @@ function dateMarksOf(doc: Document): () => DateMarks {
 function firstReadable(raws: readonly string[]): string | null {
   return raws.find((r) => isoDate(r) !== null) ?? null;
 }
+
+/** Meta tags that state the publication time in the common vocabularies (OpenGraph, Dublin Core, schema.org). */
+const PUBLISHED_TIME_META =
+  /^(article:published_time|og:published_time|datepublished|pubdate|dc\.date\.issued)$/i;
 
 const PUBLISHED_META =
   /(first-?published|published|publish|pubdate|pub-date|issued|created|release-?date)([-_:.]?(at|date|time|datetime))?$/i;
@@ -699,7 +708,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const usDates = /^en-us/i.test(langOf(doc) ?? "");
   const zone = pageZoneOf(doc, ld);
   const marks = dateMarksOf(doc);
-  const published = firstDate(
+  const firstPublished = firstDate(
     [
       () => dated(typeof ld?.datePublished === "string" ? ld.datePublished : null, undefined, zone),
       () =>
@@ -723,6 +732,21 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     ],
     3,
   );
+
+  // The page's timed statements of publication, one per element: they outvote a source off by a zone.
+  const statedTimes = () =>
+    [
+      typeof ld?.datePublished === "string" ? ld.datePublished : null,
+      ...selectAll("meta[content]", doc)
+        .filter((m) => PUBLISHED_TIME_META.test(`${m.attribs.property ?? ""}${m.attribs.name ?? ""}`))
+        .map((m) => m.attribs.content ?? null),
+      ...marks().item.datePublished,
+      ...marks().micro.published,
+    ].flatMap((raw) => {
+      const d = dated(raw, undefined, zone);
+      return d?.timed ? [d.iso] : [];
+    });
+  const published = agreedInstant(firstPublished, statedTimes());
 
   const modified = firstDate([
     () => dated(typeof ld?.dateModified === "string" ? ld.dateModified : null, undefined, zone),
