@@ -19,7 +19,7 @@ import {
   shortTextOf,
   textOf,
 } from "./dom.ts";
-import { findArticleJsonLd, type JsonObject, jsonLdNames, jsonLdString } from "./json-ld.ts";
+import { findArticleJsonLd, type JsonObject, jsonLdNames, jsonLdString, jsonLdTypes } from "./json-ld.ts";
 import type { ExtractedArticle } from "./types.ts";
 
 /** The article fields that come from metadata, plus the page's declared share image. */
@@ -708,15 +708,19 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const usDates = /^en-us/i.test(langOf(doc) ?? "");
   const zone = pageZoneOf(doc, ld);
   const marks = dateMarksOf(doc);
+  const ldPublished = () =>
+    dated(typeof ld?.datePublished === "string" ? ld.datePublished : null, undefined, zone);
+  const metaPublished = () =>
+    dated(
+      metaContent(doc, "article:published_time", "datePublished", "date", "dc.date", "pubdate"),
+      undefined,
+      zone,
+    );
+  // A recipe card's date is the card plugin's; the post's own metadata, when it has some, says when it was published.
+  const recipe = ld !== null && jsonLdTypes(ld).includes("Recipe");
   const firstPublished = firstDate(
     [
-      () => dated(typeof ld?.datePublished === "string" ? ld.datePublished : null, undefined, zone),
-      () =>
-        dated(
-          metaContent(doc, "article:published_time", "datePublished", "date", "dc.date", "pubdate"),
-          undefined,
-          zone,
-        ),
+      ...(recipe ? [metaPublished, ldPublished] : [ldPublished, metaPublished]),
       () =>
         dated(
           firstReadable(marks().item.datePublished) ?? firstReadable(marks().item.dateCreated),
@@ -744,7 +748,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
       ...marks().micro.published,
     ].flatMap((raw) => {
       const d = dated(raw, undefined, zone);
-      return d?.timed ? [d.iso] : [];
+      return d?.timed ? [{ iso: d.iso, utc: /(Z|[+-]00:?00)$/i.test(raw?.trim() ?? "") }] : [];
     });
   const published = agreedInstant(firstPublished, statedTimes());
 
