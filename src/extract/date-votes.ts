@@ -17,29 +17,17 @@ function zoneShift(a: number, b: number): boolean {
   return off <= MINUTE || QUARTER_HOUR - off <= MINUTE;
 }
 
-/** A source stating UTC counts a little less: the local clock labelled "Z" is the common mistake, the reverse is rare. */
-const UTC_VOTE = 0.9;
-
-/** A timed publication date as a source states it: the instant, and whether it was written as UTC. */
-export interface StatedTime {
-  iso: string;
-  utc: boolean;
-}
-
 /**
- * `chosen` (an ISO instant), or the instant the page's timed sources agree on more when `chosen` is
- * that instant shifted by a zone. `stated`: every timed publication date the page states, one per source.
+ * `chosen` (an ISO instant), or the instant more of the page's timed sources agree on when it is
+ * `chosen` shifted by a zone. `instants`: every timed publication date the page states, one per source.
  */
-export function agreedInstant(chosen: string | null, stated: readonly StatedTime[]): string | null {
+export function agreedInstant(chosen: string | null, instants: readonly string[]): string | null {
   if (!chosen) return chosen;
-  const times = stated
-    .map((s) => ({ t: Date.parse(s.iso), weight: s.utc ? UTC_VOTE : 1 }))
-    .filter((s) => !Number.isNaN(s.t));
-  const votes = (t: number) =>
-    times.filter((x) => Math.abs(x.t - t) <= MINUTE).reduce((sum, x) => sum + x.weight, 0);
+  const times = instants.map((i) => Date.parse(i)).filter((t) => !Number.isNaN(t));
+  const votes = (t: number) => times.filter((x) => Math.abs(x - t) <= MINUTE).length;
   const first = Date.parse(chosen);
   let best = { t: first, votes: votes(first) };
-  for (const { t } of times) {
+  for (const t of times) {
     if (!zoneShift(t, first)) continue;
     const v = votes(t);
     if (v > best.votes) best = { t, votes: v };

@@ -748,7 +748,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
       ...marks().micro.published,
     ].flatMap((raw) => {
       const d = dated(raw, undefined, zone);
-      return d?.timed ? [{ iso: d.iso, utc: /(Z|[+-]00:?00)$/i.test(raw?.trim() ?? "") }] : [];
+      return d?.timed ? [d.iso] : [];
     });
   const published = agreedInstant(firstPublished, statedTimes());
 
