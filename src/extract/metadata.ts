@@ -529,7 +529,9 @@ function placeOf(el: Element): "content" | "furniture" | "page" {
     // A <header> is the page's masthead when it holds the navigation or the logo; else an article's.
     if (a.name === "header" && selectOne(`nav, [class*="logo"], [id*="logo"], [class*="brand"]`, a))
       furniture = true;
-    if (SITE_HEADING.test(`${a.attribs.class ?? ""} ${a.attribs.id ?? ""}`)) furniture = true;
+    // Not the body's classes: they describe the whole page (WordPress's "wp-custom-logo").
+    if (a.name !== "body" && SITE_HEADING.test(`${a.attribs.class ?? ""} ${a.attribs.id ?? ""}`))
+      furniture = true;
   }
   return furniture ? "furniture" : "page";
 }
