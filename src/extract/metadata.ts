@@ -172,7 +172,7 @@ const AUTHOR_CLASS_TRIES = 12;
 const ELSEWHERE_TAG = new Set(["aside", "footer", "nav"]);
 /** A class token that names such a box ("related-posts", "comment-list", "widget"), not one that merely mentions it ("comments-open"). */
 const ELSEWHERE_CLASS =
-  /(^|\s)(related|teaser|recommend|sidebar|widget|more-|comment(s|-list|list|-body|-content)?(\s|$))/i;
+  /(^|\s)(related|teaser|recommend|sidebar|widget|more-|([\w]+[-_])?comment(s|-list|list|-body|-content|s-container|s-section|s-area)?(\s|$))/i;
 
 /** Whether `el` sits inside `box`, walking up from it (cheaper than listing the box's elements). */
 function within(el: Element, box: Element): boolean {
@@ -209,8 +209,25 @@ function inArticleOf(doc: Document): (els: Element[]) => Element[] {
     }
     const b = box;
     const inside = b ? els.filter((e) => within(e, b)) : [];
-    return inside.length > 0 ? inside : els.filter((e) => !elsewhere(e));
+    return firstArticleOnly(inside.length > 0 ? inside : els.filter((e) => !elsewhere(e)));
   };
+}
+
+/** The nearest <article> around `el`, or null. */
+function articleAround(el: Element): Element | null {
+  for (let p = el.parent; p && p.type === "tag"; p = p.parent)
+    if ((p as Element).name === "article") return p as Element;
+  return null;
+}
+
+/**
+ * Of candidates in several <article> elements, those in the first: on a page of one article, later
+ * <article>s are teasers of others ("by Ben Popper" under a related post).
+ */
+function firstArticleOnly(els: Element[]): Element[] {
+  const first = els.map(articleAround).find((a) => a !== null);
+  if (!first || els.every((e) => articleAround(e) === first || articleAround(e) === null)) return els;
+  return els.filter((e) => articleAround(e) === first || articleAround(e) === null);
 }
 
 /** A credit to a desk or an agency rather than to people: a visible "By ..." line may name the people. */
