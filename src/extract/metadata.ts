@@ -306,11 +306,16 @@ const HEADLINE_NEIGHBOURHOOD = 40;
  * "12. Januar 2022,"): where most pages without date markup show when the article was published.
  * A line saying "updated" is not the publication.
  */
-function dateNearHeadline(doc: Document, usDates: boolean): string | null {
-  const h1 = selectOne("h1", doc);
-  if (!h1) return null;
+function dateNearHeadline(doc: Document, usDates: boolean, title: string | null): string | null {
+  // The heading that shows the headline (an h2 or h4 on pages without one in an h1), else the first h1.
+  const shown = title ? norm(title) : null;
+  const heading =
+    (shown
+      ? selectAll("h1, h2, h3, h4", doc).find((h) => norm(textOf(h)) === shown && placeOf(h) !== "furniture")
+      : undefined) ?? selectOne("h1", doc);
+  if (!heading) return null;
   const all = selectAll("*", doc);
-  const at = all.indexOf(h1);
+  const at = all.indexOf(heading);
   const after = all.slice(at + 1, at + 1 + HEADLINE_NEIGHBOURHOOD);
   const stop = after.findIndex(
     (el) => el.name === "h1" || el.name === "h2" || (el.name === "p" && textOf(el).length > 200),
@@ -750,7 +755,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
       () => dated(firstReadable(marks().micro.published)),
       () => dated(publishedTime(doc), undefined, zone),
       () => dated(visibleDate(doc, usDates), false),
-      () => dated(dateNearHeadline(doc, usDates), false),
+      () => dated(dateNearHeadline(doc, usDates, title), false),
       () => dated(dayInUrl(url), false),
     ],
     3,
