@@ -9,7 +9,19 @@ import { BYLINE_PREFIX } from "./constants.ts";
 
 /** What follows a name in a byline line and is not a name: dates, times, reading time, counters. */
 const BYLINE_NOISE =
-  /\s*(»|\||[-–—]\s*\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(min|minutes?|minuten?|mins?)\b|\d{1,2}:\d{2}|updated|aktualisiert|publi[ée]|published).*$/iu;
+  /\s*(»|\||[-–—]\s*\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th|\.)?\s+\p{L}+\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(min|minutes?|minuten?|mins?)\b|\d{1,2}:\d{2}|updated|aktualisiert|publi[ée]|published).*$/iu;
+
+/**
+ * "Posted on September 21, 2020 by Jane Doe", "06.11.2023 13:30 von Olga": a date (or a "posted"
+ * label) before the credit, cut so the name after "by" is read.
+ */
+const DATED_CREDIT =
+  /^\s*(?:(?:posted|published|submitted|veröffentlicht|publié|publicado|erstellt|gespeichert|hinzugefügt)\b[^|]{0,40}?|\d[\d\s.,:/-]{5,20}(?:\s?(?:uhr|h|am|pm))?)\s(?:by|von|par|por)\s+(?=[\p{L}\d])/iu;
+
+/** A line that credits someone: "By ...", or a date or "posted" label before "by ...". */
+export function isCreditLine(text: string): boolean {
+  return BYLINE_PREFIX.test(text) || DATED_CREDIT.test(text);
+}
 
 /** Words that make a byline part an organisation (a paper, a company, a body) rather than a person. */
 const ORGANISATION =
@@ -44,10 +56,18 @@ const DANGLING =
 const NAME_PARTICLE =
   /^(van|von|der|den|de|del|della|di|da|das|do|dos|du|la|le|y|e|zu|ten|ter|bin|ibn|al|el|ben|af|av)$/;
 
-/** The outlet as names of it a byline might use: its site name and its host's labels, squashed. */
-export function outletKeys(siteName: string | null, url: string): string[] {
+/**
+ * The outlet as names of it a byline might use: its site name and its host's labels, squashed;
+ * `sides`: also each side of a site name in two parts.
+ */
+export function outletKeys(siteName: string | null, url: string, sides = false): string[] {
   const keys = new Set<string>();
-  if (siteName) keys.add(squash(siteName));
+  if (siteName) {
+    keys.add(squash(siteName));
+    // "LN - Lübecker Nachrichten", "Tagesschau | ARD": each side is a name of the outlet.
+    const parts = siteName.split(/\s+[|–—:-]\s+/);
+    if (sides && parts.length > 1) for (const p of parts) keys.add(squash(p));
+  }
   try {
     const labels = new URL(url).hostname
       .toLowerCase()
@@ -81,7 +101,9 @@ function withoutOutlet(part: string, keys: readonly string[]): string | null {
       (k) => whole === k || (k.length >= 4 && whole.includes(k)) || (whole.length >= 5 && k.includes(whole)),
     )
   ) {
-    // The whole part names the outlet, or a name sits beside it: keep the words that are not the outlet's.
+    // The whole part is the outlet's name ("El Comercio Perú"): no person's words are left beside it.
+    if (keys.includes(whole)) return null;
+    // A name sits beside the outlet's: keep the words that are not the outlet's.
     const words = part.split(/\s+/);
     const rest = words.filter((w) => {
       const s = squash(w);
@@ -111,6 +133,7 @@ export function bylineParts(raw: string): string[] {
   const text = /&[#a-z\d]+;/i.test(raw) ? decodeHTML(raw) : raw;
   return text
     .replace(/\s+/g, " ")
+    .replace(DATED_CREDIT, "")
     .replace(BYLINE_PREFIX, "")
     .replace(BYLINE_NOISE, "")
     .split(/\s*[,|/]\s*/)

@@ -8,7 +8,8 @@ export type JsonObject = Record<string, unknown>;
 const ARTICLE_TYPES =
   /(Article|BlogPosting|SocialMediaPosting|DiscussionForumPosting|Report|LiveBlogPosting|WebPage)$/;
 
-function typesOf(o: JsonObject): string[] {
+/** The node's @type values. */
+export function jsonLdTypes(o: JsonObject): string[] {
   const t = o["@type"];
   return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === "string");
 }
@@ -51,12 +52,14 @@ function withAuthorsResolved(o: JsonObject, byId: ReadonlyMap<string, JsonObject
 
 /**
  * The first Article-typed object in any `application/ld+json` block (else an untyped object that has
- * a headline and an author or date, else a WebPage); broken blocks are skipped.
+ * a headline and an author or date, else a Recipe, else a WebPage); broken blocks are skipped.
  */
 export function findArticleJsonLd(doc: Document): JsonObject | null {
   let found: JsonObject | null = null;
   let untyped: JsonObject | null = null;
   let webPage: JsonObject | null = null;
+  // A recipe page's own writing: its dates and author are the page's when no article node exists.
+  let recipe: JsonObject | null = null;
   const byId = new Map<string, JsonObject>();
   for (const script of selectAll('script[type="application/ld+json" i]', doc)) {
     const data = parseBlock(textContent(script));
@@ -64,13 +67,14 @@ export function findArticleJsonLd(doc: Document): JsonObject | null {
       const id = o["@id"];
       if (typeof id === "string" && typeof o.name === "string") byId.set(id, o);
       if (found) continue;
-      const types = typesOf(o);
+      const types = jsonLdTypes(o);
       if (types.some((t) => ARTICLE_TYPES.test(t) && t !== "WebPage")) found = o;
       else if (types.includes("WebPage")) webPage ??= o;
+      else if (types.includes("Recipe")) recipe ??= o;
       else if (typeof o.headline === "string" && (o.author || o.datePublished)) untyped ??= o;
     }
   }
-  let best = found ?? untyped ?? webPage;
+  let best = found ?? untyped ?? recipe ?? webPage;
   // Yoast and others put the dates on the WebPage node of the graph, not on the Article node.
   if (best && webPage && best !== webPage) {
     for (const key of ["datePublished", "dateModified"] as const)

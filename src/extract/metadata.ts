@@ -4,8 +4,9 @@ import { prevElementSibling } from "domutils";
 import { decodeHTML } from "entities";
 import { parseFeedDate } from "../util/dates.ts";
 import { agencyIn } from "./agency.ts";
-import { bylineParts, cleanByline, outletKeys, splitBylines, squash } from "./byline-names.ts";
-import { BYLINE_PREFIX } from "./constants.ts";
+import { authorLinkNames } from "./author-links.ts";
+import { bylineParts, cleanByline, isCreditLine, outletKeys, splitBylines, squash } from "./byline-names.ts";
+import { agreedInstant } from "./date-votes.ts";
 import { dayInText } from "./day-text.ts";
 import {
   absoluteUrl,
@@ -18,7 +19,7 @@ import {
   shortTextOf,
   textOf,
 } from "./dom.ts";
-import { findArticleJsonLd, type JsonObject, jsonLdNames, jsonLdString } from "./json-ld.ts";
+import { findArticleJsonLd, type JsonObject, jsonLdNames, jsonLdString, jsonLdTypes } from "./json-ld.ts";
 import type { ExtractedArticle } from "./types.ts";
 
 /** The article fields that come from metadata, plus the page's declared share image. */
@@ -68,7 +69,9 @@ interface Dated {
   timed: boolean;
 }
 
-const TIME_WITH_ZONE = /\d{1,2}:\d{2}.*(Z|[+-]\d{2}:?\d{2}|\b(GMT|UTC|[A-Z]{2,4}T)\b)\s*$/;
+/** "14:46:12-04:00", "10:47 AM EST", and ISO 8601's basic form "20210504T132005+0200". */
+const TIME_WITH_ZONE =
+  /(\d{1,2}:\d{2}.*(Z|[+-]\d{2}:?\d{2}|\b(GMT|UTC|[A-Z]{2,4}T)\b)|^\d{8}T\d{4,6}(Z|[+-]\d{4}))\s*$/;
 
 /** "2022-05-04T05:49:00", "2022-05-04 05:49": a time of day without a zone. */
 const ZONELESS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
@@ -102,7 +105,9 @@ function pageZoneOf(doc: Document, ld: JsonObject | null): () => string | null {
     zone = null;
     for (const r of raws) {
       const m =
-        typeof r === "string" ? /\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-]\d{2}:?\d{2})$/.exec(r.trim()) : null;
+        typeof r === "string"
+          ? /(?:\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?|T\d{4,6})([+-]\d{2}:?\d{2})$/.exec(r.trim())
+          : null;
       if (m?.[1]) {
         zone = m[1].includes(":") ? m[1] : `${m[1].slice(0, 3)}:${m[1].slice(3)}`;
         break;
@@ -167,7 +172,7 @@ const AUTHOR_CLASS_TRIES = 12;
 const ELSEWHERE_TAG = new Set(["aside", "footer", "nav"]);
 /** A class token that names such a box ("related-posts", "comment-list", "widget"), not one that merely mentions it ("comments-open"). */
 const ELSEWHERE_CLASS =
-  /(^|\s)(related|teaser|recommend|sidebar|widget|more-|comment(s|-list|list|-body|-content)?(\s|$))/i;
+  /(^|\s)(related|teaser|recommend|sidebar|widget|more-|([\w]+[-_])?comment(s|-list|list|-body|-content|s-container|s-section|s-area)?(\s|$))/i;
 
 /** Whether `el` sits inside `box`, walking up from it (cheaper than listing the box's elements). */
 function within(el: Element, box: Element): boolean {
@@ -204,8 +209,25 @@ function inArticleOf(doc: Document): (els: Element[]) => Element[] {
     }
     const b = box;
     const inside = b ? els.filter((e) => within(e, b)) : [];
-    return inside.length > 0 ? inside : els.filter((e) => !elsewhere(e));
+    return firstArticleOnly(inside.length > 0 ? inside : els.filter((e) => !elsewhere(e)));
   };
+}
+
+/** The nearest <article> around `el`, or null. */
+function articleAround(el: Element): Element | null {
+  for (let p = el.parent; p && p.type === "tag"; p = p.parent)
+    if ((p as Element).name === "article") return p as Element;
+  return null;
+}
+
+/**
+ * Of candidates in several <article> elements, those in the first: on a page of one article, later
+ * <article>s are teasers of others ("by Ben Popper" under a related post).
+ */
+function firstArticleOnly(els: Element[]): Element[] {
+  const first = els.map(articleAround).find((a) => a !== null);
+  if (!first || els.every((e) => articleAround(e) === first || articleAround(e) === null)) return els;
+  return els.filter((e) => articleAround(e) === first || articleAround(e) === null);
 }
 
 /** A credit to a desk or an agency rather than to people: a visible "By ..." line may name the people. */
@@ -216,7 +238,7 @@ const GENERIC_AUTHOR =
 function visibleByline(doc: Document, accept: (line: string) => boolean = () => true): string | null {
   for (const el of selectAll("p, div, span, address, li, b, strong, font, em, i, small, td", doc)) {
     const text = shortTextOf(el, 100);
-    if (!text || text.length < 6 || !BYLINE_PREFIX.test(text)) continue;
+    if (!text || text.length < 6 || !isCreditLine(text)) continue;
     // The innermost element holding the line, not a wrapper around it.
     if (el.children.some((c) => c.type === "tag" && textOf(c) === text)) continue;
     if (!accept(text)) continue;
@@ -284,11 +306,16 @@ const HEADLINE_NEIGHBOURHOOD = 40;
  * "12. Januar 2022,"): where most pages without date markup show when the article was published.
  * A line saying "updated" is not the publication.
  */
-function dateNearHeadline(doc: Document, usDates: boolean): string | null {
-  const h1 = selectOne("h1", doc);
-  if (!h1) return null;
+function dateNearHeadline(doc: Document, usDates: boolean, title: string | null): string | null {
+  // The heading that shows the headline (an h2 or h4 on pages without one in an h1), else the first h1.
+  const shown = title ? norm(title) : null;
+  const heading =
+    (shown
+      ? selectAll("h1, h2, h3, h4", doc).find((h) => norm(textOf(h)) === shown && placeOf(h) !== "furniture")
+      : undefined) ?? selectOne("h1", doc);
+  if (!heading) return null;
   const all = selectAll("*", doc);
-  const at = all.indexOf(h1);
+  const at = all.indexOf(heading);
   const after = all.slice(at + 1, at + 1 + HEADLINE_NEIGHBOURHOOD);
   const stop = after.findIndex(
     (el) => el.name === "h1" || el.name === "h2" || (el.name === "p" && textOf(el).length > 200),
@@ -382,6 +409,10 @@ function dateMarksOf(doc: Document): () => DateMarks {
 function firstReadable(raws: readonly string[]): string | null {
   return raws.find((r) => isoDate(r) !== null) ?? null;
 }
+
+/** Meta tags that state the publication time in the common vocabularies (OpenGraph, Dublin Core, schema.org). */
+const PUBLISHED_TIME_META =
+  /^(article:published_time|og:published_time|datepublished|pubdate|dc\.date\.issued)$/i;
 
 const PUBLISHED_META =
   /(first-?published|published|publish|pubdate|pub-date|issued|created|release-?date)([-_:.]?(at|date|time|datetime))?$/i;
@@ -520,7 +551,9 @@ function placeOf(el: Element): "content" | "furniture" | "page" {
     // A <header> is the page's masthead when it holds the navigation or the logo; else an article's.
     if (a.name === "header" && selectOne(`nav, [class*="logo"], [id*="logo"], [class*="brand"]`, a))
       furniture = true;
-    if (SITE_HEADING.test(`${a.attribs.class ?? ""} ${a.attribs.id ?? ""}`)) furniture = true;
+    // Not the body's classes: they describe the whole page (WordPress's "wp-custom-logo").
+    if (a.name !== "body" && SITE_HEADING.test(`${a.attribs.class ?? ""} ${a.attribs.id ?? ""}`))
+      furniture = true;
   }
   return furniture ? "furniture" : "page";
 }
@@ -647,7 +680,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   );
 
   const outlet = siteName ?? titleSuffix(docTitle, title);
-  const keys = outletKeys(outlet, url);
+  const keys = outletKeys(outlet, url, true);
   const inArticle = inArticleOf(doc);
   // Where pages credit authors, most reliable first; read lazily (the visible line walks the page).
   const credits: Array<() => string | null> = [
@@ -672,6 +705,8 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     },
     // The first "By ..." line that names a person (not "by Wire Services").
     () => visibleByline(doc, (line) => cleanByline(line, keys) !== null),
+    // Links to the writers' own pages on this site ("/author/jane-doe/"), when nothing else credits anyone.
+    () => authorLinkNames(doc, url, inArticle).join(", ") || null,
   ];
   const read: Array<string | null> = [];
   const scanned: Array<string | null> = [];
@@ -697,15 +732,19 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const usDates = /^en-us/i.test(langOf(doc) ?? "");
   const zone = pageZoneOf(doc, ld);
   const marks = dateMarksOf(doc);
-  const published = firstDate(
+  const ldPublished = () =>
+    dated(typeof ld?.datePublished === "string" ? ld.datePublished : null, undefined, zone);
+  const metaPublished = () =>
+    dated(
+      metaContent(doc, "article:published_time", "datePublished", "date", "dc.date", "pubdate"),
+      undefined,
+      zone,
+    );
+  // A recipe card's date is the card plugin's; the post's own metadata, when it has some, says when it was published.
+  const recipe = ld !== null && jsonLdTypes(ld).includes("Recipe");
+  const firstPublished = firstDate(
     [
-      () => dated(typeof ld?.datePublished === "string" ? ld.datePublished : null, undefined, zone),
-      () =>
-        dated(
-          metaContent(doc, "article:published_time", "datePublished", "date", "dc.date", "pubdate"),
-          undefined,
-          zone,
-        ),
+      ...(recipe ? [metaPublished, ldPublished] : [ldPublished, metaPublished]),
       () =>
         dated(
           firstReadable(marks().item.datePublished) ?? firstReadable(marks().item.dateCreated),
@@ -716,11 +755,26 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
       () => dated(firstReadable(marks().micro.published)),
       () => dated(publishedTime(doc), undefined, zone),
       () => dated(visibleDate(doc, usDates), false),
-      () => dated(dateNearHeadline(doc, usDates), false),
+      () => dated(dateNearHeadline(doc, usDates, title), false),
       () => dated(dayInUrl(url), false),
     ],
     3,
   );
+
+  // The page's timed statements of publication, one per element: they outvote a source off by a zone.
+  const statedTimes = () =>
+    [
+      typeof ld?.datePublished === "string" ? ld.datePublished : null,
+      ...selectAll("meta[content]", doc)
+        .filter((m) => PUBLISHED_TIME_META.test(`${m.attribs.property ?? ""}${m.attribs.name ?? ""}`))
+        .map((m) => m.attribs.content ?? null),
+      ...marks().item.datePublished,
+      ...marks().micro.published,
+    ].flatMap((raw) => {
+      const d = dated(raw, undefined, zone);
+      return d?.timed ? [d.iso] : [];
+    });
+  const published = agreedInstant(firstPublished, statedTimes());
 
   const modified = firstDate([
     () => dated(typeof ld?.dateModified === "string" ? ld.dateModified : null, undefined, zone),

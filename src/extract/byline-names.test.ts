@@ -1,0 +1,22 @@
+/** @module The people of a byline line, without the outlet's own names. */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { cleanByline, isCreditLine, outletKeys } from "./byline-names.ts";
+
+test("the outlet's whole name, or either side of a two-part site name, is no person", () => {
+  const keys = outletKeys("LN - Lübecker Nachrichten", "https://www.ln-online.de/a", true);
+  assert.equal(cleanByline("LN", keys), null);
+  assert.equal(
+    cleanByline("El Comercio Perú", outletKeys("El Comercio Perú", "https://elcomercio.pe/a")),
+    null,
+  );
+  assert.equal(cleanByline("Von Cosima Künzel", keys), "Cosima Künzel");
+});
+
+test("a date or a 'posted' label before the credit is cut, and such a line is a credit line", () => {
+  assert.equal(cleanByline("Posted on September 21, 2020 by Adi Tzlil", []), "Adi Tzlil");
+  assert.equal(cleanByline("06.11.2023 13:30 von Olga", []), "Olga");
+  assert.equal(cleanByline("Gespeichert von rasos am 24. Juli 2017 - 18:55", []), "rasos");
+  assert.ok(isCreditLine("06.11.2023 13:30 von Olga"));
+  assert.ok(!isCreditLine("Copyright © 2020 HR Innovation – Designed by ZThemes Studio"));
+});

@@ -1,0 +1,30 @@
+/** @module The page's article node in its JSON-LD. */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { parseDocument } from "htmlparser2";
+import { findArticleJsonLd } from "./json-ld.ts";
+
+const page = (...nodes: object[]) =>
+  parseDocument(
+    nodes.map((n) => `<script type="application/ld+json">${JSON.stringify(n)}</script>`).join(""),
+  );
+
+test("a recipe page without an article node gives its Recipe node, before a WebPage", () => {
+  const ld = findArticleJsonLd(
+    page(
+      { "@type": "WebPage", name: "Site" },
+      { "@type": "Recipe", name: "Pierogi", datePublished: "2012-09-06" },
+    ),
+  );
+  assert.equal(ld?.datePublished, "2012-09-06");
+});
+
+test("an article node wins over a recipe node", () => {
+  const ld = findArticleJsonLd(
+    page(
+      { "@type": "Recipe", datePublished: "2020-01-01" },
+      { "@type": "BlogPosting", datePublished: "2020-02-02" },
+    ),
+  );
+  assert.equal(ld?.datePublished, "2020-02-02");
+});
