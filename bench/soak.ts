@@ -15,6 +15,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { openDb } from "../src/storage/db.ts";
+import { readSiteVersion } from "../src/storage/site-version.ts";
 import { postgresTestDatabase, sqliteTestDatabase, type TestDatabase } from "../test/support/databases.ts";
 import { type DemoServe, startServeCommand } from "../test/support/serve-command.ts";
 import { runJsonChild } from "./support/json-child.ts";
@@ -67,6 +68,8 @@ async function counts(url: string) {
       revisions: await n("article_revisions"),
       stories: await n("stories"),
       comments: Object.fromEntries(comments.map((r) => [r.status, Number(r.n)])) as Record<string, number>,
+      // Every write to what pages show moves it, and each web process drops its whole page cache then.
+      version: (await readSiteVersion(db.kysely)).version,
     };
   } finally {
     await db.close();
@@ -263,6 +266,7 @@ try {
     "### Ingest",
     "",
     `articles ${before.articles} -> ${after.articles} (+${after.articles - before.articles} during the run), revisions ${before.revisions} -> ${after.revisions}, stories ${before.stories} -> ${after.stories}`,
+    `the data version moved ${after.version - before.version} times (${((after.version - before.version) / (readers.seconds / 60)).toFixed(0)} a minute); each web process checks it every 500 ms and drops every cached page when it moved`,
     `newsroom: ${fixture.published} reports published (${fixture.published - backlog} during the run), ${fixture.edits} edits; served ${fixture.feedPolls} feed polls and ${fixture.pageFetches} article pages`,
     "",
     `serve exited with ${exitCode}; its log lines by level: ${JSON.stringify(logs.byLevel)}`,

@@ -123,7 +123,7 @@ interface Tally {
   redirects: number;
 }
 const tallies = new Map<Route, Tally>(MIX.map(([r]) => [r, { latencies: [], errors: 0, redirects: 0 }]));
-/** Article page latencies per minute of the run, to see whether they drift. */
+/** Article page latencies by the minute of the run they completed in, to see whether they drift. */
 const perMinute: number[][] = [];
 const errorSamples: string[] = [];
 let lagMax = 0;
@@ -132,7 +132,7 @@ function noteError(what: string): void {
   if (errorSamples.length < 20) errorSamples.push(what);
 }
 
-async function one(route: Route, path: string, minute: number): Promise<void> {
+async function one(route: Route, path: string): Promise<void> {
   const tally = tallies.get(route) as Tally;
   const t0 = performance.now();
   try {
@@ -143,6 +143,7 @@ async function one(route: Route, path: string, minute: number): Promise<void> {
     const ms = performance.now() - t0;
     tally.latencies.push(ms);
     if (route === "article") {
+      const minute = Math.floor((performance.now() - started) / 60_000);
       perMinute[minute] ??= [];
       perMinute[minute].push(ms);
     }
@@ -209,25 +210,25 @@ const started = performance.now();
 const total = Math.round(rate * seconds);
 const inflight = new Set<Promise<void>>();
 let reported = 0;
+const progress = setInterval(() => {
+  const f = figures(perMinute[reported] ?? []);
+  const errors = [...tallies.values()].reduce((n, t) => n + t.errors, 0);
+  process.stderr.write(
+    `readers: minute ${reported + 1}: article p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms, max ${f.max.toFixed(1)} ms (${f.count} answered); errors so far ${errors}\n`,
+  );
+  reported++;
+}, 60_000);
 for (let i = 0; i < total; i++) {
   const due = started + (i * 1000) / rate;
   const wait = due - performance.now();
   if (wait > 1) await new Promise((r) => setTimeout(r, wait));
   lagMax = Math.max(lagMax, performance.now() - due);
-  const minute = Math.floor((due - started) / 60_000);
-  if (minute > reported) {
-    const f = figures(perMinute[reported] ?? []);
-    const errors = [...tallies.values()].reduce((n, t) => n + t.errors, 0);
-    process.stderr.write(
-      `readers: minute ${reported + 1}: article p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms, max ${f.max.toFixed(1)} ms (${f.count} requests); errors so far ${errors}\n`,
-    );
-    reported = minute;
-  }
   const { route, path } = pathFor(drawRoute());
-  const p = one(route, path, minute).finally(() => inflight.delete(p));
+  const p = one(route, path).finally(() => inflight.delete(p));
   inflight.add(p);
 }
 await Promise.all(inflight);
+clearInterval(progress);
 await pool.close();
 
 const report: ReadersReport = {
