@@ -122,6 +122,15 @@ function memoryTable(processes: ProcessMemory[]): string[] {
   return rows;
 }
 
+/** CPU seconds the web workers used over the run, per request the readers made, in ms. */
+function webCpuPerRequest(processes: ProcessMemory[], readers: ReadersReport): number {
+  const cpu = processes
+    .filter((p) => p.role.startsWith("web worker"))
+    .reduce((a, p) => a + ((p.samples.at(-1)?.cpu ?? 0) - (p.samples[0]?.cpu ?? 0)), 0);
+  const requests = Object.values(readers.routes).reduce((n, f) => n + f.count, 0);
+  return (cpu * 1000) / requests;
+}
+
 function routeTable(report: ReadersReport): string[] {
   const rows = [
     "| route | requests | errors | redirects | p50 ms | p95 ms | p99 ms | max ms |",
@@ -252,6 +261,7 @@ try {
     `article page p99 by minute (ms): ${readers.articleByMinute.map((f) => ms(f.p99)).join(", ")}`,
     `article page max by minute (ms): ${readers.articleByMinute.map((f) => ms(f.max)).join(", ")}`,
     `machine load average (1 min) by minute: ${loads.map((l) => l.toFixed(2)).join(", ")}`,
+    `web workers' CPU per reader request: ${webCpuPerRequest(processes, readers).toFixed(2)} ms (all of their CPU, commenters' and the moderator's requests included)`,
     `readers' process: ${(readers.cpuShare * 100).toFixed(0)}% of a core, worst lag behind schedule ${ms(readers.lagMax)} ms; links known at the end: ${readers.links.articles} articles, ${readers.links.stories} stories, ${readers.links.sources} sources`,
   );
   const refused = [...tally.refused].map(([k, v]) => `${k} x ${v}`).join(", ") || "none";

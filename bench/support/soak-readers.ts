@@ -136,7 +136,12 @@ async function one(route: Route, path: string): Promise<void> {
   const tally = tallies.get(route) as Tally;
   const t0 = performance.now();
   try {
-    const res = await pool.request({ method: "GET", path, headers: { "accept-encoding": "br, gzip" } });
+    const res = await pool.request({
+      method: "GET",
+      path,
+      headers: { "accept-encoding": "br, gzip" },
+      signal: cutoff.signal,
+    });
     const harvest = route === "front" || route === "story" || route === "source";
     const body = harvest && res.statusCode === 200 ? Buffer.from(await res.body.arrayBuffer()) : null;
     if (!body) await res.body.dump();
@@ -207,6 +212,13 @@ export interface ReadersReport {
 }
 
 const started = performance.now();
+/** Requests still unanswered this long after the last one was due are given up, as errors: the run ends. */
+const GRACE_MS = 30_000;
+const cutoff = new AbortController();
+setTimeout(
+  () => cutoff.abort(new Error("unanswered at the end of the run")),
+  seconds * 1000 + GRACE_MS,
+).unref();
 const total = Math.round(rate * seconds);
 const inflight = new Set<Promise<void>>();
 let reported = 0;
