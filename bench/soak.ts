@@ -122,13 +122,13 @@ function memoryTable(processes: ProcessMemory[]): string[] {
   return rows;
 }
 
-/** CPU seconds the web workers used over the run, per request the readers made, in ms. */
+/** CPU the web workers used over the run, per reader request they answered, in ms. */
 function webCpuPerRequest(processes: ProcessMemory[], readers: ReadersReport): number {
   const cpu = processes
     .filter((p) => p.role.startsWith("web worker"))
     .reduce((a, p) => a + ((p.samples.at(-1)?.cpu ?? 0) - (p.samples[0]?.cpu ?? 0)), 0);
-  const requests = Object.values(readers.routes).reduce((n, f) => n + f.count, 0);
-  return (cpu * 1000) / requests;
+  const answered = Object.values(readers.routes).reduce((n, f) => n + f.count - f.errors, 0);
+  return (cpu * 1000) / answered;
 }
 
 function routeTable(report: ReadersReport): string[] {
@@ -261,7 +261,7 @@ try {
     `article page p99 by minute (ms): ${readers.articleByMinute.map((f) => ms(f.p99)).join(", ")}`,
     `article page max by minute (ms): ${readers.articleByMinute.map((f) => ms(f.max)).join(", ")}`,
     `machine load average (1 min) by minute: ${loads.map((l) => l.toFixed(2)).join(", ")}`,
-    `web workers' CPU per reader request: ${webCpuPerRequest(processes, readers).toFixed(2)} ms (all of their CPU, commenters' and the moderator's requests included)`,
+    `web workers' CPU per reader request answered: ${webCpuPerRequest(processes, readers).toFixed(2)} ms (all of their CPU, commenters' and the moderator's requests included)`,
     `readers' process: ${(readers.cpuShare * 100).toFixed(0)}% of a core, worst lag behind schedule ${ms(readers.lagMax)} ms; links known at the end: ${readers.links.articles} articles, ${readers.links.stories} stories, ${readers.links.sources} sources`,
   );
   const refused = [...tally.refused].map(([k, v]) => `${k} x ${v}`).join(", ") || "none";

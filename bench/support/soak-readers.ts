@@ -8,6 +8,7 @@
  *
  *   node --import tsx bench/support/soak-readers.ts <site> <rate> <seconds> [connections=16]
  */
+import { setMaxListeners } from "node:events";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { Pool } from "undici";
 
@@ -215,6 +216,8 @@ const started = performance.now();
 /** Requests still unanswered this long after the last one was due are given up, as errors: the run ends. */
 const GRACE_MS = 30_000;
 const cutoff = new AbortController();
+// Every request in flight listens on it.
+setMaxListeners(0, cutoff.signal);
 setTimeout(
   () => cutoff.abort(new Error("unanswered at the end of the run")),
   seconds * 1000 + GRACE_MS,
