@@ -1,10 +1,11 @@
 /**
- * @module Resident memory of a process and all its descendants, read from /proc (Linux), sampled on a
- * timer; each process named by its role in `serve` (primary, web worker, fetcher) and its growth fitted
- * as a least-squares slope. A process that disappears while sampling is reported as gone: in a soak
+ * @module Resident memory and CPU time of a process and all its descendants (the tree and the roles from
+ * test/support/process-tree.ts), sampled from /proc (Linux) on a timer, and each process's growth
+ * fitted as a least-squares slope. A process that disappears while sampling is reported as gone: in a soak
  * that means it died (or was restarted under a new pid).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { processTree, roleOf } from "../../test/support/process-tree.ts";
 
 export interface MemorySample {
   /** ms since sampling started */
@@ -33,37 +34,14 @@ function read(path: string): string | null {
   }
 }
 
-/** pid and its descendants, found through every process's parent in /proc/<pid>/stat. */
 /** The fields of /proc/<pid>/stat after the command name (which is in parentheses and may hold spaces). */
-function statFields(pid: number | string): string[] {
+function statFields(pid: number): string[] {
   const stat = read(`/proc/${pid}/stat`) ?? "";
   return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
 }
 
 /** Clock ticks per second of utime and stime: 100 on Linux. */
 const TICKS = 100;
-
-function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    const ppid = Number(statFields(name)[1]);
-    if (ppid) children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i] as number) ?? []));
-  return tree;
-}
-
-/** What the process is in serve: cluster workers carry NODE_UNIQUE_ID, the fetcher its role variable. */
-function roleOf(pid: number, root: number): string {
-  if (pid === root) return "primary";
-  const env = (read(`/proc/${pid}/environ`) ?? "").split("\0");
-  if (env.includes("NEWSDESK_PROCESS_ROLE=fetcher")) return "fetcher";
-  const worker = env.find((v) => v.startsWith("NODE_UNIQUE_ID="));
-  if (worker) return `web worker ${worker.slice("NODE_UNIQUE_ID=".length)}`;
-  return (read(`/proc/${pid}/comm`) ?? "other").trim();
-}
 
 const kbToMb = (status: string, field: string) =>
   Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN) / 1024;
@@ -78,6 +56,12 @@ export interface TreeSampler {
 export function sampleProcessTree(root: number, everyMs: number): TreeSampler {
   const started = Date.now();
   const byPid = new Map<number, ProcessMemory>();
+  // Web workers numbered in the order they were first seen, so the report tells them apart.
+  let workers = 0;
+  const name = (pid: number) => {
+    const role = pid === root ? "primary" : roleOf(pid);
+    return role === "web worker" ? `web worker ${++workers}` : role;
+  };
   const sample = () => {
     const t = Date.now() - started;
     const seen = new Set<number>();
@@ -87,7 +71,7 @@ export function sampleProcessTree(root: number, everyMs: number): TreeSampler {
       seen.add(pid);
       let p = byPid.get(pid);
       if (!p) {
-        p = { pid, role: roleOf(pid, root), samples: [], goneAt: null };
+        p = { pid, role: name(pid), samples: [], goneAt: null };
         byPid.set(pid, p);
       }
       // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
