@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { Pool } from "undici";
 import { setCommentStatus } from "../src/storage/comment-moderation.ts";
 import { openDb } from "../src/storage/db.ts";
+import { runJsonChild } from "./support/json-child.ts";
 
 const numbers = process.argv.slice(2).filter((a) => /^\d+$/.test(a));
 const POSTS = Number(numbers[0] ?? 10_000);
@@ -60,24 +61,12 @@ interface Latency {
 
 /** Readers at a fixed rate, timed to the microsecond, in their own process (support/steady-readers.ts). */
 function readers(url: string, seconds: number): Promise<Latency> {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      join(root, "bench/support/steady-readers.ts"),
-      url,
-      String(READER_RATE),
-      String(seconds),
-      String(READER_CONNECTIONS),
-    ],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  let out = "";
-  child.stdout.on("data", (d) => {
-    out += d;
-  });
-  return once(child, "exit").then(() => JSON.parse(out) as Latency);
+  return runJsonChild<Latency>(join(root, "bench/support/steady-readers.ts"), [
+    url,
+    String(READER_RATE),
+    String(seconds),
+    String(READER_CONNECTIONS),
+  ]);
 }
 
 /** `count` spam posts paced evenly over `seconds` from SPAM_ADDRESS; returns the answers' status counts. */
