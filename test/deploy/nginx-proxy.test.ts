@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
@@ -148,7 +148,8 @@ describe("docs/nginx/newsdesk.conf in front of newsdesk serve", { skip }, () => 
     const made = makeCertificate(tls);
     cert = made.cert;
     const acmeRoot = join(dir, "acme");
-    mkdirSync(acmeRoot);
+    mkdirSync(join(acmeRoot, ".well-known", "acme-challenge"), { recursive: true });
+    writeFileSync(join(acmeRoot, ".well-known", "acme-challenge", "token-1"), "token-1.key");
     const conf = siteConfForTest(readFileSync(SITE_CONF_PATH, "utf8"), {
       appPort,
       httpPort,
@@ -184,6 +185,10 @@ describe("docs/nginx/newsdesk.conf in front of newsdesk serve", { skip }, () => 
     const plain = await send(`${httpSite}/articles/${articleId}?a=1`);
     assert.equal(plain.status, 301);
     assert.equal(plain.headers.location, `https://localhost/articles/${articleId}?a=1`);
+    // certbot's challenge is answered over plain HTTP from the webroot, for renewals.
+    const challenge = await send(`${httpSite}/.well-known/acme-challenge/token-1`);
+    assert.equal(challenge.status, 200);
+    assert.equal(challenge.body.toString(), "token-1.key");
   });
 
   test("the app's compression passes through: gzip and brotli, Vary kept", async () => {

@@ -35,7 +35,7 @@ export interface SitePlaces {
   httpsPort: number;
   certFile: string;
   keyFile: string;
-  /** certbot's webroot (the guide's /var/www/letsencrypt). */
+  /** certbot's webroot (the guide's /var/www/html). */
   acmeRoot: string;
 }
 
@@ -60,7 +60,7 @@ export function siteConfForTest(conf: string, places: SitePlaces): string {
   out = swap(out, "listen 443 ssl http2;", `listen 127.0.0.1:${places.httpsPort} ssl http2;`);
   out = swap(out, "/etc/letsencrypt/live/news.example.org/fullchain.pem", places.certFile);
   out = swap(out, "/etc/letsencrypt/live/news.example.org/privkey.pem", places.keyFile);
-  out = swap(out, "root /var/www/letsencrypt;", `root ${places.acmeRoot};`);
+  out = swap(out, "root /var/www/html;", `root ${places.acmeRoot};`);
   return out;
 }
 
