@@ -139,7 +139,6 @@ describe("docs/nginx/newsdesk.conf in front of newsdesk serve", { skip }, () => 
       NEWSDESK_TRUST_PROXY: "127.0.0.1",
       NEWSDESK_PUBLIC_URL: site,
       NEWSDESK_COMMENT_MIN_SECONDS: "0",
-      NEWSDESK_PAGE_CACHE_CHECK_MS: "0",
     });
     const appPort = Number(new URL(serve.site).port);
 
