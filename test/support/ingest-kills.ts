@@ -1,0 +1,168 @@
+/**
+ * @module `newsdesk fetch` killed with SIGKILL at random moments while it ingests the growing
+ * newsroom, then run again: the rounds the ingest fault test and bench/faults-kill.ts share. Each
+ * round adds items, starts a fetch, kills it a random time after its first request (uniform over how
+ * long a whole fetch of one round's items took), and checks the database; a last fetch runs to the end.
+ */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Db } from "../../src/storage/db.ts";
+import { insertSource } from "../../src/storage/sources.ts";
+import { articleFingerprints, ingestProblems, lostArticles } from "./ingest-invariants.ts";
+import type { IngestNewsroom } from "./ingest-newsroom.ts";
+
+const BIN = join(import.meta.dirname, "../../bin/newsdesk");
+
+/** The environment of a fetch over `databaseUrl` that may reach the newsroom, quickly and quietly. */
+export function fetchEnv(databaseUrl: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    // The newsroom is on loopback, which only an explicit allow-list lets Newsdesk reach.
+    NEWSDESK_ALLOW_NETWORKS: "127.0.0.1/32",
+    NEWSDESK_HOST_INTERVAL_MS: "0",
+    NEWSDESK_HOST_CONCURRENCY: "4",
+    NEWSDESK_PAGE_CONCURRENCY: "4",
+    LOG_LEVEL: "silent",
+  };
+}
+
+/** Runs `newsdesk <args>` to its end; its stdout, exit code, and ms from its first request to exit. */
+async function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  newsroom: IngestNewsroom,
+  killAfterMs?: (startedMs: number) => Promise<void>,
+): Promise<{ stdout: string; code: number | null; signal: string | null; workMs: number }> {
+  const asked = newsroom.requests.length;
+  const child = spawn(BIN, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => {
+    stdout += d;
+  });
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  const exited = once(child, "exit") as Promise<[number | null, string | null]>;
+  let done = false;
+  void exited.then(() => {
+    done = true;
+  });
+  while (!done && newsroom.requests.length === asked) await sleep(2);
+  const started = performance.now();
+  if (killAfterMs && !done) {
+    await killAfterMs(started);
+    child.kill("SIGKILL");
+  }
+  const [code, signal] = await exited;
+  if (code !== 0 && signal === null) throw new Error(`newsdesk ${args.join(" ")} exited ${code}: ${stderr}`);
+  return { stdout, code, signal, workMs: performance.now() - started };
+}
+
+export interface IngestKillFigures {
+  kills: number;
+  /** Kills that came while the fetch was storing (it added articles, and had not finished). */
+  midIngest: number;
+  /** Kills that came after the fetch had already finished (a moment past its end). */
+  afterEnd: number;
+  /** Articles the killed fetches had stored, all told. */
+  storedByKilled: number;
+  /** Broken rules after a kill, each prefixed with its round. */
+  problems: string[];
+  /** Articles seen committed just before a kill and gone or changed after it. */
+  lost: number;
+  /** ms a whole fetch of one round's items took, from its first request to its exit (the kill window). */
+  windowMs: number;
+  /** After the last, unkilled fetch: articles the feeds list that are not stored / stored twice. */
+  missingAtEnd: number;
+  storedAtEnd: number;
+  expectedAtEnd: number;
+  seconds: number;
+}
+
+/**
+ * Follows the newsroom's feeds on `db` (already migrated and empty), then runs `rounds` killed
+ * fetches, each after adding `perRound` items per desk, with kill moments drawn from `random`.
+ */
+export async function ingestKillRounds(opts: {
+  db: Db;
+  databaseUrl: string;
+  newsroom: IngestNewsroom;
+  rounds: number;
+  perRound: number;
+  random: () => number;
+  /** Called after each round, for a bench's progress line. */
+  onRound?: (round: number, figures: IngestKillFigures) => void;
+}): Promise<IngestKillFigures> {
+  const { db, newsroom } = opts;
+  const env = fetchEnv(opts.databaseUrl);
+  const started = performance.now();
+  // Followed through storage, as `add` would: a CLI start per feed would cost seconds and test nothing here.
+  for (const feed of newsroom.feedUrls) await insertSource(db.kysely, feed, new Date().toISOString());
+  // A whole round, unkilled: how long one takes is the window kill moments are drawn from.
+  newsroom.grow(opts.perRound);
+  const clean = await runCli(["fetch"], env, newsroom);
+  const figures: IngestKillFigures = {
+    kills: 0,
+    midIngest: 0,
+    afterEnd: 0,
+    storedByKilled: 0,
+    problems: [],
+    lost: 0,
+    windowMs: clean.workMs,
+    missingAtEnd: 0,
+    storedAtEnd: 0,
+    expectedAtEnd: 0,
+    seconds: 0,
+  };
+  for (let round = 1; round <= opts.rounds; round++) {
+    newsroom.grow(opts.perRound);
+    const before = await articleFingerprints(db);
+    let seen = before;
+    const run = await runCli(["fetch"], env, newsroom, async (t0) => {
+      await sleep(Math.max(0, t0 + opts.random() * figures.windowMs - performance.now()));
+      // What is committed at the kill's moment (read just before it): none of it may be lost.
+      seen = await articleFingerprints(db);
+    });
+    const after = await articleFingerprints(db);
+    figures.kills++;
+    const added = after.size - before.size;
+    figures.storedByKilled += added;
+    if (run.signal === null) {
+      figures.afterEnd++;
+      // It finished and printed its summary: that acknowledges every item its feeds listed.
+      const missing = await missingKeys(db, newsroom);
+      if (missing > 0)
+        figures.problems.push(`round ${round}: a finished fetch left ${missing} items unstored`);
+    } else if (added > 0) figures.midIngest++;
+    figures.lost += lostArticles(seen, after).length;
+    for (const p of await ingestProblems(db, opts.databaseUrl, newsroom.lastWords))
+      figures.problems.push(`round ${round}: ${p}`);
+    opts.onRound?.(round, figures);
+  }
+  await runCli(["fetch"], env, newsroom);
+  figures.storedAtEnd = Number(
+    (
+      await db.kysely
+        .selectFrom("articles")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  figures.expectedAtEnd = newsroom.expectedKeys().size;
+  figures.missingAtEnd = await missingKeys(db, newsroom);
+  for (const p of await ingestProblems(db, opts.databaseUrl, newsroom.lastWords))
+    figures.problems.push(`at the end: ${p}`);
+  figures.seconds = (performance.now() - started) / 1000;
+  return figures;
+}
+
+/** How many of the articles the newsroom's feeds list now are not stored. */
+async function missingKeys(db: Db, newsroom: IngestNewsroom): Promise<number> {
+  const rows = await db.kysely.selectFrom("articles").select("url_key").execute();
+  const stored = new Set(rows.map((r) => r.url_key));
+  return [...newsroom.expectedKeys()].filter((k) => !stored.has(k)).length;
+}
