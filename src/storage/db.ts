@@ -82,8 +82,12 @@ function withStatementCache(database: SqliteDatabase.Database) {
 /**
  * Opens a connection pool for `url`. For SQLite, creates the file's folder, turns on WAL
  * (readers never block the writer) and foreign keys, and waits up to 5 s on a locked database.
+ * `onConnectionLost` hears of PostgreSQL connections the server closed while idle.
  */
-export function openDb(url: string, options: { log?: LogConfig } = {}): Db {
+export function openDb(
+  url: string,
+  options: { log?: LogConfig; onConnectionLost?: (err: Error) => void } = {},
+): Db {
   if (url.startsWith("sqlite:")) {
     const file = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
     if (file !== ":memory:") mkdirSync(dirname(resolve(file)), { recursive: true });
@@ -100,6 +104,10 @@ export function openDb(url: string, options: { log?: LogConfig } = {}): Db {
   }
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection the server ends (a restart, a failover) is an 'error' event on the pool, which
+    // unheard would crash the process. The pool drops that connection and the next query opens another,
+    // failing on its own while the server is down: the site answers errors, then recovers by itself.
+    pool.on("error", (err) => options.onConnectionLost?.(err));
     const kysely = new Kysely<Database>({
       dialect: new PostgresDialect({ pool }),
       ...(options.log ? { log: options.log } : {}),
