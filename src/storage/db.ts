@@ -41,10 +41,19 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
  * check or a comment insert into a 500.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SqliteDatabase.Database) {
+    super({ database: withStatementCache(sqlite) });
+  }
   override createDriver(): Driver {
     const driver = super.createDriver();
     driver.beginTransaction = async (connection: DatabaseConnection) => {
       await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    };
+    // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL: the disk is full); a
+    // ROLLBACK then fails with "no transaction is active", which would hide the error that caused it.
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection: DatabaseConnection) => {
+      if (this.sqlite.inTransaction) await rollback(connection);
     };
     return driver;
   }
@@ -97,7 +106,7 @@ export function openDb(
     database.pragma("busy_timeout = 5000");
     database.pragma("synchronous = NORMAL");
     const kysely = new Kysely<Database>({
-      dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
+      dialect: new ImmediateSqliteDialect(database),
       ...(options.log ? { log: options.log } : {}),
     });
     return { kysely, dialect: "sqlite", close: () => kysely.destroy() };

@@ -30,7 +30,7 @@ export function fetchEnv(databaseUrl: string): NodeJS.ProcessEnv {
 }
 
 /** Runs `newsdesk <args>` to its end; its stdout, exit code, and ms from its first request to exit. */
-async function runCli(
+export async function runCli(
   args: string[],
   env: NodeJS.ProcessEnv,
   newsroom: IngestNewsroom,
@@ -161,7 +161,7 @@ export async function ingestKillRounds(opts: {
 }
 
 /** How many of the articles the newsroom's feeds list now are not stored. */
-async function missingKeys(db: Db, newsroom: IngestNewsroom): Promise<number> {
+export async function missingKeys(db: Db, newsroom: IngestNewsroom): Promise<number> {
   const rows = await db.kysely.selectFrom("articles").select("url_key").execute();
   const stored = new Set(rows.map((r) => r.url_key));
   return [...newsroom.expectedKeys()].filter((k) => !stored.has(k)).length;
