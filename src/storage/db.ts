@@ -113,10 +113,12 @@ export function openDb(
   }
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
-    // An idle connection the server ends (a restart, a failover) is an 'error' event on the pool, which
-    // unheard would crash the process. The pool drops that connection and the next query opens another,
-    // failing on its own while the server is down: the site answers errors, then recovers by itself.
-    pool.on("error", (err) => options.onConnectionLost?.(err));
+    // A connection the server ends (a restart, a failover) emits 'error' on its client, in use or idle,
+    // and an idle one on the pool too; unheard, either event crashes the process. The query in flight
+    // fails, the pool drops the connection and the next query opens another (failing while the server
+    // is down): the site answers errors, then recovers by itself.
+    pool.on("connect", (client) => client.on("error", (err) => options.onConnectionLost?.(err)));
+    pool.on("error", () => {});
     const kysely = new Kysely<Database>({
       dialect: new PostgresDialect({ pool }),
       ...(options.log ? { log: options.log } : {}),
