@@ -2,7 +2,9 @@
  * @module `newsdesk fetch` killed with SIGKILL at random moments while it ingests the growing
  * newsroom, then run again: the rounds the ingest fault test and bench/faults-kill.ts share. Each
  * round adds items, starts a fetch, kills it a random time after its first request (uniform over how
- * long a whole fetch of one round's items took), and checks the database; a last fetch runs to the end.
+ * long the latest whole fetch of one round's items took: every tenth round runs to its end to measure
+ * it again, as the feeds grow and the machine's load changes), and checks the database; a last fetch
+ * runs to the end.
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -68,13 +70,15 @@ export interface IngestKillFigures {
   midIngest: number;
   /** Kills that came after the fetch had already finished (a moment past its end). */
   afterEnd: number;
+  /** Kills that came before the fetch stored anything (fetching and parsing the feeds, the first pages). */
+  beforeFirstStore: number;
   /** Articles the killed fetches had stored, all told. */
   storedByKilled: number;
   /** Broken rules after a kill, each prefixed with its round. */
   problems: string[];
   /** Articles seen committed just before a kill and gone or changed after it. */
   lost: number;
-  /** ms a whole fetch of one round's items took, from its first request to its exit (the kill window). */
+  /** ms a whole fetch of one round's items took, from its first request to its exit (the latest kill window). */
   windowMs: number;
   /** After the last, unkilled fetch: articles the feeds list that are not stored / stored twice. */
   missingAtEnd: number;
@@ -109,6 +113,7 @@ export async function ingestKillRounds(opts: {
     kills: 0,
     midIngest: 0,
     afterEnd: 0,
+    beforeFirstStore: 0,
     storedByKilled: 0,
     problems: [],
     lost: 0,
@@ -119,6 +124,10 @@ export async function ingestKillRounds(opts: {
     seconds: 0,
   };
   for (let round = 1; round <= opts.rounds; round++) {
+    if (round % 10 === 0) {
+      newsroom.grow(opts.perRound);
+      figures.windowMs = (await runCli(["fetch"], env, newsroom)).workMs;
+    }
     newsroom.grow(opts.perRound);
     const before = await articleFingerprints(db);
     let seen = before;
@@ -138,6 +147,7 @@ export async function ingestKillRounds(opts: {
       if (missing > 0)
         figures.problems.push(`round ${round}: a finished fetch left ${missing} items unstored`);
     } else if (added > 0) figures.midIngest++;
+    else figures.beforeFirstStore++;
     figures.lost += lostArticles(seen, after).length;
     for (const p of await ingestProblems(db, opts.databaseUrl, newsroom.lastWords))
       figures.problems.push(`round ${round}: ${p}`);
