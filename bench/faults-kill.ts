@@ -8,12 +8,9 @@
  *
  * FAULT_SEED replays a run's moments (the seed is printed).
  */
-import { openDb } from "../src/storage/db.ts";
-import { migrateToLatest } from "../src/storage/migrate.ts";
 import { commentKillRounds } from "../test/support/comment-kills.ts";
 import { bothDatabases, stopTestPostgres } from "../test/support/databases.ts";
 import { ingestKillRounds } from "../test/support/ingest-kills.ts";
-import { startIngestNewsroom } from "../test/support/ingest-newsroom.ts";
 import { faultSeed, seededRandom } from "../test/support/seeded-random.ts";
 
 const KILLS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 100);
@@ -23,6 +20,10 @@ const onlyDb = option("db");
 const seed = faultSeed(Date.now() % 1_000_000);
 const random = seededRandom(seed);
 const every = Math.max(1, Math.round(KILLS / 10));
+/** A progress line every tenth of the run. */
+const progress = (round: number, what: string) => {
+  if (round % every === 0) console.log(`  ${round} kills, ${what}`);
+};
 let failed = false;
 
 console.log(`faults-kill: ${KILLS} kills per database and workload, seed ${seed}`);
@@ -32,61 +33,41 @@ try {
     for (const workload of ["ingest", "comments"] as const) {
       if (only && only !== workload) continue;
       const tdb = await make();
-      const db = openDb(tdb.url);
       try {
-        await migrateToLatest(db);
         let summary: string;
         let ok: boolean;
+        let problems: string[];
         if (workload === "ingest") {
-          const newsroom = await startIngestNewsroom(0, () => 5 + Math.floor(random() * 40));
-          try {
-            const f = await ingestKillRounds({
-              db,
-              databaseUrl: tdb.url,
-              newsroom,
-              rounds: KILLS,
-              perRound: 6,
-              random,
-              onRound: (r, f) => {
-                if (r % every === 0)
-                  console.log(
-                    `  ${name} ingest: ${r} kills, ${f.midIngest} mid-ingest, ${f.problems.length} problems`,
-                  );
-              },
-            });
-            ok =
-              f.problems.length === 0 &&
-              f.lost === 0 &&
-              f.missingAtEnd === 0 &&
-              f.storedAtEnd === f.expectedAtEnd;
-            summary = `${f.kills} kills (${f.midIngest} while storing, ${f.beforeFirstStore} before its first store, ${f.afterEnd} after it had ended), last window ${Math.round(f.windowMs)} ms; ${f.storedByKilled} articles stored by killed fetches; problems ${f.problems.length}; lost ${f.lost}; at the end ${f.storedAtEnd} stored of ${f.expectedAtEnd} listed, ${f.missingAtEnd} missing; ${f.seconds.toFixed(0)} s`;
-            if (f.problems.length > 0) console.log(f.problems.slice(0, 10).join("\n"));
-          } finally {
-            await newsroom.close();
-          }
-        } else {
-          const f = await commentKillRounds({
-            db,
+          const f = await ingestKillRounds({
             databaseUrl: tdb.url,
             rounds: KILLS,
-            posters: 8,
-            windowMs: 1500,
             random,
-            onRound: (r, f) => {
-              if (r % every === 0)
-                console.log(
-                  `  ${name} comments: ${r} kills, ${f.acknowledged} acknowledged, ${f.problems.length} problems`,
-                );
-            },
+            onRound: (r, f) =>
+              progress(r, `${name} ingest: ${f.midIngest} mid-ingest, ${f.problems.length} problems`),
+          });
+          ok =
+            f.problems.length === 0 &&
+            f.lost === 0 &&
+            f.missingAtEnd === 0 &&
+            f.storedAtEnd === f.expectedAtEnd;
+          summary = `${f.kills} kills (${f.midIngest} while storing, ${f.beforeFirstStore} before its first store, ${f.afterEnd} after it had ended), last window ${Math.round(f.windowMs)} ms; ${f.storedByKilled} articles stored by killed fetches; problems ${f.problems.length}; lost ${f.lost}; at the end ${f.storedAtEnd} stored of ${f.expectedAtEnd} listed, ${f.missingAtEnd} missing; ${f.seconds.toFixed(0)} s`;
+          problems = f.problems;
+        } else {
+          const f = await commentKillRounds({
+            databaseUrl: tdb.url,
+            rounds: KILLS,
+            random,
+            onRound: (r, f) =>
+              progress(r, `${name} comments: ${f.acknowledged} acknowledged, ${f.problems.length} problems`),
           });
           ok = f.problems.length === 0 && f.lost === 0 && f.pageAgrees;
           summary = `${f.kills} kills; ${f.sent} posts sent, ${f.acknowledged} acknowledged, ${f.stored} stored (${f.stored - f.acknowledged} committed but unacknowledged); problems ${f.problems.length}; lost ${f.lost}; page after restart agrees: ${f.pageAgrees}; ${f.seconds.toFixed(0)} s`;
-          if (f.problems.length > 0) console.log(f.problems.slice(0, 10).join("\n"));
+          problems = f.problems;
         }
+        if (problems.length > 0) console.log(problems.slice(0, 10).join("\n"));
         failed ||= !ok;
         console.log(`${ok ? "HELD" : "BROKEN"} ${name} ${workload}: ${summary}`);
       } finally {
-        await db.close();
         await tdb.drop();
       }
     }

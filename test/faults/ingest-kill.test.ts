@@ -6,11 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { openDb } from "../../src/storage/db.ts";
-import { migrateToLatest } from "../../src/storage/migrate.ts";
 import { bothDatabases, stopTestPostgres } from "../support/databases.ts";
 import { ingestKillRounds } from "../support/ingest-kills.ts";
-import { startIngestNewsroom } from "../support/ingest-newsroom.ts";
 import { faultSeed, seededRandom } from "../support/seeded-random.ts";
 
 /** Four per database keeps the suite quick; the bench runs 100. */
@@ -22,20 +19,9 @@ for (const { name, make } of bothDatabases) {
   describe(`newsdesk fetch killed with SIGKILL at random moments, on ${name}`, () => {
     test("every kill leaves the database whole, and a last fetch stores every item once", async () => {
       const seed = faultSeed(name === "sqlite" ? 15 : 16);
-      const random = seededRandom(seed);
       const tdb = await make();
-      const db = openDb(tdb.url);
-      const newsroom = await startIngestNewsroom(0, () => 5 + Math.floor(random() * 40));
       try {
-        await migrateToLatest(db);
-        const f = await ingestKillRounds({
-          db,
-          databaseUrl: tdb.url,
-          newsroom,
-          rounds: KILLS,
-          perRound: 6,
-          random,
-        });
+        const f = await ingestKillRounds({ databaseUrl: tdb.url, rounds: KILLS, random: seededRandom(seed) });
         console.log(`ingest kills on ${name} (seed ${seed}): ${JSON.stringify(f)}`);
         assert.deepEqual(f.problems, []);
         assert.equal(f.lost, 0, "articles seen committed before a kill are all there after it");
@@ -44,8 +30,6 @@ for (const { name, make } of bothDatabases) {
         assert.equal(f.missingAtEnd, 0);
         assert.equal(f.storedAtEnd, f.expectedAtEnd, "every item stored exactly once");
       } finally {
-        await newsroom.close();
-        await db.close();
         await tdb.drop();
       }
     });

@@ -6,9 +6,11 @@
  */
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Db } from "../../src/storage/db.ts";
+import { type Db, openDb } from "../../src/storage/db.ts";
+import { migrateToLatest } from "../../src/storage/migrate.ts";
 import { articlePath, FLOOD_ENV, FLOOD_MAX_DEPTH, seedFloodArticle, startFlood } from "./comment-flood.ts";
 import { checkCommentRows } from "./comment-invariants.ts";
+import type { KillRoundOptions } from "./ingest-kills.ts";
 import { type ServeChild, startServe } from "./serve-child.ts";
 import { sqliteFileProblems } from "./sqlite-integrity.ts";
 
@@ -27,23 +29,31 @@ export interface CommentKillFigures {
   seconds: number;
 }
 
+/** Posters at once, and how long after the first acknowledgement a kill may come: a few dozen comments. */
+const POSTERS = 8;
+const WINDOW_MS = 1500;
+
 /**
- * Seeds an article on `db` (migrated, empty), then `rounds` times starts serve, floods it from
- * `posters` posters and kills it a random time (up to `windowMs`) after its first acknowledgement.
+ * Seeds an article on a migrated `databaseUrl`, then `rounds` times starts serve, floods it and kills
+ * it a random time after its first acknowledgement.
  */
-export async function commentKillRounds(opts: {
-  db: Db;
-  databaseUrl: string;
-  rounds: number;
-  posters: number;
-  windowMs: number;
-  random: () => number;
-  onRound?: (round: number, figures: CommentKillFigures) => void;
-}): Promise<CommentKillFigures> {
-  const { db, databaseUrl } = opts;
+export async function commentKillRounds(
+  opts: KillRoundOptions<CommentKillFigures>,
+): Promise<CommentKillFigures> {
+  const db = openDb(opts.databaseUrl);
+  try {
+    await migrateToLatest(db);
+    return await killRounds(db, opts);
+  } finally {
+    await db.close();
+  }
+}
+
+async function killRounds(db: Db, opts: KillRoundOptions<CommentKillFigures>): Promise<CommentKillFigures> {
+  const { databaseUrl } = opts;
   const k = db.kysely;
   const started = performance.now();
-  const { articleId, approved } = await seedFloodArticle(db, opts.posters);
+  const { articleId, approved } = await seedFloodArticle(db, POSTERS);
   const snapshot = () =>
     k.selectFrom("comments").selectAll().where("id", "in", approved).orderBy("id").execute();
   const seeded = JSON.stringify(await snapshot());
@@ -67,13 +77,13 @@ export async function commentKillRounds(opts: {
       path ||= await articlePath(server.base, articleId);
       const ackedBefore = acked.size;
       const flood = startFlood(server.base, path, articleId, {
-        posters: opts.posters,
+        posters: POSTERS,
         parents,
         round,
         acked,
       });
       while (acked.size === ackedBefore && flood.failure() === undefined) await sleep(2);
-      await sleep(opts.random() * opts.windowMs);
+      await sleep(opts.random() * WINDOW_MS);
       const exited = once(server.child, "exit");
       const stopping = flood.stop();
       server.child.kill("SIGKILL");

@@ -1,19 +1,20 @@
 /**
  * @module `newsdesk fetch` killed with SIGKILL at random moments while it ingests the growing
  * newsroom, then run again: the rounds the ingest fault test and bench/faults-kill.ts share. Each
- * round adds items, starts a fetch, kills it a random time after its first request (uniform over how
- * long the latest whole fetch of one round's items took: every tenth round runs to its end to measure
- * it again, as the feeds grow and the machine's load changes), and checks the database; a last fetch
- * runs to the end.
+ * round adds items, starts a fetch, kills it a random time after it asks for its first article page
+ * (the feeds are fetched and parsed, storing begins), and checks the database; a last fetch runs to the
+ * end. The time is uniform over how long the latest whole fetch of one round's items took; every tenth
+ * round runs to its end to measure that again, as the feeds grow and the machine's load changes.
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Db } from "../../src/storage/db.ts";
+import { type Db, openDb } from "../../src/storage/db.ts";
+import { migrateToLatest } from "../../src/storage/migrate.ts";
 import { insertSource } from "../../src/storage/sources.ts";
 import { articleFingerprints, ingestProblems, lostArticles } from "./ingest-invariants.ts";
-import type { IngestNewsroom } from "./ingest-newsroom.ts";
+import { type IngestNewsroom, startIngestNewsroom } from "./ingest-newsroom.ts";
 
 const BIN = join(import.meta.dirname, "../../bin/newsdesk");
 
@@ -31,7 +32,7 @@ export function fetchEnv(databaseUrl: string): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs `newsdesk <args>` to its end; its stdout, exit code, and ms from its first request to exit. */
+/** Runs `newsdesk <args>` to its end; its stdout, exit code, and ms from its first page request to exit. */
 export async function runCli(
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -53,7 +54,8 @@ export async function runCli(
   void exited.then(() => {
     done = true;
   });
-  while (!done && newsroom.requests.length === asked) await sleep(2);
+  const askedForPage = () => newsroom.requests.slice(asked).some((p) => p.includes("/articles/"));
+  while (!done && !askedForPage()) await sleep(2);
   const started = performance.now();
   if (killAfterMs && !done) {
     await killAfterMs(started);
@@ -70,7 +72,7 @@ export interface IngestKillFigures {
   midIngest: number;
   /** Kills that came after the fetch had already finished (a moment past its end). */
   afterEnd: number;
-  /** Kills that came before the fetch stored anything (fetching and parsing the feeds, the first pages). */
+  /** Kills that came before the fetch stored anything (its first pages still being fetched or extracted). */
   beforeFirstStore: number;
   /** Articles the killed fetches had stored, all told. */
   storedByKilled: number;
@@ -78,7 +80,7 @@ export interface IngestKillFigures {
   problems: string[];
   /** Articles seen committed just before a kill and gone or changed after it. */
   lost: number;
-  /** ms a whole fetch of one round's items took, from its first request to its exit (the latest kill window). */
+  /** ms a whole fetch of one round's items took, from its first page request to its exit (the latest kill window). */
   windowMs: number;
   /** After the last, unkilled fetch: articles the feeds list that are not stored / stored twice. */
   missingAtEnd: number;
@@ -87,27 +89,48 @@ export interface IngestKillFigures {
   seconds: number;
 }
 
-/**
- * Follows the newsroom's feeds on `db` (already migrated and empty), then runs `rounds` killed
- * fetches, each after adding `perRound` items per desk, with kill moments drawn from `random`.
- */
-export async function ingestKillRounds(opts: {
-  db: Db;
+/** Items each desk gains per round. */
+const PER_ROUND = 6;
+
+export interface KillRoundOptions<F> {
+  /** An empty database nobody else uses. */
   databaseUrl: string;
-  newsroom: IngestNewsroom;
   rounds: number;
-  perRound: number;
+  /** Kill moments (and the newsroom's page delays) are drawn from it. */
   random: () => number;
   /** Called after each round, for a bench's progress line. */
-  onRound?: (round: number, figures: IngestKillFigures) => void;
-}): Promise<IngestKillFigures> {
-  const { db, newsroom } = opts;
+  onRound?: (round: number, figures: F) => void;
+}
+
+/**
+ * Starts the newsroom and follows its feeds on a migrated `databaseUrl`, then runs `rounds` killed
+ * fetches, each after adding items to every desk, with kill moments drawn from `random`.
+ */
+export async function ingestKillRounds(
+  opts: KillRoundOptions<IngestKillFigures>,
+): Promise<IngestKillFigures> {
+  const db = openDb(opts.databaseUrl);
+  const newsroom = await startIngestNewsroom(0, () => 5 + Math.floor(opts.random() * 40));
+  try {
+    await migrateToLatest(db);
+    return await killRounds(db, newsroom, opts);
+  } finally {
+    await newsroom.close();
+    await db.close();
+  }
+}
+
+async function killRounds(
+  db: Db,
+  newsroom: IngestNewsroom,
+  opts: KillRoundOptions<IngestKillFigures>,
+): Promise<IngestKillFigures> {
   const env = fetchEnv(opts.databaseUrl);
   const started = performance.now();
   // Followed through storage, as `add` would: a CLI start per feed would cost seconds and test nothing here.
   for (const feed of newsroom.feedUrls) await insertSource(db.kysely, feed, new Date().toISOString());
   // A whole round, unkilled: how long one takes is the window kill moments are drawn from.
-  newsroom.grow(opts.perRound);
+  newsroom.grow(PER_ROUND);
   const clean = await runCli(["fetch"], env, newsroom);
   const figures: IngestKillFigures = {
     kills: 0,
@@ -125,10 +148,10 @@ export async function ingestKillRounds(opts: {
   };
   for (let round = 1; round <= opts.rounds; round++) {
     if (round % 10 === 0) {
-      newsroom.grow(opts.perRound);
+      newsroom.grow(PER_ROUND);
       figures.windowMs = (await runCli(["fetch"], env, newsroom)).workMs;
     }
-    newsroom.grow(opts.perRound);
+    newsroom.grow(PER_ROUND);
     const before = await articleFingerprints(db);
     let seen = before;
     const run = await runCli(["fetch"], env, newsroom, async (t0) => {
