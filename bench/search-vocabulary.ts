@@ -7,17 +7,10 @@
 /** How many different words the language has. */
 export const VOCABULARY_SIZE = 30_000;
 
-/** A small fast seeded generator (mulberry32), so runs are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A small fast seeded generator (mulberry32), so runs are reproducible; shared with the fault tests.
+import { seededRandom } from "../test/support/seeded-random.ts";
+
+export { seededRandom };
 
 const ONSETS = [
   "b",

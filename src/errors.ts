@@ -20,6 +20,7 @@ export type ErrorId =
   | "source.exists"
   | "account.exists"
   | "form.nul"
+  | "storage.full"
   | "not_found";
 
 /** An expected failure: shown to the user as is, recorded on the row it belongs to. */

@@ -19,7 +19,10 @@ export async function openRuntime(options: { quiet?: boolean } = {}): Promise<Ru
   const config = loadConfig();
   const level = options.quiet && !process.env.LOG_LEVEL ? "warn" : config.logLevel;
   const log = createLogger(level);
-  const db = openDb(config.databaseUrl);
+  const db = openDb(config.databaseUrl, {
+    onConnectionLost: (err) =>
+      log.warn({ error: err.message }, "database connection lost; the next query reconnects"),
+  });
   try {
     await migrateToLatest(db);
   } catch (err) {

@@ -4,6 +4,7 @@ import { parseFeed } from "../feeds/parse-feed.ts";
 import { decodeText } from "../fetch/decode-text.ts";
 import type { Source } from "../storage/schema.ts";
 import { markSourceFailed, markSourceFetched } from "../storage/sources.ts";
+import { storageFailure } from "../storage/storage-errors.ts";
 import { plainTitle } from "./build-article.ts";
 import { nextPollAfterFailure, nextPollAfterSuccess, pollIntervalMinutes } from "./poll-schedule.ts";
 import { type StoreDeps, storeFeedItems } from "./store-feed-items.ts";
@@ -94,26 +95,42 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
       "source refreshed",
     );
     return { ...report, ok: true, items: feed.items.length, added };
-  } catch (err) {
+  } catch (caught) {
+    // A full disk is named as such, not as an internal error.
+    const err = storageFailure(caught) ?? caught;
     const error = oneLine(err);
     const kind = err instanceof NewsdeskError ? err.id : "internal";
     const retryAfterMs = err instanceof NewsdeskError ? err.retryAfterMs : null;
     // Failing continuously since the last success (or since it was added) for too long: disable it.
     const failingSince = Date.parse(source.last_success_at ?? source.created_at);
     const disable = now.getTime() - failingSince > config.disableAfterDays * 24 * 60 * 60 * 1000;
-    await markSourceFailed(db, source.id, {
-      now: nowIso,
-      nextFetchAt: nextPollAfterFailure(
-        now,
-        lastInterval,
-        source.error_count + 1,
-        retryAfterMs,
-        config.pollMaxMinutes,
-      ),
-      error,
-      kind,
-      disable,
-    });
+    try {
+      await markSourceFailed(db, source.id, {
+        now: nowIso,
+        nextFetchAt: nextPollAfterFailure(
+          now,
+          lastInterval,
+          source.error_count + 1,
+          retryAfterMs,
+          config.pollMaxMinutes,
+        ),
+        error,
+        kind,
+        disable,
+      });
+    } catch (recordErr) {
+      // The database cannot take even this (its disk is full): the source stays due and is tried again.
+      log.error(
+        {
+          source_id: source.id,
+          error_kind: kind,
+          error,
+          record_error: oneLine(storageFailure(recordErr) ?? recordErr),
+        },
+        "source refresh failed, and the failure could not be recorded",
+      );
+      return { ...report, error };
+    }
     log.warn(
       { source_id: source.id, source_url: source.url, error_kind: kind, error },
       "source refresh failed",

@@ -41,10 +41,19 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
  * check or a comment insert into a 500.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SqliteDatabase.Database) {
+    super({ database: withStatementCache(sqlite) });
+  }
   override createDriver(): Driver {
     const driver = super.createDriver();
     driver.beginTransaction = async (connection: DatabaseConnection) => {
       await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    };
+    // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL: the disk is full); a
+    // ROLLBACK then fails with "no transaction is active", which would hide the error that caused it.
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection: DatabaseConnection) => {
+      if (this.sqlite.inTransaction) await rollback(connection);
     };
     return driver;
   }
@@ -87,8 +96,12 @@ export function sqliteFile(url: string): string | null {
 /**
  * Opens a connection pool for `url`. For SQLite, creates the file's folder, turns on WAL
  * (readers never block the writer) and foreign keys, and waits up to 5 s on a locked database.
+ * `onConnectionLost` hears of PostgreSQL connections the server closed while idle.
  */
-export function openDb(url: string, options: { log?: LogConfig } = {}): Db {
+export function openDb(
+  url: string,
+  options: { log?: LogConfig; onConnectionLost?: (err: Error) => void } = {},
+): Db {
   const file = sqliteFile(url);
   if (file !== null) {
     if (file !== ":memory:") mkdirSync(dirname(resolve(file)), { recursive: true });
@@ -98,13 +111,19 @@ export function openDb(url: string, options: { log?: LogConfig } = {}): Db {
     database.pragma("busy_timeout = 5000");
     database.pragma("synchronous = NORMAL");
     const kysely = new Kysely<Database>({
-      dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
+      dialect: new ImmediateSqliteDialect(database),
       ...(options.log ? { log: options.log } : {}),
     });
     return { kysely, dialect: "sqlite", close: () => kysely.destroy() };
   }
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // A connection the server ends (a restart, a failover) emits 'error' on its client, in use or idle,
+    // and an idle one on the pool too; unheard, either event crashes the process. The query in flight
+    // fails, the pool drops the connection and the next query opens another (failing while the server
+    // is down): the site answers errors, then recovers by itself.
+    pool.on("connect", (client) => client.on("error", (err) => options.onConnectionLost?.(err)));
+    pool.on("error", () => {});
     const kysely = new Kysely<Database>({
       dialect: new PostgresDialect({ pool }),
       ...(options.log ? { log: options.log } : {}),

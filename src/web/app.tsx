@@ -6,6 +6,7 @@ import compress from "@fastify/compress";
 import Fastify, { type FastifyReply, LogController } from "fastify";
 import { NewsdeskError } from "../errors.ts";
 import { closeQueueClients } from "../queue/enqueue.ts";
+import { storageFailure } from "../storage/storage-errors.ts";
 import { adminRoutes } from "./admin/plugin.ts";
 import { assets } from "./assets.ts";
 import { commentsPlugin } from "./comments/routes.ts";
@@ -143,7 +144,10 @@ export function buildApp(ctx: WebContext) {
     }
   });
 
-  app.setErrorHandler((err, req, reply) => {
+  app.setErrorHandler((caught, req, reply) => {
+    const full = storageFailure(caught);
+    if (full) req.log.error({ url: req.url }, "request failed: the database's disk is full");
+    const err = full ?? caught;
     if (err instanceof NewsdeskError) {
       reply
         .code(err.status)

@@ -1,12 +1,12 @@
 /** @module Test databases: a fresh SQLite file and a fresh PostgreSQL schema, for suites that run on both. */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before } from "node:test";
 import pg from "pg";
 import { type Db, openDb } from "../../src/storage/db.ts";
 import { migrateToLatest } from "../../src/storage/migrate.ts";
-import { loadEmbeddedPostgres } from "./embedded-postgres-module.ts";
+import { startOwnPostgres } from "./own-postgres.ts";
 
 export interface TestDatabase {
   name: "sqlite" | "postgres";
@@ -15,53 +15,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** Where PostgreSQL runs for this process: TEST_DATABASE_URL, else a throwaway embedded server. */
 let serverUrl: Promise<string> | undefined;
 let stopEmbedded: (() => Promise<void>) | undefined;
 
 async function startEmbeddedPostgres(): Promise<string> {
-  const { EmbeddedPostgres, cleanup } = await loadEmbeddedPostgres();
-  // initdb runs as the postgres user when we are root, so the folder must be reachable by it.
-  const dir = mkdtempSync(join(tmpdir(), "newsdesk-pg-"));
-  chmodSync(dir, 0o777);
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, "data"),
-    user: "postgres",
-    password: "postgres",
-    port,
-    persistent: false,
-    onLog: () => {},
-    onError: () => {},
-  });
-  // A start that never settles (a spawn that fails without closing) would let the process exit 0
-  // with the PostgreSQL suites silently missing; the timer keeps it alive and turns that into a failure.
-  await withDeadline(
-    (async () => {
-      await server.initialise();
-      await server.start();
-    })(),
-    120_000,
-    "the embedded PostgreSQL server did not start within 120 s",
-  );
-  stopEmbedded = async () => {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-    cleanup();
-  };
-  return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  const server = await startOwnPostgres();
+  stopEmbedded = server.destroy;
+  return server.url;
 }
 
 function postgresServer(): Promise<string> {

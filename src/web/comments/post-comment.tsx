@@ -26,6 +26,7 @@ import { hasApprovedComment, hasDuplicateComment } from "../../storage/comments.
 import { useFormToken } from "../../storage/form-tokens.ts";
 import { takeRateToken } from "../../storage/rate-events.ts";
 import { siteSecret } from "../../storage/secrets.ts";
+import { storageFailure } from "../../storage/storage-errors.ts";
 import { listModerators } from "../../storage/users.ts";
 import { clientKey } from "../../util/client-key.ts";
 import { keyedHash } from "../../util/keyed-hash.ts";
@@ -61,7 +62,26 @@ function keptText(body: unknown): string | null {
   return typeof text === "string" && text.trim() !== "" ? text : null;
 }
 
+/** Takes the comment; when the database's disk is full, the reader gets their text back and why. */
 export async function postComment(ctx: WebContext, req: FastifyRequest, reply: FastifyReply) {
+  try {
+    return await takeComment(ctx, req, reply);
+  } catch (err) {
+    if (!storageFailure(err)) throw err;
+    req.log.error({ url: req.url }, "comment not saved: the database's disk is full");
+    return sendMessage(ctx, reply, 503, {
+      title: "Your comment was not saved",
+      lines: [
+        "The site cannot save anything right now: its storage is full. Nothing of your comment was kept.",
+        "Please copy your text and try again later.",
+      ],
+      kept: keptText(req.body),
+      link: { href: req.url.replace(/\/comments(\?.*)?$/, ""), text: "Back to the article" },
+    });
+  }
+}
+
+async function takeComment(ctx: WebContext, req: FastifyRequest, reply: FastifyReply) {
   if (!isSameOrigin(req, ctx.config.publicUrl)) return sendCrossSite(ctx, reply);
   const id = idFromSlug((req.params as { idSlug: string }).idSlug);
   const article = id === null ? undefined : await findArticleById(ctx.db, id);
