@@ -167,7 +167,7 @@ async function runFetcher(): Promise<void> {
   const deps = { db, config, log, fetcher };
   // On PostgreSQL the job queue runs the work (with any `newsdesk worker`s elsewhere); on SQLite, timers.
   const work = isPostgres(db)
-    ? startQueueWorker({ ...deps, mailer }, config.workerConcurrency)
+    ? startQueueWorker({ ...deps, mailer }, config.workerConcurrency, () => process.exit(1))
     : startTimers(deps, mailer);
   if (demo) {
     const { DEMO_REPOLL_MS } = await import("./demo-newsroom.ts");

@@ -39,6 +39,8 @@ export function registerWorker(program: Command): void {
       const worker = startQueueWorker(
         { db: rt.db.kysely, config, log, fetcher, mailer },
         opts.concurrency ?? config.workerConcurrency,
+        // Exit status 1: systemd's Restart= (docs/deploy.md) starts a fresh worker.
+        () => process.exit(1),
       );
       let closing = false;
       const shutdown = async (signal: string) => {

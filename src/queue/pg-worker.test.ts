@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "kysely";
+import pg from "pg";
 import { postgresTestDatabase, stopTestPostgres, useMigratedDb } from "../../test/support/databases.ts";
 import { type FixtureServer, startFixtureServer } from "../../test/support/fixture-server.ts";
 import { loadConfig } from "../config/config.ts";
@@ -40,6 +41,7 @@ describe("job queue on postgres", () => {
     NEWSDESK_WORKER_TIMEOUT_SECONDS: "5",
     LOG_LEVEL: "warn",
   });
+  const stuck = () => assert.fail("the queue got stuck");
   const deps = () => {
     const config = loadConfig(env());
     const log = createLogger("warn");
@@ -94,7 +96,7 @@ describe("job queue on postgres", () => {
   test("two workers refresh every due source once, and each source keeps exactly one queued job", async () => {
     const urls = Array.from({ length: 12 }, (_, i) => `${feeds.url}/f${i}.xml`);
     for (const url of urls) await insertSource(t.db.kysely, url, new Date().toISOString());
-    const workers: QueueWorker[] = [startQueueWorker(deps(), 3), startQueueWorker(deps(), 3)];
+    const workers: QueueWorker[] = [startQueueWorker(deps(), 3, stuck), startQueueWorker(deps(), 3, stuck)];
     try {
       await until("every source refreshed", () => refreshed(urls));
       // Let a second sweep run: it must not queue a second job for any source.
@@ -152,7 +154,7 @@ describe("job queue on postgres", () => {
     }
     const before = feeds.requests.filter((r) => r === "/slow.xml").length;
     releaseSlow();
-    const worker = startQueueWorker(deps(), 2);
+    const worker = startQueueWorker(deps(), 2, stuck);
     try {
       await until("another worker refreshes it", () => refreshed([url]), 60_000);
       assert.ok(
@@ -176,9 +178,11 @@ describe("job queue on postgres", () => {
   });
 
   test("the queue's schema is created on first use and migrating again is harmless", async () => {
-    const utils = await openQueue(deps());
+    const pool = new pg.Pool({ connectionString: t.tdb.url, max: 2 });
+    const utils = await openQueue(deps(), pool);
     await utils.migrate();
     await utils.release();
+    await pool.end();
     const { rows } = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM information_schema.schemata WHERE schema_name = ${queueSchema()}`.execute(
       t.db.kysely,

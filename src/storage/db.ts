@@ -94,6 +94,20 @@ export function sqliteFile(url: string): string | null {
 }
 
 /**
+ * A PostgreSQL pool that survives the server going away. A connection the server ends (a restart, a
+ * failover) emits 'error' on its client, in use or idle, and an idle one on the pool too; unheard,
+ * either event crashes the process. The query in flight fails, the pool drops the connection and the
+ * next query opens another (failing while the server is down): the process recovers by itself. The
+ * job queue's pool (queue/pg-worker.ts) is made here too.
+ */
+export function resilientPgPool(url: string, max: number, onConnectionLost?: (err: Error) => void): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on("connect", (client) => client.on("error", (err) => onConnectionLost?.(err)));
+  pool.on("error", () => {});
+  return pool;
+}
+
+/**
  * Opens a connection pool for `url`. For SQLite, creates the file's folder, turns on WAL
  * (readers never block the writer) and foreign keys, and waits up to 5 s on a locked database.
  * `onConnectionLost` hears of PostgreSQL connections the server closed while idle.
@@ -117,13 +131,7 @@ export function openDb(
     return { kysely, dialect: "sqlite", close: () => kysely.destroy() };
   }
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    // A connection the server ends (a restart, a failover) emits 'error' on its client, in use or idle,
-    // and an idle one on the pool too; unheard, either event crashes the process. The query in flight
-    // fails, the pool drops the connection and the next query opens another (failing while the server
-    // is down): the site answers errors, then recovers by itself.
-    pool.on("connect", (client) => client.on("error", (err) => options.onConnectionLost?.(err)));
-    pool.on("error", () => {});
+    const pool = resilientPgPool(url, 10, options.onConnectionLost);
     const kysely = new Kysely<Database>({
       dialect: new PostgresDialect({ pool }),
       ...(options.log ? { log: options.log } : {}),
