@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { NewsdeskError } from "../errors.ts";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { type DiscoveredFeed, discoverFeeds } from "../ingest/discover-feeds.ts";
+import { sharedHostLimits } from "../queue/shared-host-limiter.ts";
 import { findSourceByUrl, insertSource } from "../storage/sources.ts";
 import { openRuntime, type Runtime } from "./runtime.ts";
 
@@ -53,7 +54,7 @@ export function registerAdd(program: Command): void {
       const url = parseFeedUrl(raw);
       const ignoreRobots = opts.ignoreRobots === true;
       const rt = await openRuntime({ quiet: true });
-      const fetcher = fetcherFromConfig(rt.config);
+      const fetcher = fetcherFromConfig(rt.config, sharedHostLimits(rt.db.kysely, rt.config));
       try {
         const existing = await findSourceByUrl(rt.db.kysely, url);
         if (existing) {

@@ -6,6 +6,7 @@ import { decodeText } from "../fetch/decode-text.ts";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { mapLimit } from "../ingest/map-limit.ts";
 import { refreshSource } from "../ingest/refresh-source.ts";
+import { sharedHostLimits } from "../queue/shared-host-limiter.ts";
 import { findSourceById, insertSource } from "../storage/sources.ts";
 import { parseFeedUrl } from "./add.ts";
 import { startProgress } from "./progress.ts";
@@ -76,7 +77,7 @@ async function addFeeds(rt: Runtime, feeds: OpmlFeed[], problems: Problem[]): Pr
 
 /** Refreshes each new source once, as `newsdesk fetch` would; returns how many failed. */
 async function fetchAdded(rt: Runtime, added: Added[], problems: Problem[]): Promise<number> {
-  const fetcher = fetcherFromConfig(rt.config);
+  const fetcher = fetcherFromConfig(rt.config, sharedHostLimits(rt.db.kysely, rt.config));
   const deps = { db: rt.db.kysely, config: rt.config, log: rt.log, fetcher };
   const progress = startProgress("fetching", added.length);
   let failed = 0;
