@@ -7,7 +7,7 @@ import { markSourceFailed, markSourceFetched } from "../storage/sources.ts";
 import { storageFailure } from "../storage/storage-errors.ts";
 import { plainTitle } from "./build-article.ts";
 import { nextPollAfterFailure, nextPollAfterSuccess, pollIntervalMinutes } from "./poll-schedule.ts";
-import { type StoreDeps, storeFeedItems } from "./store-feed-items.ts";
+import { type StoreDeps, storeFeedItems, storeLogFields } from "./store-feed-items.ts";
 import { pollMinutesWithLease, subscribeToHub, websubTarget } from "./websub.ts";
 
 export type RefreshDeps = StoreDeps;
@@ -69,9 +69,9 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
       return { ...report, ok: true, notModified: true };
     }
     const feed = parseFeed(decodeText(res.bytes, res.contentType), res.finalUrl);
-    const { added, revised, deferred, pagesUnavailable } = await storeFeedItems(source, feed, deps);
+    const stored = await storeFeedItems(source, feed, deps);
     // Items left for the next poll are fetched at the shortest interval, not after a quiet feed's hours.
-    const interval = deferred > 0 ? bounds.minMinutes : pollIntervalMinutes(feed, now, bounds);
+    const interval = stored.deferred > 0 ? bounds.minMinutes : pollIntervalMinutes(feed, now, bounds);
     await markSourceFetched(db, source.id, {
       now: nowIso,
       nextFetchAt: nextPollAfterSuccess(now, pollMinutesWithLease(source, interval, now, config), feed.hints),
@@ -82,19 +82,8 @@ export async function refreshSource(source: Source, deps: RefreshDeps): Promise<
       lastModified: res.lastModified,
     });
     await subscribeToHub(source, websubTarget(source, feed, res.link, res.finalUrl), deps, now);
-    log.info(
-      {
-        source_id: source.id,
-        items: feed.items.length,
-        added,
-        revised,
-        ...(deferred > 0 ? { deferred } : {}),
-        ...(feed.itemsNotRead > 0 ? { items_not_read: feed.itemsNotRead } : {}),
-        ...(pagesUnavailable > 0 ? { pages_unavailable: pagesUnavailable } : {}),
-      },
-      "source refreshed",
-    );
-    return { ...report, ok: true, items: feed.items.length, added };
+    log.info(storeLogFields(source.id, feed, stored), "source refreshed");
+    return { ...report, ok: true, items: feed.items.length, added: stored.added };
   } catch (caught) {
     // A full disk is named as such, not as an internal error.
     const err = storageFailure(caught) ?? caught;

@@ -35,6 +35,19 @@ export interface StoreReport {
   pagesUnavailable: number;
 }
 
+/** The one log line a fetch or a push writes: what the feed gave and what became of it. */
+export function storeLogFields(sourceId: number, feed: ParsedFeed, report: StoreReport) {
+  return {
+    source_id: sourceId,
+    items: feed.items.length,
+    added: report.added,
+    revised: report.revised,
+    ...(report.deferred > 0 ? { deferred: report.deferred } : {}),
+    ...(feed.itemsNotRead > 0 ? { items_not_read: feed.itemsNotRead } : {}),
+    ...(report.pagesUnavailable > 0 ? { pages_unavailable: report.pagesUnavailable } : {}),
+  };
+}
+
 /**
  * Stores what is new in `feed` for `source`:
  * 1. keep only items the source has not stored yet (a guid listed twice counts once);

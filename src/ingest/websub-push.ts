@@ -8,7 +8,7 @@ import { parseFeed } from "../feeds/parse-feed.ts";
 import { decodeText } from "../fetch/decode-text.ts";
 import { findSourceById, markSourcesDue } from "../storage/sources.ts";
 import { dropPush, waitingPushes } from "../storage/websub-pushes.ts";
-import { type StoreDeps, storeFeedItems } from "./store-feed-items.ts";
+import { type StoreDeps, storeFeedItems, storeLogFields } from "./store-feed-items.ts";
 
 /** Pushes read per batch; a run keeps going until none wait. */
 const BATCH = 20;
@@ -25,19 +25,10 @@ export async function storeWaitingPushes(deps: StoreDeps): Promise<number> {
       try {
         if (source && source.disabled_at === null) {
           const feed = parseFeed(decodeText(push.body, push.contentType), source.websub_topic ?? source.url);
-          const { added, revised, deferred } = await storeFeedItems(source, feed, deps);
+          const stored = await storeFeedItems(source, feed, deps);
           // Items over the per-fetch cap are fetched by the next poll: make it due now.
-          if (deferred > 0) await markSourcesDue(db, [source.url], new Date().toISOString());
-          log.info(
-            {
-              source_id: source.id,
-              items: feed.items.length,
-              added,
-              revised,
-              ...(deferred > 0 ? { deferred } : {}),
-            },
-            "websub push stored",
-          );
+          if (stored.deferred > 0) await markSourcesDue(db, [source.url], new Date().toISOString());
+          log.info(storeLogFields(source.id, feed, stored), "websub push stored");
         }
       } catch (err) {
         // A signed push that is not a feed will not become one by trying again; polling still runs.
