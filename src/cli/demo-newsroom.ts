@@ -28,12 +28,3 @@ export async function startDemoNewsroom(rt: Runtime): Promise<DemoOrigin> {
  * The demo alone therefore polls its feeds once more this long after starting.
  */
 export const DEMO_REPOLL_MS = 60_000;
-
-/** Makes the demo's sources due now, so the scheduler's next pass polls them again. */
-export async function markDemoFeedsDue(rt: Runtime, origin: DemoOrigin): Promise<void> {
-  await markSourcesDue(
-    rt.db.kysely,
-    origin.feeds.map((f) => f.feedUrl),
-    new Date().toISOString(),
-  );
-}

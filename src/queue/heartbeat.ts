@@ -24,12 +24,20 @@ export function startHeartbeat(
 ): { stop(): Promise<void> } {
   const pool = { poolId, host: hostname(), pid: process.pid };
   let running: Promise<void> | null = null;
+  /** Whether this pool's last beat went through: after failed ones, others' silence proves nothing. */
+  let lastBeatOk = false;
   const beat = async () => {
-    const now = new Date();
-    await beatQueueWorker(db, pool, now);
-    const silent = (await silentQueueWorkers(db, new Date(now.getTime() - timeoutMs))).filter(
-      (id) => id !== poolId,
-    );
+    try {
+      await beatQueueWorker(db, pool);
+    } catch (err) {
+      lastBeatOk = false;
+      throw err;
+    }
+    // Right after an outage every pool has been silent, this one too: judge only from the next beat.
+    const judge = lastBeatOk;
+    lastBeatOk = true;
+    if (!judge) return;
+    const silent = (await silentQueueWorkers(db, timeoutMs)).filter((id) => id !== poolId);
     if (silent.length > 0) {
       await utils.forceUnlockWorkers(silent);
       await forgetQueueWorkers(db, silent);

@@ -156,8 +156,7 @@ export function startQueueWorker(deps: TaskDeps, concurrency: number, onStuck: (
       sweepNow = async () => {
         await runner.addJob(TASK.enqueueDue, {}, singleton(TASK.enqueueDue));
       };
-      // At start, not a minute later: sources due while no worker ran are queued now.
-      await sweepNow();
+      // Heard before anything else can fail: once the runner runs, its end restarts it.
       void runner.promise
         .finally(() => {
           settled = true;
@@ -178,6 +177,11 @@ export function startQueueWorker(deps: TaskDeps, concurrency: number, onStuck: (
             current = start();
           }, RESTART_MS);
         });
+      // At start, not a minute later: sources due while no worker ran are queued now. A failure is
+      // no reason to restart: the minute's sweep does the same.
+      await sweepNow().catch((err: unknown) =>
+        log.warn({ error: String(err) }, "job queue: the first sweep could not be queued"),
+      );
     } catch (err) {
       const unreleased = utils;
       await Promise.resolve()

@@ -15,6 +15,19 @@ export const TASK = {
 export const refreshJobKey = (sourceId: number) => `refresh_source:${sourceId}`;
 
 /**
+ * A source's refresh job: its key (one queued at most: queued again, it moves) and a named queue of
+ * its own (a job queued while another runs waits for it, so one source is never refreshed twice at
+ * once).
+ */
+export const refreshJob = (sourceId: number, runAt: Date) =>
+  ({
+    jobKey: refreshJobKey(sourceId),
+    jobKeyMode: "replace",
+    queueName: refreshJobKey(sourceId),
+    runAt,
+  }) as const;
+
+/**
  * A job that runs alone: a job key (a slow run or a worker that was down never piles up copies) and a
  * named queue of its own (jobs of one queue run one at a time, cluster-wide: two outbox drains never
  * run at once, so no email is sent twice by two workers).

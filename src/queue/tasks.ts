@@ -5,8 +5,9 @@
  *
  * - `refresh_source` {sourceId}: one source refreshed; then its next refresh is queued for the time the
  *   refresh chose. One job per source at most, through its job key.
- * - `enqueue_due` (every minute, and when a worker starts): a refresh queued for every source due
- *   without one (new sources, sources made due by hand, a job lost with its database).
+ * - `enqueue_due` (every minute, and when a worker starts): a refresh queued now for every due source
+ *   (new sources, sources made due by hand, a job lost with its database); a queued one set for later
+ *   moves to now.
  * - `drain_mail`: the outbox sent (at most one runs at a time, cluster-wide, through its job key).
  * - `store_pushes`: the WebSub pushes the web processes kept, stored (queued by the web process that
  *   kept one, and every minute in case that failed).
@@ -21,7 +22,7 @@ import { runHousekeeping } from "../jobs/housekeeping.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import { sendDueMail } from "../mail/send-due-mail.ts";
 import { findSourceById, listDueSources } from "../storage/sources.ts";
-import { refreshJobKey, TASK } from "./task-names.ts";
+import { refreshJob, TASK } from "./task-names.ts";
 
 /** Sources looked at per `enqueue_due` batch. */
 const DUE_BATCH = 500;
@@ -51,16 +52,9 @@ export function taskList(deps: TaskDeps): TaskList {
     const horizon = new Date(Date.now() + 60_000).toISOString();
     let queued = 0;
     for (const source of await listDueSources(deps.db, horizon, DUE_BATCH)) {
-      // unsafe_dedupe: a source with a job (queued or running) keeps it as it is.
-      await helpers.addJob(
-        TASK.refreshSource,
-        { sourceId: source.id },
-        {
-          jobKey: refreshJobKey(source.id),
-          jobKeyMode: "unsafe_dedupe",
-          runAt: new Date(source.next_fetch_at),
-        },
-      );
+      // Replaces a queued job set for later (a source made due by hand, a push's leftover items); one
+      // running now is followed by this one, in the source's own queue.
+      await queueRefresh(helpers, source.id, new Date(source.next_fetch_at));
       queued++;
     }
     if (queued > 0) helpers.logger.debug(`due sources looked at: ${queued}`);
@@ -92,5 +86,5 @@ export function taskList(deps: TaskDeps): TaskList {
 
 /** Queues `sourceId`'s next refresh at `runAt`, replacing a queued one (a running one is left alone). */
 export function queueRefresh(helpers: Pick<JobHelpers, "addJob">, sourceId: number, runAt: Date) {
-  return helpers.addJob(TASK.refreshSource, { sourceId }, { jobKey: refreshJobKey(sourceId), runAt });
+  return helpers.addJob(TASK.refreshSource, { sourceId }, refreshJob(sourceId, runAt));
 }

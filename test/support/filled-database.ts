@@ -225,7 +225,7 @@ export async function fillDatabase(db: Db): Promise<FilledDatabase> {
   await enqueueMail(k, { to: "bo@example.org", subject: "A reply", text: "Ann replied." }, NOW);
   await recordRateEvent(k, "signin-ip", "192.0.2.1", NOW);
   await useFormToken(k, "nonce-1", NOW);
-  await beatQueueWorker(k, { poolId: "pool-filled", host: "db.example", pid: 42 }, NOW);
+  await beatQueueWorker(k, { poolId: "pool-filled", host: "db.example", pid: 42 });
   // The shared per-host limits (PostgreSQL's workers write them; plain rows serve here).
   await k
     .insertInto("host_slots")
