@@ -15,7 +15,7 @@ import { type FixtureServer, startFixtureServer } from "../../test/support/fixtu
 import { loadConfig } from "../config/config.ts";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { createLogger } from "../log.ts";
-import { insertSource } from "../storage/sources.ts";
+import { insertSource, markSourcesDue } from "../storage/sources.ts";
 import { openQueue, type QueueWorker, queueSchemaOf, startQueueWorker } from "./pg-worker.ts";
 import { TASK } from "./task-names.ts";
 
@@ -127,6 +127,24 @@ describe("job queue on postgres", () => {
       assert.equal(articles.length, 12, "every item stored once");
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
+    }
+  });
+
+  test("a source made due by hand is refreshed now, though its next job was queued for later", async () => {
+    const url = `${feeds.url}/f0.xml`;
+    const before = feeds.requests.filter((r) => r === "/f0.xml").length;
+    await markSourcesDue(t.db.kysely, [url], new Date().toISOString());
+    const worker = startQueueWorker(deps(), 2, stuck);
+    try {
+      await until("fetched again", async () => feeds.requests.filter((r) => r === "/f0.xml").length > before);
+      await until("one job for it again, queued for later", async () => {
+        const mine = (await jobs()).filter(
+          (j) => j.key?.startsWith("refresh_source:") && j.locked_by === null,
+        );
+        return mine.length === 12 && new Set(mine.map((j) => j.key)).size === 12;
+      });
+    } finally {
+      await worker.stop();
     }
   });
 
