@@ -52,10 +52,21 @@ export function startFetcherProcess(log: Logger, env: Record<string, string>): F
       // Not permitted everywhere (some containers); the fetcher then runs at the serve's priority.
       log.warn({ error: String(err) }, "could not lower the fetcher's priority");
     }
-    proc.once("exit", (code, signal) => {
-      if (stopping) return;
-      log.error({ pid: proc.pid, code, signal }, "fetcher process died; starting another");
+    let replaced = false;
+    const replace = () => {
+      if (stopping || replaced) return;
+      replaced = true;
       setTimeout(start, Date.now() - startedAt < QUICK_CRASH_MS ? 1_000 : 0).unref();
+    };
+    proc.once("exit", (code, signal) => {
+      if (!stopping) log.error({ pid: proc.pid, code, signal }, "fetcher process died; starting another");
+      replace();
+    });
+    // A fork that fails (no memory, no process slots) emits 'error', maybe without 'exit'; unheard, it
+    // would take down the serving process.
+    proc.on("error", (err) => {
+      if (!stopping) log.error({ error: String(err) }, "fetcher process failed; starting another");
+      replace();
     });
   };
   start();
