@@ -17,10 +17,12 @@ const BATCH = 20;
 export async function storeWaitingPushes(deps: StoreDeps): Promise<number> {
   const { db, log } = deps;
   let handled = 0;
+  let after = 0;
   for (;;) {
-    const batch = await waitingPushes(db, BATCH);
+    const batch = await waitingPushes(db, after, BATCH);
     if (batch.length === 0) return handled;
     for (const push of batch) {
+      after = push.id;
       const source = await findSourceById(db, push.sourceId);
       try {
         if (source && source.disabled_at === null) {
@@ -31,15 +33,22 @@ export async function storeWaitingPushes(deps: StoreDeps): Promise<number> {
           log.info(storeLogFields(source.id, feed, stored), "websub push stored");
         }
       } catch (err) {
+        if (!(err instanceof NewsdeskError)) {
+          // Anything else (a database error) leaves the push for the next run, without holding up the
+          // pushes after it in this one.
+          log.error(
+            { source_id: push.sourceId, error: oneLine(err) },
+            "websub push not stored; kept for the next run",
+          );
+          continue;
+        }
         // A signed push that is not a feed will not become one by trying again; polling still runs.
-        if (!(err instanceof NewsdeskError)) throw err;
         log.warn(
           { source_id: push.sourceId, error_kind: err.id, error: oneLine(err) },
           "websub push unreadable",
         );
       }
-      // Stored, unreadable, or its source gone: done with it. (A database error above leaves it for
-      // the next run.)
+      // Stored, unreadable, or its source gone: done with it.
       await dropPush(db, push.id);
       handled++;
     }

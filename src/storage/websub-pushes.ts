@@ -26,11 +26,16 @@ export async function keepPush(
     .execute();
 }
 
-/** The oldest pushes waiting, at most `limit`. */
-export async function waitingPushes(db: Kysely<Database>, limit: number): Promise<StoredPush[]> {
+/** The oldest pushes waiting after `afterId`, at most `limit`. */
+export async function waitingPushes(
+  db: Kysely<Database>,
+  afterId: number,
+  limit: number,
+): Promise<StoredPush[]> {
   const rows = await db
     .selectFrom("websub_pushes")
     .select(["id", "source_id", "body", "content_type"])
+    .where("id", ">", afterId)
     .orderBy("id")
     .limit(limit)
     .execute();
