@@ -158,6 +158,19 @@ describe("fetcher", () => {
     await f.close();
   });
 
+  test("localhost names are loopback without DNS (RFC 6761): reached when allowed, refused otherwise", async () => {
+    const allowed = createFetcher(settings());
+    const res = await allowed.fetch(`http://desk-7.news.localhost:${port}/ok`);
+    assert.equal(res.bytes.toString(), "<p>hello</p>");
+    await allowed.close();
+    const guarded = createFetcher(settings({ allowNetworks: [] }));
+    const before = server.requests.length;
+    const err = await fetchError(guarded.fetch(`http://desk-7.news.localhost:${port}/ok`));
+    assert.equal(err.id, "fetch.not_allowed");
+    assert.equal(server.requests.length, before, "nothing reached the server");
+    await guarded.close();
+  });
+
   test("loopback in every numeric spelling is refused before connecting, without an allow-list", async () => {
     const f = createFetcher(settings({ allowNetworks: [] }));
     const before = server.requests.length;
@@ -356,6 +369,15 @@ describe("fetcher", () => {
     assert.equal(refused.id, "fetch.refused");
     const bad = await fetchError(f.fetch("ftp://x.test/file"));
     assert.equal(bad.id, "fetch.bad_url");
+    await f.close();
+  });
+
+  test("robots.txt is a request to the host like any other: the page waits the host's gap after it", async () => {
+    const f = createFetcher(settings({ hostIntervalMs: 150 }));
+    const t0 = performance.now();
+    assert.equal((await f.fetch(`http://paced.localhost:${port}/public/page`, { robots: true })).status, 200);
+    const took = performance.now() - t0;
+    assert.ok(took >= 140, `robots.txt and the page ${took.toFixed(0)} ms apart at most`);
     await f.close();
   });
 

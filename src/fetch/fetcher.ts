@@ -113,9 +113,21 @@ export function createFetcher(settings: FetcherSettings): Fetcher {
   });
   const limiter =
     settings.hostLimiter ?? createHostLimiter(settings.hostConcurrency, settings.hostIntervalMs);
+  /** One request under the host's limits (robots.txt's too: it is a request to their server like any other). */
+  async function politely(rawUrl: string, req: FetchRequest) {
+    const url = parseUrl(rawUrl);
+    // Exempt origins are Newsdesk's own (the demo newsroom): politeness is owed to other people's servers.
+    if (allowOrigins.has(url.origin)) return fetchOnce(rawUrl, req);
+    const release = await limiter.acquire(url.hostname);
+    try {
+      return await fetchOnce(rawUrl, req);
+    } finally {
+      release();
+    }
+  }
   const robots = createRobotsCache(async (robotsUrl): Promise<RobotsFile> => {
     try {
-      const res = await fetchOnce(robotsUrl, { expect: "any", maxBytes: ROBOTS_MAX_BYTES });
+      const res = await politely(robotsUrl, { expect: "any", maxBytes: ROBOTS_MAX_BYTES });
       return { kind: "rules", text: res.bytes.toString("utf8") };
     } catch (err) {
       const status = err instanceof NewsdeskError && err.id === "fetch.http_status" ? err.status : 0;
@@ -259,14 +271,7 @@ export function createFetcher(settings: FetcherSettings): Fetcher {
           `fetch: ${url.host}'s robots.txt does not allow ${robotsToken(settings.userAgent)} to fetch ${url.pathname}; an operator can override this per source`,
         );
       }
-      // Exempt origins are Newsdesk's own (the demo newsroom): politeness is owed to other people's servers.
-      if (allowOrigins.has(url.origin)) return fetchOnce(rawUrl, req);
-      const release = await limiter.acquire(url.hostname);
-      try {
-        return await fetchOnce(rawUrl, req);
-      } finally {
-        release();
-      }
+      return politely(rawUrl, req);
     },
     close: () => agent.close(),
   };

