@@ -191,7 +191,7 @@ async function runFetcher(): Promise<void> {
   process.once("SIGINT", () => void shutdown());
   process.once("SIGTERM", () => void shutdown());
   // The serving process is gone (killed, or it stopped without stopping this one): stop at once, as a
-  // killed serve would. Every write is a transaction, so nothing half-done remains; mail in flight may
-  // be sent again by the next serve (at least once, as after a kill).
+  // killed serve would. Every write is a transaction, so nothing half-done remains; a message in flight
+  // stays claimed and is given up later, never sent again (mail/send-due-mail.ts), as after a kill.
   process.once("disconnect", () => process.exit(0));
 }

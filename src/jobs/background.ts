@@ -1,7 +1,8 @@
 /**
  * @module The primary's housekeeping besides fetching: drains the mail outbox every few seconds and
  * prunes old rate-limit events every hour. Exactly one process per site runs it (the one that runs
- * the scheduler), so no email is sent twice by two senders.
+ * the scheduler); each message is claimed before it is sent, so none is sent twice, even by a fetcher
+ * restarted after one was killed mid-send.
  */
 import type { Kysely } from "kysely";
 import type { Logger } from "../log.ts";

@@ -11,6 +11,14 @@ import { cleanHeaderText, isValidMailbox } from "./mail-address.ts";
 const CONNECT_TIMEOUT_MS = 10_000;
 /** An established connection that goes silent this long is dropped. */
 const SOCKET_TIMEOUT_MS = 30_000;
+/** Replies one send waits for after the greeting: EHLO, STARTTLS, EHLO, AUTH (two for LOGIN), MAIL, RCPT, DATA, the message's. */
+const SMTP_REPLIES = 9;
+/**
+ * The longest a live send takes when each step uses its whole timeout (4 min 50 s): a claim older
+ * than this is no live sender's. A server that trickles bytes to outlast the socket timeout could
+ * take longer; it never leads to a message sent twice, only to one given up (send-due-mail.ts).
+ */
+export const LONGEST_SEND_MS = 2 * CONNECT_TIMEOUT_MS + SMTP_REPLIES * SOCKET_TIMEOUT_MS;
 
 export interface Mailer {
   /** Sends one email; rejects with nodemailer's error (its `code`, `responseCode`) or `UnsendableMailError`. */

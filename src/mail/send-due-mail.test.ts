@@ -6,10 +6,10 @@ import { pino } from "pino";
 import { bothDatabases, stopTestPostgres, type TestDatabase } from "../../test/support/databases.ts";
 import { type SmtpSink, startSmtpSink } from "../../test/support/smtp-sink.ts";
 import { type Db, openDb } from "../storage/db.ts";
-import { enqueueMail } from "../storage/mail-outbox.ts";
+import { claimMail, enqueueMail } from "../storage/mail-outbox.ts";
 import { migrateToLatest } from "../storage/migrate.ts";
 import { createMailer, type Mailer } from "./mailer.ts";
-import { sendDueMail } from "./send-due-mail.ts";
+import { INTERRUPTED_CLAIM_MS, INTERRUPTED_ERROR, sendDueMail } from "./send-due-mail.ts";
 
 after(stopTestPostgres);
 
@@ -56,7 +56,7 @@ for (const { name, make } of bothDatabases) {
     const outbox = () =>
       db.kysely
         .selectFrom("mail_outbox")
-        .select(["id", "to_address", "attempts", "sent_at", "send_after", "last_error"])
+        .select(["id", "to_address", "attempts", "sent_at", "send_after", "last_error", "sending_at"])
         .orderBy("id")
         .execute();
 
@@ -73,7 +73,7 @@ for (const { name, make } of bothDatabases) {
         T0,
       );
       const report = await sendDueMail(db.kysely, mailer, at(0), log);
-      assert.deepEqual(report, { sent: 2, deferred: 0, givenUp: 0, serverDown: false });
+      assert.deepEqual(report, { sent: 2, deferred: 0, givenUp: 0, interrupted: 0, serverDown: false });
       assert.deepEqual(
         sink.messages.map((m) => m.to),
         [["ann@example.org"], ["bob@example.org"]],
@@ -85,11 +85,16 @@ for (const { name, make } of bothDatabases) {
       assert.match(ann?.headers.get("content-type") ?? "", /^text\/plain/);
       assert.equal(bob?.subject, "Ünïcode subject");
       assert.equal(bob?.text, `Long line ${"é".repeat(120)}\n`);
-      assert.ok((await outbox()).every((r) => r.sent_at === at(0).toISOString() && Number(r.attempts) === 0));
+      assert.ok(
+        (await outbox()).every(
+          (r) => r.sent_at === at(0).toISOString() && Number(r.attempts) === 0 && r.sending_at === null,
+        ),
+      );
       assert.deepEqual(await sendDueMail(db.kysely, mailer, at(1), log), {
         sent: 0,
         deferred: 0,
         givenUp: 0,
+        interrupted: 0,
         serverDown: false,
       });
       assert.equal(sink.messages.length, 2);
@@ -105,6 +110,7 @@ for (const { name, make } of bothDatabases) {
         sent: 2,
         deferred: 1,
         givenUp: 0,
+        interrupted: 0,
         serverDown: false,
       });
       assert.deepEqual(
@@ -115,6 +121,7 @@ for (const { name, make } of bothDatabases) {
       assert.equal(Number(gone?.attempts), 1);
       assert.equal(gone?.sent_at, null);
       assert.equal(gone?.send_after, at(1).toISOString());
+      assert.equal(gone?.sending_at, null, "its claim is cleared, so it is picked again");
       assert.match(gone?.last_error ?? "", /^EENVELOPE 550: /);
       assert.doesNotMatch(gone?.last_error ?? "", /gone/);
       // Not due before its minute is up; tried again after it, and refused again: five more minutes.
@@ -157,6 +164,7 @@ for (const { name, make } of bothDatabases) {
         sent: 0,
         deferred: 0,
         givenUp: 0,
+        interrupted: 0,
         serverDown: false,
       });
       sink.allowRecipient("never@example.org");
@@ -172,11 +180,16 @@ for (const { name, make } of bothDatabases) {
           sent: 0,
           deferred: 0,
           givenUp: 0,
+          interrupted: 0,
           serverDown: true,
         });
         assert.ok(
           (await outbox()).every(
-            (r) => Number(r.attempts) === 0 && r.sent_at === null && r.last_error === null,
+            (r) =>
+              Number(r.attempts) === 0 &&
+              r.sent_at === null &&
+              r.last_error === null &&
+              r.sending_at === null,
           ),
         );
         assert.match(text(), /mail server unavailable/);
@@ -185,6 +198,77 @@ for (const { name, make } of bothDatabases) {
       }
       assert.equal((await sendDueMail(db.kysely, mailer, at(0), log)).sent, 2);
       assert.equal(sink.messages.length, 2);
+    });
+
+    test("a row left claimed by a sender that died mid-send is never sent again: once the claim is old it is given up, by id", async () => {
+      const { log, text } = capturedLogger();
+      for (const to of ["ann@example.org", "bob@example.org", "cat@example.org"])
+        await enqueueMail(db.kysely, { to, subject: `for ${to}`, text: "t" }, T0);
+      const [, bob] = await outbox();
+      // A sender claimed bob's message, then was killed: the server may or may not have it.
+      assert.equal(await claimMail(db.kysely, Number(bob?.id), at(0), at(0)), true);
+      assert.equal(await claimMail(db.kysely, Number(bob?.id), at(0), at(0)), false, "one claim at a time");
+      // A pass soon after leaves the claim alone: it could be a live sender's.
+      assert.deepEqual(await sendDueMail(db.kysely, mailer, at(1), log), {
+        sent: 2,
+        deferred: 0,
+        givenUp: 0,
+        interrupted: 0,
+        serverDown: false,
+      });
+      assert.equal((await outbox())[1]?.sending_at, at(0).toISOString());
+      // Past the longest send a live sender could be in: given up, not sent.
+      const later = new Date(at(0).getTime() + INTERRUPTED_CLAIM_MS + 1000);
+      assert.deepEqual(await sendDueMail(db.kysely, mailer, later, log), {
+        sent: 0,
+        deferred: 0,
+        givenUp: 0,
+        interrupted: 1,
+        serverDown: false,
+      });
+      const row = (await outbox())[1];
+      assert.deepEqual(
+        [row?.sent_at, row?.sending_at, Number(row?.attempts), row?.last_error],
+        [null, null, 1, INTERRUPTED_ERROR],
+      );
+      assert.match(
+        INTERRUPTED_ERROR,
+        /interrupted while sending; not resent, as the server may have taken it/,
+      );
+      assert.equal((await sendDueMail(db.kysely, mailer, at(100_000), log)).interrupted, 0, "given up once");
+      assert.deepEqual(
+        sink.messages.map((m) => m.to[0]),
+        ["ann@example.org", "cat@example.org"],
+      );
+      const logged = text();
+      assert.match(logged, new RegExp(`"outbox_id":${row?.id},"error_code":"EINTERRUPTED".*not resent`));
+      assert.doesNotMatch(logged, /@/);
+    });
+
+    test("two drains at once send each message once: a claim is taken by one of them only", async () => {
+      const { log } = capturedLogger();
+      const count = 30;
+      for (let i = 0; i < count; i++)
+        await enqueueMail(db.kysely, { to: `r${i}@example.org`, subject: `n${i}`, text: "t" }, T0);
+      sink.delayMs = 5;
+      try {
+        const reports = await Promise.all([
+          sendDueMail(db.kysely, mailer, at(0), log),
+          sendDueMail(db.kysely, mailer, at(0), log),
+        ]);
+        assert.equal(reports[0].sent + reports[1].sent, count);
+        assert.ok(
+          reports.every((r) => r.sent > 0),
+          `both drains sent: ${reports.map((r) => r.sent)}`,
+        );
+        assert.ok(reports.every((r) => r.interrupted === 0 && r.givenUp === 0));
+      } finally {
+        sink.delayMs = 0;
+      }
+      const subjects = sink.messages.map((m) => m.subject).sort();
+      assert.equal(subjects.length, count);
+      assert.equal(new Set(subjects).size, count, "no message twice");
+      assert.ok((await outbox()).every((r) => r.sent_at !== null && r.sending_at === null));
     });
 
     test("line breaks cannot add a recipient or a header: a bad address is given up at once, a subject is put on one line", async () => {
@@ -208,6 +292,7 @@ for (const { name, make } of bothDatabases) {
         sent: 1,
         deferred: 0,
         givenUp: 2,
+        interrupted: 0,
         serverDown: false,
       });
       assert.equal(sink.messages.length, 1);

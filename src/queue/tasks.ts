@@ -8,7 +8,8 @@
  * - `enqueue_due` (every minute, and when a worker starts): a refresh queued now for every due source
  *   not being refreshed already (new sources, sources made due by hand, a job lost with its
  *   database); a queued one set for later moves to now.
- * - `drain_mail`: the outbox sent (at most one runs at a time, cluster-wide, through its job key).
+ * - `drain_mail`: the outbox sent (at most one runs at a time, cluster-wide, through its job key), each
+ *   message claimed before it is sent, so one whose worker was killed mid-send is never sent again.
  * - `store_pushes`: the WebSub pushes the web processes kept, stored (queued by the web process that
  *   kept one, and every minute in case that failed).
  * - `housekeeping` (hourly): expired sessions, tokens, rate-limit events and kept pages pruned.

@@ -1,6 +1,7 @@
 /**
  * @module The mail outbox: email is queued in the writer's request and sent later by the primary
  * process (mail/), so a slow or failed SMTP server never delays a page, and a crash loses nothing.
+ * Each row is claimed (`sending_at`) right before it is sent, so none is sent twice.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "./schema.ts";
@@ -35,12 +36,16 @@ export interface QueuedMail {
   attempts: number;
 }
 
-/** Up to `limit` unsent emails that are due, oldest first. */
+/** Kept for the operator to read, never picked again: the `send_after` of mail given up. */
+const NEVER = "9999-01-01T00:00:00.000Z";
+
+/** Up to `limit` unsent, unclaimed emails that are due, oldest first. */
 export async function dueMail(db: Kysely<Database>, now: Date, limit = 20): Promise<QueuedMail[]> {
   const rows = await db
     .selectFrom("mail_outbox")
     .select(["id", "to_address", "subject", "body_text", "attempts"])
     .where("sent_at", "is", null)
+    .where("sending_at", "is", null)
     .where("send_after", "<=", now.toISOString())
     .orderBy("id")
     .limit(limit)
@@ -54,8 +59,40 @@ export async function dueMail(db: Kysely<Database>, now: Date, limit = 20): Prom
   }));
 }
 
+/**
+ * Claims one due email for sending, committed before the SMTP conversation starts. A row another
+ * sender claimed, sent or moved on since it was read is not claimed (one conditional UPDATE, whose
+ * WHERE PostgreSQL checks again after waiting for a concurrent writer's row lock), so two senders
+ * never both hold it. Returns whether this sender holds it now.
+ */
+export async function claimMail(
+  db: Kysely<Database>,
+  id: number,
+  now: Date,
+  claimAt: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("mail_outbox")
+    .set({ sending_at: claimAt.toISOString() })
+    .where("id", "=", id)
+    .where("sent_at", "is", null)
+    .where("sending_at", "is", null)
+    .where("send_after", "<=", now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The server could not be reached: the claim is dropped and the row stays queued exactly as it was. */
+export async function releaseMailClaim(db: Kysely<Database>, id: number): Promise<void> {
+  await db.updateTable("mail_outbox").set({ sending_at: null }).where("id", "=", id).execute();
+}
+
 export async function markMailSent(db: Kysely<Database>, id: number, now: Date): Promise<void> {
-  await db.updateTable("mail_outbox").set({ sent_at: now.toISOString() }).where("id", "=", id).execute();
+  await db
+    .updateTable("mail_outbox")
+    .set({ sent_at: now.toISOString(), sending_at: null })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** A failed send is retried later (the caller chooses the back-off); after the last attempt it stays unsent with its error. */
@@ -70,9 +107,34 @@ export async function markMailFailed(
     .set((eb) => ({
       attempts: eb("attempts", "+", 1),
       last_error: error.slice(0, 500),
-      // Far in the future when given up: kept for the operator to read, never picked again.
-      send_after: (retryAt ?? new Date("9999-01-01T00:00:00.000Z")).toISOString(),
+      send_after: retryAt?.toISOString() ?? NEVER,
+      sending_at: null,
     }))
     .where("id", "=", id)
     .execute();
+}
+
+/**
+ * Gives up every unsent email claimed before `claimedBefore`: its sender died mid-send, so the server
+ * may have taken it, and sending it again could deliver it twice. Each row is given up once (the
+ * claim is cleared in the same UPDATE; a row marked sent meanwhile is left alone). Returns their ids.
+ */
+export async function giveUpInterruptedMail(
+  db: Kysely<Database>,
+  claimedBefore: Date,
+  error: string,
+): Promise<number[]> {
+  const rows = await db
+    .updateTable("mail_outbox")
+    .set((eb) => ({
+      attempts: eb("attempts", "+", 1),
+      last_error: error.slice(0, 500),
+      send_after: NEVER,
+      sending_at: null,
+    }))
+    .where("sent_at", "is", null)
+    .where("sending_at", "<", claimedBefore.toISOString())
+    .returning("id")
+    .execute();
+  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }

@@ -360,6 +360,8 @@ export interface MailOutboxTable {
   sent_at: string | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** When a sender claimed it, right before its SMTP conversation (0024); null once the outcome is recorded. */
+  sending_at: string | null;
 }
 
 /** The nonce of each comment form token a post has used (migration 0018): a token is good for one post. */

@@ -12,7 +12,7 @@ import { addRule } from "../../src/storage/comment-rules.ts";
 import { insertComment } from "../../src/storage/comment-writes.ts";
 import type { Db } from "../../src/storage/db.ts";
 import { useFormToken } from "../../src/storage/form-tokens.ts";
-import { enqueueMail } from "../../src/storage/mail-outbox.ts";
+import { claimMail, dueMail, enqueueMail } from "../../src/storage/mail-outbox.ts";
 import { beatQueueWorker } from "../../src/storage/queue-workers.ts";
 import { recordRateEvent } from "../../src/storage/rate-events.ts";
 import type { NewArticle } from "../../src/storage/schema.ts";
@@ -223,6 +223,10 @@ export async function fillDatabase(db: Db): Promise<FilledDatabase> {
   );
   await siteSecret(k, { secret: "" });
   await enqueueMail(k, { to: "bo@example.org", subject: "A reply", text: "Ann replied." }, NOW);
+  // A second one claimed by a sender mid-send, so a copy carries the claim column's values too.
+  await enqueueMail(k, { to: "mo@example.org", subject: "Comments wait", text: "2 comments." }, NOW);
+  const claimed = (await dueMail(k, NOW)).find((m) => m.to === "mo@example.org");
+  await claimMail(k, claimed!.id, NOW, NOW);
   await recordRateEvent(k, "signin-ip", "192.0.2.1", NOW);
   await useFormToken(k, "nonce-1", NOW);
   await beatQueueWorker(k, { poolId: "pool-filled", host: "db.example", pid: 42 });

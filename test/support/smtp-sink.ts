@@ -1,6 +1,7 @@
 /**
  * @module A local SMTP server for tests (smtp-server on 127.0.0.1, no TLS, no sign-in): it keeps every
- * message it takes, can refuse chosen recipients, answer slowly, or go down and come back.
+ * message it takes, can refuse chosen recipients, answer slowly, tell a test the moment a message has
+ * arrived but is not yet answered, or go down and come back.
  */
 import { once } from "node:events";
 import { SMTPServer } from "smtp-server";
@@ -25,6 +26,11 @@ export interface SmtpSink {
   allowRecipient(address: string): void;
   /** Each message's DATA is answered only after this many milliseconds. */
   delayMs: number;
+  /**
+   * Called as each message's data has all arrived, before it is answered: the moment the server has
+   * taken a message and its sender does not know yet. The message is kept even if its sender is gone.
+   */
+  onData: (() => void) | null;
   /** Stops listening: connections are refused, as with a server that is down. */
   down(): Promise<void>;
   /** Listens again on the same port. */
@@ -42,6 +48,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     url: "",
     messages,
     delayMs: 0,
+    onData: null,
     rejectRecipient: (a) => void rejected.add(a.toLowerCase()),
     allowRecipient: (a) => void rejected.delete(a.toLowerCase()),
     async down() {
@@ -75,6 +82,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           const raw = Buffer.concat(chunks).toString("utf8");
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
           const to = session.envelope.rcptTo.map((r) => r.address);
+          sink.onData?.();
           setTimeout(() => {
             messages.push({ from, to, ...parseMessage(raw), raw });
             callback();
