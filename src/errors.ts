@@ -9,6 +9,7 @@ export type ErrorId =
   | "fetch.http_status"
   | "fetch.not_allowed"
   | "fetch.robots"
+  | "fetch.robots_unreachable"
   | "fetch.bad_content_type"
   | "fetch.bot_challenge"
   | "fetch.network"

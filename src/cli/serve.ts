@@ -13,6 +13,7 @@ import type { RefreshDeps } from "../ingest/refresh-source.ts";
 import { storeWaitingPushes } from "../ingest/websub-push.ts";
 import { startBackgroundJobs } from "../jobs/background.ts";
 import { hourlyHousekeeping } from "../jobs/housekeeping.ts";
+import { PAGE_RETRY_TICK_MS, retryDuePages } from "../jobs/page-retries.ts";
 import { repeatEvery } from "../jobs/repeat.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { createMailer, type Mailer } from "../mail/mailer.ts";
@@ -112,7 +113,7 @@ async function serve(opts: ServeOptions): Promise<void> {
 /** How often the fetcher looks for kept WebSub pushes on SQLite (one indexed read when there are none). */
 const PUSH_TICK_MS = 2_000;
 
-/** SQLite's way to run the work: the scheduler's timer and the background jobs' timers, in this process. */
+/** SQLite's way to run the work: the scheduler's, pushes', page retries' and background jobs' timers, in this process. */
 function startTimers(
   deps: RefreshDeps,
   mailer: Mailer | null,
@@ -127,6 +128,15 @@ function startTimers(
     },
     deps.log,
   );
+  // Article pages that failed for a passing reason, fetched again once their back-off is over.
+  const pageRetries = repeatEvery(
+    "page retries",
+    PAGE_RETRY_TICK_MS,
+    async () => {
+      await retryDuePages(deps);
+    },
+    deps.log,
+  );
   const jobs = startBackgroundJobs({
     db: deps.db,
     log: deps.log,
@@ -138,6 +148,7 @@ function startTimers(
     async stop() {
       await scheduler.stop();
       await pushes.stop();
+      await pageRetries.stop();
       await jobs.stop();
     },
   };
@@ -147,8 +158,8 @@ function startTimers(
 const DEMO_ORIGIN_ENV = "NEWSDESK_DEMO_ORIGIN";
 
 /**
- * The fetcher process (fetcher-process.ts): due sources refreshed on the scheduler's timer, queued
- * email sent, hourly housekeeping; with the demo, its feeds polled once more a minute in. Stops on
+ * The fetcher process (fetcher-process.ts): due sources refreshed on the scheduler's timer, failed
+ * article pages fetched again, queued email sent, hourly housekeeping; with the demo, its feeds polled once more a minute in. Stops on
  * SIGTERM and when the serving process is gone.
  */
 async function runFetcher(): Promise<void> {

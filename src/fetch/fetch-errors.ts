@@ -1,5 +1,5 @@
 /** @module Turns whatever went wrong during a fetch into a classified NewsdeskError an operator can act on. */
-import { NewsdeskError } from "../errors.ts";
+import { type ErrorId, NewsdeskError } from "../errors.ts";
 
 const TLS_CODES =
   /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_OSSL_)/;
@@ -95,4 +95,32 @@ export function isBotChallenge(
   if (["captcha", "challenge"].includes(h("x-amzn-waf-action"))) return true;
   if (headers["x-datadome"] !== undefined && status === 403) return true;
   return (status === 403 || status === 429 || status === 503) && CHALLENGE_BODY.test(bodyStart);
+}
+
+/** Kinds of failure that pass: see isTransientFetchError. */
+const TRANSIENT_KINDS: ReadonlySet<ErrorId> = new Set<ErrorId>([
+  "fetch.timeout",
+  "fetch.network",
+  "fetch.refused",
+  "fetch.dns",
+  "fetch.robots_unreachable",
+]);
+
+/** Request Timeout, Too Early, Too Many Requests: the client's request was fine, only its moment was not. */
+const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([408, 425, 429]);
+
+/**
+ * Failures that say "not now" rather than "not this": the network or the server failing for a while
+ * (a timeout, a dropped or refused connection, a name that did not resolve, a robots.txt that could not
+ * be fetched) and statuses that ask us to come back: 408, 425, 429 and 5xx. Asking again later may
+ * succeed. Everything else is the page's or our own answer for good: a 404 or 410, a 403, an address
+ * the guard refuses, robots.txt disallowing it, a page too large or of another type, a TLS problem (a
+ * certificate is fixed by its owner, not by waiting), and a bot challenge (it answers our client the
+ * same way until the publisher lets it in; asking again only looks more like the bot it suspects).
+ */
+export function isTransientFetchError(err: unknown): boolean {
+  if (!(err instanceof NewsdeskError)) return false;
+  if (err.id === "fetch.http_status")
+    return TRANSIENT_STATUSES.has(err.status) || (err.status >= 500 && err.status <= 599);
+  return TRANSIENT_KINDS.has(err.id);
 }

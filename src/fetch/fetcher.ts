@@ -261,11 +261,17 @@ export function createFetcher(settings: FetcherSettings): Fetcher {
     async fetch(rawUrl, req = {}) {
       const url = parseUrl(rawUrl);
       // robots.txt governs crawling; a POST (a WebSub subscription) is not crawling.
-      if (
-        req.robots &&
-        req.method !== "POST" &&
-        !(await robots.isAllowed(url, robotsToken(settings.userAgent)))
-      ) {
+      const verdict =
+        req.robots && req.method !== "POST"
+          ? await robots.verdict(url, robotsToken(settings.userAgent))
+          : "allowed";
+      if (verdict === "unreachable") {
+        throw new NewsdeskError(
+          "fetch.robots_unreachable",
+          `fetch: ${url.host}'s robots.txt could not be fetched (a server error or a network failure), which forbids crawling the site until it can be; it is asked again within the hour`,
+        );
+      }
+      if (verdict === "disallowed") {
         throw new NewsdeskError(
           "fetch.robots",
           `fetch: ${url.host}'s robots.txt does not allow ${robotsToken(settings.userAgent)} to fetch ${url.pathname}; an operator can override this per source`,

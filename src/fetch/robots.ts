@@ -15,13 +15,16 @@ const UNREACHABLE_MS = 60 * 60 * 1000;
 export type RobotsFile = { kind: "rules"; text: string } | { kind: "none" } | { kind: "unreachable" };
 
 interface Entry {
-  robots: Robots | "allow-all" | "disallow-all";
+  robots: Robots | "allow-all" | "unreachable";
   expires: number;
 }
 
+/** "unreachable": the file could not be fetched, which disallows everything for now (not for good). */
+export type RobotsVerdict = "allowed" | "disallowed" | "unreachable";
+
 export interface RobotsCache {
   /** Whether `userAgentToken` may fetch `url`; fetches the origin's robots.txt through `load` when needed. */
-  isAllowed(url: URL, userAgentToken: string): Promise<boolean>;
+  verdict(url: URL, userAgentToken: string): Promise<RobotsVerdict>;
 }
 
 /**
@@ -37,12 +40,12 @@ export function createRobotsCache(load: (robotsUrl: string) => Promise<RobotsFil
     const file = await load(robotsUrl);
     const now = Date.now();
     if (file.kind === "none") return { robots: "allow-all", expires: now + FRESH_MS };
-    if (file.kind === "unreachable") return { robots: "disallow-all", expires: now + UNREACHABLE_MS };
+    if (file.kind === "unreachable") return { robots: "unreachable", expires: now + UNREACHABLE_MS };
     return { robots: robotsParser(robotsUrl, file.text), expires: now + FRESH_MS };
   };
 
   return {
-    async isAllowed(url, token) {
+    async verdict(url, token) {
       const origin = url.origin;
       let entry = cache.get(origin);
       if (!entry || entry.expires < Date.now()) {
@@ -54,9 +57,9 @@ export function createRobotsCache(load: (robotsUrl: string) => Promise<RobotsFil
         entry = await p;
         cache.set(origin, entry);
       }
-      if (entry.robots === "allow-all") return true;
-      if (entry.robots === "disallow-all") return false;
-      return entry.robots.isAllowed(url.toString(), token) !== false;
+      if (entry.robots === "allow-all") return "allowed";
+      if (entry.robots === "unreachable") return "unreachable";
+      return entry.robots.isAllowed(url.toString(), token) !== false ? "allowed" : "disallowed";
     },
   };
 }

@@ -14,8 +14,9 @@ import type { StoredPage } from "../storage/article-pages.ts";
 import { applyRebuild, type RebuildOutcome, type RebuiltArticle } from "../storage/article-rebuild.ts";
 import type { Database, Source } from "../storage/schema.ts";
 import { articleStatements } from "./article-statements.ts";
-import { buildArticle, plainTitle } from "./build-article.ts";
+import { buildArticle } from "./build-article.ts";
 import { unpackPage } from "./keep-page.ts";
+import { rebuiltFields } from "./rebuilt-fields.ts";
 
 export interface ReextractDeps {
   db: Kysely<Database>;
@@ -41,25 +42,7 @@ export async function reextractArticle(
     const extracted = articleOrNull(extractArticle(html, page.url, { selectors }));
     const built = buildArticle(source.id, page.item, { extracted, finalUrl: page.url }, page.fetchedAt);
     fromPage = extracted !== null;
-    const { title, ...rest } = built;
-    rebuilt = {
-      // A headline the feed gave stays as stored: the publisher may have edited it since (a revision).
-      ...(plainTitle(page.item.title) ? {} : { title }),
-      byline: rest.byline,
-      agency: rest.agency,
-      published_at: rest.published_at,
-      lead_image_url: rest.lead_image_url,
-      lead_image_alt: rest.lead_image_alt,
-      lead_image_caption: rest.lead_image_caption,
-      lead_image_credit: rest.lead_image_credit,
-      lead_image_width: rest.lead_image_width,
-      lead_image_height: rest.lead_image_height,
-      body_html: rest.body_html,
-      text: rest.text,
-      excerpt: rest.excerpt,
-      language: rest.language,
-      canonical_url: rest.canonical_url,
-    };
+    rebuilt = rebuiltFields(built, page.item);
   } catch (err) {
     // A damaged row or a page that breaks the extractor: that article stays as it is.
     deps.log.warn(

@@ -71,7 +71,7 @@ export async function reviseKnownItem(
     ...(titleEdited ? { title } : {}),
   };
   if (textEdited) {
-    const page = stored.body_from_page ? await fetchPage(item, source, deps) : null;
+    const page = stored.body_from_page ? (await fetchPage(item, source, deps)).page : null;
     const built = buildArticle(source.id, item, page, now.toISOString());
     const kept = await pageToKeep(item, page, deps.config, now.toISOString());
     if (kept) change.page = kept;

@@ -13,6 +13,7 @@ import { clusterRequest } from "./cluster-request.ts";
 import { fetchPage } from "./fetch-page.ts";
 import { pageToKeep } from "./keep-page.ts";
 import { mapLimit } from "./map-limit.ts";
+import { nextPageAttempt } from "./page-retry-schedule.ts";
 import { itemChanged, reviseKnownItem } from "./revise-item.ts";
 
 export interface StoreDeps {
@@ -33,6 +34,8 @@ export interface StoreReport {
   deferred: number;
   /** New items whose page could not be fetched or read: stored from the feed's own text. */
   pagesUnavailable: number;
+  /** Of those stored, the ones whose page failed for a passing reason: it is fetched again later. */
+  pageRetries: number;
 }
 
 /** The one log line a fetch or a push writes: what the feed gave and what became of it. */
@@ -45,6 +48,7 @@ export function storeLogFields(sourceId: number, feed: ParsedFeed, report: Store
     ...(report.deferred > 0 ? { deferred: report.deferred } : {}),
     ...(feed.itemsNotRead > 0 ? { items_not_read: feed.itemsNotRead } : {}),
     ...(report.pagesUnavailable > 0 ? { pages_unavailable: report.pagesUnavailable } : {}),
+    ...(report.pageRetries > 0 ? { page_retries: report.pageRetries } : {}),
   };
 }
 
@@ -57,7 +61,8 @@ export function storeLogFields(sourceId: number, feed: ParsedFeed, report: Store
  * 4. for each new item, fetch its page and extract the article (feed text if that fails);
  * 5. sanitize and store each article in one transaction, unless the outlet has its key by then
  *    (the page's canonical URL may name an article stored under another link); a kill midway loses
- *    only unstored items.
+ *    only unstored items. A page that failed for a passing reason (a timeout, a 5xx) is recorded in
+ *    the same transaction to be fetched again later (retry-page.ts).
  */
 export async function storeFeedItems(
   source: Source,
@@ -113,25 +118,34 @@ export async function storeFeedItems(
     return true;
   });
   let pagesUnavailable = 0;
+  let pageRetries = 0;
   const added = await mapLimit(toFetch, config.pageConcurrency, async (item) => {
-    const page = await fetchPage(item, source, deps);
-    if (!page && item.url) pagesUnavailable++;
+    const { page, failure } = await fetchPage(item, source, deps);
+    if (failure) pagesUnavailable++;
     // Read after the page came in (it may take a while), from the same clock as the rest of the refresh.
-    const fetchedAt = (deps.now?.() ?? new Date()).toISOString();
+    const fetched = deps.now?.() ?? new Date();
+    const fetchedAt = fetched.toISOString();
     const article = buildArticle(source.id, item, page, fetchedAt);
     const kept = await pageToKeep(item, page, config, fetchedAt);
-    return insertArticle(db, article, item.categories, {
+    const retryAt = failure?.transient ? nextPageAttempt(0, fetched, failure.retryAfterMs) : null;
+    const stored = await insertArticle(db, article, item.categories, {
       ...(kept ? { page: kept } : {}),
+      ...(retryAt && failure
+        ? { pageRetry: { item, nextAttemptAt: retryAt.toISOString(), error: failure.error } }
+        : {}),
       outlet,
       feed: { digest: feedDigest(item), bodyFromPage: page?.extracted != null },
       cluster: clusterRequest(article, config),
       statements: articleStatements(article.text, source.title, deps.log),
     });
+    if (stored && retryAt) pageRetries++;
+    return stored;
   });
   return {
     added: added.filter(Boolean).length,
     revised: revised.filter(Boolean).length,
     deferred,
     pagesUnavailable,
+    pageRetries,
   };
 }

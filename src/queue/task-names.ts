@@ -5,6 +5,7 @@
 
 export const TASK = {
   refreshSource: "refresh_source",
+  fetchPage: "fetch_page",
   enqueueDue: "enqueue_due",
   drainMail: "drain_mail",
   storePushes: "store_pushes",
@@ -26,6 +27,14 @@ export const refreshJob = (sourceId: number, runAt: Date) =>
     queueName: refreshJobKey(sourceId),
     runAt,
   }) as const;
+
+/**
+ * An article's page retry (ingest/retry-page.ts), queued for the time it is due: one job per article
+ * at most (queued again, it moves). The retry's row is claimed before the fetch, so a second job for
+ * it, or a sweep's copy, finds nothing to do.
+ */
+export const pageJob = (articleId: number, runAt: Date) =>
+  ({ jobKey: `fetch_page:${articleId}`, jobKeyMode: "replace", runAt }) as const;
 
 /**
  * A job that runs alone: a job key (a slow run or a worker that was down never piles up copies) and a

@@ -5,9 +5,14 @@
  *
  * - `refresh_source` {sourceId}: one source refreshed; then its next refresh is queued for the time the
  *   refresh chose. One job per source at most, through its job key.
+ * - `fetch_page` {articleId}: an article stored from its feed's text gets its page (ingest/retry-
+ *   page.ts); if it failed again for a passing reason, the next try is queued for the back-off's time.
+ *   One job per article at most, through its job key.
  * - `enqueue_due` (every minute, and when a worker starts): a refresh queued now for every due source
  *   not being refreshed already (new sources, sources made due by hand, a job lost with its
- *   database); a queued one set for later moves to now.
+ *   database); a queued one set for later moves to now. Likewise a `fetch_page` job for every page
+ *   retry due within the minute: the first try of a page stored from feed text (a minute after it
+ *   failed, at the soonest) and any whose job was lost, or whose worker died holding it.
  * - `drain_mail`: the outbox sent (at most one runs at a time, cluster-wide, through its job key), each
  *   message claimed before it is sent, so one whose worker was killed mid-send is never sent again.
  * - `store_pushes`: the WebSub pushes the web processes kept, stored (queued by the web process that
@@ -18,13 +23,15 @@ import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { z } from "zod";
 import type { RefreshDeps } from "../ingest/refresh-source.ts";
 import { refreshSource } from "../ingest/refresh-source.ts";
+import { retryPage } from "../ingest/retry-page.ts";
 import { storeWaitingPushes } from "../ingest/websub-push.ts";
 import { runHousekeeping } from "../jobs/housekeeping.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import { sendDueMail } from "../mail/send-due-mail.ts";
+import { listDuePageRetries } from "../storage/page-retries.ts";
 import { findSourceById, listDueSources } from "../storage/sources.ts";
 import { queueSchemaOf } from "./queue-schema.ts";
-import { refreshJob, refreshJobKey, TASK } from "./task-names.ts";
+import { pageJob, refreshJob, refreshJobKey, TASK } from "./task-names.ts";
 
 /** Sources looked at per `enqueue_due` batch. */
 const DUE_BATCH = 500;
@@ -35,6 +42,7 @@ export interface TaskDeps extends RefreshDeps {
 }
 
 const refreshPayload = z.object({ sourceId: z.number().int().positive() });
+const pagePayload = z.object({ articleId: z.number().int().positive() });
 
 /** The graphile-worker task list. */
 export function taskList(deps: TaskDeps): TaskList {
@@ -47,6 +55,12 @@ export function taskList(deps: TaskDeps): TaskList {
     const after = await findSourceById(deps.db, sourceId);
     if (after && after.disabled_at === null)
       await queueRefresh(helpers, sourceId, new Date(after.next_fetch_at));
+  };
+
+  const fetchPage: Task = async (payload, helpers) => {
+    const { articleId } = pagePayload.parse(payload);
+    const { nextAttemptAt } = await retryPage(articleId, deps);
+    if (nextAttemptAt) await queuePageRetry(helpers, articleId, nextAttemptAt);
   };
 
   const enqueueDue: Task = async (_payload, helpers) => {
@@ -68,7 +82,11 @@ export function taskList(deps: TaskDeps): TaskList {
       await queueRefresh(helpers, source.id, new Date(source.next_fetch_at));
       queued++;
     }
+    // A retry being tried is held past the horizon (its lease), so only waiting ones are queued.
+    const pages = await listDuePageRetries(deps.db, horizon, DUE_BATCH);
+    for (const retry of pages) await queuePageRetry(helpers, retry.articleId, new Date(retry.nextAttemptAt));
     if (queued > 0) helpers.logger.debug(`due sources queued: ${queued}`);
+    if (pages.length > 0) helpers.logger.debug(`due page retries queued: ${pages.length}`);
   };
 
   const drainMail: Task = async () => {
@@ -88,6 +106,7 @@ export function taskList(deps: TaskDeps): TaskList {
 
   return {
     [TASK.refreshSource]: refresh,
+    [TASK.fetchPage]: fetchPage,
     [TASK.enqueueDue]: enqueueDue,
     [TASK.drainMail]: drainMail,
     [TASK.storePushes]: storePushes,
@@ -114,4 +133,9 @@ async function runningRefreshes(
 /** Queues `sourceId`'s next refresh at `runAt`, replacing a queued one (a running one is left alone). */
 export function queueRefresh(helpers: Pick<JobHelpers, "addJob">, sourceId: number, runAt: Date) {
   return helpers.addJob(TASK.refreshSource, { sourceId }, refreshJob(sourceId, runAt));
+}
+
+/** Queues article `articleId`'s page retry at `runAt`, replacing a queued one. */
+export function queuePageRetry(helpers: Pick<JobHelpers, "addJob">, articleId: number, runAt: Date) {
+  return helpers.addJob(TASK.fetchPage, { articleId }, pageJob(articleId, runAt));
 }

@@ -12,6 +12,7 @@ import { type KeptPage, keepArticlePage, updateKeptItem } from "./article-pages.
 import { clusterCacheFor } from "./cluster-cache.ts";
 import { type ClusterRequest, clusterInsertedArticle } from "./clustering.ts";
 import { isPostgres } from "./db.ts";
+import { type PageRetryInput, recordPageRetry, updateRetryItem } from "./page-retries.ts";
 import type { Article, ArticleRevision, ArticlesTable, Database, DisplayMode, NewArticle } from "./schema.ts";
 import { lockStatementWriters, replaceArticleStatements, type StatementInput } from "./statements.ts";
 
@@ -173,6 +174,8 @@ export async function reviseArticle(
     }
     if (change.page) await keepArticlePage(trx, id, change.page);
     else if (change.item) await updateKeptItem(trx, id, change.item);
+    // A page still to be fetched is built with the item as the feed now gives it.
+    if (change.item) await updateRetryItem(trx, id, change.item);
     const title = change.title !== undefined && !sameText(change.title, row.title) ? change.title : null;
     const body = change.body && !sameText(change.body.text, row.text) ? change.body : null;
     const excerpt =
@@ -253,6 +256,8 @@ export interface ArticleOrigin {
   statements?: readonly StatementInput[];
   /** The page it was built from, kept for re-extraction (absent when pages are not kept). */
   page?: KeptPage;
+  /** Its page failed for a passing reason: fetch it again later (storage/page-retries.ts). */
+  pageRetry?: PageRetryInput;
 }
 
 /**
@@ -306,6 +311,7 @@ export async function insertArticle(
     if (origin.statements)
       await replaceArticleStatements(trx, Number(row.id), sortAt, origin.statements, article.created_at);
     if (origin.page) await keepArticlePage(trx, Number(row.id), origin.page);
+    if (origin.pageRetry) await recordPageRetry(trx, Number(row.id), origin.pageRetry);
     if (origin.feed) {
       await trx
         .insertInto("article_feed_state")

@@ -23,6 +23,7 @@ import * as m0019 from "./migrations/0019-queue-workers.ts";
 import * as m0020 from "./migrations/0020-site-version-shards.ts";
 import * as m0021 from "./migrations/0021-websub-pushes.ts";
 import * as m0022 from "./migrations/0022-host-slots.ts";
+import * as m0023 from "./migrations/0023-page-retries.ts";
 import * as m0024 from "./migrations/0024-mail-claims.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
@@ -51,6 +52,7 @@ const migrations: Record<string, DialectMigration> = {
   "0020-site-version-shards": m0020,
   "0021-websub-pushes": m0021,
   "0022-host-slots": m0022,
+  "0023-page-retries": m0023,
   "0024-mail-claims": m0024,
 };
 

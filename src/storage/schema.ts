@@ -131,6 +131,17 @@ export interface ArticleFeedStateTable {
  * led to it, so the article can be rebuilt by a newer extractor (`newsdesk reextract`). Pruned after
  * NEWSDESK_PAGE_ARCHIVE_DAYS.
  */
+/** An article stored from its feed's text whose page is to be fetched again (ingest/retry-page.ts). */
+export interface PageRetriesTable {
+  article_id: number;
+  /** The FeedItem as parsed, JSON. */
+  item: string;
+  attempts: Generated<number>;
+  /** ISO-8601: when the next retry is due (while one runs, the end of its lease). */
+  next_attempt_at: string;
+  last_error: string | null;
+}
+
 export interface ArticlePagesTable {
   article_id: number;
   /** The address the page was finally read from (after redirects). */
@@ -428,6 +439,7 @@ export interface Database {
   article_revisions: ArticleRevisionsTable;
   article_feed_state: ArticleFeedStateTable;
   article_pages: ArticlePagesTable;
+  page_retries: PageRetriesTable;
   story_redirects: StoryRedirectsTable;
   cluster_features: ClusterFeaturesTable;
   cluster_stories: ClusterStoriesTable;

@@ -61,6 +61,7 @@ for (const { name, make } of bothDatabases) {
         "0020-site-version-shards",
         "0021-websub-pushes",
         "0022-host-slots",
+        "0023-page-retries",
         "0024-mail-claims",
       ]);
     });

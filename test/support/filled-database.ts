@@ -156,6 +156,34 @@ export async function fillDatabase(db: Db): Promise<FilledDatabase> {
       },
     },
   );
+  // An article stored from its feed's text whose page failed for a passing reason: a retry waits.
+  const retryGuid = "page-retry";
+  await insertArticle(
+    k,
+    {
+      source_id: gazette,
+      guid: retryGuid,
+      url: `https://wsw2.test/${retryGuid}`,
+      title: "Stored from the feed",
+      body_html: "<p>The feed's summary.</p>",
+      text: "The feed's summary.",
+      published_at: at(30),
+      fetched_at: at(30),
+      created_at: at(30),
+      updated_at: at(30),
+    },
+    [],
+    {
+      feed: { digest: "digest-2", bodyFromPage: false },
+      pageRetry: {
+        item: bareFeedItem(retryGuid, `https://wsw2.test/${retryGuid}`, {
+          summary: { value: "The feed's summary.", type: "text" },
+        }),
+        nextAttemptAt: at(31),
+        error: "fetch: http://wsw2.test/page-retry answered HTTP 503",
+      },
+    },
+  );
   const kept = await k
     .selectFrom("articles")
     .select("id")
