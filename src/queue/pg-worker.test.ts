@@ -8,6 +8,7 @@ import { once } from "node:events";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { JobHelpers } from "graphile-worker";
 import { sql } from "kysely";
 import pg from "pg";
 import { postgresTestDatabase, stopTestPostgres, useMigratedDb } from "../../test/support/databases.ts";
@@ -18,6 +19,7 @@ import { createLogger } from "../log.ts";
 import { insertSource, markSourcesDue } from "../storage/sources.ts";
 import { openQueue, type QueueWorker, queueSchemaOf, startQueueWorker } from "./pg-worker.ts";
 import { TASK } from "./task-names.ts";
+import { taskList } from "./tasks.ts";
 
 after(stopTestPostgres);
 
@@ -236,6 +238,46 @@ describe("job queue on postgres", () => {
       });
     } finally {
       await worker.stop();
+    }
+  });
+
+  test("housekeeping deletes a job set aside for a newer one of its key once its worker is gone, and nothing else", async () => {
+    const pool = new pg.Pool({ connectionString: t.tdb.url, max: 2 });
+    const utils = await openQueue(deps(), pool);
+    try {
+      const schema = queueSchema();
+      const first = await utils.addJob("test_task", {}, { jobKey: "superseded-test", runAt: new Date(0) });
+      // As a worker that took it and was then killed: locked, its key taken over by a newer job.
+      await sql`UPDATE ${sql.id(schema)}._private_jobs SET locked_at = now(), locked_by = 'dead', attempts = 1
+        WHERE id = ${first.id}`.execute(t.db.kysely);
+      const second = await utils.addJob(
+        "test_task",
+        {},
+        { jobKey: "superseded-test", jobKeyMode: "replace" },
+      );
+      assert.notEqual(second.id, first.id, "a new job, the running one set aside");
+      const kept = await utils.addJob("test_task", {}, { jobKey: "failed-for-good" });
+      await sql`UPDATE ${sql.id(schema)}._private_jobs SET attempts = max_attempts WHERE id = ${kept.id}`.execute(
+        t.db.kysely,
+      );
+      // The dead worker's lock released (heartbeat.ts), an hour on.
+      await sql`UPDATE ${sql.id(schema)}._private_jobs SET locked_at = NULL, locked_by = NULL,
+        updated_at = now() - interval '2 hours' WHERE id = ${first.id}`.execute(t.db.kysely);
+      const housekeeping = taskList(deps())[TASK.housekeeping]!;
+      const helpers = { withPgClient: utils.withPgClient } as unknown as JobHelpers;
+      await housekeeping({}, helpers);
+      const ids = new Set(
+        (
+          await sql<{ id: string }>`SELECT id::text FROM ${sql.id(schema)}.jobs`.execute(t.db.kysely)
+        ).rows.map((r) => r.id),
+      );
+      assert.ok(!ids.has(String(first.id)), "the set-aside job is gone");
+      assert.ok(ids.has(String(second.id)), "its successor stays");
+      assert.ok(ids.has(String(kept.id)), "a job of a key that failed for good stays for the operator");
+      await utils.completeJobs([String(second.id), String(kept.id)]);
+    } finally {
+      await utils.release();
+      await pool.end();
     }
   });
 

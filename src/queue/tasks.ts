@@ -17,7 +17,8 @@
  *   message claimed before it is sent, so one whose worker was killed mid-send is never sent again.
  * - `store_pushes`: the WebSub pushes the web processes kept, stored (queued by the web process that
  *   kept one, and every minute in case that failed).
- * - `housekeeping` (hourly): expired sessions, tokens, rate-limit events and kept pages pruned.
+ * - `housekeeping` (hourly): expired sessions, tokens, rate-limit events and kept pages pruned, and
+ *   jobs set aside by graphile-worker for a newer one of their key whose worker died (see below).
  */
 import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { z } from "zod";
@@ -100,8 +101,9 @@ export function taskList(deps: TaskDeps): TaskList {
     await storeWaitingPushes(deps);
   };
 
-  const housekeeping: Task = async () => {
+  const housekeeping: Task = async (_payload, helpers) => {
     await runHousekeeping(deps.db, deps.config, new Date());
+    await removeSupersededJobs(helpers, queueSchemaOf(deps.config));
   };
 
   return {
@@ -112,6 +114,23 @@ export function taskList(deps: TaskDeps): TaskList {
     [TASK.storePushes]: storePushes,
     [TASK.housekeeping]: housekeeping,
   };
+}
+
+/**
+ * Deletes jobs graphile-worker set aside when a job of the same key was queued while they ran (it
+ * takes their key and marks them failed for good, to be deleted when they complete): one whose
+ * worker was killed before completing stays so forever. Every job of ours has a key, so a keyless
+ * one failed for good was set aside; an hour old, its worker is long gone.
+ */
+async function removeSupersededJobs(helpers: Pick<JobHelpers, "withPgClient">, schema: string) {
+  await helpers.withPgClient((client) =>
+    client.query(
+      `SELECT id FROM "${schema}".complete_jobs(array(
+         SELECT id FROM "${schema}".jobs
+         WHERE key IS NULL AND attempts >= max_attempts AND locked_at IS NULL
+           AND updated_at < now() - interval '1 hour'))`,
+    ),
+  );
 }
 
 /** Which of `sourceIds` have their refresh job running (locked by a worker) now. */
