@@ -258,6 +258,29 @@ interface ThroughputRow {
   read?: ReadFigures & { perSecondWhileRead: number };
 }
 const rows: ThroughputRow[] = [];
+let idle: ReadFigures | null = null;
+
+/**
+ * Reads `pathsFile`'s article pages through a fresh `serve --no-fetch` with two web processes (its
+ * page cache empty, so every page is rendered from the database once, as new articles are).
+ */
+async function readArticlePages(url: string, pathsFile: string): Promise<ReadFigures> {
+  const web = await startServeCommand(url, ["serve", "--no-fetch"], {
+    NEWSDESK_WEB_WORKERS: "2",
+    LOG_LEVEL: "error",
+  });
+  try {
+    await sleep(2_000);
+    return await runJsonChild<ReadFigures>(join(root, "bench/support/path-readers.ts"), [
+      web.site,
+      String(READ_RATE),
+      String(READ_SECONDS),
+      pathsFile,
+    ]);
+  } finally {
+    await web.stop();
+  }
+}
 const maxWorkers = Math.max(...WORKERS);
 
 if (!SKIP.has("throughput")) {
@@ -294,50 +317,36 @@ if (!SKIP.has("throughput")) {
     row.maxInFlightPerHost = polite.maxInFlightPerHost;
     row.startsWithinGap = polite.startsWithinGap;
     row.minGapMs = polite.minGapMs ?? 0;
+    say(
+      `  politeness in the window: at most ${row.maxInFlightPerHost} in flight on one host, ${row.startsWithinGap} starts within half the ${GAP_MS} ms gap (shortest gap ${row.minGapMs.toFixed(0)} ms)`,
+    );
     if (n === maxWorkers && !SKIP.has("web")) {
-      const web = await startServeCommand(url, ["serve", "--no-fetch"], {
-        NEWSDESK_WEB_WORKERS: "2",
-        LOG_LEVEL: "error",
-      });
-      try {
-        const paths = await articlePaths(db, 2000);
-        // A first read of each (cold cache), then the measured window.
-        await sleep(2_000);
-        const r0 = await count(db, "articles");
-        const t1 = performance.now();
-        const pathsFile = join(tmpdir(), `scale-out-paths-${process.pid}.json`);
-        writeFileSync(pathsFile, JSON.stringify(paths));
-        const read = await runJsonChild<ReadFigures>(join(root, "bench/support/path-readers.ts"), [
-          web.site,
-          String(READ_RATE),
-          String(READ_SECONDS),
-          pathsFile,
-        ]);
-        const r1 = await count(db, "articles");
-        row.read = { ...read, perSecondWhileRead: (r1 - r0) / ((performance.now() - t1) / 1000) };
-        say(
-          `  web: ${read.count} article pages at ${READ_RATE}/s, p50 ${read.p50.toFixed(1)} ms, p99 ${read.p99.toFixed(1)} ms, ${read.errors} errors; ingest meanwhile ${row.read.perSecondWhileRead.toFixed(1)} articles/s`,
-        );
-      } finally {
-        await web.stop();
-      }
-    }
-    if (row.read) {
+      const paths = await articlePaths(db, 2000);
+      const pathsFile = join(tmpdir(), `scale-out-paths-${process.pid}.json`);
+      writeFileSync(pathsFile, JSON.stringify(paths));
+      const r0 = await count(db, "articles");
+      const t1 = performance.now();
+      const read = await readArticlePages(url, pathsFile);
+      const r1 = await count(db, "articles");
+      row.read = { ...read, perSecondWhileRead: (r1 - r0) / ((performance.now() - t1) / 1000) };
+      say(
+        `  web while ingesting: ${read.count} article pages at ${READ_RATE}/s, p50 ${read.p50.toFixed(1)} ms, p99 ${read.p99.toFixed(1)} ms, ${read.errors} errors; ingest meanwhile ${row.read.perSecondWhileRead.toFixed(1)} articles/s`,
+      );
       const during = await originStats(true);
       say(
         `  politeness while readers read: at most ${during.maxInFlightPerHost} in flight on one host, ${during.startsWithinGap} starts within half the gap (shortest ${(during.minGapMs ?? 0).toFixed(0)} ms)`,
+      );
+      await workers.stop();
+      // The baseline: the same pages from a fresh web tier with nothing ingesting.
+      idle = await readArticlePages(url, pathsFile);
+      say(
+        `  web idle (baseline): p50 ${idle.p50.toFixed(1)} ms, p99 ${idle.p99.toFixed(1)} ms, ${idle.errors} errors`,
       );
     }
     await workers.stop();
     if (workers.figures.selfExits > 0)
       say(`  workers that stopped by themselves: ${workers.figures.selfExits}`);
-    const after = await originStats();
-    row.maxInFlightPerHost = after.maxInFlightPerHost;
-    row.startsWithinGap = after.startsWithinGap;
-    row.minGapMs = after.minGapMs ?? 0;
-    say(
-      `  politeness: at most ${row.maxInFlightPerHost} in flight on one host, ${row.startsWithinGap} starts within half the ${GAP_MS} ms gap (shortest gap ${row.minGapMs.toFixed(0)} ms); ${((performance.now() - t0) / 1000).toFixed(0)} s`,
-    );
+    say(`  ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     rows.push(row);
     await db.close();
     // Its autovacuum and checkpoints must not weigh on the next run.
@@ -500,7 +509,7 @@ if (rows.length > 0) {
   const read = rows.find((r) => r.read)?.read;
   if (read)
     console.log(
-      `\nweb tier (2 processes) while ${maxWorkers} workers ingest (${read.perSecondWhileRead.toFixed(1)} articles/s): ${read.count} article pages at ${READ_RATE}/s, p50 ${read.p50.toFixed(1)} ms, p90 ${read.p90.toFixed(1)} ms, p99 ${read.p99.toFixed(1)} ms, max ${read.max.toFixed(1)} ms, ${read.errors} errors`,
+      `\nweb tier (2 processes), idle: ${idle ? `p50 ${idle.p50.toFixed(1)} ms, p90 ${idle.p90.toFixed(1)} ms, p99 ${idle.p99.toFixed(1)} ms, max ${idle.max.toFixed(1)} ms` : "not measured"}; while ${maxWorkers} workers ingest (${read.perSecondWhileRead.toFixed(1)} articles/s): ${read.count} article pages at ${READ_RATE}/s, p50 ${read.p50.toFixed(1)} ms, p90 ${read.p90.toFixed(1)} ms, p99 ${read.p99.toFixed(1)} ms, max ${read.max.toFixed(1)} ms, ${read.errors} errors`,
     );
 }
 await admin.close();
