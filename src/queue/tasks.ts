@@ -18,6 +18,8 @@
  * - `store_pushes`: the WebSub pushes the web processes kept, stored (queued by the web process that
  *   kept one, and every minute in case that failed).
  * - `housekeeping` (hourly): expired sessions, tokens, rate-limit events and kept pages pruned.
+ * - `sweep_clustering` (every minute): articles a killed worker left in no story filed, and
+ *   clustering's rows of long-closed stories pruned (jobs/clustering-sweep.ts).
  */
 import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { z } from "zod";
@@ -25,6 +27,7 @@ import type { RefreshDeps } from "../ingest/refresh-source.ts";
 import { refreshSource } from "../ingest/refresh-source.ts";
 import { retryPage } from "../ingest/retry-page.ts";
 import { storeWaitingPushes } from "../ingest/websub-push.ts";
+import { sweepClustering } from "../jobs/clustering-sweep.ts";
 import { runHousekeeping } from "../jobs/housekeeping.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import { sendDueMail } from "../mail/send-due-mail.ts";
@@ -104,6 +107,12 @@ export function taskList(deps: TaskDeps): TaskList {
     await runHousekeeping(deps.db, deps.config, new Date());
   };
 
+  const clusteringSweep: Task = async (_payload, helpers) => {
+    const report = await sweepClustering(deps);
+    if (report.filed > 0 || report.failed > 0)
+      helpers.logger.info(`unfiled articles filed: ${report.filed}, failed: ${report.failed}`);
+  };
+
   return {
     [TASK.refreshSource]: refresh,
     [TASK.fetchPage]: fetchPage,
@@ -111,6 +120,7 @@ export function taskList(deps: TaskDeps): TaskList {
     [TASK.drainMail]: drainMail,
     [TASK.storePushes]: storePushes,
     [TASK.housekeeping]: housekeeping,
+    [TASK.sweepClustering]: clusteringSweep,
   };
 }
 
