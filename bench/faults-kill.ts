@@ -50,7 +50,7 @@ try {
             f.lost === 0 &&
             f.missingAtEnd === 0 &&
             f.storedAtEnd === f.expectedAtEnd;
-          summary = `${f.kills} kills (${f.midIngest} while storing, ${f.beforeFirstStore} before its first store, ${f.afterEnd} after it had ended), last window ${Math.round(f.windowMs)} ms; ${f.storedByKilled} articles stored by killed fetches; problems ${f.problems.length}; lost ${f.lost}; at the end ${f.storedAtEnd} stored of ${f.expectedAtEnd} listed, ${f.missingAtEnd} missing; ${f.seconds.toFixed(0)} s`;
+          summary = `${f.kills} kills (${f.midIngest} while storing, ${f.beforeFirstStore} before its first store, ${f.afterEnd} after it had ended), last window ${Math.round(f.windowMs)} ms; ${f.storedByKilled} articles stored by killed fetches (${f.leftUnfiled} left unfiled, filed by the sweep); problems ${f.problems.length}; lost ${f.lost}; at the end ${f.storedAtEnd} stored of ${f.expectedAtEnd} listed, ${f.missingAtEnd} missing; ${f.seconds.toFixed(0)} s`;
           problems = f.problems;
         } else {
           const f = await commentKillRounds({

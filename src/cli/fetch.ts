@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { type RefreshReport, refreshSource } from "../ingest/refresh-source.ts";
+import { sweepClustering } from "../jobs/clustering-sweep.ts";
 import { refreshDueSources, refreshSources } from "../jobs/scheduler.ts";
 import { sharedHostLimits } from "../queue/shared-host-limiter.ts";
 import { findSourceById, listSources } from "../storage/sources.ts";
@@ -35,6 +36,9 @@ export function registerFetch(program: Command): void {
         } else {
           reports = await refreshSources(await listSources(rt.db.kysely), deps);
         }
+        // What an earlier, killed run left unfiled, and clustering's old rows: nothing else may run
+        // the minute's sweep (a fetch from cron, without `serve`).
+        await sweepClustering(deps);
         for (const r of reports) console.log(describe(r));
         const failed = reports.filter((r) => r.error).length;
         const added = reports.reduce((n, r) => n + r.added, 0);

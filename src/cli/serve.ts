@@ -12,6 +12,7 @@ import { fetcherFromConfig } from "../fetch/from-config.ts";
 import type { RefreshDeps } from "../ingest/refresh-source.ts";
 import { storeWaitingPushes } from "../ingest/websub-push.ts";
 import { startBackgroundJobs } from "../jobs/background.ts";
+import { CLUSTERING_SWEEP_TICK_MS, sweepClustering } from "../jobs/clustering-sweep.ts";
 import { hourlyHousekeeping } from "../jobs/housekeeping.ts";
 import { PAGE_RETRY_TICK_MS, retryDuePages } from "../jobs/page-retries.ts";
 import { repeatEvery } from "../jobs/repeat.ts";
@@ -113,7 +114,7 @@ async function serve(opts: ServeOptions): Promise<void> {
 /** How often the fetcher looks for kept WebSub pushes on SQLite (one indexed read when there are none). */
 const PUSH_TICK_MS = 2_000;
 
-/** SQLite's way to run the work: the scheduler's, pushes', page retries' and background jobs' timers, in this process. */
+/** SQLite's way to run the work: the scheduler's, pushes', page retries', the clustering sweep's and background jobs' timers, in this process. */
 function startTimers(
   deps: RefreshDeps,
   mailer: Mailer | null,
@@ -137,6 +138,16 @@ function startTimers(
     },
     deps.log,
   );
+  // Articles a killed process left in no story filed; clustering's old rows pruned.
+  const clusteringSweep = repeatEvery(
+    "clustering sweep",
+    CLUSTERING_SWEEP_TICK_MS,
+    async () => {
+      const report = await sweepClustering(deps);
+      if (report.filed > 0 || report.failed > 0) deps.log.info(report, "unfiled articles filed");
+    },
+    deps.log,
+  );
   const jobs = startBackgroundJobs({
     db: deps.db,
     log: deps.log,
@@ -149,6 +160,7 @@ function startTimers(
       await scheduler.stop();
       await pushes.stop();
       await pageRetries.stop();
+      await clusteringSweep.stop();
       await jobs.stop();
     },
   };

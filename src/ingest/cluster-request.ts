@@ -6,7 +6,7 @@ import { articleFeatures } from "../stories/features.ts";
 
 /** The article's clustering features, computed before the insert's transaction (tokenizing and hashing are the costly part). */
 export function clusterRequest(
-  article: NewArticle,
+  article: Pick<NewArticle, "title" | "text" | "language" | "published_at">,
   config: Pick<Config, "storyWindowHours">,
 ): ClusterRequest {
   return {

@@ -10,6 +10,7 @@ export const TASK = {
   drainMail: "drain_mail",
   storePushes: "store_pushes",
   housekeeping: "housekeeping",
+  sweepClustering: "sweep_clustering",
 } as const;
 
 /** One refresh job per source: queued again under the same key, it moves, never doubles. */
@@ -52,5 +53,6 @@ export const CRONTAB = [
   cronLine("* * * * *", TASK.enqueueDue),
   cronLine("* * * * *", TASK.drainMail),
   cronLine("* * * * *", TASK.storePushes),
+  cronLine("* * * * *", TASK.sweepClustering),
   cronLine("7 * * * *", TASK.housekeeping),
 ].join("\n");

@@ -19,6 +19,8 @@
  *   kept one, and every minute in case that failed).
  * - `housekeeping` (hourly): expired sessions, tokens, rate-limit events and kept pages pruned, and
  *   jobs set aside by graphile-worker for a newer one of their key whose worker died (see below).
+ * - `sweep_clustering` (every minute): articles a killed worker left in no story filed, and
+ *   clustering's rows of long-closed stories pruned (jobs/clustering-sweep.ts).
  */
 import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { z } from "zod";
@@ -26,6 +28,7 @@ import type { RefreshDeps } from "../ingest/refresh-source.ts";
 import { refreshSource } from "../ingest/refresh-source.ts";
 import { retryPage } from "../ingest/retry-page.ts";
 import { storeWaitingPushes } from "../ingest/websub-push.ts";
+import { sweepClustering } from "../jobs/clustering-sweep.ts";
 import { runHousekeeping } from "../jobs/housekeeping.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import { sendDueMail } from "../mail/send-due-mail.ts";
@@ -106,6 +109,12 @@ export function taskList(deps: TaskDeps): TaskList {
     await removeSupersededJobs(helpers, queueSchemaOf(deps.config));
   };
 
+  const clusteringSweep: Task = async (_payload, helpers) => {
+    const report = await sweepClustering(deps);
+    if (report.filed > 0 || report.failed > 0)
+      helpers.logger.info(`unfiled articles filed: ${report.filed}, failed: ${report.failed}`);
+  };
+
   return {
     [TASK.refreshSource]: refresh,
     [TASK.fetchPage]: fetchPage,
@@ -113,6 +122,7 @@ export function taskList(deps: TaskDeps): TaskList {
     [TASK.drainMail]: drainMail,
     [TASK.storePushes]: storePushes,
     [TASK.housekeeping]: housekeeping,
+    [TASK.sweepClustering]: clusteringSweep,
   };
 }
 

@@ -13,7 +13,8 @@ import { refreshStorySummary } from "./clustering.ts";
 import { isPostgres } from "./db.ts";
 import { dropPageRetry, postponePageRetry, retryItemJson } from "./page-retries.ts";
 import type { Database, NewArticle } from "./schema.ts";
-import { lockStatementWriters, replaceArticleStatements, type StatementInput } from "./statements.ts";
+import { replaceArticleStatements, type StatementInput } from "./statements.ts";
+import { takeWriterLocks } from "./writer-locks.ts";
 
 /** The columns a re-extraction may change: what the page gave, not the article's identity or history. */
 export const REBUILT_COLUMNS = [
@@ -56,12 +57,16 @@ export async function applyRebuild(
   now: string,
 ): Promise<RebuildOutcome> {
   return db.transaction().execute(async (trx) => {
-    if (statements) await lockStatementWriters(trx);
+    await takeWriterLocks(trx, { statements: true, clustering: true });
     return rebuildInPlace(trx, id, rebuilt, statements, bodyFromPage, now);
   });
 }
 
-/** applyRebuild's work inside the caller's transaction (which took the statement writers' lock if needed). */
+/**
+ * applyRebuild's work inside the caller's transaction, which took both writer locks first, with or
+ * without statements: the article's row and its story's summary are written by filing too
+ * (writer-locks.ts).
+ */
 async function rebuildInPlace(
   trx: Transaction<Database>,
   id: number,
@@ -132,7 +137,7 @@ export async function applyFetchedPage(
   now: string,
 ): Promise<FetchedPageOutcome> {
   return db.transaction().execute(async (trx) => {
-    if (statements) await lockStatementWriters(trx);
+    await takeWriterLocks(trx, { statements: true, clustering: true });
     // The article's row first, as a publisher's revision takes it before the retry's: one order, no deadlock.
     let q = trx.selectFrom("articles").select("id").where("id", "=", id);
     if (isPostgres(trx)) q = q.forUpdate();

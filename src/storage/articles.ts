@@ -8,13 +8,14 @@ import { withoutControlChars } from "../util/control-chars.ts";
 import { sameText } from "../util/same-text.ts";
 import { slugify } from "../util/slug.ts";
 import { outletHost } from "../util/url-key.ts";
+import { type ArticleToFile, fileArticle, writeArticleStatements } from "./article-filing.ts";
 import { type KeptPage, keepArticlePage, updateKeptItem } from "./article-pages.ts";
-import { clusterCacheFor } from "./cluster-cache.ts";
-import { type ClusterRequest, clusterInsertedArticle } from "./clustering.ts";
+import type { ClusterRequest } from "./clustering.ts";
 import { isPostgres } from "./db.ts";
 import { type PageRetryInput, recordPageRetry, updateRetryItem } from "./page-retries.ts";
 import type { Article, ArticleRevision, ArticlesTable, Database, DisplayMode, NewArticle } from "./schema.ts";
-import { lockStatementWriters, replaceArticleStatements, type StatementInput } from "./statements.ts";
+import { replaceArticleStatements, type StatementInput } from "./statements.ts";
+import { takeWriterLocks } from "./writer-locks.ts";
 
 /** An article joined with the name and address of the source it came from. */
 export type ArticleWithSource = Article & {
@@ -154,7 +155,9 @@ export async function reviseArticle(
   now: string,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    if (change.statements) await lockStatementWriters(trx);
+    // Both locks, with or without statements: the article's row and its story's name are written by
+    // filing too (writer-locks.ts).
+    await takeWriterLocks(trx, { statements: true, clustering: true });
     let q = trx
       .selectFrom("articles")
       .select(["title", "body_html", "text", "excerpt", "story_id", "sort_at"])
@@ -261,12 +264,15 @@ export interface ArticleOrigin {
 }
 
 /**
- * Stores a new article with its topics and files it into a story (by clustering when `origin.cluster`
- * is given, else a story of one), in one transaction. Nothing changes if the source already has that guid (a
- * concurrent or resumed fetch got there first), nor if `origin.outlet` already has an article under
- * its url_key (the same report through another of the outlet's feeds). The key check and the insert
- * are serialized per key: SQLite's IMMEDIATE transactions take the write lock first; on PostgreSQL an
- * advisory lock on the key, held to commit. Returns whether a row was added.
+ * Stores a new article with its topics and statements and files it into a story (by clustering when
+ * `origin.cluster` is given, else a story of one), in up to three transactions. The first
+ * (`storeArticle`) writes the article and what comes with it, in parallel with other writers; the
+ * second writes its statements, serialized with other statement writers; the last files it,
+ * serialized with other filings (article-filing.ts). A process stopped before the last leaves the
+ * article in no story, which the minute's sweep files (ingest/file-unfiled.ts). Nothing
+ * changes if the source already has that guid (a concurrent or resumed fetch got there first), nor if
+ * `origin.outlet` already has an article under its url_key (the same report through another of the
+ * outlet's feeds). Returns whether a row was added.
  */
 export async function insertArticle(
   db: Kysely<Database>,
@@ -274,15 +280,40 @@ export async function insertArticle(
   topics: readonly string[] = [],
   origin: ArticleOrigin = {},
 ): Promise<boolean> {
+  const stored = await storeArticle(db, article, topics, origin);
+  if (!stored) return false;
+  if (origin.statements)
+    await writeArticleStatements(
+      db,
+      stored,
+      { of: article.text, list: origin.statements },
+      article.created_at,
+    );
+  await fileArticle(db, stored, origin.cluster ? { cluster: origin.cluster } : {}, article.created_at);
+  return true;
+}
+
+/**
+ * insertArticle's first transaction: the article in no story yet, its kept page, page retry, feed
+ * state and topics. It takes no lock shared by every writer; the key check and the insert are
+ * serialized per key: SQLite's IMMEDIATE transactions take the write lock first; on PostgreSQL an
+ * advisory lock on the key, held to commit. Returns what filing the article needs, or null when
+ * nothing was stored.
+ */
+export async function storeArticle(
+  db: Kysely<Database>,
+  article: NewArticle,
+  topics: readonly string[] = [],
+  origin: Omit<ArticleOrigin, "cluster" | "statements"> = {},
+): Promise<ArticleToFile | null> {
   const sortAt = sortTime(article.published_at ?? null, article.fetched_at);
   return db.transaction().execute(async (trx) => {
-    if (origin.statements) await lockStatementWriters(trx);
     const key = article.url_key ?? null;
     if (key && origin.outlet) {
       if (isPostgres(trx))
         await sql`select pg_advisory_xact_lock(hashtextextended(${`url_key:${key}`}::text, 0))`.execute(trx);
       const outlet = origin.outlet;
-      if ((await urlKeyHolders(trx, [key])).some((h) => isSameOutlet(h, outlet))) return false;
+      if ((await urlKeyHolders(trx, [key])).some((h) => isSameOutlet(h, outlet))) return null;
     }
     const row = await trx
       .insertInto("articles")
@@ -290,33 +321,15 @@ export async function insertArticle(
       .onConflict((oc) => oc.columns(["source_id", "guid"]).doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!row) return false;
-    if (origin.cluster) {
-      const filed = { id: Number(row.id), sourceId: article.source_id, at: sortAt, title: article.title };
-      await clusterInsertedArticle(trx, clusterCacheFor(db), filed, origin.cluster, article.created_at);
-    } else {
-      const story = await trx
-        .insertInto("stories")
-        .values({
-          title: article.title,
-          last_published_at: sortAt,
-          first_published_at: sortAt,
-          created_at: article.created_at,
-          updated_at: article.updated_at,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await trx.updateTable("articles").set({ story_id: story.id }).where("id", "=", row.id).execute();
-    }
-    if (origin.statements)
-      await replaceArticleStatements(trx, Number(row.id), sortAt, origin.statements, article.created_at);
-    if (origin.page) await keepArticlePage(trx, Number(row.id), origin.page);
-    if (origin.pageRetry) await recordPageRetry(trx, Number(row.id), origin.pageRetry);
+    if (!row) return null;
+    const id = Number(row.id);
+    if (origin.page) await keepArticlePage(trx, id, origin.page);
+    if (origin.pageRetry) await recordPageRetry(trx, id, origin.pageRetry);
     if (origin.feed) {
       await trx
         .insertInto("article_feed_state")
         .values({
-          article_id: row.id,
+          article_id: id,
           digest: origin.feed.digest,
           body_from_page: origin.feed.bodyFromPage ? 1 : 0,
         })
@@ -329,13 +342,13 @@ export async function insertArticle(
       if (slug && !bySlug.has(slug)) bySlug.set(slug, clean);
     }
     const values = [...bySlug].slice(0, TOPICS_PER_ARTICLE).map(([slug, name]) => ({
-      article_id: row.id,
+      article_id: id,
       slug,
       name,
       sort_at: sortAt,
     }));
     if (values.length > 0) await trx.insertInto("article_topics").values(values).execute();
-    return true;
+    return { id, sourceId: article.source_id, title: article.title, sortAt };
   });
 }
 

@@ -91,3 +91,12 @@ export function clusterCacheFor(db: Kysely<Database>): ClusterCache {
   }
   return cache;
 }
+
+/**
+ * Forgets everything cached for `db`: after a filing's transaction failed, what it cached was never
+ * committed (a story's sums under a row version another write may reuse, a fold's frequencies under a
+ * document count, a report filed again from another text), so none of it may be taken for the truth.
+ */
+export function forgetClusterCache(db: Kysely<Database>): void {
+  caches.delete(db);
+}

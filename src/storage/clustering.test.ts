@@ -20,6 +20,7 @@ import {
   type StoryText,
 } from "../../test/support/story-texts.ts";
 import { clusterRequest } from "../ingest/cluster-request.ts";
+import { sweepClustering } from "../jobs/clustering-sweep.ts";
 import { articleFeatures } from "../stories/features.ts";
 import { leadSentence } from "../stories/representative.ts";
 import { termsOf } from "../stories/vectors.ts";
@@ -375,11 +376,21 @@ for (const { name, make } of bothDatabases) {
       });
     });
 
-    test("clustering rows filed longer ago than window + 48h are pruned as later articles are filed; stories stay", async () => {
+    test("clustering rows filed longer ago than window + 48h are pruned by the minute's sweep; stories stay", async () => {
       await withNewsroom(make, async (n) => {
         const horizon = WINDOW + 48;
+        // The sweep, run at the filing clock's `hours`: it files nothing here, and prunes.
+        const sweepAt = (hours: number) =>
+          sweepClustering({
+            db: n.db.kysely,
+            config: { storyWindowHours: WINDOW },
+            log: { warn: () => {} },
+            now: () => new Date(iso(hours)),
+          });
         const a = await n.file(FIRE[0]!, { hours: 0 });
+        await sweepAt(0);
         const b = await n.file(FIRE[1]!, { hours: 2 });
+        await sweepAt(2);
         const fire = await n.storyOf("fire-1");
         const rowsOf = async (id: number) => ({
           features: (
@@ -406,11 +417,13 @@ for (const { name, make } of bothDatabases) {
 
         // Just inside a's horizon: nothing is pruned.
         await n.file(MATCH[0]!, { hours: horizon - 0.5 });
+        await sweepAt(horizon - 0.5);
         assert.equal((await rowsOf(a)).features, 1);
         assert.deepEqual((await openIds()).length, 2);
 
         // Past a's horizon but not b's: a's rows go; the fire's open-story row stays (b was filed into it later).
         await n.file(MATCH[1]!, { hours: horizon + 1 });
+        await sweepAt(horizon + 1);
         assert.deepEqual(await rowsOf(a), { features: 0, terms: 0 });
         assert.equal((await rowsOf(b)).features, 1);
         assert.ok((await rowsOf(b)).terms > 0, "(await rowsOf(b)).terms > 0");
@@ -418,6 +431,7 @@ for (const { name, make } of bothDatabases) {
 
         // Past b's horizon too: the fire's clustering rows are all gone.
         await n.file(MATCH[2]!, { hours: horizon + 3 });
+        await sweepAt(horizon + 3);
         assert.deepEqual(await rowsOf(b), { features: 0, terms: 0 });
         assert.ok(!(await openIds()).includes(fire), "!(await openIds()).includes(fire)");
         // The story and its articles are kept: pruning is clustering's memory only.
@@ -429,11 +443,14 @@ for (const { name, make } of bothDatabases) {
         // kept while current news is filed in between, so the backlog's reports of one event find each
         // other (though not the pruned story).
         const c = await n.file(FIRE[2]!, { hours: 1, filedHours: horizon + 4 });
+        await sweepAt(horizon + 4);
         const backlog = await n.storyOf("fire-3");
         assert.notEqual(backlog, fire);
         await n.file(RATES[0]!, { hours: horizon + 4.5 });
+        await sweepAt(horizon + 4.5);
         assert.equal((await rowsOf(c)).features, 1, "not pruned for being published long ago");
         await n.file(FIRE_LATER[0]!, { hours: 3, filedHours: horizon + 5 });
+        await sweepAt(horizon + 5);
         assert.equal(await n.storyOf("fire-4"), backlog);
       });
     });

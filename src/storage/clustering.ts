@@ -1,9 +1,9 @@
 /**
- * @module Story clustering's storage: files each new article into a story inside the transaction
- * that inserts it. Candidates come from the inverted index of rare terms within the active window,
- * document frequencies from the stored corpus (updated here, one article at a time), and the
- * decision from the pure stories/ stage. Writers are serialized (an advisory lock on PostgreSQL,
- * SQLite's single writer), so parallel ingest never splits one event into two stories.
+ * @module Story clustering's storage: files each new article into a story, in the transaction that
+ * follows its insert (storage/article-filing.ts). Candidates come from the inverted index of rare terms
+ * within the active window, document frequencies from the stored corpus (updated here, one article at a
+ * time), and the decision from the pure stories/ stage. Writers are serialized (an advisory lock on
+ * PostgreSQL, SQLite's single writer), so parallel ingest never splits one event into two stories.
  */
 import { type Kysely, sql, type Transaction } from "kysely";
 import { assignStory, STORY_SPAN_HOURS, type StoryProfile } from "../stories/assign.ts";
@@ -28,8 +28,8 @@ import {
   type Vector,
 } from "../stories/vectors.ts";
 import type { ClusterCache, Lru } from "./cluster-cache.ts";
-import { isPostgres } from "./db.ts";
 import type { Database } from "./schema.ts";
+import { lockClustering } from "./writer-locks.ts";
 
 /** What ingest hands over for clustering: the article's features (computed before the transaction, being the costly part). */
 export interface ClusterRequest {
@@ -55,10 +55,11 @@ export interface InsertedArticle {
 
 /** Candidate stories looked at per article, the ones sharing most index terms first: bounds the work on a busy day. */
 export const MAX_CANDIDATE_STORIES = 20;
-/** Feature rows pruned per insert once out of the window: spreads the deletes over inserts. */
-const PRUNE_BATCH = 50;
-/** Key of the advisory lock that serializes clustering on PostgreSQL. */
-const LOCK_KEY = "newsdesk:clustering";
+/**
+ * Articles' clustering rows (and closed stories' sums) deleted per pruning transaction: each holds the
+ * clustering lock, so a batch stays a few milliseconds (an article has up to 30 postings).
+ */
+export const PRUNE_BATCH = 200;
 /** Terms per IN (...) list, below SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500;
 
@@ -390,45 +391,58 @@ async function mergeStory(
 }
 
 /**
- * Drops, a batch at a time, what clustering keeps of articles filed longer ago than any story can
- * stay open. By the filing clock, not publication time: a new source's backlog of older items, which
- * arrives after newer news, must still find its stories.
+ * Drops, in one transaction, up to `batch` articles' clustering rows and `batch` closed stories' sums,
+ * of those filed longer ago than any story can stay open. By the filing clock, not publication time: a
+ * new source's backlog of older items, which arrives after newer news, must still find its stories.
+ * Under the clustering lock, so no filing reads a story's rows while they go. Returns how many rows of
+ * each kind went (below `batch` for both: nothing older is left).
  */
-async function pruneOld(trx: Trx, now: string, windowHours: number): Promise<void> {
-  const before = iso(Date.parse(now) - hoursMs(windowHours + STORY_SPAN_HOURS));
-  const old = await trx
-    .selectFrom("cluster_features")
-    .select("article_id")
-    .where("filed_at", "<", before)
-    .orderBy("filed_at", "asc")
-    .limit(PRUNE_BATCH)
-    .execute();
-  const ids = old.map((r) => Number(r.article_id));
-  if (ids.length > 0) {
-    await trx.deleteFrom("cluster_postings").where("article_id", "in", ids).execute();
-    await trx.deleteFrom("cluster_features").where("article_id", "in", ids).execute();
-  }
-  const closed = await trx
-    .selectFrom("cluster_stories")
-    .select("story_id")
-    .where("filed_at", "<", before)
-    .limit(PRUNE_BATCH)
-    .execute();
-  if (closed.length > 0) {
-    await trx
-      .deleteFrom("cluster_stories")
-      .where(
-        "story_id",
-        "in",
-        closed.map((r) => Number(r.story_id)),
-      )
+export async function pruneClustering(
+  db: Kysely<Database>,
+  now: string,
+  windowHours: number,
+  batch = PRUNE_BATCH,
+): Promise<{ articles: number; stories: number }> {
+  return db.transaction().execute(async (trx) => {
+    await lockClustering(trx);
+    const before = iso(Date.parse(now) - hoursMs(windowHours + STORY_SPAN_HOURS));
+    const old = await trx
+      .selectFrom("cluster_features")
+      .select("article_id")
+      .where("filed_at", "<", before)
+      .orderBy("filed_at", "asc")
+      .limit(batch)
       .execute();
-  }
+    const ids = old.map((r) => Number(r.article_id));
+    if (ids.length > 0) {
+      await trx.deleteFrom("cluster_postings").where("article_id", "in", ids).execute();
+      await trx.deleteFrom("cluster_features").where("article_id", "in", ids).execute();
+    }
+    const closed = await trx
+      .selectFrom("cluster_stories")
+      .select("story_id")
+      .where("filed_at", "<", before)
+      .limit(batch)
+      .execute();
+    if (closed.length > 0) {
+      await trx
+        .deleteFrom("cluster_stories")
+        .where(
+          "story_id",
+          "in",
+          closed.map((r) => Number(r.story_id)),
+        )
+        .execute();
+    }
+    return { articles: ids.length, stories: closed.length };
+  });
 }
 
 /**
  * Files the just-inserted `article` into a story: an open one (merging any others it plainly
- * bridges), or a new story of its own. Runs inside the insert's transaction. Returns the story's id.
+ * bridges), or a new story of its own. Runs inside the filing's transaction, which took the lock
+ * first (taken again here, harmlessly, for any other caller). Clustering's old rows are pruned apart
+ * (`pruneClustering`, by the minute's sweep), not here. Returns the story's id.
  */
 export async function clusterInsertedArticle(
   trx: Transaction<Database>,
@@ -437,7 +451,7 @@ export async function clusterInsertedArticle(
   request: ClusterRequest,
   now: string,
 ): Promise<number> {
-  if (isPostgres(trx)) await sql`SELECT pg_advisory_xact_lock(hashtextextended(${LOCK_KEY}, 0))`.execute(trx);
+  await lockClustering(trx);
   const { features, windowHours } = request;
   const atMs = Date.parse(article.at);
   const terms = [...termsOf(features)];
@@ -523,7 +537,6 @@ export async function clusterInsertedArticle(
   const all = loadVector(storeVector(vectors.all));
   cache.allVectors.set(article.id, all, all.size);
   await refreshStorySummary(trx, storyId, now, cache);
-  await pruneOld(trx, now, windowHours);
   return storyId;
 }
 

@@ -1,14 +1,15 @@
 /**
  * @module Who said what, stored: an article's attributed statements (replaced whole whenever its text
  * is extracted again) and the identities they point to (people/identity.ts decides the matching).
- * Statement writes run inside the article's own transaction on ingest, so a page never shows an
- * article without its statements or statements of a text it no longer has.
+ * Statement writes run in a transaction of their own right after a new article is stored
+ * (article-filing.ts), or in the one that rewrites a stored article's text, so a page never shows
+ * statements of a text the article no longer has; a new article shows none for a moment.
  */
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { hasIdentity, identityKey, identityKind, matchIdentity, surnameOf } from "../people/identity.ts";
 import { slugify } from "../util/slug.ts";
-import { isPostgres } from "./db.ts";
 import type { Database } from "./schema.ts";
+import { takeWriterLocks } from "./writer-locks.ts";
 
 type Trx = Transaction<Database> | Kysely<Database>;
 
@@ -25,16 +26,6 @@ export interface StatementInput {
   anonymous?: boolean;
   /** The attribution stage knows the source is a named body. */
   organisation?: boolean;
-}
-
-/**
- * On PostgreSQL, transactions that write statements take this lock before their first write: they
- * create and recount shared people rows, and two of them interleaving with the site_version row
- * (which every write locks) deadlocked in tests. SQLite has one writer anyway.
- */
-export async function lockStatementWriters(trx: Trx): Promise<void> {
-  if (isPostgres(trx))
-    await sql`SELECT pg_advisory_xact_lock(hashtextextended('newsdesk:statements', 0))`.execute(trx);
 }
 
 /** Statements kept per article: a 5,000-word interview transcript is not a reason for unbounded rows. */
@@ -145,8 +136,8 @@ async function recount(trx: Trx, personIds: Iterable<number>): Promise<void> {
 
 /**
  * Replaces the article's statements with `statements` (its text extracted again, or for the first
- * time), creating or updating the identities they name, and marks when. Run it in the transaction
- * that writes the article's text, which took `lockStatementWriters` before its first write.
+ * time), creating or updating the identities they name, and marks when. Run it in a transaction that
+ * took the statement writers' lock first (writer-locks.ts): they create and recount shared people rows.
  */
 export async function replaceArticleStatements(
   trx: Trx,
@@ -241,7 +232,8 @@ export async function storeArticleStatements(
   statements: readonly StatementInput[],
   now: string,
 ): Promise<void> {
-  await db
-    .transaction()
-    .execute((trx) => replaceArticleStatements(trx, article.id, article.sort_at, statements, now));
+  await db.transaction().execute(async (trx) => {
+    await takeWriterLocks(trx, { statements: true });
+    await replaceArticleStatements(trx, article.id, article.sort_at, statements, now);
+  });
 }

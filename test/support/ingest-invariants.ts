@@ -1,8 +1,10 @@
 /**
  * @module What ingest's writes must satisfy whatever happened to the process that made them, on
  * either database: the file intact (SQLite), each article stored once, and each stored article whole:
- * its text to the end, its search postings, its story (counted), its clustering rows, its feed state,
- * its kept page and its statements, all written in the one transaction that inserted it.
+ * its text to the end, its search postings, its feed state and its kept page, written in the
+ * transaction that stored it, its statements, written in the next, and its story (counted) and
+ * clustering rows, written in the last, which files it (an article a kill left before its filing is
+ * filed by the sweep first: `unfiledArticles`).
  */
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
@@ -112,6 +114,49 @@ export async function ingestProblems(db: Db, databaseUrl: string, lastWords: str
     each(problems, "article outside the search index", unindexed.rows);
   }
   return problems;
+}
+
+/**
+ * Articles a kill left before their filing (the last of an insert's transactions): stored whole (the
+ * rules of ingestProblems that concern storing hold for them) but in no story, with nothing of the
+ * filing written: no clustering rows, no reprint link; their statements written whole or not at all
+ * (a transaction between the two). Returns their ids, and one line per broken rule.
+ */
+export async function unfiledArticles(db: Db): Promise<{ ids: number[]; problems: string[] }> {
+  const k = db.kysely;
+  const problems: string[] = [];
+  const unfiled = await k
+    .selectFrom("articles")
+    .select(["id", "statements_at", "near_duplicate_of"])
+    .where("story_id", "is", null)
+    .execute();
+  const ids = unfiled.map((a) => Number(a.id));
+  if (ids.length === 0) return { ids, problems };
+  each(
+    problems,
+    "unfiled article with a reprint link",
+    unfiled.filter((a) => a.near_duplicate_of !== null).map((a) => a.id),
+  );
+  for (const [what, table] of [
+    ["clustering features", "cluster_features"],
+    ["index postings", "cluster_postings"],
+    ["terms queued", "term_pending"],
+  ] as const) {
+    const rows = await k.selectFrom(table).select("article_id").where("article_id", "in", ids).execute();
+    each(problems, `unfiled article with ${what}`, [...new Set(rows.map((r) => Number(r.article_id)))]);
+  }
+  const unread = new Set(unfiled.filter((a) => a.statements_at === null).map((a) => Number(a.id)));
+  const stated = await k
+    .selectFrom("statements")
+    .select("article_id")
+    .where("article_id", "in", ids)
+    .execute();
+  each(
+    problems,
+    "unfiled article with statements never marked written",
+    [...new Set(stated.map((r) => Number(r.article_id)))].filter((id) => unread.has(id)),
+  );
+  return { ids, problems };
 }
 
 /** Each stored article by id, as a fingerprint of what identifies it and what it says. */
