@@ -271,12 +271,11 @@ async function readArticlePages(url: string, pathsFile: string): Promise<ReadFig
   });
   try {
     await sleep(2_000);
-    return await runJsonChild<ReadFigures>(join(root, "bench/support/path-readers.ts"), [
-      web.site,
-      String(READ_RATE),
-      String(READ_SECONDS),
-      pathsFile,
-    ]);
+    const read = await runJsonChild<ReadFigures & { requests: number }>(
+      join(root, "bench/support/steady-readers.ts"),
+      [web.site, String(READ_RATE), String(READ_SECONDS), "10", pathsFile],
+    );
+    return { ...read, count: read.requests };
   } finally {
     await web.stop();
   }
