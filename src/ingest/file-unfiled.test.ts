@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { bothDatabases, stopTestPostgres, type TestDatabase } from "../../test/support/databases.ts";
-import { FIRE } from "../../test/support/story-texts.ts";
+import { FIRE, storyTextArticle } from "../../test/support/story-texts.ts";
 import { loadConfig } from "../config/config.ts";
 import { sweepClustering } from "../jobs/clustering-sweep.ts";
 import { createLogger } from "../log.ts";
@@ -55,23 +55,7 @@ async function outlet(db: Db, name: string): Promise<number> {
 }
 
 function row(sourceId: number, r: (typeof FIRE)[number]): NewArticle {
-  const at = iso(T0 + r.hours * 3_600_000);
-  return {
-    source_id: sourceId,
-    guid: r.key,
-    url: `https://${sourceId}.test/${r.key}`,
-    title: r.headline,
-    body_html: r.body
-      .split("\n\n")
-      .map((p) => `<p>${p}</p>`)
-      .join(""),
-    text: r.body,
-    language: "en",
-    published_at: at,
-    fetched_at: at,
-    created_at: at,
-    updated_at: at,
-  };
+  return storyTextArticle(sourceId, r, T0, `${sourceId}.test`);
 }
 
 /** The origin ingest gives an insert: clustering features and statements. */

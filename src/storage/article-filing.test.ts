@@ -13,7 +13,7 @@ import {
   stopTestPostgres,
   type TestDatabase,
 } from "../../test/support/databases.ts";
-import { ALL_REPORTS, FIRE_LATER, type StoryText } from "../../test/support/story-texts.ts";
+import { ALL_REPORTS, FIRE_LATER, type StoryText, storyTextArticle } from "../../test/support/story-texts.ts";
 import { articleStatements } from "../ingest/article-statements.ts";
 import { clusterRequest } from "../ingest/cluster-request.ts";
 import { applyRebuild } from "./article-rebuild.ts";
@@ -47,20 +47,7 @@ async function withDb<T>(
 }
 
 function row(sourceId: number, r: StoryText): NewArticle {
-  const at = new Date(T0 + r.hours * 3_600_000).toISOString();
-  return {
-    source_id: sourceId,
-    guid: r.key,
-    url: `https://race.test/${r.key}`,
-    title: r.headline,
-    body_html: `<p>${r.body}</p>`,
-    text: r.body,
-    language: "en",
-    published_at: at,
-    fetched_at: at,
-    created_at: at,
-    updated_at: at,
-  };
+  return storyTextArticle(sourceId, r, T0, "race.test");
 }
 
 /** An insert as ingest makes it: clustering features and statements. */

@@ -11,7 +11,7 @@ import { clusterRequest } from "../../src/ingest/cluster-request.ts";
 import { insertArticle } from "../../src/storage/articles.ts";
 import { openDb } from "../../src/storage/db.ts";
 import type { NewArticle } from "../../src/storage/schema.ts";
-import { ALL_REPORTS, FIRE_LATER, type StoryText } from "./story-texts.ts";
+import { ALL_REPORTS, FIRE_LATER, type StoryText, storyTextArticle } from "./story-texts.ts";
 
 export interface WorkerReport {
   key: string;
@@ -31,19 +31,11 @@ const TEXTS = new Map<string, StoryText>([...ALL_REPORTS, ...FIRE_LATER].map((r)
 function row(report: WorkerReport): NewArticle {
   const r = TEXTS.get(report.key);
   if (!r) throw new Error(`cluster-worker: no report ${report.key}`);
-  const at = new Date(Date.parse(report.t0) + r.hours * 3_600_000).toISOString();
+  // Stored under the worker's own guid: several rounds of one race store the same text.
   return {
-    source_id: report.sourceId,
+    ...storyTextArticle(report.sourceId, r, Date.parse(report.t0), "parallel.test"),
     guid: report.guid,
     url: `https://parallel.test/${report.guid}`,
-    title: r.headline,
-    body_html: `<p>${r.body}</p>`,
-    text: r.body,
-    language: "en",
-    published_at: at,
-    fetched_at: at,
-    created_at: at,
-    updated_at: at,
   };
 }
 

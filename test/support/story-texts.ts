@@ -4,6 +4,7 @@
  * reprint made the way aggregators rerun copy (new headline, last paragraph trimmed, a credit line
  * added, a word changed). Every place, person and company here is made up.
  */
+import type { NewArticle } from "../../src/storage/schema.ts";
 
 export interface StoryText {
   /** A stable key: `<event>-<n>`. */
@@ -277,3 +278,27 @@ export const ALL_REPORTS: StoryText[] = [
   ...MATCH,
   ...RATES,
 ].sort((a, b) => a.hours - b.hours || (a.key < b.key ? -1 : 1));
+
+/**
+ * `r` as a new article of `sourceId`, published, fetched and stored `r.hours` after `t0Ms`, its body
+ * one paragraph per blank-line-separated block, its link on `host`.
+ */
+export function storyTextArticle(sourceId: number, r: StoryText, t0Ms: number, host: string): NewArticle {
+  const at = new Date(t0Ms + r.hours * 3_600_000).toISOString();
+  return {
+    source_id: sourceId,
+    guid: r.key,
+    url: `https://${host}/${r.key}`,
+    title: r.headline,
+    body_html: r.body
+      .split("\n\n")
+      .map((p) => `<p>${p}</p>`)
+      .join(""),
+    text: r.body,
+    language: "en",
+    published_at: at,
+    fetched_at: at,
+    created_at: at,
+    updated_at: at,
+  };
+}
