@@ -1,6 +1,6 @@
 /** @module Starts the demo newsroom's local origin and makes sure its feeds are followed. */
 import { type DemoOrigin, startDemoOrigin } from "../../demo/origin.ts";
-import { insertSource, markSourcesDue } from "../storage/sources.ts";
+import { insertSource } from "../storage/sources.ts";
 import type { Runtime } from "./runtime.ts";
 
 /**

@@ -264,7 +264,7 @@ describe("job queue on postgres", () => {
       await sql`UPDATE ${sql.id(schema)}._private_jobs SET locked_at = NULL, locked_by = NULL,
         updated_at = now() - interval '2 hours' WHERE id = ${first.id}`.execute(t.db.kysely);
       const housekeeping = taskList(deps())[TASK.housekeeping]!;
-      const helpers = { withPgClient: utils.withPgClient } as unknown as JobHelpers;
+      const helpers = {} as JobHelpers;
       await housekeeping({}, helpers);
       const ids = new Set(
         (

@@ -33,6 +33,7 @@ import { runHousekeeping } from "../jobs/housekeeping.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import { sendDueMail } from "../mail/send-due-mail.ts";
 import { listDuePageRetries } from "../storage/page-retries.ts";
+import { deleteSetAsideJobs, runningJobKeys } from "../storage/queue-jobs.ts";
 import { findSourceById, listDueSources } from "../storage/sources.ts";
 import { queueSchemaOf } from "./queue-schema.ts";
 import { pageJob, refreshJob, refreshJobKey, TASK } from "./task-names.ts";
@@ -74,14 +75,14 @@ export function taskList(deps: TaskDeps): TaskList {
     // A source being refreshed now is still due until its refresh ends, which queues the next one
     // itself: queued again here it would be refreshed twice in a row (and the running job, its key
     // taken over, would be marked failed by graphile-worker).
-    const running = await runningRefreshes(
-      helpers,
+    const running = await runningJobKeys(
+      deps.db,
       queueSchemaOf(deps.config),
-      due.map((s) => s.id),
+      due.map((s) => refreshJobKey(s.id)),
     );
     let queued = 0;
     for (const source of due) {
-      if (running.has(source.id)) continue;
+      if (running.has(refreshJobKey(source.id))) continue;
       // Replaces a queued job set for later (a source made due by hand, a push's leftover items).
       await queueRefresh(helpers, source.id, new Date(source.next_fetch_at));
       queued++;
@@ -104,9 +105,9 @@ export function taskList(deps: TaskDeps): TaskList {
     await storeWaitingPushes(deps);
   };
 
-  const housekeeping: Task = async (_payload, helpers) => {
+  const housekeeping: Task = async () => {
     await runHousekeeping(deps.db, deps.config, new Date());
-    await removeSupersededJobs(helpers, queueSchemaOf(deps.config));
+    await deleteSetAsideJobs(deps.db, queueSchemaOf(deps.config));
   };
 
   const clusteringSweep: Task = async (_payload, helpers) => {
@@ -124,39 +125,6 @@ export function taskList(deps: TaskDeps): TaskList {
     [TASK.housekeeping]: housekeeping,
     [TASK.sweepClustering]: clusteringSweep,
   };
-}
-
-/**
- * Deletes jobs graphile-worker set aside when a job of the same key was queued while they ran (it
- * takes their key and marks them failed for good, to be deleted when they complete): one whose
- * worker was killed before completing stays so forever. Every job of ours has a key, so a keyless
- * one failed for good was set aside; an hour old, its worker is long gone.
- */
-async function removeSupersededJobs(helpers: Pick<JobHelpers, "withPgClient">, schema: string) {
-  await helpers.withPgClient((client) =>
-    client.query(
-      `SELECT id FROM "${schema}".complete_jobs(array(
-         SELECT id FROM "${schema}".jobs
-         WHERE key IS NULL AND attempts >= max_attempts AND locked_at IS NULL
-           AND updated_at < now() - interval '1 hour'))`,
-    ),
-  );
-}
-
-/** Which of `sourceIds` have their refresh job running (locked by a worker) now. */
-async function runningRefreshes(
-  helpers: Pick<JobHelpers, "withPgClient">,
-  schema: string,
-  sourceIds: number[],
-): Promise<Set<number>> {
-  if (sourceIds.length === 0) return new Set();
-  const { rows } = await helpers.withPgClient((client) =>
-    client.query<{ key: string }>(
-      `SELECT key FROM "${schema}".jobs WHERE key = ANY($1::text[]) AND locked_at IS NOT NULL`,
-      [sourceIds.map(refreshJobKey)],
-    ),
-  );
-  return new Set(rows.map((r) => Number(r.key.slice(r.key.indexOf(":") + 1))));
 }
 
 /** Queues `sourceId`'s next refresh at `runAt`, replacing a queued one (a running one is left alone). */
