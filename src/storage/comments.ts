@@ -55,7 +55,12 @@ export async function listApprovedThread(
   articleId: number,
   avatarOf: (email: string) => string,
 ): Promise<PublicComment[]> {
-  const rows = await db
+  return toPublicComments(await approvedThreadQuery(db, articleId).execute(), avatarOf);
+}
+
+/** The query behind listApprovedThread, for reads that fold it into one round trip: its rows hold addresses. */
+export function approvedThreadQuery(db: Kysely<Database>, articleId: number) {
+  return db
     .selectFrom("comments")
     .select([
       "id",
@@ -70,8 +75,14 @@ export async function listApprovedThread(
     .where("article_id", "=", articleId)
     .where("status", "=", "approved")
     .orderBy("created_at")
-    .orderBy("id")
-    .execute();
+    .orderBy("id");
+}
+
+/** The public form of approvedThreadQuery's rows: each address becomes its avatar and goes no further. */
+export function toPublicComments(
+  rows: Awaited<ReturnType<ReturnType<typeof approvedThreadQuery>["execute"]>>,
+  avatarOf: (email: string) => string,
+): PublicComment[] {
   return rows.map((r) => ({
     id: Number(r.id),
     parent_id: r.parent_id === null ? null : Number(r.parent_id),

@@ -99,8 +99,13 @@ export interface ReprintLink {
  */
 export async function listReprintLinks(db: Kysely<Database>, ids: readonly number[]): Promise<ReprintLink[]> {
   if (ids.length === 0) return [];
+  return toReprintLinks(await reprintLinksQuery(db, ids).execute());
+}
+
+/** The query behind listReprintLinks (non-empty `ids`), for reads that fold it into one round trip. */
+export function reprintLinksQuery(db: Kysely<Database>, ids: readonly number[]) {
   const list = [...new Set(ids)];
-  const rows = await db
+  return db
     .selectFrom("articles")
     .innerJoin("sources", "sources.id", "articles.source_id")
     .innerJoin("articles as original", "original.id", "articles.near_duplicate_of")
@@ -124,8 +129,12 @@ export async function listReprintLinks(db: Kysely<Database>, ids: readonly numbe
     ])
     .where((eb) => eb.or([eb("articles.near_duplicate_of", "in", list), eb("articles.id", "in", list)]))
     .orderBy("articles.sort_at", "asc")
-    .orderBy("articles.id", "asc")
-    .execute();
+    .orderBy("articles.id", "asc");
+}
+
+export function toReprintLinks(
+  rows: Awaited<ReturnType<ReturnType<typeof reprintLinksQuery>["execute"]>>,
+): ReprintLink[] {
   return rows.map(({ near_duplicate_of, ...r }) => ({
     ...r,
     id: Number(r.id),

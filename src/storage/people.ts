@@ -142,11 +142,20 @@ export async function listStatementsOfArticles(
   articleIds: readonly number[],
 ): Promise<StatementRow[]> {
   if (articleIds.length === 0) return [];
-  const rows = await statementColumns(db)
+  return toStatements(await articleStatementsQuery(db, articleIds).execute());
+}
+
+/** The query behind listStatementsOfArticles (non-empty `articleIds`), for reads that fold it into one round trip. */
+export function articleStatementsQuery(db: Kysely<Database>, articleIds: readonly number[]) {
+  return statementColumns(db)
     .where("statements.article_id", "in", [...articleIds])
     .orderBy("statements.article_id")
-    .orderBy("statements.position")
-    .execute();
+    .orderBy("statements.position");
+}
+
+export function toStatements(
+  rows: Awaited<ReturnType<ReturnType<typeof articleStatementsQuery>["execute"]>>,
+): StatementRow[] {
   return rows.map(toStatement) as StatementRow[];
 }
 

@@ -27,13 +27,9 @@ export interface StoryMember {
   source_labels: string | null;
 }
 
-/** Every member of the stories in `storyIds`, oldest first: one query, whatever the number of stories. */
-export async function listStoryMembers(
-  db: Kysely<Database>,
-  storyIds: readonly number[],
-): Promise<StoryMember[]> {
-  if (storyIds.length === 0) return [];
-  const rows = await db
+/** The query behind listStoryMembers (non-empty `storyIds`), for reads that fold it into one round trip. */
+export function storyMembersQuery(db: Kysely<Database>, storyIds: readonly number[]) {
+  return db
     .selectFrom("articles")
     .innerJoin("sources", "sources.id", "articles.source_id")
     .select([
@@ -55,16 +51,29 @@ export async function listStoryMembers(
     ])
     .where("articles.story_id", "in", [...storyIds])
     .orderBy("articles.sort_at", "asc")
-    .orderBy("articles.id", "asc")
-    .execute();
-  return rows.map(({ lead_image_url, ...r }) => ({
+    .orderBy("articles.id", "asc");
+}
+
+type StoryMemberRow = Awaited<ReturnType<ReturnType<typeof storyMembersQuery>["execute"]>>[number];
+
+export function toStoryMember({ lead_image_url, ...r }: StoryMemberRow): StoryMember {
+  return {
     ...r,
     id: Number(r.id),
     story_id: Number(r.story_id),
     source_id: Number(r.source_id),
     near_duplicate_of: r.near_duplicate_of === null ? null : Number(r.near_duplicate_of),
     has_image: lead_image_url !== null,
-  }));
+  };
+}
+
+/** Every member of the stories in `storyIds`, oldest first: one query, whatever the number of stories. */
+export async function listStoryMembers(
+  db: Kysely<Database>,
+  storyIds: readonly number[],
+): Promise<StoryMember[]> {
+  if (storyIds.length === 0) return [];
+  return (await storyMembersQuery(db, storyIds).execute()).map(toStoryMember);
 }
 
 /** How much of an article's text a card reads: an excerpt-only source's 60 words fit many times over. */

@@ -39,14 +39,23 @@ export async function listArticleTopics(
   db: Kysely<Database>,
   articleIds: readonly number[],
 ): Promise<Map<number, Array<{ slug: string; name: string }>>> {
-  const out = new Map<number, Array<{ slug: string; name: string }>>();
-  if (articleIds.length === 0) return out;
-  const rows = await db
+  if (articleIds.length === 0) return new Map();
+  return topicsByArticle(await articleTopicsQuery(db, articleIds).execute());
+}
+
+/** The query behind listArticleTopics (non-empty `articleIds`), for reads that fold it into one round trip. */
+export function articleTopicsQuery(db: Kysely<Database>, articleIds: readonly number[]) {
+  return db
     .selectFrom("article_topics")
     .select(["article_id", "slug", "name"])
     .where("article_id", "in", [...articleIds])
-    .orderBy("slug")
-    .execute();
+    .orderBy("slug");
+}
+
+export function topicsByArticle(
+  rows: ReadonlyArray<{ article_id: number | string; slug: string; name: string }>,
+): Map<number, Array<{ slug: string; name: string }>> {
+  const out = new Map<number, Array<{ slug: string; name: string }>>();
   for (const r of rows) {
     const id = Number(r.article_id);
     const list = out.get(id) ?? [];

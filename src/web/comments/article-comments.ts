@@ -1,7 +1,7 @@
 /** @module What an article page's comments section needs: the thread, the count, and the form (or closed). */
 import { commentsClosed } from "../../comments/closing.ts";
 import type { ArticleWithSource } from "../../storage/articles.ts";
-import { listApprovedThread } from "../../storage/comments.ts";
+import { listApprovedThread, type PublicComment } from "../../storage/comments.ts";
 import { siteSecret } from "../../storage/secrets.ts";
 import { keyedHash } from "../../util/keyed-hash.ts";
 import { commentFormScript } from "../assets.ts";
@@ -17,10 +17,15 @@ export function replyToParam(query: unknown): number | null {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
+/** What turns commenters' addresses into avatars: a keyed hash, so the address cannot be read back. */
+export async function avatarHasher(ctx: WebContext): Promise<(email: string) => string> {
+  const secret = await siteSecret(ctx.db, ctx.config);
+  return (email) => keyedHash(secret, "avatar", email);
+}
+
 /**
  * Loads the approved thread (avatars from keyed hashes made here, the addresses never leaving
- * storage's function) and builds the form with a token issued `now`. A `replyTo` that is not an
- * approved comment of this article is ignored (the form is then a top-level one).
+ * storage's function) and builds the section with `commentsSection`.
  */
 export async function loadCommentsSection(
   ctx: WebContext,
@@ -29,8 +34,22 @@ export async function loadCommentsSection(
   now: Date,
   replyTo: number | null = null,
 ): Promise<CommentsSectionProps> {
-  const secret = await siteSecret(ctx.db, ctx.config);
-  const rows = await listApprovedThread(ctx.db, article.id, (email) => keyedHash(secret, "avatar", email));
+  const rows = await listApprovedThread(ctx.db, article.id, await avatarHasher(ctx));
+  return commentsSection(ctx, article, path, now, replyTo, rows);
+}
+
+/**
+ * The section for an article's approved thread `rows`, with the form (or closed). A `replyTo` that is
+ * not an approved comment of this article is ignored (the form is then a top-level one).
+ */
+export function commentsSection(
+  ctx: WebContext,
+  article: ArticleWithSource,
+  path: string,
+  now: Date,
+  replyTo: number | null,
+  rows: PublicComment[],
+): CommentsSectionProps {
   const target = replyTo === null ? undefined : rows.find((r) => r.id === replyTo);
   const closed = commentsClosed(article, ctx.config.commentsCloseAfterDays, now);
   return {

@@ -1,12 +1,8 @@
 /** @module GET /articles/:id-:slug : one article; a wrong or missing slug redirects to the right one. */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { findArticleById, listArticleRevisions } from "../../storage/articles.ts";
-import { listReprintLinks } from "../../storage/original-lists.ts";
-import { listStatementsOfArticles } from "../../storage/people.ts";
-import { findStoryById } from "../../storage/stories.ts";
-import { listStoryMembers } from "../../storage/story-reads.ts";
-import { listArticleTopics } from "../../storage/topics.ts";
-import { loadCommentsSection, replyToParam } from "../comments/article-comments.ts";
+import { loadArticlePageRows } from "../../storage/article-page.ts";
+import { findArticleById } from "../../storage/articles.ts";
+import { avatarHasher, commentsSection, replyToParam } from "../comments/article-comments.ts";
 import type { WebContext } from "../context.ts";
 import { uncacheable } from "../page-cache.ts";
 import { ArticlePage } from "../pages/article-show.tsx";
@@ -32,15 +28,13 @@ export async function articleShow(ctx: WebContext, req: FastifyRequest, reply: F
   const query = req.query as Record<string, unknown> | undefined;
   // After posting a comment that waits for a moderator: a notice for this reader only, never cached.
   const held = query?.comment === "held";
-  const [story, members, topics, comments, revisions, links, statements] = await Promise.all([
-    storyId === null ? undefined : findStoryById(ctx.db, storyId),
-    storyId === null ? [] : listStoryMembers(ctx.db, [storyId]),
-    listArticleTopics(ctx.db, [row.id]),
-    loadCommentsSection(ctx, row, article.path, new Date(), replyToParam(query)),
-    listArticleRevisions(ctx.db, row.id),
-    listReprintLinks(ctx.db, [row.id]),
-    listStatementsOfArticles(ctx.db, [row.id]),
-  ]);
+  const { story, members, topics, revisions, links, statements, ...rest } = await loadArticlePageRows(
+    ctx.db,
+    row.id,
+    storyId,
+    await avatarHasher(ctx),
+  );
+  const comments = commentsSection(ctx, row, article.path, new Date(), replyToParam(query), rest.comments);
   const whoSaidWhat = presentWhoSaidWhat(statements, article.lang);
   const notes = reprintNotes(links);
   const selfUrl = siteUrl(ctx.config.publicUrl, article.path);
@@ -82,7 +76,7 @@ export async function articleShow(ctx: WebContext, req: FastifyRequest, reply: F
       earlierHeadlines={earlierHeadlines(revisions, row.title)}
       firstPublishedBy={notes.firstPublishedBy.get(row.id) ?? null}
       republishedBy={notes.republishedBy.get(row.id) ?? []}
-      topics={topics.get(row.id) ?? []}
+      topics={topics}
       comments={comments}
       notice={held ? "held" : null}
     />,
