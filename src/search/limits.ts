@@ -11,13 +11,8 @@ export const RANK_WINDOW = 200;
  */
 export const FILTER_SCAN_BUDGET = 5_000;
 /**
- * On PostgreSQL, a phrase is looked for among the newest this many articles holding all of its words: GIN
- * has no word positions, so each is checked from its stored tsvector (src/search/postgres.ts).
- */
-export const PHRASE_SCAN = 3_000;
-/**
- * On PostgreSQL, a search the planner expects to match more articles than this looks only at the newest
- * stretch of time expected to hold this many (src/search/postgres.ts).
+ * On PostgreSQL, a search the planner expects to match more articles than this looks first at the newest
+ * stretch of time expected to hold this many, and further back only if it held too few (src/search/postgres.ts).
  */
 export const HEAP_BUDGET = 1_000;
 /** How much of each candidate's text is read for ranking and the snippet. */

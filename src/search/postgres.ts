@@ -1,11 +1,12 @@
 /**
  * @module PostgreSQL's candidate query: the newest matches of the GIN-indexed tsvector, by sort_at. The
  * planner reads the recency index and checks each row for a common word (it finds `limit` rows at once),
- * and the GIN index for a rarer one (its matches read from the heap, then the newest kept).
+ * and the GIN index for a rarer one (its matches read from the heap, then the newest kept); a phrase is
+ * found through the index of adjacent word pairs (migration 0025). Every search covers the whole corpus.
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../storage/schema.ts";
-import { CANDIDATE_TEXT_CHARS, HEAP_BUDGET, PHRASE_SCAN } from "./limits.ts";
+import { CANDIDATE_TEXT_CHARS, HEAP_BUDGET } from "./limits.ts";
 import type { QueryUnit } from "./query.ts";
 import type { Candidate, CandidateFilter } from "./types.ts";
 
@@ -39,57 +40,93 @@ export async function findPostgresCandidates(
     conditions.push(sql`id IN (SELECT article_id FROM statements WHERE person_id = ${filter.personId})`);
   if (filter.from !== undefined) conditions.push(sql`sort_at >= ${filter.from}`);
   if (filter.to !== undefined) conditions.push(sql`sort_at < ${filter.to}`);
-  const hasPhrase = units.some((u) => u.words.length > 1);
-  // GIN keeps no word positions, so a phrase is checked on each article holding its words, and the
-  // planner, guessing a phrase as common as its words, may walk the recency index through most of the
-  // table (a second at a million). So the newest PHRASE_SCAN articles holding all the words are found
-  // first, then checked for the phrase.
-  const scan = hasPhrase ? Math.max(PHRASE_SCAN, filter.limit) : filter.limit;
-  const first = hasPhrase ? tsQuery([{ words: units.flatMap((u) => u.words), folded: [] }]) : tsQuery(units);
-  const since = await boundingWindow(
+  const phrases = units.filter((u) => u.words.length > 1).map((u) => u.words.join(" "));
+  // GIN keeps no word positions: a phrase's words may be in most articles while the phrase is in few. Its
+  // adjacent pairs (migration 0025) are nearly as rare as the phrase, so their index finds the articles
+  // that can hold it, and the tsquery then checks positions on those alone.
+  const pairs =
+    phrases.length === 0
+      ? []
+      : ((
+          await sql<{ pairs: string[] | null }>`SELECT ${sql.join(
+            phrases.map((p) => sql`newsdesk_word_pairs(to_tsvector('simple', ${fold(p)}))`),
+            sql` || `,
+          )} AS pairs`.execute(db)
+        ).rows[0]?.pairs ?? []);
+  const match = [
+    ...(pairs.length > 0 ? [sql`newsdesk_word_pairs(search_vector) @> ${pairs}::text[]`] : []),
+    sql`search_vector @@ ${tsQuery(units)}`,
+  ];
+  const span = await boundingWindow(
     db,
-    sql.join([sql`search_vector @@ ${first}`, ...conditions], sql` AND `),
+    [sql`search_vector @@ ${tsQuery(units)}`, ...pairMatches(pairs)],
+    conditions,
     filter,
   );
-  if (since !== undefined) conditions.push(sql`sort_at >= ${since}`);
-  // The LIMIT inside keeps the join with sources out of the planner's choice of how to find matches.
-  const { rows } = await sql<Candidate>`
-    SELECT a.id, a.source_id, a.title, a.url, a.byline, a.published_at, a.sort_at, a.text,
-      s.title AS source_title, s.url AS source_url, s.site_url AS source_site_url
-    FROM (
-      SELECT id, source_id, title, url, byline, published_at, sort_at, left(text, ${CANDIDATE_TEXT_CHARS}) AS text,
-        search_vector
-      FROM articles
-      WHERE ${sql.join([sql`search_vector @@ ${first}`, ...conditions], sql` AND `)}
-      ORDER BY sort_at DESC, id DESC
-      LIMIT ${scan}
-    ) a
-    JOIN sources s ON s.id = a.source_id
-    ${hasPhrase ? sql`WHERE a.search_vector @@ ${tsQuery(units)}` : sql``}
-    ORDER BY a.sort_at DESC, a.id DESC
-    LIMIT ${filter.limit}`.execute(db);
-  return rows.map((r) => ({ ...r, id: Number(r.id), source_id: Number(r.source_id) }));
+  let fraction = span?.fraction ?? 1;
+  for (;;) {
+    const since =
+      span && fraction < 1 ? new Date(span.hi - (span.hi - span.lo) * fraction).toISOString() : undefined;
+    const where = sql.join(
+      [...match, ...conditions, ...(since ? [sql`sort_at >= ${since}`] : [])],
+      sql` AND `,
+    );
+    // The LIMIT inside keeps the join with sources out of the planner's choice of how to find matches.
+    const { rows } = await sql<Candidate>`
+      SELECT a.id, a.source_id, a.title, a.url, a.byline, a.published_at, a.sort_at, a.text,
+        s.title AS source_title, s.url AS source_url, s.site_url AS source_site_url
+      FROM (
+        SELECT id, source_id, title, url, byline, published_at, sort_at, left(text, ${CANDIDATE_TEXT_CHARS}) AS text
+        FROM articles
+        WHERE ${where}
+        ORDER BY sort_at DESC, id DESC
+        LIMIT ${filter.limit}
+      ) a
+      JOIN sources s ON s.id = a.source_id
+      ORDER BY a.sort_at DESC, a.id DESC
+      LIMIT ${filter.limit}`.execute(db);
+    // A stretch that held fewer matches than asked for is widened until it is the whole corpus.
+    if (rows.length >= filter.limit || since === undefined) {
+      return rows.map((r) => ({ ...r, id: Number(r.id), source_id: Number(r.source_id) }));
+    }
+    fraction = Math.min(1, fraction * WIDEN);
+  }
 }
+
+/** Each pair on its own: the planner multiplies the pairs' frequencies, as if "prime minister" and "minister said" were independent. */
+const pairMatches = (pairs: string[]) =>
+  pairs.map((p) => sql`newsdesk_word_pairs(search_vector) @> ${[p]}::text[]`);
 
 /** Measured here: reading one matching row from the table, and one entry of the sort_at index into a bitmap. */
 const HEAP_ROW_US = 8;
 const INDEX_ENTRY_US = 0.13;
+/** How much a stretch that held too few matches grows each time: a handful of queries reach the whole span. */
+const WIDEN = 8;
 
 /**
- * Where to start looking back from, when the planner expects so many matches that reading them all from the
- * table (to learn their times, or check a phrase) would cost more than reading the sort_at index over the
- * newest stretch expected to hold HEAP_BUDGET of them and only those rows: a word or phrase in 2% of a million
- * articles would otherwise cost 150 ms. The window still holds several pages of results. Undefined: the
- * whole span.
+ * How far back to look first, as a fraction of the whole span of sort_at (`lo` to `hi`, in ms), when the
+ * planner expects so many matches that reading them all from the table (to learn their times, or check a
+ * phrase) would cost more than reading the sort_at index over the newest stretch expected to hold
+ * HEAP_BUDGET of them and only those rows: a word or phrase in 2% of a million articles would otherwise
+ * cost 150 ms. The expected count is the smallest of the planner's estimates for each of `matches` (every
+ * one must hold). Undefined: the whole span at once.
  */
 async function boundingWindow(
   db: Kysely<Database>,
-  where: RawBuilder<unknown>,
+  matches: RawBuilder<unknown>[],
+  conditions: RawBuilder<unknown>[],
   filter: CandidateFilter,
-): Promise<string | undefined> {
-  const plan = await sql<{ "QUERY PLAN": Array<{ Plan: { "Plan Rows": number } }> }>`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM articles WHERE ${where}`.execute(db);
-  const expected = plan.rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
+): Promise<{ lo: number; hi: number; fraction: number } | undefined> {
+  const estimates = await Promise.all(
+    matches.map(async (m) => {
+      const plan = await sql<{ "QUERY PLAN": Array<{ Plan: { "Plan Rows": number } }> }>`
+        EXPLAIN (FORMAT JSON) SELECT 1 FROM articles WHERE ${sql.join([m, ...conditions], sql` AND `)}`.execute(
+        db,
+      );
+      return plan.rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
+    }),
+  );
+  const expected = Math.min(...estimates);
   if (expected <= HEAP_BUDGET) return undefined;
   const span = await sql<{ lo: string | null; hi: string | null; n: number }>`
     SELECT (SELECT min(sort_at) FROM articles) AS lo, (SELECT max(sort_at) FROM articles) AS hi,
@@ -101,5 +138,5 @@ async function boundingWindow(
   const fraction = HEAP_BUDGET / expected;
   const windowed = fraction * Number(row.n) * INDEX_ENTRY_US + HEAP_BUDGET * HEAP_ROW_US;
   if (windowed >= expected * HEAP_ROW_US) return undefined;
-  return new Date(hi - (hi - lo) * fraction).toISOString();
+  return { lo, hi, fraction };
 }

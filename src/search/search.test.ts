@@ -213,6 +213,43 @@ for (const { name, make } of bothDatabases) {
     });
   });
 
+  test(`on ${name}, a phrase is found however many newer articles hold its words apart`, async () => {
+    const tdb = await make();
+    const db = openDb(tdb.url);
+    try {
+      await migrateToLatest(db);
+      const { source } = await insertSource(db.kysely, "https://port.test/feed", hoursAgo(2000));
+      await insertArticle(
+        db.kysely,
+        article(source.id, "old", "Port notice", "The harbour fees rose in spring, the minister said.", 1500),
+      );
+      // More newer articles holding both words, never side by side, than any bounded scan would read.
+      await sql`
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3500)
+        INSERT INTO articles (source_id, guid, url, title, body_html, text, published_at, fetched_at,
+          created_at, updated_at, sort_at)
+        SELECT ${source.id}, 'n' || i, 'https://port.test/n' || i, 'Fees at the harbour ' || i, '<p>x</p>',
+          'The fees for the harbour and the harbour of fees ' || i || '.', ${hoursAgo(10)}, ${hoursAgo(10)},
+          ${hoursAgo(10)}, ${hoursAgo(10)}, ${hoursAgo(10)}
+        FROM n`.execute(db.kysely);
+      if (db.dialect === "postgres") await sql`ANALYZE articles`.execute(db.kysely);
+      const phrase = await searchArticles(db, { q: '"harbour fees"' });
+      assert.deepEqual(
+        phrase.hits.map((h) => h.article.title),
+        ["Port notice"],
+      );
+      const words = await searchArticles(db, { q: "harbour fees spring" });
+      assert.deepEqual(
+        words.hits.map((h) => h.article.title),
+        ["Port notice"],
+      );
+      assert.equal((await searchArticles(db, { q: '"fees for the harbour"', perPage: 50 })).hits.length, 50);
+    } finally {
+      await db.close();
+      await tdb.drop();
+    }
+  });
+
   test(`on ${name}, migration 0008 indexes the articles stored before it`, async () => {
     const tdb = await make();
     const db = openDb(tdb.url);

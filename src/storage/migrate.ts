@@ -25,6 +25,7 @@ import * as m0021 from "./migrations/0021-websub-pushes.ts";
 import * as m0022 from "./migrations/0022-host-slots.ts";
 import * as m0023 from "./migrations/0023-page-retries.ts";
 import * as m0024 from "./migrations/0024-mail-claims.ts";
+import * as m0025 from "./migrations/0025-search-word-pairs.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -54,6 +55,7 @@ const migrations: Record<string, DialectMigration> = {
   "0022-host-slots": m0022,
   "0023-page-retries": m0023,
   "0024-mail-claims": m0024,
+  "0025-search-word-pairs": m0025,
 };
 
 class StaticProvider implements MigrationProvider {

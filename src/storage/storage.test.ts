@@ -63,6 +63,7 @@ for (const { name, make } of bothDatabases) {
         "0022-host-slots",
         "0023-page-retries",
         "0024-mail-claims",
+        "0025-search-word-pairs",
       ]);
     });
     after(async () => {
