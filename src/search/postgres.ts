@@ -53,13 +53,21 @@ export async function findPostgresCandidates(
             sql` || `,
           )} AS pairs`.execute(db)
         ).rows[0]?.pairs ?? []);
-  const match = [
-    ...(pairs.length > 0 ? [sql`newsdesk_word_pairs(search_vector) @> ${pairs}::text[]`] : []),
-    sql`search_vector @@ ${tsQuery(units)}`,
-  ];
+  const singles = units.filter((u) => u.words.length === 1);
+  // With a phrase, the index finds articles by its pairs (and any single words) and the positions are
+  // checked row by row: ts_match_vq is @@ in a form the planner cannot take to the tsvector's index, whose
+  // phrase matches must each be rechecked, and a recheck would recompute every row's pairs (0.15 ms each).
+  const match =
+    pairs.length === 0
+      ? [sql`search_vector @@ ${tsQuery(units)}`]
+      : [
+          sql`newsdesk_word_pairs(search_vector) @> ${pairs}::text[]`,
+          ...(singles.length > 0 ? [sql`search_vector @@ ${tsQuery(singles)}`] : []),
+          sql`ts_match_vq(search_vector, ${tsQuery(units)})`,
+        ];
   const span = await boundingWindow(
     db,
-    [sql`search_vector @@ ${tsQuery(units)}`, ...pairMatches(pairs)],
+    pairs.length === 0 ? match : [...match.slice(1, -1), ...pairMatches(pairs)],
     conditions,
     filter,
   );
