@@ -22,10 +22,11 @@ export const WORD_PAIRS_FUNCTION = `CREATE OR REPLACE FUNCTION newsdesk_word_pai
 
 /** The index search/postgres.ts queries with the same expression (the bench builds it after a bulk load). */
 export const WORD_PAIRS_INDEX =
-  "CREATE INDEX articles_search_pairs ON articles USING gin (newsdesk_word_pairs(search_vector))";
+  "CREATE INDEX articles_search_pairs ON articles USING gin (newsdesk_word_pairs(search_vector)) WITH (fastupdate = off)";
 
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   if (dialect !== "postgres") return;
   await sql.raw(WORD_PAIRS_FUNCTION).execute(db);
   await sql.raw(WORD_PAIRS_INDEX).execute(db);
+  await sql`ALTER INDEX articles_search SET (fastupdate = off)`.execute(db);
 }
