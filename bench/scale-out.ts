@@ -233,6 +233,16 @@ interface ReadFigures {
   max: number;
 }
 
+/** Articles stored but not filed into a story (yet). */
+async function unfiled(db: Db): Promise<number> {
+  const row = await db.kysely
+    .selectFrom("articles")
+    .select(sql<number>`count(*)`.as("n"))
+    .where("story_id", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 async function articlePaths(db: Db, limit: number): Promise<string[]> {
   const rows = await db.kysely
     .selectFrom("articles")
@@ -420,6 +430,9 @@ if (!SKIP.has("kill")) {
         .executeTakeFirstOrThrow();
       return Number(left.n) === 0;
     });
+    // A worker killed between storing an article and filing it leaves it in no story; the minute's
+    // sweep (the sweep_clustering job) files it.
+    await waitFor("every article in a story", 300_000, async () => (await unfiled(db)) === 0);
   } catch (err) {
     broken = true;
     say(`  ${(err as Error).message}`);
@@ -442,6 +455,8 @@ if (!SKIP.has("kill")) {
     .execute();
   if (stored !== expected) problems.push(`${stored} articles stored, ${expected} expected`);
   if (dupes.length > 0) problems.push(`${dupes.length} articles stored more than once`);
+  const inNoStory = await unfiled(db);
+  if (inNoStory > 0) problems.push(`${inNoStory} articles in no story`);
   const refreshed = await count(db, "refreshed");
   if (refreshed !== KILL_FEEDS) problems.push(`${refreshed} of ${KILL_FEEDS} sources refreshed`);
   const queue = "graphile_worker";
@@ -486,7 +501,7 @@ if (!SKIP.has("kill")) {
   const givenUp = unsent.length;
   broken ||= problems.length > 0;
   say(
-    `  ${kills} kills in ${seconds.toFixed(0)} s; ${stored} articles stored (${dupes.length} twice) of ${expected}; ${refreshed} of ${KILL_FEEDS} sources refreshed; ${bySubject.size} of ${EMAILS} emails received, ${twice} twice, ${givenUp} interrupted by a kill and not resent (${interruptedReached} of them had reached the server); jobs at the end: ${jobs.rows.map((j) => `${j.task} ${j.queued} (${j.retried} retried, ${j.superseded} superseded)`).join(", ")}; workers that stopped by themselves ${workers.figures.selfExits}`,
+    `  ${kills} kills in ${seconds.toFixed(0)} s; ${stored} articles stored (${dupes.length} twice) of ${expected}, ${inNoStory} in no story; ${refreshed} of ${KILL_FEEDS} sources refreshed; ${bySubject.size} of ${EMAILS} emails received, ${twice} twice, ${givenUp} interrupted by a kill and not resent (${interruptedReached} of them had reached the server); jobs at the end: ${jobs.rows.map((j) => `${j.task} ${j.queued} (${j.retried} retried, ${j.superseded} superseded)`).join(", ")}; workers that stopped by themselves ${workers.figures.selfExits}`,
   );
   for (const p of problems) say(`  PROBLEM: ${p}`);
   say(broken ? "  BROKEN" : "  HELD");

@@ -138,13 +138,14 @@ function startTimers(
     },
     deps.log,
   );
-  // Articles a killed process left in no story filed; clustering's old rows pruned.
+  // Articles a killed process left in no story filed, and stories it left unsummarized; clustering's old rows pruned.
   const clusteringSweep = repeatEvery(
     "clustering sweep",
     CLUSTERING_SWEEP_TICK_MS,
     async () => {
       const report = await sweepClustering(deps);
-      if (report.filed > 0 || report.failed > 0) deps.log.info(report, "unfiled articles filed");
+      if (report.filed > 0 || report.failed > 0 || report.summarized > 0)
+        deps.log.info(report, "unfiled articles filed, unsummarized stories summarized");
     },
     deps.log,
   );

@@ -224,5 +224,40 @@ for (const { name, make } of bothDatabases) {
         assert.deepEqual([state.statements, state.statementsAt], [0, null], "left for the backfill");
       });
     });
+
+    test("a story filed into whose summary a stopped process did not refresh is summarized by the sweep", async () => {
+      await withDb(make, async (db) => {
+        const [first, second] = [FIRE[0], FIRE[1]] as const;
+        if (!first || !second) throw new Error("fixture");
+        for (const r of [first, second]) {
+          const a = row(await outlet(db, r.outlet), r);
+          assert.equal(await insertArticle(db.kysely, a, [], ingestOrigin(a, r.outlet)), true);
+        }
+        const stories = await db.kysely
+          .selectFrom("stories")
+          .select(["id", "article_count", "source_count"])
+          .execute();
+        assert.equal(stories.length, 1, "one event, one story");
+        const story = stories[0];
+        assert.ok(story);
+        assert.deepEqual(
+          [Number(story.article_count), Number(story.source_count)],
+          [2, 2],
+          "summarized after each filing",
+        );
+        // As a process killed between the second filing's commit and its summary leaves it.
+        await db.kysely.updateTable("stories").set({ article_count: 1, source_count: 1 }).execute();
+        // Filed at its creation time (insertArticle's `now`), an hour or so after T0.
+        const filedAt = T0 + Math.max(first.hours, second.hours) * 3_600_000;
+        const report = await sweepAt(db, filedAt + 60_000);
+        assert.equal(report.summarized, 1);
+        const after = await db.kysely
+          .selectFrom("stories")
+          .select(["article_count", "source_count"])
+          .executeTakeFirstOrThrow();
+        assert.deepEqual([Number(after.article_count), Number(after.source_count)], [2, 2]);
+        assert.equal((await sweepAt(db, filedAt + 120_000)).summarized, 0, "nothing left to do");
+      });
+    });
   });
 }

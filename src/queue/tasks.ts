@@ -112,8 +112,10 @@ export function taskList(deps: TaskDeps): TaskList {
 
   const clusteringSweep: Task = async (_payload, helpers) => {
     const report = await sweepClustering(deps);
-    if (report.filed > 0 || report.failed > 0)
-      helpers.logger.info(`unfiled articles filed: ${report.filed}, failed: ${report.failed}`);
+    if (report.filed > 0 || report.failed > 0 || report.summarized > 0)
+      helpers.logger.info(
+        `unfiled articles filed: ${report.filed}, failed: ${report.failed}; stories summarized: ${report.summarized}`,
+      );
   };
 
   return {

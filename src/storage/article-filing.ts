@@ -10,7 +10,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import { clusterCacheFor, forgetClusterCache } from "./cluster-cache.ts";
-import { type ClusterRequest, clusterInsertedArticle } from "./clustering.ts";
+import { type ClusterRequest, clusterInsertedArticle, summarizeStory } from "./clustering.ts";
 import type { Database } from "./schema.ts";
 import { replaceArticleStatements, type StatementInput } from "./statements.ts";
 import { takeWriterLocks } from "./writer-locks.ts";
@@ -65,7 +65,9 @@ export async function writeArticleStatements(
  * first statements take clustering's lock (and the statement writers' before it, with statements)
  * and its site_version shard (writer-locks.ts). Nothing happens if the article is gone or already
  * filed (the sweep and a slow writer both got to it): the check is made under the lock, so it is
- * filed once. `now` is the filing time. Returns the story's id, or null when nothing was filed.
+ * filed once. `now` is the filing time. A clustered story's summary is refreshed after the commit,
+ * in a transaction of its own (`summarizeStory`), so clustering's lock is not held for it. Returns
+ * the story's id, or null when nothing was filed.
  */
 export async function fileArticle(
   db: Kysely<Database>,
@@ -73,8 +75,9 @@ export async function fileArticle(
   request: FilingRequest,
   now: string,
 ): Promise<number | null> {
+  let summarize: number | null = null;
   try {
-    return await db.transaction().execute(async (trx) => {
+    const filed = await db.transaction().execute(async (trx) => {
       await takeWriterLocks(trx, { statements: request.statements !== undefined, clustering: true });
       const row = await trx
         .selectFrom("articles")
@@ -91,6 +94,7 @@ export async function fileArticle(
           title: article.title,
         };
         storyId = await clusterInsertedArticle(trx, clusterCacheFor(db), filed, request.cluster, now);
+        summarize = storyId;
       } else {
         const story = await trx
           .insertInto("stories")
@@ -111,6 +115,9 @@ export async function fileArticle(
         await replaceArticleStatements(trx, article.id, article.sortAt, statements.list, now);
       return storyId;
     });
+    // After the commit, outside clustering's lock: a summary reads only what is committed.
+    if (summarize !== null) await summarizeStory(db, summarize, now, clusterCacheFor(db));
+    return filed;
   } catch (err) {
     forgetClusterCache(db);
     throw err;

@@ -9,7 +9,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { type KeptPage, keepArticlePage } from "./article-pages.ts";
 import { sortTime } from "./articles.ts";
-import { refreshStorySummary } from "./clustering.ts";
+import { summarizeStory } from "./clustering.ts";
 import { isPostgres } from "./db.ts";
 import { dropPageRetry, postponePageRetry, retryItemJson } from "./page-retries.ts";
 import type { Database, NewArticle } from "./schema.ts";
@@ -56,16 +56,25 @@ export async function applyRebuild(
   bodyFromPage: boolean,
   now: string,
 ): Promise<RebuildOutcome> {
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx) => {
     await takeWriterLocks(trx, { statements: true, clustering: true });
     return rebuildInPlace(trx, id, rebuilt, statements, bodyFromPage, now);
   });
+  await summarizeAfter(db, id, outcome, now);
+  return outcome;
+}
+
+/** A changed article's story names and leads itself from its reports: refreshed once the change is committed. */
+async function summarizeAfter(db: Kysely<Database>, id: number, outcome: FetchedPageOutcome, now: string) {
+  if (outcome !== "changed") return;
+  const row = await db.selectFrom("articles").select("story_id").where("id", "=", id).executeTakeFirst();
+  if (row?.story_id != null) await summarizeStory(db, Number(row.story_id), now);
 }
 
 /**
  * applyRebuild's work inside the caller's transaction, which took both writer locks first, with or
- * without statements: the article's row and its story's summary are written by filing too
- * (writer-locks.ts).
+ * without statements: filing reads the article's row (writer-locks.ts). The story's summary is
+ * refreshed after the commit.
  */
 async function rebuildInPlace(
   trx: Transaction<Database>,
@@ -110,7 +119,6 @@ async function rebuildInPlace(
     await trx.updateTable("article_topics").set({ sort_at: sortAt }).where("article_id", "=", id).execute();
     await trx.updateTable("statements").set({ sort_at: sortAt }).where("article_id", "=", id).execute();
   }
-  if (row.story_id != null) await refreshStorySummary(trx, Number(row.story_id), now);
   return "changed";
 }
 
@@ -136,7 +144,7 @@ export async function applyFetchedPage(
   page: KeptPage | null,
   now: string,
 ): Promise<FetchedPageOutcome> {
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx): Promise<FetchedPageOutcome> => {
     await takeWriterLocks(trx, { statements: true, clustering: true });
     // The article's row first, as a publisher's revision takes it before the retry's: one order, no deadlock.
     let q = trx.selectFrom("articles").select("id").where("id", "=", id);
@@ -154,4 +162,6 @@ export async function applyFetchedPage(
     await dropPageRetry(trx, id);
     return outcome;
   });
+  await summarizeAfter(db, id, outcome, now);
+  return outcome;
 }

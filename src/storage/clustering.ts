@@ -29,7 +29,7 @@ import {
 } from "../stories/vectors.ts";
 import type { ClusterCache, Lru } from "./cluster-cache.ts";
 import type { Database } from "./schema.ts";
-import { lockClustering } from "./writer-locks.ts";
+import { lockClustering, takeWriterLocks } from "./writer-locks.ts";
 
 /** What ingest hands over for clustering: the article's features (computed before the transaction, being the costly part). */
 export interface ClusterRequest {
@@ -442,7 +442,8 @@ export async function pruneClustering(
  * Files the just-inserted `article` into a story: an open one (merging any others it plainly
  * bridges), or a new story of its own. Runs inside the filing's transaction, which took the lock
  * first (taken again here, harmlessly, for any other caller). Clustering's old rows are pruned apart
- * (`pruneClustering`, by the minute's sweep), not here. Returns the story's id.
+ * (`pruneClustering`, by the minute's sweep), not here, and the story's summary is refreshed after
+ * the commit (`refreshStorySummary`). Returns the story's id.
  */
 export async function clusterInsertedArticle(
   trx: Transaction<Database>,
@@ -536,7 +537,8 @@ export async function clusterInsertedArticle(
   cache.signatures.set(article.id, features.text);
   const all = loadVector(storeVector(vectors.all));
   cache.allVectors.set(article.id, all, all.size);
-  await refreshStorySummary(trx, storyId, now, cache);
+  // The story's summary (title, counts, lead) is derived from what is committed: the caller refreshes
+  // it after the commit, outside clustering's lock (article-filing.ts `summarizeStory`).
   return storyId;
 }
 
@@ -566,6 +568,47 @@ async function loadAllVectors(
     }
   }
   return out;
+}
+
+/**
+ * Refreshes story `storyId`'s summary in a transaction of its own, under the story's lock, after the
+ * change that calls for it has committed: outside clustering's lock, which every filing waits for,
+ * and still never stale, since the last refresh of a story reads everything committed before it.
+ */
+export async function summarizeStory(
+  db: Kysely<Database>,
+  storyId: number,
+  now: string,
+  cache?: ClusterCache,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await takeWriterLocks(trx, { story: storyId });
+    await refreshStorySummary(trx, storyId, now, cache);
+  });
+}
+
+/**
+ * Stories filed into since `since` whose summary does not count their reports: a process stopped
+ * between a filing's commit and its summary (the minute's sweep refreshes them).
+ */
+export async function listUnsummarizedStories(db: Kysely<Database>, since: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom("stories")
+    .select("stories.id")
+    .where("stories.id", "in", (eb) =>
+      eb.selectFrom("cluster_features").select("story_id").distinct().where("filed_at", ">=", since),
+    )
+    .where(({ eb, selectFrom }) =>
+      eb(
+        "stories.article_count",
+        "<>",
+        selectFrom("articles")
+          .select((a) => a.fn.countAll<number>().as("n"))
+          .whereRef("articles.story_id", "=", "stories.id"),
+      ),
+    )
+    .execute();
+  return rows.map((r) => Number(r.id));
 }
 
 /** Stories this large keep the representative report they had: finding the medoid reads every report's vector. */

@@ -12,8 +12,12 @@
  * - clustering (storage/clustering.ts): filing articles into stories, and pruning clustering's rows
  *   (which writes no row pages show, so takes no shard).
  *
- * Revisions and rebuilds of an article take both, with or without statements: they lock the
- * article's row and rewrite its story's name or summary, which filing writes too.
+ * - a story (storage/clustering.ts `summarizeStory`): refreshing one story's summary after what
+ *   changed it committed, so two refreshes of one story run one after the other and the later reads
+ *   what the earlier wrote; taken after the other two when a transaction takes them all.
+ *
+ * Revisions and rebuilds of an article take the first two, with or without statements: they lock the
+ * article's row and rewrite its headline and text, which filing reads.
  */
 import { type Kysely, sql, type Transaction } from "kysely";
 import { isPostgres } from "./db.ts";
@@ -36,10 +40,14 @@ export async function lockClustering(trx: Trx): Promise<void> {
 /** Takes the named global locks in their order, then the transaction's site_version shard. */
 export async function takeWriterLocks(
   trx: Trx,
-  locks: { statements?: boolean; clustering?: boolean },
+  locks: { statements?: boolean; clustering?: boolean; story?: number },
 ): Promise<void> {
   if (locks.statements) await lockStatementWriters(trx);
   if (locks.clustering) await lockClustering(trx);
+  if (locks.story !== undefined && isPostgres(trx))
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`newsdesk:story:${locks.story}`}, 0))`.execute(
+      trx,
+    );
   await lockSiteVersionShard(trx);
 }
 
