@@ -10,7 +10,7 @@
  *    politeness the origin saw (most requests in flight on one host, starts closer than the gap).
  * 2. **Web tier while ingesting** (in the 4-worker run, after its throughput window): `newsdesk serve
  *    --no-fetch` with two web processes, readers requesting stored article pages at a steady rate;
- *    latency percentiles.
+ *    latency percentiles; then /robots.txt (no database) at the same rate, the machine's own floor.
  * 3. **Kills and a PostgreSQL restart**: a smaller world (`--kill-feeds` feeds of `--kill-items`
  *    items) and an outbox of `--emails` messages to a local SMTP sink; 4 workers, one killed with
  *    SIGKILL every 10 s and started again; PostgreSQL stopped and started once midway. At the end:
@@ -231,6 +231,11 @@ interface ReadFigures {
   p90: number;
   p99: number;
   max: number;
+  /**
+   * The same readers asking for /robots.txt (no database, nothing to render) right after: what the
+   * machine itself adds to any answer at that moment, apart from what an article page costs.
+   */
+  floor?: Omit<ReadFigures, "floor">;
 }
 
 /** Articles stored but not filed into a story (yet). */
@@ -285,12 +290,19 @@ async function readArticlePages(url: string, pathsFile: string): Promise<ReadFig
       join(root, "bench/support/steady-readers.ts"),
       [web.site, String(READ_RATE), String(READ_SECONDS), "10", pathsFile],
     );
-    return { ...read, count: read.requests };
+    const floor = await runJsonChild<ReadFigures & { requests: number }>(
+      join(root, "bench/support/steady-readers.ts"),
+      [`${web.site}/robots.txt`, String(READ_RATE), String(FLOOR_SECONDS), "10"],
+    );
+    return { ...read, count: read.requests, floor: { ...floor, count: floor.requests } };
   } finally {
     await web.stop();
   }
 }
 const maxWorkers = Math.max(...WORKERS);
+const FLOOR_SECONDS = 20;
+const floorText = (f: ReadFigures["floor"]) =>
+  f ? `; /robots.txt right after: p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms` : "";
 
 if (!SKIP.has("throughput")) {
   const all = Array.from({ length: FEEDS }, (_, i) => feedUrl(i));
@@ -339,7 +351,7 @@ if (!SKIP.has("throughput")) {
       const r1 = await count(db, "articles");
       row.read = { ...read, perSecondWhileRead: (r1 - r0) / ((performance.now() - t1) / 1000) };
       say(
-        `  web while ingesting: ${read.count} article pages at ${READ_RATE}/s, p50 ${read.p50.toFixed(1)} ms, p99 ${read.p99.toFixed(1)} ms, ${read.errors} errors; ingest meanwhile ${row.read.perSecondWhileRead.toFixed(1)} articles/s`,
+        `  web while ingesting: ${read.count} article pages at ${READ_RATE}/s, p50 ${read.p50.toFixed(1)} ms, p99 ${read.p99.toFixed(1)} ms, ${read.errors} errors; ingest meanwhile ${row.read.perSecondWhileRead.toFixed(1)} articles/s${floorText(read.floor)}`,
       );
       const during = await originStats(true);
       say(
@@ -349,7 +361,7 @@ if (!SKIP.has("throughput")) {
       // The baseline: the same pages from a fresh web tier with nothing ingesting.
       idle = await readArticlePages(url, pathsFile);
       say(
-        `  web idle (baseline): p50 ${idle.p50.toFixed(1)} ms, p99 ${idle.p99.toFixed(1)} ms, ${idle.errors} errors`,
+        `  web idle (baseline): p50 ${idle.p50.toFixed(1)} ms, p99 ${idle.p99.toFixed(1)} ms, ${idle.errors} errors${floorText(idle.floor)}`,
       );
     }
     await workers.stop();

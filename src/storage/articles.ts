@@ -11,7 +11,7 @@ import { outletHost } from "../util/url-key.ts";
 import { type ArticleToFile, fileArticle, writeArticleStatements } from "./article-filing.ts";
 import { type KeptPage, keepArticlePage, updateKeptItem } from "./article-pages.ts";
 import type { ClusterRequest } from "./clustering.ts";
-import { isPostgres } from "./db.ts";
+import { isPostgres, prepared } from "./db.ts";
 import { type PageRetryInput, recordPageRetry, updateRetryItem } from "./page-retries.ts";
 import type { Article, ArticleRevision, ArticlesTable, Database, DisplayMode, NewArticle } from "./schema.ts";
 import { replaceArticleStatements, type StatementInput } from "./statements.ts";
@@ -449,7 +449,9 @@ export async function findArticleById(
   db: Kysely<Database>,
   id: number,
 ): Promise<ArticleWithSource | undefined> {
-  return withSource(db).where("articles.id", "=", id).executeTakeFirst();
+  // Every article page reads it: prepared, so each connection plans it once.
+  const query = withSource(db).where("articles.id", "=", id);
+  return (await db.executeQuery(prepared(query.compile()))).rows[0];
 }
 
 export async function countArticles(db: Kysely<Database>, sourceId?: number): Promise<number> {

@@ -1,4 +1,5 @@
 /** @module Opens the database named by DATABASE_URL (sqlite:<file> or postgres://) as a Kysely instance. */
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
@@ -93,6 +94,32 @@ export function sqliteFile(url: string): string | null {
   return url.startsWith("sqlite:") ? url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "") : null;
 }
 
+/** Leads the SQL of a query to run as a prepared statement on PostgreSQL (a comment to SQLite). */
+const PREPARED_MARK = "/* newsdesk:prepared */ ";
+
+/**
+ * `query` to run as a named prepared statement on PostgreSQL: parsed and planned once per connection
+ * (the server switches to a generic plan after a few runs), not at every run. For hot reads of one
+ * fixed shape whose plan does not depend on the values (an article page's: ids looked up by index),
+ * where planning costs more than running: the article page's read plans in about 1 ms and runs in 0.35.
+ * Each distinct text is one statement kept by each connection, so only queries of a few shapes qualify.
+ */
+export function prepared<R>(query: CompiledQuery<R>): CompiledQuery<R> {
+  return { ...query, sql: `${PREPARED_MARK}${query.sql}` };
+}
+
+/** pg's client, running a query marked by `prepared` as a named statement (the name: its text's hash). */
+class PreparingClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() is overloaded; each form is passed on as it came.
+  override query(config: any, values?: any, callback?: any): any {
+    if (typeof config === "string" && config.startsWith(PREPARED_MARK)) {
+      const name = `nd_${createHash("sha1").update(config).digest("base64url").slice(0, 20)}`;
+      return super.query({ name, text: config, values }, callback);
+    }
+    return super.query(config, values, callback);
+  }
+}
+
 /**
  * A PostgreSQL pool that survives the server going away. A connection the server ends (a restart, a
  * failover) emits 'error' on its client, in use or idle, and an idle one on the pool too; unheard,
@@ -101,7 +128,7 @@ export function sqliteFile(url: string): string | null {
  * job queue's pool (queue/pg-worker.ts) is made here too.
  */
 export function resilientPgPool(url: string, max: number, onConnectionLost?: (err: Error) => void): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max, Client: PreparingClient });
   pool.on("connect", (client) => client.on("error", (err) => onConnectionLost?.(err)));
   pool.on("error", () => {});
   return pool;
