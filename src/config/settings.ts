@@ -164,7 +164,7 @@ export const settings = {
     env: "NEWSDESK_PAGE_CACHE_CHECK_MS",
     default: "500",
     parse: int(0, 60000),
-    doc: "How often each web process reads the data version from the database to drop pages that changed: a new article shows at most this long (plus one query) after it is stored. 0 reads it for every request.",
+    doc: "How often each web process reads the data version from the database (in the background) to drop pages that changed: a new article shows at most this long (plus one query) after it is stored. 0 reads it for every request instead.",
   },
   demoPort: {
     env: "NEWSDESK_DEMO_PORT",

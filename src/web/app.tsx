@@ -77,6 +77,7 @@ export function buildApp(ctx: WebContext) {
   // Before the routes: hooks apply to routes added after them.
   app.addHook("onRequest", pageCache.onRequest);
   app.addHook("onSend", pageCache.onSend);
+  app.addHook("onClose", async () => pageCache.close());
   // The queue connection a WebSub push opened (PostgreSQL) closes with the app.
   app.addHook("onClose", async () => {
     await closeQueueClients();

@@ -12,6 +12,7 @@ import { migrateToLatest } from "../storage/migrate.ts";
 import { insertSource } from "../storage/sources.ts";
 import { buildApp } from "./app.tsx";
 import { cacheableUrl, createPageCache, uncacheable } from "./page-cache.ts";
+import { watchSiteVersion } from "./version-watch.ts";
 
 let tdb: TestDatabase;
 let db: Db;
@@ -222,4 +223,28 @@ test("the stylesheet is sent in the encoding asked for, compressed once at start
   const plain = await site.inject(stylesheet.path);
   assert.equal(plain.headers["content-encoding"], undefined);
   assert.equal(plain.body, stylesheet.body);
+});
+
+test("the data version is read again in the background, so a write shows without a request waiting for it", async () => {
+  const moves: number[] = [];
+  const watch = watchSiteVersion(db.kysely, 50, (v) => moves.push(v.version));
+  try {
+    const first = await watch.refresh();
+    assert.equal(watch.fresh()?.version, first.version, "the first use starts the background reads");
+    await addArticle(other, "a9", "Lighthouse relit");
+    let seen = watch.fresh();
+    for (let i = 0; i < 40 && seen?.version === first.version; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      seen = watch.fresh();
+    }
+    assert.ok(seen && seen.version > first.version, "read again without refresh() being called");
+    assert.deepEqual(moves, [first.version, seen.version]);
+    watch.close();
+    await addArticle(other, "a10", "Harbour dredged");
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(watch.last()?.version, seen.version, "closed: no more reads");
+    assert.equal(watch.fresh(), undefined, "and the version it has grows too old to use");
+  } finally {
+    watch.close();
+  }
 });

@@ -51,6 +51,8 @@ export interface PageCache {
    * about a third less CPU this way than through Fastify's routing and hooks.
    */
   serveRaw(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Stops reading the data version in the background (the app is closing). */
+  close(): void;
 }
 
 /**
@@ -137,5 +139,5 @@ export function createPageCache(ctx: WebContext): PageCache {
     else res.end(a.body);
     return true;
   };
-  return { onRequest, onSend, serveRaw };
+  return { onRequest, onSend, serveRaw, close: () => watch.close() };
 }
