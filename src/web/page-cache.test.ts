@@ -12,6 +12,7 @@ import { migrateToLatest } from "../storage/migrate.ts";
 import { insertSource } from "../storage/sources.ts";
 import { buildApp } from "./app.tsx";
 import { cacheableUrl, createPageCache, uncacheable } from "./page-cache.ts";
+import { buildCachedPage, withEncoding } from "./render-cache.ts";
 import { watchSiteVersion } from "./version-watch.ts";
 
 let tdb: TestDatabase;
@@ -247,4 +248,19 @@ test("the data version is read again in the background, so a write shows without
   } finally {
     watch.close();
   }
+});
+
+test("a page is compressed in the encoding its reader takes, and in another only when asked", async () => {
+  const body = Buffer.from(`<!doctype html><title>t</title>${"<p>Ferry resumes.</p>".repeat(200)}`);
+  const page = await buildCachedPage(body, "text/html; charset=utf-8", 7, 1_700_000_000_000, "br");
+  assert.deepEqual(Object.keys(page.bodies).sort(), ["br", "identity"]);
+  assert.equal(page.headers.gzip, undefined);
+  const both = await withEncoding(page, "gzip");
+  assert.notEqual(both, page, "a new object, so the cache can account for its bytes");
+  assert.deepEqual(gunzipSync(both.bodies.gzip ?? Buffer.alloc(0)), body);
+  assert.deepEqual(brotliDecompressSync(both.bodies.br ?? Buffer.alloc(0)), body);
+  assert.equal(both.headers.gzip?.["content-length"], String(both.bodies.gzip?.length));
+  assert.equal(both.headers.gzip?.["content-encoding"], "gzip");
+  assert.equal(both.bytes, page.bytes + (both.bodies.gzip?.length ?? 0));
+  assert.equal(await withEncoding(both, "gzip"), both, "made once");
 });

@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest, onRequestHookHandler, onSendHookHand
 import type { SiteVersion } from "../storage/site-version.ts";
 import { isNotModified, preferredEncoding } from "./conditional.ts";
 import type { WebContext } from "./context.ts";
-import { buildCachedPage, type CachedPage, RenderCache } from "./render-cache.ts";
+import { buildCachedPage, type CachedPage, RenderCache, withEncoding } from "./render-cache.ts";
 import { watchSiteVersion } from "./version-watch.ts";
 
 declare module "fastify" {
@@ -25,16 +25,23 @@ export function uncacheable(reply: FastifyReply): FastifyReply {
   return reply.header("cache-control", "private, no-store");
 }
 
-/** A cached page's answer to a request: 304 with the validators when its copy is current, else the body in the encoding it takes. */
+/**
+ * A cached page's answer to a request: 304 with the validators when its copy is current, else the body
+ * in the encoding it takes; undefined when that form is not made yet (`withEncoding` makes it).
+ */
 function answer(h: IncomingHttpHeaders, page: CachedPage) {
   const encoding = preferredEncoding(h["accept-encoding"]);
-  return isNotModified(h["if-none-match"], h["if-modified-since"], page.hash, page.lastModifiedMs)
-    ? { status: 304, headers: page.notModified[encoding], body: null }
-    : { status: 200, headers: page.headers[encoding], body: page.bodies[encoding] };
+  if (isNotModified(h["if-none-match"], h["if-modified-since"], page.hash, page.lastModifiedMs))
+    return { status: 304, headers: page.notModified[encoding], body: null };
+  const headers = page.headers[encoding];
+  const body = page.bodies[encoding];
+  return headers && body ? { status: 200, headers, body } : undefined;
 }
 
+/** Sends `page` as answered for `req`; its form for the request's encoding must be made. */
 function sendPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage): void {
   const a = answer(req.headers, page);
+  if (!a) throw new Error("page cache: the page's form for this encoding is not made");
   reply
     .code(a.status)
     .headers(a.headers)
@@ -88,7 +95,13 @@ export function createPageCache(ctx: WebContext): PageCache {
     const lookup = (version: SiteVersion) => {
       const page = cache.get(req.url);
       if (page && page.version === version.version) {
-        sendPage(req, reply, page);
+        if (answer(req.headers, page)) sendPage(req, reply, page);
+        // A hit in an encoding no reader asked for yet: made once, then kept with the page.
+        else
+          withEncoding(page, preferredEncoding(req.headers["accept-encoding"])).then((made) => {
+            if (cache.get(req.url) === page) cache.set(req.url, made);
+            sendPage(req, reply, made);
+          }, done);
         return;
       }
       renderedUnder.set(req, version);
@@ -118,10 +131,12 @@ export function createPageCache(ctx: WebContext): PageCache {
       String(reply.getHeader("content-type") ?? "text/html; charset=utf-8"),
       version.version,
       Math.floor(changed / 1000) * 1000,
+      preferredEncoding(req.headers["accept-encoding"]),
     );
     // A page rendered under a version that has since moved would only be dropped at its first hit.
     if (watch.last()?.version === version.version) cache.set(req.url, page);
     const a = answer(req.headers, page);
+    if (!a) throw new Error("page cache: a page built for this request lacks its encoding");
     if (a.body === null) reply.removeHeader("content-type");
     reply.code(a.status).headers(a.headers);
     return a.body ?? "";
@@ -134,6 +149,8 @@ export function createPageCache(ctx: WebContext): PageCache {
     const page = version && req.url !== undefined ? cache.get(req.url) : undefined;
     if (!page || page.version !== version?.version) return false;
     const a = answer(req.headers, page);
+    // Not made in this encoding yet: Fastify's hooks make it.
+    if (!a) return false;
     res.writeHead(a.status, a.headers);
     if (req.method === "HEAD" || a.body === null) res.end();
     else res.end(a.body);

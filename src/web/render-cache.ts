@@ -1,6 +1,6 @@
 /**
- * @module Rendered pages kept in memory with their gzip and brotli forms (compressed once, not per
- * request), least recently used dropped first within a byte budget.
+ * @module Rendered pages kept in memory with their gzip and brotli forms (each compressed once, when
+ * first asked for, not per request), least recently used dropped first within a byte budget.
  */
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
@@ -10,7 +10,7 @@ import { type Encoding, etagFor } from "./conditional.ts";
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** One page in every encoding, with the headers each form is sent with, built once. */
+/** One page, in the encodings asked for so far, with the headers each form is sent with. */
 export interface CachedPage {
   /** The data version the page was rendered from. */
   version: number;
@@ -18,9 +18,11 @@ export interface CachedPage {
   hash: string;
   /** Last-Modified in whole seconds (HTTP dates have no finer resolution). */
   lastModifiedMs: number;
-  bodies: Record<Encoding, Buffer>;
-  /** The 200's headers per form, Content-Length included, built once: a hit only looks them up. */
-  headers: Record<Encoding, Record<string, string>>;
+  contentType: string;
+  /** The identity form always; gzip and brotli once a reader has asked for them. */
+  bodies: Partial<Record<Encoding, Buffer>> & { identity: Buffer };
+  /** The 200's headers per form made so far, Content-Length included: a hit only looks them up. */
+  headers: Partial<Record<Encoding, Record<string, string>>>;
   /** What a 304 repeats of them (RFC 9110 15.4.5): the validators and caching headers, not the body's. */
   notModified: Record<Encoding, Record<string, string>>;
   bytes: number;
@@ -30,55 +32,80 @@ export interface CachedPage {
 export const PAGE_CACHE_CONTROL = "public, max-age=0, must-revalidate";
 
 /**
- * Compresses `body` both ways on libuv's thread pool and precomputes each form's headers. Brotli at
- * quality 6: on a 28 KB page it is 0.4% larger than quality 9 in a seventeenth of the time (0.8 ms
- * against 14 ms of CPU), and a page is compressed again at every data change, which comments and
- * ingest make many times a minute (the soak bench measured brotli 9 as the web workers' largest cost).
+ * Brotli at quality 6: on a 28 KB page it is 0.4% larger than quality 9 in a seventeenth of the time
+ * (0.8 ms against 14 ms of CPU), and a page is compressed again at every data change, which comments
+ * and ingest make many times a minute (the soak bench measured brotli 9 as the web workers' largest cost).
  */
+function compress(body: Buffer, encoding: Exclude<Encoding, "identity">): Promise<Buffer> {
+  return encoding === "br"
+    ? brotli(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 6,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      })
+    : gzipAsync(body, { level: 9 });
+}
+
+function headersFor(page: CachedPage, encoding: Encoding, body: Buffer): Record<string, string> {
+  return {
+    "content-type": page.contentType,
+    ...page.notModified[encoding],
+    ...(encoding === "identity" ? {} : { "content-encoding": encoding }),
+    "content-length": String(body.length),
+  };
+}
+
+/**
+ * The page with `encoding`'s form made (on libuv's thread pool) and its headers, as a new object: a page
+ * is built in the form its first reader asked for, and the others only when someone asks (browsers all
+ * take brotli: the gzip form a miss used to make too is then never sent).
+ */
+export async function withEncoding(page: CachedPage, encoding: Encoding): Promise<CachedPage> {
+  if (page.bodies[encoding]) return page;
+  const body =
+    encoding === "identity" ? page.bodies.identity : await compress(page.bodies.identity, encoding);
+  return {
+    ...page,
+    bodies: { ...page.bodies, [encoding]: body },
+    headers: { ...page.headers, [encoding]: headersFor(page, encoding, body) },
+    bytes: page.bytes + body.length,
+  };
+}
+
+/** A page from its rendered `body`, with the form `encoding` made (see withEncoding). */
 export async function buildCachedPage(
   body: Buffer,
   contentType: string,
   version: number,
   lastModifiedMs: number,
+  encoding: Encoding,
 ): Promise<CachedPage> {
-  const [br, gz] = await Promise.all([
-    brotli(body, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 6,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-      },
-    }),
-    gzipAsync(body, { level: 9 }),
-  ]);
   const hash = createHash("sha256").update(body).digest("base64url").slice(0, 22);
   const lastModified = new Date(lastModifiedMs).toUTCString();
-  const bodies = { identity: body, gzip: gz, br };
-  const notModifiedFor = (encoding: Encoding): Record<string, string> => ({
-    etag: etagFor(hash, encoding),
+  const notModifiedFor = (e: Encoding): Record<string, string> => ({
+    etag: etagFor(hash, e),
     "last-modified": lastModified,
     "cache-control": PAGE_CACHE_CONTROL,
     vary: "Accept-Encoding",
   });
-  const headersFor = (encoding: Encoding): Record<string, string> => ({
-    "content-type": contentType,
-    ...notModifiedFor(encoding),
-    ...(encoding === "identity" ? {} : { "content-encoding": encoding }),
-    "content-length": String(bodies[encoding].length),
-  });
-  return {
+  const page: CachedPage = {
     version,
     hash,
     lastModifiedMs,
-    bodies,
-    headers: { identity: headersFor("identity"), gzip: headersFor("gzip"), br: headersFor("br") },
+    contentType,
+    bodies: { identity: body },
+    headers: {},
     notModified: {
       identity: notModifiedFor("identity"),
       gzip: notModifiedFor("gzip"),
       br: notModifiedFor("br"),
     },
-    bytes: body.length + gz.length + br.length,
+    bytes: body.length,
   };
+  page.headers.identity = headersFor(page, "identity", body);
+  return withEncoding(page, encoding);
 }
 
 /** Every form of a file served for ever (hashed assets), compressed at start at the highest levels. */
