@@ -10,7 +10,7 @@ import { slugify } from "../util/slug.ts";
 import { outletHost } from "../util/url-key.ts";
 import { type ArticleToFile, fileArticle, writeArticleStatements } from "./article-filing.ts";
 import { type KeptPage, keepArticlePage, updateKeptItem } from "./article-pages.ts";
-import type { ClusterRequest } from "./clustering.ts";
+import { type ClusterRequest, summarizeStory } from "./clustering.ts";
 import { isPostgres, prepared } from "./db.ts";
 import { type PageRetryInput, recordPageRetry, updateRetryItem } from "./page-retries.ts";
 import type { Article, ArticleRevision, ArticlesTable, Database, DisplayMode, NewArticle } from "./schema.ts";
@@ -154,9 +154,9 @@ export async function reviseArticle(
   change: ArticleChange,
   now: string,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    // Both locks, with or without statements: the article's row and its story's name are written by
-    // filing too (writer-locks.ts).
+  let storyId: number | null = null;
+  const revised = await db.transaction().execute(async (trx) => {
+    // Both locks, with or without statements: filing reads the article's row (writer-locks.ts).
     await takeWriterLocks(trx, { statements: true, clustering: true });
     let q = trx
       .selectFrom("articles")
@@ -206,17 +206,13 @@ export async function reviseArticle(
     // A new body without its statements (their extraction failed): the backfill extracts them again.
     else if (body !== null)
       await trx.updateTable("articles").set({ statements_at: null }).where("id", "=", id).execute();
-    // A story is named by its representative report (or its only one): the name follows its edits.
-    if (title !== null && row.story_id != null) {
-      await trx
-        .updateTable("stories")
-        .set({ title, updated_at: now })
-        .where("id", "=", Number(row.story_id))
-        .where((eb) => eb.or([eb("article_count", "=", 1), eb("lead_article_id", "=", id)]))
-        .execute();
-    }
+    storyId = row.story_id == null ? null : Number(row.story_id);
     return true;
   });
+  // A story is named and led by its representative report: its summary follows the edit, refreshed
+  // after the commit as every summary is (clustering.ts `summarizeStory`).
+  if (revised && storyId !== null) await summarizeStory(db, storyId, now);
+  return revised;
 }
 
 /** An article's earlier versions, newest first: what each headline and body was until replaced_at. */
