@@ -12,7 +12,7 @@ import { fetcherFromConfig } from "../fetch/from-config.ts";
 import type { RefreshDeps } from "../ingest/refresh-source.ts";
 import { storeWaitingPushes } from "../ingest/websub-push.ts";
 import { startBackgroundJobs } from "../jobs/background.ts";
-import { CLUSTERING_SWEEP_TICK_MS, sweepClustering } from "../jobs/clustering-sweep.ts";
+import { CLUSTERING_SWEEP_TICK_MS, describeSweep, sweepClustering } from "../jobs/clustering-sweep.ts";
 import { hourlyHousekeeping } from "../jobs/housekeeping.ts";
 import { PAGE_RETRY_TICK_MS, retryDuePages } from "../jobs/page-retries.ts";
 import { repeatEvery } from "../jobs/repeat.ts";
@@ -143,9 +143,8 @@ function startTimers(
     "clustering sweep",
     CLUSTERING_SWEEP_TICK_MS,
     async () => {
-      const report = await sweepClustering(deps);
-      if (report.filed > 0 || report.failed > 0 || report.summarized > 0)
-        deps.log.info(report, "unfiled articles filed, unsummarized stories summarized");
+      const repaired = describeSweep(await sweepClustering(deps));
+      if (repaired) deps.log.info(repaired);
     },
     deps.log,
   );

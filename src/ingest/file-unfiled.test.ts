@@ -65,6 +65,16 @@ function ingestOrigin(article: NewArticle, outletName: string) {
   return { cluster: clusterRequest(article, { storyWindowHours: WINDOW }), statements };
 }
 
+/** The fire's first report stored by an insert's first transaction alone, with what ingest would file it with. */
+async function storedOnly(db: Db) {
+  const first = FIRE[0];
+  if (!first) throw new Error("fixture");
+  const a = row(await outlet(db, first.outlet), first);
+  const stored = await storeArticle(db.kysely, a);
+  assert.ok(stored);
+  return { a, stored, origin: ingestOrigin(a, first.outlet) };
+}
+
 const sweepAt = (db: Db, ms: number) =>
   sweepClustering({
     db: db.kysely,
@@ -168,12 +178,7 @@ for (const { name, make } of bothDatabases) {
 
     test("an article whose statements were written before its writer stopped is filed with them as they were", async () => {
       await withDb(make, async (db) => {
-        const first = FIRE[0];
-        if (!first) throw new Error("fixture");
-        const a = row(await outlet(db, first.outlet), first);
-        const stored = await storeArticle(db.kysely, a);
-        assert.ok(stored);
-        const origin = ingestOrigin(a, first.outlet);
+        const { a, stored, origin } = await storedOnly(db);
         assert.equal(
           await writeArticleStatements(
             db.kysely,
@@ -199,12 +204,7 @@ for (const { name, make } of bothDatabases) {
 
     test("statements of a text a publisher's edit replaced before the filing are not written", async () => {
       await withDb(make, async (db) => {
-        const first = FIRE[0];
-        if (!first) throw new Error("fixture");
-        const a = row(await outlet(db, first.outlet), first);
-        const stored = await storeArticle(db.kysely, a);
-        assert.ok(stored);
-        const origin = ingestOrigin(a, first.outlet);
+        const { a, stored, origin } = await storedOnly(db);
         const edited = "A short rewrite without anyone quoted at all.";
         await reviseArticle(
           db.kysely,

@@ -31,7 +31,16 @@ export interface SweepReport {
   pruned: number;
 }
 
-/** Files what was left unfiled, then prunes clustering's old rows until none are left. */
+/** What a sweep repaired, for the log line (null when it found nothing a stopped process left). */
+export function describeSweep(report: SweepReport): string | null {
+  if (report.filed === 0 && report.failed === 0 && report.summarized === 0) return null;
+  return `unfiled articles filed: ${report.filed}, failed: ${report.failed}; stories summarized: ${report.summarized}`;
+}
+
+/**
+ * Files what was left unfiled, summarizes the stories left unsummarized, then prunes clustering's old
+ * rows until none are left.
+ */
 export async function sweepClustering(deps: FileUnfiledDeps, graceMs?: number): Promise<SweepReport> {
   const { filed, failed } = await fileUnfiledArticles(deps, graceMs);
   const nowMs = (deps.now?.() ?? new Date()).getTime();

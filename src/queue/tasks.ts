@@ -19,8 +19,9 @@
  *   kept one, and every minute in case that failed).
  * - `housekeeping` (hourly): expired sessions, tokens, rate-limit events and kept pages pruned, and
  *   jobs set aside by graphile-worker for a newer one of their key whose worker died (see below).
- * - `sweep_clustering` (every minute): articles a killed worker left in no story filed, and
- *   clustering's rows of long-closed stories pruned (jobs/clustering-sweep.ts).
+ * - `sweep_clustering` (every minute): articles a killed worker left in no story filed, stories it
+ *   left unsummarized summarized, and clustering's rows of long-closed stories pruned
+ *   (jobs/clustering-sweep.ts).
  */
 import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { z } from "zod";
@@ -28,7 +29,7 @@ import type { RefreshDeps } from "../ingest/refresh-source.ts";
 import { refreshSource } from "../ingest/refresh-source.ts";
 import { retryPage } from "../ingest/retry-page.ts";
 import { storeWaitingPushes } from "../ingest/websub-push.ts";
-import { sweepClustering } from "../jobs/clustering-sweep.ts";
+import { describeSweep, sweepClustering } from "../jobs/clustering-sweep.ts";
 import { runHousekeeping } from "../jobs/housekeeping.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import { sendDueMail } from "../mail/send-due-mail.ts";
@@ -111,11 +112,8 @@ export function taskList(deps: TaskDeps): TaskList {
   };
 
   const clusteringSweep: Task = async (_payload, helpers) => {
-    const report = await sweepClustering(deps);
-    if (report.filed > 0 || report.failed > 0 || report.summarized > 0)
-      helpers.logger.info(
-        `unfiled articles filed: ${report.filed}, failed: ${report.failed}; stories summarized: ${report.summarized}`,
-      );
+    const repaired = describeSweep(await sweepClustering(deps));
+    if (repaired) helpers.logger.info(repaired);
   };
 
   return {

@@ -442,8 +442,8 @@ export async function pruneClustering(
  * Files the just-inserted `article` into a story: an open one (merging any others it plainly
  * bridges), or a new story of its own. Runs inside the filing's transaction, which took the lock
  * first (taken again here, harmlessly, for any other caller). Clustering's old rows are pruned apart
- * (`pruneClustering`, by the minute's sweep), not here, and the story's summary is refreshed after
- * the commit (`refreshStorySummary`). Returns the story's id.
+ * (`pruneClustering`, by the minute's sweep), not here, and the story's summary is refreshed by the
+ * caller after the commit (`summarizeStory`). Returns the story's id.
  */
 export async function clusterInsertedArticle(
   trx: Transaction<Database>,
@@ -538,7 +538,7 @@ export async function clusterInsertedArticle(
   const all = loadVector(storeVector(vectors.all));
   cache.allVectors.set(article.id, all, all.size);
   // The story's summary (title, counts, lead) is derived from what is committed: the caller refreshes
-  // it after the commit, outside clustering's lock (article-filing.ts `summarizeStory`).
+  // it after the commit, outside clustering's lock (`summarizeStory`).
   return storyId;
 }
 

@@ -15,7 +15,6 @@ import { useFormToken } from "../../src/storage/form-tokens.ts";
 import { claimMail, dueMail, enqueueMail } from "../../src/storage/mail-outbox.ts";
 import { beatQueueWorker } from "../../src/storage/queue-workers.ts";
 import { recordRateEvent } from "../../src/storage/rate-events.ts";
-import type { NewArticle } from "../../src/storage/schema.ts";
 import { siteSecret } from "../../src/storage/secrets.ts";
 import { createSession } from "../../src/storage/sessions.ts";
 import { insertSource, updateSourceLabels, updateSourceSettings } from "../../src/storage/sources.ts";
@@ -23,7 +22,7 @@ import { createUser } from "../../src/storage/users.ts";
 import { keepPush } from "../../src/storage/websub-pushes.ts";
 import { newCommentInput } from "./comments.ts";
 import { bareFeedItem } from "./news-fixtures.ts";
-import { FIRE, FIRE_LATER, FIRE_REPRINT, type StoryText } from "./story-texts.ts";
+import { FIRE, FIRE_LATER, FIRE_REPRINT, type StoryText, storyTextArticle } from "./story-texts.ts";
 import { seedWhoSaidWhat, type WhoSaidWhatWorld } from "./who-said-what.ts";
 
 const T0 = Date.parse("2026-11-20T10:00:00.000Z");
@@ -61,23 +60,13 @@ export async function fillDatabase(db: Db): Promise<FilledDatabase> {
       sourceId = (await insertSource(k, url, at(-600), { title: r.outlet })).source.id;
       outlets.set(r.outlet, sourceId);
     }
-    const time = new Date(Date.parse("2026-11-17T23:45:00.000Z") + hours * 3_600_000).toISOString();
-    const row: NewArticle = {
-      source_id: sourceId,
-      guid: r.key,
-      url: `https://outlet.test/${r.key}`,
-      title: r.headline,
-      body_html: r.body
-        .split("\n\n")
-        .map((p) => `<p>${p}</p>`)
-        .join(""),
-      text: r.body,
-      language: "en",
-      published_at: time,
-      fetched_at: time,
-      created_at: time,
-      updated_at: time,
-    };
+    // The fixture's own hours moved: the reprint and the late report land where this world needs them.
+    const row = storyTextArticle(
+      sourceId,
+      { ...r, hours },
+      Date.parse("2026-11-17T23:45:00.000Z"),
+      "outlet.test",
+    );
     await insertArticle(k, row, ["Fire"], { cluster: clusterRequest(row, { storyWindowHours: 12 }) });
   };
   await file(FIRE[0]!, 0);
