@@ -36,7 +36,20 @@ if (files.length === 0) {
   process.exit(1);
 }
 // Tests share one PostgreSQL server and fixed demo ports; run files one at a time for isolation.
-const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", ...files], {
+// A hang fails its test after TEST_TIMEOUT_MS (the longest test takes about two minutes here) instead
+// of holding the whole run; a file whose tests are done exits even if a stray handle (a child process,
+// a pool) would keep it alive.
+const TEST_TIMEOUT_MS = 10 * 60_000;
+const args = [
+  "--import",
+  "tsx",
+  "--test",
+  "--test-concurrency=1",
+  `--test-timeout=${TEST_TIMEOUT_MS}`,
+  "--test-force-exit",
+  ...files,
+];
+const result = spawnSync(process.execPath, args, {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "test" },
 });

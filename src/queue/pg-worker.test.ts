@@ -4,13 +4,13 @@
  */
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { JobHelpers } from "graphile-worker";
 import { sql } from "kysely";
 import pg from "pg";
+import { stopChild } from "../../test/support/child-exit.ts";
 import { postgresTestDatabase, stopTestPostgres, useMigratedDb } from "../../test/support/databases.ts";
 import { type FixtureServer, startFixtureServer } from "../../test/support/fixture-server.ts";
 import { loadConfig } from "../config/config.ts";
@@ -213,8 +213,7 @@ describe("job queue on postgres", () => {
         return deadPool !== null && feeds.requests.includes("/slow.xml");
       });
     } finally {
-      child.kill("SIGKILL");
-      await once(child, "exit");
+      await stopChild(child, "SIGKILL");
     }
     const before = feeds.requests.filter((r) => r === "/slow.xml").length;
     releaseSlow();

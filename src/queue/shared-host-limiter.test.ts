@@ -6,11 +6,11 @@
  */
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import { stopChild } from "../../test/support/child-exit.ts";
 import { postgresTestDatabase, stopTestPostgres, useMigratedDb } from "../../test/support/databases.ts";
 import {
   type FixtureRoutes,
@@ -80,8 +80,14 @@ describe("per-host limits shared by two worker processes", () => {
       LOG_LEVEL: "warn",
     };
     const workers: ChildProcess[] = [0, 1].map(() =>
-      spawn(BIN, ["worker", "--concurrency", "4"], { env, stdio: "ignore" }),
+      spawn(BIN, ["worker", "--concurrency", "4"], { env, stdio: ["ignore", "ignore", "pipe"] }),
     );
+    const stderr = ["", ""];
+    for (const [i, w] of workers.entries())
+      w.stderr?.on("data", (d) => {
+        stderr[i] += d;
+      });
+    let exits: Awaited<ReturnType<typeof stopChild>>[];
     try {
       for (let i = 0; i < 1200; i++) {
         const n = await t.db.kysely
@@ -89,12 +95,20 @@ describe("per-host limits shared by two worker processes", () => {
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .executeTakeFirstOrThrow();
         if (Number(n.n) === FEEDS * ITEMS) break;
+        // A worker that died will not store the rest: say so now rather than after the whole wait.
+        const dead = workers.findIndex((w) => w.exitCode !== null || w.signalCode !== null);
+        assert.equal(dead, -1, `worker ${dead} exited early: ${stderr[dead]}`);
         await sleep(100);
       }
     } finally {
-      for (const w of workers) w.kill("SIGTERM");
-      await Promise.all(workers.map((w) => once(w, "exit")));
+      exits = await Promise.all(workers.map((w) => stopChild(w)));
     }
+    for (const [i, e] of exits.entries())
+      assert.deepEqual(
+        e,
+        { code: 0, signal: null, killed: false },
+        `worker ${i} stops on SIGTERM: ${stderr[i]}`,
+      );
     const stored = await t.db.kysely.selectFrom("articles").select("guid").execute();
     assert.equal(stored.length, FEEDS * ITEMS, "every item stored");
     starts.sort((a, b) => a - b);

@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import { stopChild } from "../support/child-exit.ts";
 import { sqliteTestDatabase } from "../support/databases.ts";
 
 const BIN = join(import.meta.dirname, "../../bin/newsdesk");
@@ -102,9 +103,12 @@ test("serve runs NEWSDESK_WEB_WORKERS web workers, replaces one that dies, and s
     // a moment to listen again on the port: refused connections are retried for a few seconds.
     for (let i = 0; i < 4; i++) assert.equal(await statusOnceListening(`${site}/`), 200);
   } finally {
-    child.kill("SIGTERM");
-    const [code] = await once(child, "exit");
-    assert.equal(code, 0, `serve exits cleanly on SIGTERM (stderr: ${stderr})`);
+    const exit = await stopChild(child);
+    assert.deepEqual(
+      exit,
+      { code: 0, signal: null, killed: false },
+      `serve exits cleanly on SIGTERM (stderr: ${stderr})`,
+    );
   }
   for (const w of workers) assert.equal(alive(w), false, `worker ${w} stopped with the primary`);
 });

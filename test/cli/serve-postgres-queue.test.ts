@@ -15,6 +15,7 @@ import { sql } from "kysely";
 import { loadConfig } from "../../src/config/config.ts";
 import { queueSchemaOf } from "../../src/queue/pg-worker.ts";
 import { insertSource } from "../../src/storage/sources.ts";
+import { stopChild } from "../support/child-exit.ts";
 import { postgresTestDatabase, stopTestPostgres, useMigratedDb } from "../support/databases.ts";
 import { type FixtureServer, startFixtureServer } from "../support/fixture-server.ts";
 import { startServeCommand } from "../support/serve-command.ts";
@@ -91,9 +92,12 @@ describe("serve and workers on postgres", () => {
       await until("the worker fetched it", () => fetched("/two.xml"));
     } finally {
       if (worker) {
-        worker.kill("SIGTERM");
-        const [code] = await once(worker, "exit");
-        assert.equal(code, 0, "the worker stops cleanly on SIGTERM");
+        const exit = await stopChild(worker);
+        assert.deepEqual(
+          exit,
+          { code: 0, signal: null, killed: false },
+          "the worker stops cleanly on SIGTERM",
+        );
       }
       assert.equal(await serve.stop(), 0, serve.stderr());
     }

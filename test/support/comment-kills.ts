@@ -4,10 +4,10 @@
  * kill the database must be consistent, hold every acknowledged comment, and keep the approved
  * comments from before unchanged.
  */
-import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Db, openDb } from "../../src/storage/db.ts";
 import { migrateToLatest } from "../../src/storage/migrate.ts";
+import { stopChild } from "./child-exit.ts";
 import { articlePath, FLOOD_ENV, FLOOD_MAX_DEPTH, seedFloodArticle, startFlood } from "./comment-flood.ts";
 import { checkCommentRows } from "./comment-invariants.ts";
 import type { KillRoundOptions } from "./ingest-kills.ts";
@@ -84,10 +84,8 @@ async function killRounds(db: Db, opts: KillRoundOptions<CommentKillFigures>): P
       });
       while (acked.size === ackedBefore && flood.failure() === undefined) await sleep(2);
       await sleep(opts.random() * WINDOW_MS);
-      const exited = once(server.child, "exit");
       const stopping = flood.stop();
-      server.child.kill("SIGKILL");
-      await exited;
+      await stopChild(server.child, "SIGKILL");
       server = undefined;
       await stopping;
       figures.kills++;
@@ -120,9 +118,7 @@ async function killRounds(db: Db, opts: KillRoundOptions<CommentKillFigures>): P
       (page.match(/<li id="comment-\d+" class="comment"/g) ?? []).length === count;
   } finally {
     if (server) {
-      const exited = once(server.child, "exit");
-      server.child.kill("SIGTERM");
-      await exited;
+      await stopChild(server.child);
     }
   }
   figures.seconds = (performance.now() - started) / 1000;

@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { connect, createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { stopChild } from "./child-exit.ts";
 
 /** Where Debian's `nginx` package puts the server; .ci/run installs it there. */
 export const NGINX_PATH = "/usr/sbin/nginx";
@@ -180,10 +181,7 @@ ${siteConf}
     child,
     stderr: () => stderr,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, "exit");
-      child.kill("SIGTERM");
-      await exited;
+      await stopChild(child);
     },
   };
 }

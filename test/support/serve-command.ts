@@ -4,9 +4,9 @@
  * through the real ingest.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { stopChild } from "./child-exit.ts";
 
 const BIN = join(import.meta.dirname, "../../bin/newsdesk");
 
@@ -49,10 +49,10 @@ export async function startServeCommand(
     site,
     stderr: () => stderr,
     async stop() {
-      if (child.exitCode !== null) return child.exitCode;
-      child.kill("SIGTERM");
-      const [code] = await once(child, "exit");
-      return code as number | null;
+      const exit = await stopChild(child);
+      if (exit.killed)
+        throw new Error(`newsdesk ${args.join(" ")} did not stop on SIGTERM (stderr: ${stderr})`);
+      return exit.code;
     },
   };
 }
