@@ -11,6 +11,13 @@ import { sharedHostLimits } from "../queue/shared-host-limiter.ts";
 import { isPostgres } from "../storage/db.ts";
 import { openRuntime } from "./runtime.ts";
 
+/**
+ * How long a stop may take before the worker exits anyway: the jobs in hand are left locked and are
+ * run by another worker once this one is silent past NEWSDESK_WORKER_TIMEOUT_SECONDS, as after a kill.
+ * A job that never ends (a stuck connection) must not keep a stopped worker, or a deploy, waiting.
+ */
+const STOP_DEADLINE_MS = 80_000; // under TimeoutStopSec=90 of docs/systemd/newsdesk-worker@.service
+
 function positiveInt(raw: string): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > 256)
@@ -47,6 +54,13 @@ export function registerWorker(program: Command): void {
         if (closing) return;
         closing = true;
         log.info({ signal }, "worker shutting down");
+        setTimeout(() => {
+          log.error(
+            { afterMs: STOP_DEADLINE_MS },
+            "worker: jobs did not finish in time; exiting, other workers take them over",
+          );
+          process.exit(1);
+        }, STOP_DEADLINE_MS).unref();
         await worker.stop();
         mailer?.close();
         await fetcher.close();
