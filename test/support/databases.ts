@@ -67,10 +67,25 @@ export async function postgresTestDatabase(): Promise<TestDatabase> {
     drop: async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      // The job queue's schema beside it, when a worker made one (queue/pg-worker.ts names it so).
-      await c.query(`DROP SCHEMA IF EXISTS ${schema}_queue CASCADE`);
-      await c.end();
+      try {
+        // A session left holding a lock in the schema (a child process the test did not stop) would
+        // make the drop wait for ever: fail instead, naming what still runs there.
+        await c.query("SET lock_timeout = '60s'");
+        await c.query(`DROP SCHEMA ${schema} CASCADE`);
+        // The job queue's schema beside it, when a worker made one (queue/pg-worker.ts names it so).
+        await c.query(`DROP SCHEMA IF EXISTS ${schema}_queue CASCADE`);
+      } catch (err) {
+        const others = await c
+          .query<{ pid: number; state: string; query: string }>(
+            "SELECT pid, state, left(query, 120) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
+          )
+          .catch(() => ({ rows: [] }));
+        throw new Error(
+          `test PostgreSQL: could not drop schema ${schema}: ${(err as Error).message}; other sessions: ${JSON.stringify(others.rows)}`,
+        );
+      } finally {
+        await c.end();
+      }
     },
   };
 }
