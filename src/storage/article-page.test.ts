@@ -1,10 +1,10 @@
-/** @module The article page's one-query read gives what the separate list functions give, on both databases. */
+/** @module The article page's one-query read gives what the separate reads give, on both databases. */
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { bothDatabases, stopTestPostgres, useMigratedDb } from "../../test/support/databases.ts";
 import { fillDatabase } from "../../test/support/filled-database.ts";
-import { loadArticlePageRows } from "./article-page.ts";
-import { listArticleRevisions } from "./articles.ts";
+import { loadArticlePage } from "./article-page.ts";
+import { findArticleById, listArticleRevisions } from "./articles.ts";
 import { listApprovedThread } from "./comments.ts";
 import { listReprintLinks } from "./original-lists.ts";
 import { listStatementsOfArticles } from "./people.ts";
@@ -28,7 +28,10 @@ for (const { name, make } of bothDatabases) {
       for (const a of articles) {
         const id = Number(a.id);
         const storyId = a.story_id === null ? null : Number(a.story_id);
-        const rows = await loadArticlePageRows(db, id, storyId, avatar);
+        const page = await loadArticlePage(db, id, avatar);
+        assert.ok(page, `article ${id} read`);
+        assert.deepEqual(page.article, await findArticleById(db, id));
+        const { rows } = page;
         const story = storyId === null ? undefined : await findStoryById(db, storyId);
         assert.deepEqual(rows.story, story && { id: Number(story.id), title: story.title });
         assert.deepEqual(rows.members, storyId === null ? [] : await listStoryMembers(db, [storyId]));
@@ -57,6 +60,8 @@ for (const { name, make } of bothDatabases) {
         links: true,
       });
       assert.ok(filled.articleId > 0);
+      const last = Number(articles.at(-1)?.id);
+      assert.equal(await loadArticlePage(db, last + 1, avatar), undefined, "no such article");
     });
   });
 }

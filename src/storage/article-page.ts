@@ -1,13 +1,14 @@
 /**
- * @module Everything an article page shows besides the article itself, in one query: its story and the
+ * @module Everything an article page shows, in one query: the article and its source, its story and the
  * story's reports, topics, earlier headlines, reprint links, statements and approved comments, each as a
- * JSON array built by the database. Seven queries in parallel cost seven round trips, seven server
- * processes to wake and a wait for the slowest; on a busy machine that wait is the page's worst latency.
+ * JSON array built by the database. Separate queries cost a round trip each, a server process to wake
+ * and a wait for the slowest; on a busy machine those waits are the page's worst latency.
  * Each part is the same query its own list function runs (storage/story-reads.ts and the others).
  */
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { Kysely, RawBuilder } from "kysely";
 import * as pgJson from "kysely/helpers/postgres";
 import * as sqliteJson from "kysely/helpers/sqlite";
+import { type ArticleWithSource, withSource } from "./articles.ts";
 import { approvedThreadQuery, type PublicComment, toPublicComments } from "./comments.ts";
 import { isPostgres, prepared } from "./db.ts";
 import { type ReprintLink, reprintLinksQuery, toReprintLinks } from "./original-lists.ts";
@@ -38,25 +39,22 @@ function parsed<T>(value: T | string): T {
 }
 
 /**
- * Reads the rest of article `id` (in story `storyId`, or none) in one round trip. `avatarOf` turns each
- * commenter's address into its avatar here, so addresses never leave storage.
+ * Reads article `id` with its source and the rest of its page in one round trip, or undefined when
+ * there is no such article. `avatarOf` turns each commenter's address into its avatar here, so
+ * addresses never leave storage.
  */
-export async function loadArticlePageRows(
+export async function loadArticlePage(
   db: Kysely<Database>,
   id: number,
-  storyId: number | null,
   avatarOf: (email: string) => string,
-): Promise<ArticlePageRows> {
+): Promise<{ article: ArticleWithSource; rows: ArticlePageRows } | undefined> {
   const json = isPostgres(db) ? pgJson : sqliteJson;
   const array = (query: Parameters<typeof sqliteJson.jsonArrayFrom>[0]) => json.jsonArrayFrom(query);
-  const none = sql<never[]>`NULL`;
-  const story =
-    storyId === null
-      ? sql<null>`NULL`
-      : json.jsonObjectFrom(db.selectFrom("stories").select(["id", "title"]).where("id", "=", storyId));
+  // The story's parts follow the article's story_id in the same query (none when it has no story).
+  const ownStory = db.selectFrom("articles").select("story_id").where("id", "=", id);
   const parts = {
-    story,
-    members: storyId === null ? none : array(storyMembersQuery(db, [storyId])),
+    story: json.jsonObjectFrom(db.selectFrom("stories").select(["id", "title"]).where("id", "=", ownStory)),
+    members: array(storyMembersQuery(db, ownStory)),
     topics: array(articleTopicsQuery(db, [id])),
     revisions: array(
       db
@@ -70,21 +68,28 @@ export async function loadArticlePageRows(
     statements: array(articleStatementsQuery(db, [id])),
     comments: array(approvedThreadQuery(db, id)),
   };
-  const query = db.selectNoFrom(
-    (Object.keys(parts) as Array<keyof typeof parts>).map((k) => (parts[k] as RawBuilder<unknown>).as(k)),
-  );
+  const query = withSource(db)
+    .where("articles.id", "=", id)
+    .select(
+      (Object.keys(parts) as Array<keyof typeof parts>).map((k) => (parts[k] as RawBuilder<unknown>).as(k)),
+    );
   // Planning this query costs three times running it: prepared, each connection plans it once.
-  const row = (await db.executeQuery(prepared(query.compile()))).rows[0];
-  if (!row) throw new Error("storage: the article page's read returned no row");
-  const r = row as Record<keyof typeof parts, unknown>;
-  const storyRow = parsed(r.story as { id: number | string; title: string } | null | string);
+  const row = (await db.executeQuery(prepared(query.compile()))).rows[0] as
+    | (ArticleWithSource & Record<keyof typeof parts, unknown>)
+    | undefined;
+  if (!row) return undefined;
+  const { story, members, topics, revisions, links, statements, comments, ...article } = row;
+  const storyRow = parsed(story as { id: number | string; title: string } | null | string);
   return {
-    story: storyRow ? { id: Number(storyRow.id), title: storyRow.title } : undefined,
-    members: (parsed(r.members as RowsOf<typeof storyMembersQuery> | null | string) ?? []).map(toStoryMember),
-    topics: topicsByArticle(parsed(r.topics as RowsOf<typeof articleTopicsQuery> | string)).get(id) ?? [],
-    revisions: parsed(r.revisions as Array<{ title: string; replaced_at: string }> | string),
-    links: toReprintLinks(parsed(r.links as RowsOf<typeof reprintLinksQuery> | string)),
-    statements: toStatements(parsed(r.statements as RowsOf<typeof articleStatementsQuery> | string)),
-    comments: toPublicComments(parsed(r.comments as RowsOf<typeof approvedThreadQuery> | string), avatarOf),
+    article,
+    rows: {
+      story: storyRow ? { id: Number(storyRow.id), title: storyRow.title } : undefined,
+      members: (parsed(members as RowsOf<typeof storyMembersQuery> | null | string) ?? []).map(toStoryMember),
+      topics: topicsByArticle(parsed(topics as RowsOf<typeof articleTopicsQuery> | string)).get(id) ?? [],
+      revisions: parsed(revisions as Array<{ title: string; replaced_at: string }> | string),
+      links: toReprintLinks(parsed(links as RowsOf<typeof reprintLinksQuery> | string)),
+      statements: toStatements(parsed(statements as RowsOf<typeof articleStatementsQuery> | string)),
+      comments: toPublicComments(parsed(comments as RowsOf<typeof approvedThreadQuery> | string), avatarOf),
+    },
   };
 }

@@ -2,7 +2,7 @@
  * @module Reads that pages make of stories, batched by story id: each story's members (light rows,
  * no bodies), the articles cards show, the topics of stories, and where a merged story went.
  */
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import { ARTICLE_COLUMNS, type ArticleWithSource, withSource } from "./articles.ts";
 import type { Database, DisplayMode } from "./schema.ts";
 
@@ -27,8 +27,15 @@ export interface StoryMember {
   source_labels: string | null;
 }
 
-/** The query behind listStoryMembers (non-empty `storyIds`), for reads that fold it into one round trip. */
-export function storyMembersQuery(db: Kysely<Database>, storyIds: readonly number[]) {
+type StoryIdQuery = SelectQueryBuilder<Database, "articles", { story_id: number | null }>;
+
+const isQuery = (ids: readonly number[] | StoryIdQuery): ids is StoryIdQuery => !Array.isArray(ids);
+
+/**
+ * The query behind listStoryMembers (non-empty `storyIds`), for reads that fold it into one round trip;
+ * `storyIds` may also be a query giving the story's id (the article page's own article's).
+ */
+export function storyMembersQuery(db: Kysely<Database>, storyIds: readonly number[] | StoryIdQuery) {
   return db
     .selectFrom("articles")
     .innerJoin("sources", "sources.id", "articles.source_id")
@@ -49,7 +56,7 @@ export function storyMembersQuery(db: Kysely<Database>, storyIds: readonly numbe
       "sources.display_mode as source_display_mode",
       "sources.labels as source_labels",
     ])
-    .where("articles.story_id", "in", [...storyIds])
+    .where("articles.story_id", "in", isQuery(storyIds) ? storyIds : [...storyIds])
     .orderBy("articles.sort_at", "asc")
     .orderBy("articles.id", "asc");
 }
@@ -123,7 +130,7 @@ export async function listStoryTopics(
     .selectFrom("article_topics")
     .innerJoin("articles", "articles.id", "article_topics.article_id")
     .select(["articles.story_id", "article_topics.slug", (eb) => eb.fn.max("article_topics.name").as("name")])
-    .where("articles.story_id", "in", [...storyIds])
+    .where("articles.story_id", "in", isQuery(storyIds) ? storyIds : [...storyIds])
     .groupBy(["articles.story_id", "article_topics.slug"])
     .execute();
   return rows.map((r) => ({ storyId: Number(r.story_id), slug: r.slug, name: String(r.name) }));

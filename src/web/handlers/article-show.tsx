@@ -1,7 +1,6 @@
 /** @module GET /articles/:id-:slug : one article; a wrong or missing slug redirects to the right one. */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { loadArticlePageRows } from "../../storage/article-page.ts";
-import { findArticleById } from "../../storage/articles.ts";
+import { loadArticlePage } from "../../storage/article-page.ts";
 import { avatarHasher, commentsSection, replyToParam } from "../comments/article-comments.ts";
 import type { WebContext } from "../context.ts";
 import { uncacheable } from "../page-cache.ts";
@@ -18,22 +17,17 @@ import { idFromSlug, notFound, redirectToOwnPath, sendHtml } from "./params.ts";
 
 export async function articleShow(ctx: WebContext, req: FastifyRequest, reply: FastifyReply) {
   const id = idFromSlug((req.params as { idSlug: string }).idSlug);
-  const row = id === null ? undefined : await findArticleById(ctx.db, id);
-  if (!row) throw notFound("article");
+  const page = id === null ? undefined : await loadArticlePage(ctx.db, id, await avatarHasher(ctx));
+  if (!page) throw notFound("article");
+  const { article: row, rows } = page;
   const article = presentArticle(row);
   const redirect = redirectToOwnPath(req, reply, article.path);
   if (redirect) return redirect;
 
-  const storyId = row.story_id === null ? null : Number(row.story_id);
   const query = req.query as Record<string, unknown> | undefined;
   // After posting a comment that waits for a moderator: a notice for this reader only, never cached.
   const held = query?.comment === "held";
-  const { story, members, topics, revisions, links, statements, ...rest } = await loadArticlePageRows(
-    ctx.db,
-    row.id,
-    storyId,
-    await avatarHasher(ctx),
-  );
+  const { story, members, topics, revisions, links, statements, ...rest } = rows;
   const comments = commentsSection(ctx, row, article.path, new Date(), replyToParam(query), rest.comments);
   const whoSaidWhat = presentWhoSaidWhat(statements, article.lang);
   const notes = reprintNotes(links);
