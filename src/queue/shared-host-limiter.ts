@@ -9,17 +9,48 @@ import type { Kysely } from "kysely";
 import type { Config } from "../config/config.ts";
 import type { HostLimiter } from "../fetch/host-limiter.ts";
 import { isPostgres } from "../storage/db.ts";
-import { claimHostStart, ensureHostSlots, releaseHostSlot, takeHostSlot } from "../storage/host-slots.ts";
+import {
+  claimHostStart,
+  ensureHostSlots,
+  releaseHostSlot,
+  renewHostSlot,
+  takeHostSlot,
+} from "../storage/host-slots.ts";
 import type { Database } from "../storage/schema.ts";
 
 /** How often a request waiting for a slot asks again (with jitter, so waiters do not move in step). */
 const RETRY_MS = 40;
 
+/**
+ * A slot's lease: renewed every quarter of it while its request runs, so it bounds only how long a
+ * process that died (or lost the database) mid-request keeps the slot from the others.
+ */
+export const HOST_SLOT_LEASE_MS = 20_000;
+
 export interface SharedHostLimits {
   concurrency: number;
   intervalMs: number;
-  /** How long a slot stays held if its process dies mid-request: longer than any request may take. */
+  /** How long a slot stays held after its holder stops renewing it (it died mid-request). */
   leaseMs: number;
+}
+
+/**
+ * Calls `attempt` until it succeeds, every `everyMs`, for at most `forMs` (then gives up: whatever it
+ * was to undo has lapsed by itself). The first call is made at once.
+ */
+export function retryFor(attempt: () => Promise<unknown>, everyMs: number, forMs: number): Promise<boolean> {
+  const until = Date.now() + forMs;
+  const once = (): Promise<boolean> =>
+    attempt().then(
+      () => true,
+      () =>
+        Date.now() + everyMs > until
+          ? false
+          : new Promise<boolean>((resolve) => {
+              setTimeout(() => resolve(once()), everyMs).unref();
+            }),
+    );
+  return once();
 }
 
 export function createSharedHostLimiter(db: Kysely<Database>, limits: SharedHostLimits): HostLimiter {
@@ -40,21 +71,32 @@ export function createSharedHostLimiter(db: Kysely<Database>, limits: SharedHost
           slot = await takeHostSlot(db, host, limits.concurrency, me, limits.leaseMs);
         }
         const taken = slot;
+        // Renewed while it is held (waiting for the host's pace, then the request), which may take
+        // longer than the lease.
+        const renewal = setInterval(
+          () => void renewHostSlot(db, host, taken, me, limits.leaseMs).catch(() => undefined),
+          limits.leaseMs / 4,
+        );
+        renewal.unref();
+        // The database away (a restart): asked again until it answers, or the lease frees the slot.
+        const free = () => {
+          clearInterval(renewal);
+          void retryFor(() => releaseHostSlot(db, host, taken, me), 1_000, limits.leaseMs);
+        };
         try {
           for (let wait = await claimHostStart(db, host, limits.intervalMs); wait > 0; ) {
             await new Promise((r) => setTimeout(r, wait));
             wait = await claimHostStart(db, host, limits.intervalMs);
           }
         } catch (err) {
-          await releaseHostSlot(db, host, taken, me);
+          free();
           throw err;
         }
         let released = false;
         return () => {
           if (released) return;
           released = true;
-          // A failed release leaves the slot to its lease: slower for a while, never over the limit.
-          void releaseHostSlot(db, host, taken, me).catch(() => undefined);
+          free();
         };
       } finally {
         inFlight--;
@@ -74,8 +116,7 @@ export function sharedHostLimits(db: Kysely<Database>, config: Config): { hostLi
     hostLimiter: createSharedHostLimiter(db, {
       concurrency: config.hostConcurrency,
       intervalMs: config.hostIntervalMs,
-      // A request never outlasts the fetch timeout; a minute more covers a slow release.
-      leaseMs: config.fetchTimeoutMs + 60_000,
+      leaseMs: HOST_SLOT_LEASE_MS,
     }),
   };
 }

@@ -36,6 +36,22 @@ export async function takeHostSlot(
   return rows[0] ? Number(rows[0].slot) : null;
 }
 
+/**
+ * Extends `holder`'s lease on a slot it holds to `leaseMs` from now; false when the slot is no longer
+ * its own (the lease ran out and another took it).
+ */
+export async function renewHostSlot(
+  db: Kysely<Database>,
+  host: string,
+  slot: number,
+  holder: string,
+  leaseMs: number,
+): Promise<boolean> {
+  const result = await sql`UPDATE host_slots SET held_until = ${NOW_MS} + ${leaseMs}
+    WHERE host = ${host} AND slot = ${slot} AND holder = ${holder}`.execute(db);
+  return Number(result.numAffectedRows ?? 0n) > 0;
+}
+
 /** Frees a slot `holder` took (a slot whose lease ran out and was taken by another stays theirs). */
 export async function releaseHostSlot(db: Kysely<Database>, host: string, slot: number, holder: string) {
   await sql`UPDATE host_slots SET holder = NULL, held_until = NULL
