@@ -130,7 +130,7 @@ export async function listStoryTopics(
     .selectFrom("article_topics")
     .innerJoin("articles", "articles.id", "article_topics.article_id")
     .select(["articles.story_id", "article_topics.slug", (eb) => eb.fn.max("article_topics.name").as("name")])
-    .where("articles.story_id", "in", isQuery(storyIds) ? storyIds : [...storyIds])
+    .where("articles.story_id", "in", [...storyIds])
     .groupBy(["articles.story_id", "article_topics.slug"])
     .execute();
   return rows.map((r) => ({ storyId: Number(r.story_id), slug: r.slug, name: String(r.name) }));
