@@ -85,10 +85,51 @@ async function migratorFor(db: Db): Promise<Migrator> {
 }
 
 /**
+ * The migrations recorded as applied in the connection's current schema, or null before the first
+ * (no bookkeeping table yet). Read directly, without Kysely's migrator: see migrateToLatest.
+ */
+async function appliedMigrations(db: Db): Promise<Set<string> | null> {
+  if (db.dialect === "postgres") {
+    const { rows } = await sql<{ schema: string; found: string | null }>`
+      SELECT current_schema() AS schema,
+        to_regclass(format('%I.%I', current_schema(), ${DEFAULT_MIGRATION_TABLE}::text))::text AS found`.execute(
+      db.kysely,
+    );
+    const row = rows[0];
+    if (!row?.found) return null;
+    const applied = await sql<{
+      name: string;
+    }>`SELECT name FROM ${sql.id(row.schema, DEFAULT_MIGRATION_TABLE)}`.execute(db.kysely);
+    return new Set(applied.rows.map((r) => r.name));
+  }
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${DEFAULT_MIGRATION_TABLE}`.execute(
+    db.kysely,
+  );
+  if (Number(rows[0]?.n ?? 0) === 0) return null;
+  const applied = await sql<{ name: string }>`SELECT name FROM ${sql.table(DEFAULT_MIGRATION_TABLE)}`.execute(
+    db.kysely,
+  );
+  return new Set(applied.rows.map((r) => r.name));
+}
+
+/**
  * Brings the schema up to date, or up to the migration named `target` (tests of a migration's
  * backfill use that); returns the names of the migrations it applied.
  */
 export async function migrateToLatest(db: Db, target?: string): Promise<string[]> {
+  // Every process migrates at start, and the schema is almost always current: then the list of applied
+  // migrations says so. Kysely's migrator would first read the columns of every table in every schema
+  // of the database (its introspection, pg_get_serial_sequence on each), which fails when another
+  // process alters a table meanwhile (a second worker starting while the first one's graphile-worker
+  // migrated its queue: 'column "job_count" of relation "job_queues" does not exist') and grows with
+  // the database.
+  if (target === undefined) {
+    const applied = await appliedMigrations(db);
+    const names = Object.keys(migrations);
+    // Exactly ours: one this build does not know (a newer build's) goes to the migrator, which refuses.
+    if (applied && applied.size === names.length && names.every((name) => applied.has(name))) return [];
+  }
   const migrator = await migratorFor(db);
   const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   if (error) {
