@@ -8,7 +8,8 @@ import { after, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { postgresTestDatabase, stopTestPostgres, useMigratedDb } from "../../test/support/databases.ts";
 import { ensureHostSlots, releaseHostSlot, renewHostSlot, takeHostSlot } from "../storage/host-slots.ts";
-import { createSharedHostLimiter, retryFor } from "./shared-host-limiter.ts";
+import { retryFor } from "../util/retry-for.ts";
+import { createSharedHostLimiter } from "./shared-host-limiter.ts";
 
 after(stopTestPostgres);
 

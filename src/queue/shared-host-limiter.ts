@@ -17,6 +17,7 @@ import {
   takeHostSlot,
 } from "../storage/host-slots.ts";
 import type { Database } from "../storage/schema.ts";
+import { retryFor } from "../util/retry-for.ts";
 
 /** How often a request waiting for a slot asks again (with jitter, so waiters do not move in step). */
 const RETRY_MS = 40;
@@ -32,25 +33,6 @@ export interface SharedHostLimits {
   intervalMs: number;
   /** How long a slot stays held after its holder stops renewing it (it died mid-request). */
   leaseMs: number;
-}
-
-/**
- * Calls `attempt` until it succeeds, every `everyMs`, for at most `forMs` (then gives up: whatever it
- * was to undo has lapsed by itself). The first call is made at once.
- */
-export function retryFor(attempt: () => Promise<unknown>, everyMs: number, forMs: number): Promise<boolean> {
-  const until = Date.now() + forMs;
-  const once = (): Promise<boolean> =>
-    attempt().then(
-      () => true,
-      () =>
-        Date.now() + everyMs > until
-          ? false
-          : new Promise<boolean>((resolve) => {
-              setTimeout(() => resolve(once()), everyMs).unref();
-            }),
-    );
-  return once();
 }
 
 export function createSharedHostLimiter(db: Kysely<Database>, limits: SharedHostLimits): HostLimiter {
