@@ -144,12 +144,10 @@ export async function migrateToLatest(db: Db, target?: string): Promise<string[]
  * yet, and those applied that this build does not know (a newer build's).
  */
 export async function schemaStatus(db: Db): Promise<{ pending: string[]; unknown: string[] }> {
-  const known = await (await migratorFor(db)).getMigrations();
-  const pending = known.filter((m) => m.executedAt === undefined).map((m) => m.name);
-  if (pending.length === known.length) return { pending, unknown: [] };
-  const applied = await sql<{ name: string }>`SELECT name FROM ${sql.table(DEFAULT_MIGRATION_TABLE)}`.execute(
-    db.kysely,
-  );
-  const names = new Set(known.map((m) => m.name));
-  return { pending, unknown: applied.rows.map((r) => r.name).filter((n) => !names.has(n)) };
+  const names = Object.keys(migrations);
+  const applied = (await appliedMigrations(db)) ?? new Set<string>();
+  return {
+    pending: names.filter((n) => !applied.has(n)),
+    unknown: [...applied].filter((n) => !names.includes(n)),
+  };
 }
