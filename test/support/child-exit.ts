@@ -14,7 +14,7 @@ export interface ChildExit {
 }
 
 /** How the child ended, at once if it already has, else when it exits. */
-export function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (child.exitCode !== null || child.signalCode !== null)
     return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return once(child, "exit").then(([code, signal]) => ({
@@ -32,8 +32,9 @@ export async function stopChild(
   signal: NodeJS.Signals = "SIGTERM",
   graceMs = 30_000,
 ): Promise<ChildExit> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return { ...(await exitOf(child)), killed: false };
   const exited = exitOf(child);
-  if (child.exitCode !== null || child.signalCode !== null) return { ...(await exited), killed: false };
   child.kill(signal);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<"late">((r) => {
