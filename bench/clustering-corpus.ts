@@ -7,6 +7,7 @@
  */
 import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
+import { SEARCH_INDEXES } from "../src/storage/migrations/0026-search-table.ts";
 import { articleFeatures } from "../src/stories/features.ts";
 import { guessLanguage, stopWords } from "../src/stories/stop-words.ts";
 import { normalizeWord } from "../src/stories/tokens.ts";
@@ -226,7 +227,9 @@ export async function loadPostgresCorpus(
 ): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query("DROP INDEX articles_search");
+  // The search indexes are built after the load: faster than keeping them up to date row by row.
+  for (const index of ["article_search_words", "article_search_pairs"])
+    await client.query(`DROP INDEX ${index}`);
   const now = new Date(end).toISOString();
   for (let s = 1; s <= SOURCES; s++)
     await client.query(
@@ -278,10 +281,11 @@ export async function loadPostgresCorpus(
   await client.query("UPDATE cluster_state SET documents = $1 WHERE id = 1", [counter.documents]);
   log("  GIN index...");
   await client.query("SET maintenance_work_mem = '1GB'");
-  await client.query("CREATE INDEX articles_search ON articles USING gin (search_vector)");
+  for (const index of SEARCH_INDEXES) await client.query(index);
   for (const t of ["articles", "stories", "sources"])
     await client.query(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), (SELECT MAX(id) FROM ${t}))`);
-  for (const t of ["articles", "stories", "term_stats"]) await client.query(`VACUUM ANALYZE ${t}`);
+  for (const t of ["articles", "article_search", "stories", "term_stats"])
+    await client.query(`VACUUM ANALYZE ${t}`);
   await client.end();
   log(`  corpus written in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

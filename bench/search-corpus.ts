@@ -14,7 +14,7 @@ import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
 import { openDb } from "../src/storage/db.ts";
 import { migrateToLatest } from "../src/storage/migrate.ts";
-import { WORD_PAIRS_INDEX } from "../src/storage/migrations/0025-search-word-pairs.ts";
+import { SEARCH_INDEXES } from "../src/storage/migrations/0026-search-table.ts";
 import { corpusRows, type Row } from "./corpus-rows.ts";
 import { BENCH_SCHEMA, benchDatabaseUrl } from "./search-vocabulary.ts";
 
@@ -98,8 +98,8 @@ async function loadPostgres(count: number) {
   const client = new pg.Client({ connectionString: benchDatabaseUrl("postgres", "") });
   await client.connect();
   // Both search indexes are built after the load: faster than keeping them up to date row by row.
-  await client.query("DROP INDEX articles_search");
-  await client.query("DROP INDEX articles_search_pairs");
+  for (const index of ["article_search_words", "article_search_pairs"])
+    await client.query(`DROP INDEX ${index}`);
   const now = new Date(END).toISOString();
   for (let s = 1; s <= SOURCES; s++)
     await client.query(
@@ -137,15 +137,17 @@ async function loadPostgres(count: number) {
     progress(done, count, started);
   }
   await client.query("SET maintenance_work_mem = '1GB'");
-  await client.query("CREATE INDEX articles_search ON articles USING gin (search_vector)");
+  const [wordsIndex, pairsIndex] = SEARCH_INDEXES;
+  if (wordsIndex) await client.query(wordsIndex);
   const pairsStarted = performance.now();
-  await client.query(WORD_PAIRS_INDEX);
+  if (pairsIndex) await client.query(pairsIndex);
   console.log(
-    `word-pairs index (migration 0025) built in ${((performance.now() - pairsStarted) / 1000).toFixed(0)} s`,
+    `word-pairs index (migrations 0025, 0026) built in ${((performance.now() - pairsStarted) / 1000).toFixed(0)} s`,
   );
   for (const t of ["articles", "stories", "sources"])
     await client.query(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), (SELECT MAX(id) FROM ${t}))`);
   await client.query("VACUUM ANALYZE articles");
+  await client.query("VACUUM ANALYZE article_search");
   await client.query("VACUUM ANALYZE stories");
   await client.end();
   console.log(

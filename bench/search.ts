@@ -117,7 +117,7 @@ console.log("for scale, naive full ranking of every match (3 runs each):");
 for (const rank of [0, 30, 9000]) {
   const naive =
     dialect === "postgres"
-      ? sql`SELECT id FROM articles WHERE search_vector @@ plainto_tsquery('simple', ${w(rank)}) ORDER BY ts_rank(search_vector, plainto_tsquery('simple', ${w(rank)})) DESC LIMIT 20`
+      ? sql`SELECT article_id FROM article_search WHERE search_vector @@ plainto_tsquery('simple', ${w(rank)}) ORDER BY ts_rank(search_vector, plainto_tsquery('simple', ${w(rank)})) DESC LIMIT 20`
       : sql`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${`"${w(rank)}"`} ORDER BY bm25(articles_fts, 3.0, 1.0) LIMIT 20`;
   const xs: number[] = [];
   for (let i = 0; i < 3; i++) xs.push(await time(() => naive.execute(db.kysely)));

@@ -1,8 +1,10 @@
 /**
- * @module PostgreSQL's candidate query: the newest matches of the GIN-indexed tsvector, by sort_at. The
- * planner reads the recency index and checks each row for a common word (it finds `limit` rows at once),
- * and the GIN index for a rarer one (its matches read from the heap, then the newest kept); a phrase is
- * found through the index of adjacent word pairs (migration 0025). Every search covers the whole corpus.
+ * @module PostgreSQL's candidate query: the newest matches of the GIN-indexed tsvector, by sort_at, in
+ * article_search (migration 0026: each article's vector with its sort time and source, kept by
+ * triggers). The planner reads the recency index and checks each row for a common word (it finds
+ * `limit` rows at once), and the GIN index for a rarer one (its matches read from the heap, then the
+ * newest kept); a phrase is found through the index of adjacent word pairs (migration 0025). The
+ * articles are read for the rows kept. Every search covers the whole corpus.
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../storage/schema.ts";
@@ -10,7 +12,7 @@ import { CANDIDATE_TEXT_CHARS, HEAP_BUDGET } from "./limits.ts";
 import type { QueryUnit } from "./query.ts";
 import type { Candidate, CandidateFilter } from "./types.ts";
 
-/** The query side of migration 0008's fold (decompose, drop combining accents), so both meet. */
+/** The query side of the index's fold (migrations 0008, 0026: decompose, drop combining accents), so both meet. */
 const fold = (value: string) =>
   sql`regexp_replace(normalize(${value}::text, NFD), '[\\u0300-\\u036f]', '', 'g')`;
 
@@ -37,7 +39,9 @@ export async function findPostgresCandidates(
   const conditions: RawBuilder<unknown>[] = [];
   if (filter.sourceId !== undefined) conditions.push(sql`source_id = ${filter.sourceId}`);
   if (filter.personId !== undefined)
-    conditions.push(sql`id IN (SELECT article_id FROM statements WHERE person_id = ${filter.personId})`);
+    conditions.push(
+      sql`article_id IN (SELECT article_id FROM statements WHERE person_id = ${filter.personId})`,
+    );
   if (filter.from !== undefined) conditions.push(sql`sort_at >= ${filter.from}`);
   if (filter.to !== undefined) conditions.push(sql`sort_at < ${filter.to}`);
   const phrases = units.filter((u) => u.words.length > 1).map((u) => u.words.join(" "));
@@ -79,19 +83,21 @@ export async function findPostgresCandidates(
       [...match, ...conditions, ...(since ? [sql`sort_at >= ${since}`] : [])],
       sql` AND `,
     );
-    // The LIMIT inside keeps the join with sources out of the planner's choice of how to find matches.
+    // The LIMIT inside keeps the joins out of the planner's choice of how to find matches.
     const { rows } = await sql<Candidate>`
-      SELECT a.id, a.source_id, a.title, a.url, a.byline, a.published_at, a.sort_at, a.text,
+      SELECT a.id, a.source_id, a.title, a.url, a.byline, a.published_at, a.sort_at,
+        left(a.text, ${CANDIDATE_TEXT_CHARS}) AS text,
         s.title AS source_title, s.url AS source_url, s.site_url AS source_site_url
       FROM (
-        SELECT id, source_id, title, url, byline, published_at, sort_at, left(text, ${CANDIDATE_TEXT_CHARS}) AS text
-        FROM articles
+        SELECT article_id, sort_at
+        FROM article_search
         WHERE ${where}
-        ORDER BY sort_at DESC, id DESC
+        ORDER BY sort_at DESC, article_id DESC
         LIMIT ${filter.limit}
-      ) a
+      ) m
+      JOIN articles a ON a.id = m.article_id
       JOIN sources s ON s.id = a.source_id
-      ORDER BY a.sort_at DESC, a.id DESC
+      ORDER BY m.sort_at DESC, m.article_id DESC
       LIMIT ${filter.limit}`.execute(db);
     // A stretch that held fewer matches than asked for is widened until it is the whole corpus.
     if (rows.length >= filter.limit || since === undefined) {
@@ -128,7 +134,7 @@ async function boundingWindow(
   const estimates = await Promise.all(
     matches.map(async (m) => {
       const plan = await sql<{ "QUERY PLAN": Array<{ Plan: { "Plan Rows": number } }> }>`
-        EXPLAIN (FORMAT JSON) SELECT 1 FROM articles WHERE ${sql.join([m, ...conditions], sql` AND `)}`.execute(
+        EXPLAIN (FORMAT JSON) SELECT 1 FROM article_search WHERE ${sql.join([m, ...conditions], sql` AND `)}`.execute(
         db,
       );
       return plan.rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
@@ -137,8 +143,8 @@ async function boundingWindow(
   const expected = Math.min(...estimates);
   if (expected <= HEAP_BUDGET) return undefined;
   const span = await sql<{ lo: string | null; hi: string | null; n: number }>`
-    SELECT (SELECT min(sort_at) FROM articles) AS lo, (SELECT max(sort_at) FROM articles) AS hi,
-      (SELECT reltuples FROM pg_class WHERE oid = 'articles'::regclass) AS n`.execute(db);
+    SELECT (SELECT min(sort_at) FROM article_search) AS lo, (SELECT max(sort_at) FROM article_search) AS hi,
+      (SELECT reltuples FROM pg_class WHERE oid = 'article_search'::regclass) AS n`.execute(db);
   const row = span.rows[0];
   const lo = Date.parse(filter.from ?? row?.lo ?? "");
   const hi = Date.parse(filter.to ?? row?.hi ?? "");

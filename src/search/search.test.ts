@@ -250,7 +250,61 @@ for (const { name, make } of bothDatabases) {
     }
   });
 
-  test(`on ${name}, migration 0008 indexes the articles stored before it`, async () => {
+  test(`on ${name}, an edit is searched by its new words; filing, statements and a deletion keep the index true`, async () => {
+    const tdb = await make();
+    const db = openDb(tdb.url);
+    try {
+      await migrateToLatest(db);
+      const { source } = await insertSource(db.kysely, "https://edit.test/feed", hoursAgo(1));
+      await insertArticle(db.kysely, article(source.id, "e1", "Harbour bridge opens", "Ferries stop.", 5));
+      const id = Number(
+        (
+          await db.kysely
+            .selectFrom("articles")
+            .select("id")
+            .where("guid", "=", "e1")
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
+      const titles = async (q: string, from?: string) =>
+        (await searchArticles(db, { q, ...(from ? { from } : {}) })).hits.map((h) => h.article.title);
+      // PostgreSQL's search row (migration 0026): where it lies tells whether it was written again.
+      const searchRow = async () =>
+        db.dialect === "postgres"
+          ? ((
+              await sql<{
+                ctid: string;
+              }>`SELECT ctid::text FROM article_search WHERE article_id = ${id}`.execute(db.kysely)
+            ).rows[0]?.ctid ?? null)
+          : null;
+      const before = await searchRow();
+      await db.kysely
+        .updateTable("articles")
+        .set({ story_id: null, statements_at: hoursAgo(0), near_duplicate_of: null })
+        .where("id", "=", id)
+        .execute();
+      assert.equal(await searchRow(), before, "filing and statements do not write the search row");
+      assert.deepEqual(await titles("harbour ferries"), ["Harbour bridge opens"]);
+
+      await db.kysely
+        .updateTable("articles")
+        .set({ title: "Tunnel opens instead", text: "Buses stop.", sort_at: hoursAgo(0.5) })
+        .where("id", "=", id)
+        .execute();
+      assert.deepEqual(await titles("harbour"), []);
+      assert.deepEqual(await titles("tunnel buses"), ["Tunnel opens instead"]);
+      assert.deepEqual(await titles("tunnel", hoursAgo(1)), ["Tunnel opens instead"], "the new sort time");
+
+      await db.kysely.deleteFrom("articles").where("id", "=", id).execute();
+      assert.deepEqual(await titles("tunnel"), []);
+      if (db.dialect === "postgres") assert.equal(await searchRow(), null);
+    } finally {
+      await db.close();
+      await tdb.drop();
+    }
+  });
+
+  test(`on ${name}, the search migrations (0008, 0026) index the articles stored before them`, async () => {
     const tdb = await make();
     const db = openDb(tdb.url);
     try {
@@ -260,7 +314,8 @@ for (const { name, make } of bothDatabases) {
         db.kysely,
         article(source.id, "old", "Lighthouse keeper retires", "After forty years.", 1),
       );
-      assert.deepEqual(await migrateToLatest(db, "0008-search"), ["0008-search"]);
+      const applied = await migrateToLatest(db);
+      assert.ok(applied.includes("0008-search") && applied.includes("0026-search-table"));
       const res = await searchArticles(db, { q: "lighthouse forty" });
       assert.deepEqual(
         res.hits.map((h) => h.article.title),

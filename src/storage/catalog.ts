@@ -25,10 +25,17 @@ export interface TableInfo {
 /** Kysely's own bookkeeping: each database keeps its own record of the migrations applied to it. */
 const MIGRATOR_TABLES = new Set([DEFAULT_MIGRATION_TABLE, DEFAULT_MIGRATION_LOCK_TABLE]);
 
+/**
+ * PostgreSQL's search index as a table (migration 0026), which triggers write from each article as
+ * SQLite's FTS5 table is (left out below by its type): derived from the articles, so it is neither
+ * copied nor compared; a copy into PostgreSQL fills it as the articles arrive.
+ */
+const INDEX_TABLES = new Set(["article_search"]);
+
 /** Every table of the schema the connection works in, by name, sorted. */
 export async function describeTables(db: Kysely<AnyDb>, dialect: Dialect): Promise<TableInfo[]> {
   const tables = dialect === "postgres" ? await describePostgres(db) : await describeSqlite(db);
-  const ours = tables.filter((t) => !MIGRATOR_TABLES.has(t.name));
+  const ours = tables.filter((t) => !MIGRATOR_TABLES.has(t.name) && !INDEX_TABLES.has(t.name));
   for (const t of ours)
     if (t.primaryKey.length === 0)
       throw new Error(`table ${t.name} has no primary key to read it in order by`);

@@ -150,7 +150,7 @@ async function verify(
  * `source` must be at this build's schema version. Foreign keys are checked once at the end (SQLite:
  * turned off for the copy, then `foreign_key_check`; PostgreSQL: dropped and added back, which checks
  * every row), since stories and articles point at each other. Triggers run as on any insert, so
- * SQLite's full-text index is rebuilt row by row and PostgreSQL's search column is generated; the
+ * SQLite's full-text index and PostgreSQL's search table (catalog.ts) are written row by row; the
  * tables a fresh migration seeds (the site's data version) are written last, replacing the seeds.
  * Id sequences continue after the source's. Returns each table's row count and checksum.
  */

@@ -64,6 +64,7 @@ for (const { name, make } of bothDatabases) {
         "0023-page-retries",
         "0024-mail-claims",
         "0025-search-word-pairs",
+        "0026-search-table",
       ]);
     });
     after(async () => {

@@ -108,9 +108,9 @@ export async function ingestProblems(db: Db, databaseUrl: string, lastWords: str
       `corpus counts ${state?.documents} + ${state?.pending} pending (${queued.length} queued) for ${articles.length} articles`,
     );
   if (db.dialect === "postgres") {
-    const unindexed = await sql<{ id: number }>`SELECT id FROM articles WHERE search_vector IS NULL`.execute(
-      k,
-    );
+    const unindexed = await sql<{ id: number }>`
+      SELECT a.id FROM articles a LEFT JOIN article_search s ON s.article_id = a.id
+      WHERE s.article_id IS NULL OR s.search_vector IS NULL`.execute(k);
     each(problems, "article outside the search index", unindexed.rows);
   }
   return problems;
