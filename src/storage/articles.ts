@@ -354,8 +354,9 @@ const TOPIC_MAX_CHARS = 80;
 const TOPICS_PER_ARTICLE = 12;
 
 /**
- * Every column of ArticlesTable by name, not "articles.*": PostgreSQL's search index column
- * (search/, a tsvector as large as the text) must not ride along on every article read.
+ * Every column of ArticlesTable by name, not "articles.*": a read takes exactly what the type
+ * declares, and a wide column added for another reader (such as the tsvector PostgreSQL's search
+ * index kept here until migration 0026) does not ride along on every article read.
  */
 export const ARTICLE_COLUMNS = [
   "articles.id",
