@@ -28,3 +28,20 @@ test("an article node wins over a recipe node", () => {
   );
   assert.equal(ld?.datePublished, "2020-02-02");
 });
+
+test("a WebPage's main entity is the article (schema.org mainEntity)", () => {
+  const ld = findArticleJsonLd(
+    page({
+      "@type": "WebPage",
+      name: "Why salaries",
+      breadcrumb: { "@type": "BreadcrumbList", itemListElement: [] },
+      mainEntity: {
+        "@type": "Article",
+        headline: "Why salaries",
+        author: "Liesa Oguz",
+        datePublished: "2019-01-17",
+      },
+    }),
+  );
+  assert.deepEqual([ld?.headline, ld?.author], ["Why salaries", "Liesa Oguz"]);
+});

@@ -21,6 +21,8 @@ function* walk(value: unknown): Generator<JsonObject> {
     const o = value as JsonObject;
     yield o;
     if (o["@graph"]) yield* walk(o["@graph"]);
+    // A WebPage whose main entity is the article ("mainEntity": {"@type": "Article", ...}).
+    if (o.mainEntity && typeof o.mainEntity === "object") yield* walk(o.mainEntity);
   }
 }
 
