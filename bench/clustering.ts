@@ -38,6 +38,7 @@ import type { Database, NewArticle } from "../src/storage/schema.ts";
 import { STORY_SPAN_HOURS } from "../src/stories/assign.ts";
 import { escapeHtml } from "../src/util/html.ts";
 import { articleUrlKey, outletHost } from "../src/util/url-key.ts";
+import { bareFeedItem } from "../test/support/news-fixtures.ts";
 import { loadPostgresCorpus, loadSqliteCorpus, SOURCES } from "./clustering-corpus.ts";
 import { generateStream, type StreamArticle } from "./clustering-stream.ts";
 import { demoPages, devSetPages, medianPageCost } from "./page-ingest-cost.ts";
@@ -205,19 +206,10 @@ function origin(row: NewArticle, i: number): ArticleOrigin {
 }
 
 function feedItemOf(row: NewArticle): FeedItem {
-  return {
-    guid: row.guid,
-    id: row.guid,
-    url: row.url,
+  return bareFeedItem(row.guid, row.url, {
     title: { type: "text", value: row.title },
     published: row.published_at ?? null,
-    updated: null,
-    author: null,
-    content: null,
-    summary: null,
-    categories: [],
-    enclosures: [],
-  };
+  });
 }
 
 async function insertClustered(a: StreamArticle, i: number) {
