@@ -1,7 +1,6 @@
 /**
  * @module Articles left in no story, filed: a process stopped between an insert's two transactions
- * (storage/articles.ts `insertArticle`) leaves its article stored but unfiled, and ingest on the job
- * queue stores an article and queues its filing (`fileStoredArticle`, the `file_article` job). The minute's sweep
+ * (storage/articles.ts `insertArticle`) leaves its article stored but unfiled. The minute's sweep
  * (jobs/clustering-sweep.ts) files it as ingest would have: its clustering features (and its
  * statements, unless its writer wrote them) read from the stored text by the same functions, then
  * `fileArticle`, which files an article once however many try.
@@ -9,12 +8,7 @@
 import type { Kysely } from "kysely";
 import type { Config } from "../config/config.ts";
 import type { Logger } from "../log.ts";
-import {
-  fileArticle,
-  findUnfiledArticle,
-  listUnfiledArticles,
-  type UnfiledArticle,
-} from "../storage/article-filing.ts";
+import { fileArticle, listUnfiledArticles, type UnfiledArticle } from "../storage/article-filing.ts";
 import type { Database } from "../storage/schema.ts";
 import { articleStatements } from "./article-statements.ts";
 import { clusterRequest } from "./cluster-request.ts";
@@ -65,16 +59,6 @@ export async function fileUnfiledArticles(
     after = batch.at(-1)?.id ?? after;
   }
   return { filed, failed };
-}
-
-/**
- * Files stored article `articleId` now (the `file_article` job: ingest on the job queue stores an
- * article and queues its filing). Returns its story's id, or null when it is gone or already filed.
- */
-export async function fileStoredArticle(deps: FileUnfiledDeps, articleId: number): Promise<number | null> {
-  const article = await findUnfiledArticle(deps.db, articleId);
-  if (!article) return null;
-  return fileOne(deps, article, (deps.now?.() ?? new Date()).toISOString());
 }
 
 function fileOne(deps: FileUnfiledDeps, article: UnfiledArticle, now: string): Promise<number | null> {

@@ -21,7 +21,6 @@ import { refreshSource } from "./refresh-source.ts";
 
 const rssItems = makeItems(6, "rss");
 const atomItems = makeItems(4, "atom");
-const queuedItems = makeItems(3, "queued");
 const XML = { "content-type": "application/rss+xml; charset=utf-8" };
 // Random bytes that start like markup, so every run takes the hardest path (not 1 run in 256).
 const garbage = randomBytes(10_000_000);
@@ -31,7 +30,7 @@ let editedServed = 0;
 
 function routesFor(base: () => string): FixtureRoutes {
   const pages: Record<string, { body: string }> = {};
-  for (const it of [...rssItems, ...atomItems, ...queuedItems])
+  for (const it of [...rssItems, ...atomItems])
     pages[`/articles/${it.slug}`] = { body: articlePage(base(), it) };
   const badUtf8 = Buffer.concat([
     Buffer.from(rssFeed("http://x.test", makeItems(1, "utf")).replace("Council", "Council \u0000MARK")),
@@ -46,7 +45,6 @@ function routesFor(base: () => string): FixtureRoutes {
   return {
     ...pages,
     "/rss.xml": () => ({ headers: XML, body: rssFeed(base(), rssItems) }),
-    "/queued.xml": () => ({ headers: XML, body: rssFeed(base(), queuedItems) }),
     "/atom.xml": () => ({
       headers: { "content-type": "application/atom+xml" },
       body: atomFeed(base(), atomItems),
@@ -187,34 +185,6 @@ for (const { name, make } of bothDatabases) {
       const edited = after.find((a) => a.guid === "edit-1");
       assert.equal(edited?.title, "Council approves plan, with conditions");
       assert.equal(edited?.id, before.find((a) => a.guid === "edit-1")?.id, "same article, same id");
-    });
-
-    test("on the job queue each stored article's filing is queued, and it waits in no story until then", async () => {
-      const src = (await insertSource(db.kysely, `${server.url}/queued.xml`, new Date().toISOString()))
-        .source;
-      const queued: number[] = [];
-      const deps = {
-        db: db.kysely,
-        config,
-        log,
-        fetcher,
-        fileLater: async (id: number) => {
-          queued.push(id);
-        },
-      };
-      assert.equal((await refreshSource(src, deps)).added, 3);
-      const rows = await db.kysely
-        .selectFrom("articles")
-        .select(["id", "story_id", "statements_at"])
-        .where("source_id", "=", src.id)
-        .orderBy("id")
-        .execute();
-      assert.deepEqual(
-        queued.sort((a, b) => a - b),
-        rows.map((r) => Number(r.id)),
-        "one filing queued per stored article",
-      );
-      assert.ok(rows.every((r) => r.story_id === null && r.statements_at === null));
     });
 
     test("a 304 skips parsing; the validators are kept for next time", async () => {

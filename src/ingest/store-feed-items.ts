@@ -4,13 +4,7 @@ import type { Config } from "../config/config.ts";
 import type { FeedItem, ParsedFeed } from "../feeds/types.ts";
 import type { Fetcher } from "../fetch/fetcher.ts";
 import type { Logger } from "../log.ts";
-import {
-  findKnownGuids,
-  findOutletUrlKeys,
-  insertArticle,
-  type Outlet,
-  storeArticle,
-} from "../storage/articles.ts";
+import { findKnownGuids, findOutletUrlKeys, insertArticle, type Outlet } from "../storage/articles.ts";
 import type { Database, Source } from "../storage/schema.ts";
 import { outletHost, urlKey } from "../util/url-key.ts";
 import { articleStatements } from "./article-statements.ts";
@@ -29,12 +23,6 @@ export interface StoreDeps {
   fetcher: Fetcher;
   /** Injected clock, so tests can move time. */
   now?: () => Date;
-  /**
-   * Queues the filing of a stored article (its statements and its story) as a job of its own, which
-   * any worker may run (the PostgreSQL job queue's `file_article`). Without it the article is filed
-   * right after it is stored, by the same process.
-   */
-  fileLater?: (articleId: number) => Promise<void>;
 }
 
 export interface StoreReport {
@@ -140,28 +128,16 @@ export async function storeFeedItems(
     const article = buildArticle(source.id, item, page, fetchedAt);
     const kept = await pageToKeep(item, page, config, fetchedAt);
     const retryAt = failure?.transient ? nextPageAttempt(0, fetched, failure.retryAfterMs) : null;
-    const origin = {
+    const stored = await insertArticle(db, article, item.categories, {
       ...(kept ? { page: kept } : {}),
       ...(retryAt && failure
         ? { pageRetry: { item, nextAttemptAt: retryAt.toISOString(), error: failure.error } }
         : {}),
       outlet,
       feed: { digest: feedDigest(item), bodyFromPage: page?.extracted != null },
-    };
-    let stored: boolean;
-    if (deps.fileLater) {
-      // Its statements and story are a job of their own; should queuing it fail, the minute's sweep
-      // files the article (ingest/file-unfiled.ts).
-      const row = await storeArticle(db, article, item.categories, origin);
-      if (row) await deps.fileLater(row.id);
-      stored = row !== null;
-    } else {
-      stored = await insertArticle(db, article, item.categories, {
-        ...origin,
-        cluster: clusterRequest(article, config),
-        statements: articleStatements(article.text, source.title, deps.log),
-      });
-    }
+      cluster: clusterRequest(article, config),
+      statements: articleStatements(article.text, source.title, deps.log),
+    });
     if (stored && retryAt) pageRetries++;
     return stored;
   });

@@ -16,7 +16,6 @@ import { type FixtureServer, startFixtureServer } from "../../test/support/fixtu
 import { loadConfig } from "../config/config.ts";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
 import { createLogger } from "../log.ts";
-import { storeArticle } from "../storage/articles.ts";
 import { insertSource, markSourcesDue } from "../storage/sources.ts";
 import { openQueue, type QueueWorker, queueSchemaOf, startQueueWorker } from "./pg-worker.ts";
 import { TASK } from "./task-names.ts";
@@ -142,62 +141,9 @@ describe("job queue on postgres", () => {
       }
       const articles = await t.db.kysely.selectFrom("articles").select("guid").execute();
       assert.equal(articles.length, 12, "every item stored once");
-      // Filed by each article's file_article job: the sweep files only what is a minute old.
-      await until(
-        "every article filed with its statements",
-        async () => {
-          const rows = await t.db.kysely
-            .selectFrom("articles")
-            .select(["story_id", "statements_at"])
-            .execute();
-          return rows.every((r) => r.story_id !== null && r.statements_at !== null);
-        },
-        30_000,
-      );
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
     }
-  });
-
-  test("a file_article job writes a stored article's statements and files it, once", async () => {
-    const { source } = await insertSource(t.db.kysely, `${feeds.url}/file-job.xml`, new Date().toISOString());
-    const at = new Date().toISOString();
-    const stored = await storeArticle(t.db.kysely, {
-      source_id: source.id,
-      guid: "file-job-1",
-      url: `${feeds.url}/file-job-1`,
-      title: "Harbour council votes",
-      body_html: "<p>x</p>",
-      text: '"We will rebuild the pier," said Mayor Ana Ruiz on Monday.',
-      published_at: at,
-      fetched_at: at,
-      created_at: at,
-      updated_at: at,
-    });
-    assert.ok(stored);
-    const row = () =>
-      t.db.kysely
-        .selectFrom("articles")
-        .select(["story_id", "statements_at"])
-        .where("id", "=", stored.id)
-        .executeTakeFirstOrThrow();
-    assert.equal((await row()).story_id, null, "stored in no story");
-    const fileJob = taskList(deps())[TASK.fileArticle];
-    assert.ok(fileJob);
-    await fileJob({ articleId: stored.id }, {} as JobHelpers);
-    const filed = await row();
-    assert.notEqual(filed.story_id, null, "filed into a story");
-    assert.notEqual(filed.statements_at, null, "its statements written");
-    const statements = await t.db.kysely
-      .selectFrom("statements")
-      .select("article_id")
-      .where("article_id", "=", stored.id)
-      .execute();
-    assert.equal(statements.length, 1, "the mayor's statement");
-    await fileJob({ articleId: stored.id }, {} as JobHelpers);
-    assert.deepEqual(await row(), filed, "a second run changes nothing");
-    // The other tests count the suite's sources.
-    await t.db.kysely.deleteFrom("sources").where("id", "=", source.id).execute();
   });
 
   test("a source made due by hand is refreshed now, though its next job was queued for later", async () => {

@@ -6,7 +6,6 @@
 export const TASK = {
   refreshSource: "refresh_source",
   fetchPage: "fetch_page",
-  fileArticle: "file_article",
   enqueueDue: "enqueue_due",
   drainMail: "drain_mail",
   storePushes: "store_pushes",
@@ -37,14 +36,6 @@ export const refreshJob = (sourceId: number, runAt: Date) =>
  */
 export const pageJob = (articleId: number, runAt: Date) =>
   ({ jobKey: `fetch_page:${articleId}`, jobKeyMode: "replace", runAt }) as const;
-
-/**
- * A stored article's filing (its statements and its story), queued by the refresh that stored it: one
- * job per article at most. Filing checks under its lock that the article is still in no story, so a
- * job that runs twice, or after the sweep filed it, does nothing.
- */
-export const fileJob = (articleId: number) =>
-  ({ jobKey: `file_article:${articleId}`, jobKeyMode: "preserve_run_at" }) as const;
 
 /**
  * A job that runs alone: a job key (a slow run or a worker that was down never piles up copies) and a

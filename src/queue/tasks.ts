@@ -4,11 +4,7 @@
  * both databases exercise the same code.
  *
  * - `refresh_source` {sourceId}: one source refreshed; then its next refresh is queued for the time the
- *   refresh chose. One job per source at most, through its job key. Each article it stores queues a
- *   `file_article` job.
- * - `file_article` {articleId}: a stored article's statements written and the article filed into a
- *   story (ingest/file-unfiled.ts, the sweep's own way), on whichever worker takes it; nothing when
- *   it is already filed. One job per article at most.
+ *   refresh chose. One job per source at most, through its job key.
  * - `fetch_page` {articleId}: an article stored from its feed's text gets its page (ingest/retry-
  *   page.ts); if it failed again for a passing reason, the next try is queued for the back-off's time.
  *   One job per article at most, through its job key.
@@ -23,14 +19,12 @@
  *   kept one, and every minute in case that failed).
  * - `housekeeping` (hourly): expired sessions, tokens, rate-limit events and kept pages pruned, and
  *   jobs set aside by graphile-worker for a newer one of their key whose worker died (see below).
- * - `sweep_clustering` (every minute): articles left in no story (a killed worker's, or whose
- *   `file_article` job was never queued) filed, stories it
+ * - `sweep_clustering` (every minute): articles a killed worker left in no story filed, stories it
  *   left unsummarized summarized, and clustering's rows of long-closed stories pruned
  *   (jobs/clustering-sweep.ts).
  */
 import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { z } from "zod";
-import { fileStoredArticle } from "../ingest/file-unfiled.ts";
 import type { RefreshDeps } from "../ingest/refresh-source.ts";
 import { refreshSource } from "../ingest/refresh-source.ts";
 import { retryPage } from "../ingest/retry-page.ts";
@@ -43,7 +37,7 @@ import { listDuePageRetries } from "../storage/page-retries.ts";
 import { deleteSetAsideJobs, runningJobKeys } from "../storage/queue-jobs.ts";
 import { findSourceById, listDueSources } from "../storage/sources.ts";
 import { queueSchemaOf } from "./queue-schema.ts";
-import { fileJob, pageJob, refreshJob, refreshJobKey, TASK } from "./task-names.ts";
+import { pageJob, refreshJob, refreshJobKey, TASK } from "./task-names.ts";
 
 /** Sources looked at per `enqueue_due` batch. */
 const DUE_BATCH = 500;
@@ -58,20 +52,12 @@ const pagePayload = z.object({ articleId: z.number().int().positive() });
 
 /** The graphile-worker task list. */
 export function taskList(deps: TaskDeps): TaskList {
-  // Each stored article's statements and story are a job of their own, which any worker may take.
-  const queuingFiling = (helpers: Pick<JobHelpers, "addJob">) => ({
-    ...deps,
-    fileLater: async (articleId: number) => {
-      await helpers.addJob(TASK.fileArticle, { articleId }, fileJob(articleId));
-    },
-  });
-
   const refresh: Task = async (payload, helpers) => {
     const { sourceId } = refreshPayload.parse(payload);
     const source = await findSourceById(deps.db, sourceId);
     // Removed or disabled since the job was queued: nothing to do, and nothing queued again.
     if (!source || source.disabled_at !== null) return;
-    await refreshSource(source, queuingFiling(helpers));
+    await refreshSource(source, deps);
     const after = await findSourceById(deps.db, sourceId);
     if (after && after.disabled_at === null)
       await queueRefresh(helpers, sourceId, new Date(after.next_fetch_at));
@@ -116,13 +102,8 @@ export function taskList(deps: TaskDeps): TaskList {
     if (report.serverDown) throw new Error("mail server unavailable; the outbox stays queued");
   };
 
-  const storePushes: Task = async (_payload, helpers) => {
-    await storeWaitingPushes(queuingFiling(helpers));
-  };
-
-  const fileArticle: Task = async (payload) => {
-    const { articleId } = pagePayload.parse(payload);
-    await fileStoredArticle(deps, articleId);
+  const storePushes: Task = async () => {
+    await storeWaitingPushes(deps);
   };
 
   const housekeeping: Task = async () => {
@@ -138,7 +119,6 @@ export function taskList(deps: TaskDeps): TaskList {
   return {
     [TASK.refreshSource]: refresh,
     [TASK.fetchPage]: fetchPage,
-    [TASK.fileArticle]: fileArticle,
     [TASK.enqueueDue]: enqueueDue,
     [TASK.drainMail]: drainMail,
     [TASK.storePushes]: storePushes,

@@ -162,26 +162,7 @@ export async function listUnfiledArticles(
   afterId: number,
   limit: number,
 ): Promise<UnfiledArticle[]> {
-  const rows = await unfiledArticles(db)
-    .where("articles.created_at", "<", storedBefore)
-    .where("articles.id", ">", afterId)
-    .orderBy("articles.id")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ ...r, id: Number(r.id), source_id: Number(r.source_id) }));
-}
-
-/** Article `id` with what filing it needs, or undefined when it is gone or already in a story. */
-export async function findUnfiledArticle(
-  db: Kysely<Database>,
-  id: number,
-): Promise<UnfiledArticle | undefined> {
-  const row = await unfiledArticles(db).where("articles.id", "=", id).executeTakeFirst();
-  return row ? { ...row, id: Number(row.id), source_id: Number(row.source_id) } : undefined;
-}
-
-function unfiledArticles(db: Kysely<Database>) {
-  return db
+  const rows = await db
     .selectFrom("articles")
     .innerJoin("sources", "sources.id", "articles.source_id")
     .select([
@@ -196,5 +177,11 @@ function unfiledArticles(db: Kysely<Database>) {
       "articles.statements_at",
       "sources.title as outlet",
     ])
-    .where("articles.story_id", "is", null);
+    .where("articles.story_id", "is", null)
+    .where("articles.created_at", "<", storedBefore)
+    .where("articles.id", ">", afterId)
+    .orderBy("articles.id")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id), source_id: Number(r.source_id) }));
 }
