@@ -197,6 +197,10 @@ function machineCpu(): { busy: number; total: number } {
 const busyShare = (a: { busy: number; total: number }, b: { busy: number; total: number }) =>
   (b.busy - a.busy) / Math.max(1, b.total - a.total);
 
+/**
+ * Articles ingested: stored and filed into a story (their statements are written in the same
+ * transaction), so a filing job still waiting in the queue does not count as done.
+ */
 const count = async (db: Db, q: "articles" | "refreshed") =>
   Number(
     q === "articles"
@@ -204,6 +208,7 @@ const count = async (db: Db, q: "articles" | "refreshed") =>
           await db.kysely
             .selectFrom("articles")
             .select(sql<number>`count(*)`.as("n"))
+            .where("story_id", "is not", null)
             .executeTakeFirstOrThrow()
         ).n
       : (
