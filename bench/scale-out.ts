@@ -6,7 +6,7 @@
  * allow-list:
  *
  * 1. **Throughput**: 1, 2 and 4 `newsdesk worker` processes, each on a fresh database following all
- *    2,000 feeds; articles stored per second over a window after the first article, and the
+ *    2,000 feeds; articles stored and filed into a story per second over a window after the first, and the
  *    politeness the origin saw (most requests in flight on one host, starts closer than the gap).
  * 2. **Web tier while ingesting** (in the 4-worker run, after its throughput window): `newsdesk serve
  *    --no-fetch` with two web processes, readers requesting stored article pages at a steady rate;
