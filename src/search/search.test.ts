@@ -269,21 +269,20 @@ for (const { name, make } of bothDatabases) {
       const titles = async (q: string, from?: string) =>
         (await searchArticles(db, { q, ...(from ? { from } : {}) })).hits.map((h) => h.article.title);
       // PostgreSQL's search row (migration 0026): where it lies tells whether it was written again.
+      const pg = db.dialect === "postgres";
       const searchRow = async () =>
-        db.dialect === "postgres"
-          ? ((
-              await sql<{
-                ctid: string;
-              }>`SELECT ctid::text FROM article_search WHERE article_id = ${id}`.execute(db.kysely)
-            ).rows[0]?.ctid ?? null)
-          : null;
-      const before = await searchRow();
+        (
+          await sql<{ ctid: string }>`SELECT ctid::text FROM article_search WHERE article_id = ${id}`.execute(
+            db.kysely,
+          )
+        ).rows[0]?.ctid ?? null;
+      const before = pg ? await searchRow() : null;
       await db.kysely
         .updateTable("articles")
         .set({ story_id: null, statements_at: hoursAgo(0), near_duplicate_of: null })
         .where("id", "=", id)
         .execute();
-      assert.equal(await searchRow(), before, "filing and statements do not write the search row");
+      if (pg) assert.equal(await searchRow(), before, "filing and statements do not write the search row");
       assert.deepEqual(await titles("harbour ferries"), ["Harbour bridge opens"]);
 
       await db.kysely
@@ -297,7 +296,7 @@ for (const { name, make } of bothDatabases) {
 
       await db.kysely.deleteFrom("articles").where("id", "=", id).execute();
       assert.deepEqual(await titles("tunnel"), []);
-      if (db.dialect === "postgres") assert.equal(await searchRow(), null);
+      if (pg) assert.equal(await searchRow(), null, "its search row went with it");
     } finally {
       await db.close();
       await tdb.drop();

@@ -110,7 +110,7 @@ export async function ingestProblems(db: Db, databaseUrl: string, lastWords: str
   if (db.dialect === "postgres") {
     const unindexed = await sql<{ id: number }>`
       SELECT a.id FROM articles a LEFT JOIN article_search s ON s.article_id = a.id
-      WHERE s.article_id IS NULL OR s.search_vector IS NULL`.execute(k);
+      WHERE s.article_id IS NULL`.execute(k);
     each(problems, "article outside the search index", unindexed.rows);
   }
   return problems;
