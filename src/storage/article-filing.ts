@@ -10,7 +10,13 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import { clusterCacheFor, forgetClusterCache } from "./cluster-cache.ts";
-import { type ClusterRequest, clusterInsertedArticle, summarizeStory } from "./clustering.ts";
+import {
+  type ClusterRequest,
+  clusterInsertedArticle,
+  refreshStorySummary,
+  summarizeStory,
+} from "./clustering.ts";
+import { isPostgres } from "./db.ts";
 import type { Database } from "./schema.ts";
 import { replaceArticleStatements, type StatementInput } from "./statements.ts";
 import { takeWriterLocks } from "./writer-locks.ts";
@@ -65,8 +71,9 @@ export async function writeArticleStatements(
  * first statements take clustering's lock (and the statement writers' before it, with statements)
  * and its site_version shard (writer-locks.ts). Nothing happens if the article is gone or already
  * filed (the sweep and a slow writer both got to it): the check is made under the lock, so it is
- * filed once. `now` is the filing time. A clustered story's summary is refreshed after the commit,
- * in a transaction of its own (`summarizeStory`), so clustering's lock is not held for it. Returns
+ * filed once. `now` is the filing time. A clustered story's summary is refreshed, on PostgreSQL, after
+ * the commit in a transaction of its own (`summarizeStory`), so clustering's lock is not held for it;
+ * on SQLite, whose one writer waits either way, at the end of the filing's transaction. Returns
  * the story's id, or null when nothing was filed.
  */
 export async function fileArticle(
@@ -76,6 +83,7 @@ export async function fileArticle(
   now: string,
 ): Promise<number | null> {
   let summarize: number | null = null;
+  let summarizeAfter: number | null = null;
   try {
     const filed = await db.transaction().execute(async (trx) => {
       await takeWriterLocks(trx, { statements: request.statements !== undefined, clustering: true });
@@ -94,7 +102,10 @@ export async function fileArticle(
           title: article.title,
         };
         storyId = await clusterInsertedArticle(trx, clusterCacheFor(db), filed, request.cluster, now);
-        summarize = storyId;
+        // SQLite has one writer, so no lock is held longer for it: the summary joins the filing's
+        // commit (one commit's pages fewer). PostgreSQL refreshes it after, outside clustering's lock.
+        if (isPostgres(trx)) summarize = storyId;
+        else summarizeAfter = storyId;
       } else {
         const story = await trx
           .insertInto("stories")
@@ -113,6 +124,7 @@ export async function fileArticle(
       const statements = request.statements;
       if (statements && (await stillUnread(trx, article.id, statements.of)))
         await replaceArticleStatements(trx, article.id, article.sortAt, statements.list, now);
+      if (summarizeAfter !== null) await refreshStorySummary(trx, summarizeAfter, now, clusterCacheFor(db));
       return storyId;
     });
     // After the commit, outside clustering's lock: a summary reads only what is committed.

@@ -22,6 +22,7 @@ import {
 import { clusterRequest } from "../ingest/cluster-request.ts";
 import { sweepClustering } from "../jobs/clustering-sweep.ts";
 import { articleFeatures } from "../stories/features.ts";
+import { INDEX_TERMS } from "../stories/index-terms.ts";
 import { leadSentence } from "../stories/representative.ts";
 import { termsOf } from "../stories/vectors.ts";
 import { insertArticle } from "./articles.ts";
@@ -289,6 +290,39 @@ for (const { name, make } of bothDatabases) {
           ![copy, copyOfCopy].includes(Number(s.lead_article_id)),
           "a reprint is never the story's face",
         );
+      });
+    });
+
+    test("a joining report is posted only under the terms its story lacks, and later reports still find the story", async () => {
+      await withNewsroom(make, async (n) => {
+        const first = await n.file(FIRE[0]!);
+        const second = await n.file(FIRE[1]!);
+        const postings = async (id: number) =>
+          (
+            await n.db.kysely
+              .selectFrom("cluster_postings")
+              .select(["term", "story_id"])
+              .where("article_id", "=", id)
+              .execute()
+          ).map((r) => r.term);
+        const firstTerms = await postings(first);
+        const secondTerms = await postings(second);
+        assert.equal(
+          firstTerms.length,
+          INDEX_TERMS,
+          "a new story's report is posted under all its index terms",
+        );
+        assert.ok(
+          secondTerms.length < INDEX_TERMS,
+          `the second report shares terms (${secondTerms.length} posted)`,
+        );
+        assert.deepEqual(
+          secondTerms.filter((t) => firstTerms.includes(t)),
+          [],
+          "no term is posted twice for one story",
+        );
+        await n.file(FIRE[2]!);
+        assert.equal(await n.storyOf(FIRE[2]!.key), await n.storyOf(FIRE[0]!.key));
       });
     });
 

@@ -28,6 +28,7 @@ import {
   type Vector,
 } from "../stories/vectors.ts";
 import type { ClusterCache, Lru } from "./cluster-cache.ts";
+import { isPostgres } from "./db.ts";
 import type { Database } from "./schema.ts";
 import { lockClustering, takeWriterLocks } from "./writer-locks.ts";
 
@@ -165,12 +166,24 @@ async function foldPending(trx: Trx): Promise<number> {
 const hoursMs = (h: number) => h * 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Stories with a report in the window that share index terms with the article, most shared first. */
-async function candidateStories(trx: Trx, terms: readonly string[], atMs: number, windowHours: number) {
-  if (terms.length === 0) return [];
+/**
+ * Stories with a report in the window that share index terms with the article, most shared terms
+ * first, each with the terms it shares (which the article then need not post again, see
+ * `clusterInsertedArticle`).
+ */
+async function candidateStories(
+  trx: Trx,
+  terms: readonly string[],
+  atMs: number,
+  windowHours: number,
+): Promise<Map<number, Set<string>>> {
+  if (terms.length === 0) return new Map();
+  const shared = isPostgres(trx)
+    ? sql<string[] | string>`array_agg(DISTINCT term)`
+    : sql<string[] | string>`json_group_array(DISTINCT term)`;
   const rows = await trx
     .selectFrom("cluster_postings")
-    .select(["story_id", (eb) => eb.fn.countAll<number>().as("shared")])
+    .select(["story_id", (eb) => eb.fn.count<number>("term").distinct().as("shared"), shared.as("terms")])
     .where("term", "in", [...terms])
     .where("at", ">=", iso(atMs - hoursMs(windowHours + STORY_SPAN_HOURS)))
     .where("at", "<=", iso(atMs + hoursMs(windowHours)))
@@ -179,7 +192,12 @@ async function candidateStories(trx: Trx, terms: readonly string[], atMs: number
     .orderBy("story_id", "asc")
     .limit(MAX_CANDIDATE_STORIES)
     .execute();
-  return rows.map((r) => Number(r.story_id));
+  return new Map(
+    rows.map((r) => [
+      Number(r.story_id),
+      new Set(typeof r.terms === "string" ? (JSON.parse(r.terms) as string[]) : r.terms),
+    ]),
+  );
 }
 
 const vectorsSize = (v: ArticleVectors) => v.all.size + v.lead.size + v.entities.size + v.event.size;
@@ -443,7 +461,7 @@ export async function pruneClustering(
  * bridges), or a new story of its own. Runs inside the filing's transaction, which took the lock
  * first (taken again here, harmlessly, for any other caller). Clustering's old rows are pruned apart
  * (`pruneClustering`, by the minute's sweep), not here, and the story's summary is refreshed by the
- * caller after the commit (`summarizeStory`). Returns the story's id.
+ * caller (storage/article-filing.ts). Returns the story's id.
  */
 export async function clusterInsertedArticle(
   trx: Transaction<Database>,
@@ -461,13 +479,8 @@ export async function clusterInsertedArticle(
   // Weighted once, as the corpus stands now, and stored so: a report's vector never changes later.
   const vectors = articleVectors(features, corpus);
   const index = indexTerms(features, corpus);
-  const candidates = await loadProfiles(
-    trx,
-    cache,
-    await candidateStories(trx, index, atMs, windowHours),
-    atMs,
-    windowHours,
-  );
+  const sharing = await candidateStories(trx, index, atMs, windowHours);
+  const candidates = await loadProfiles(trx, cache, [...sharing.keys()], atMs, windowHours);
   const decision = assignStory(
     { vectors, text: features.text, at: atMs, dated: request.dated ?? true, year: features.year },
     candidates,
@@ -528,17 +541,22 @@ export async function clusterInsertedArticle(
       year: features.year,
     })
     .execute();
-  if (index.length > 0) {
+  // A term the story (or one merged into it) is already posted under finds it as well without this
+  // article's posting: most of a joining report's rare terms are its story's, and every posting costs
+  // a page written on a random leaf of the index. The story's first posting of a term is within its
+  // span of the article, so it stays in the candidate query's time range while the story is open.
+  const posted = new Set([storyId, ...decision.merge].flatMap((id) => [...(sharing.get(id) ?? [])]));
+  const postings = index.filter((term) => !posted.has(term));
+  if (postings.length > 0) {
     await trx
       .insertInto("cluster_postings")
-      .values(index.map((term) => ({ term, at: article.at, article_id: article.id, story_id: storyId })))
+      .values(postings.map((term) => ({ term, at: article.at, article_id: article.id, story_id: storyId })))
       .execute();
   }
   cache.signatures.set(article.id, features.text);
   const all = loadVector(storeVector(vectors.all));
   cache.allVectors.set(article.id, all, all.size);
-  // The story's summary (title, counts, lead) is derived from what is committed: the caller refreshes
-  // it after the commit, outside clustering's lock (`summarizeStory`).
+  // The story's summary (title, counts, lead) is the caller's to refresh (storage/article-filing.ts).
   return storyId;
 }
 
