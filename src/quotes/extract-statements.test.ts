@@ -418,3 +418,21 @@ describe("named bodies are marked", () => {
     );
   });
 });
+
+describe("a tail after a sentence-final verb", () => {
+  test("a quotation after 'X wrote to his followers,' is the speaker's words, offsets exact", () => {
+    const list = run(
+      "Soon after the result came in, Ruth Okafor wrote to her 9,000 followers, “The count is not over,” and shared a link to her page.",
+    );
+    assert.deepEqual(list.map(brief), [["direct", "Ruth Okafor", "The count is not over,"]]);
+  });
+
+  test("'P, X said on Monday, adding that Q': the added clause starts after the tail", () => {
+    const list = run("The depot will close, the council said on Monday, adding that 40 jobs would go.");
+    assert.deepEqual(list.map(brief), [
+      ["indirect", "the council", "The depot will close"],
+      ["indirect", "the council", "40 jobs would go"],
+    ]);
+    for (const s of list) assert.equal(s.statement.startsWith(","), false);
+  });
+});

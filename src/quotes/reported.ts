@@ -61,7 +61,7 @@ function medialClause(appended: string): boolean {
 
 /** A sentence opening with a time, place or condition: what precedes a mid-sentence "he said" is then the writer's. */
 const LEAD_IN =
-  /^(?:in|on|at|as|after|before|while|when|if|although|though|because|since|during|with|for|by)\b/iu;
+  /^(?:(?:soon|shortly|just|right|long|only|even|then)\s+)?(?:in|on|at|as|after|before|while|when|if|although|though|because|since|during|with|for|by|once|until|whenever|then)\b/iu;
 
 /** The most words between a verb and its "that" that are still a listener or an adverbial. */
 const MAX_BEFORE_THAT = 10;
@@ -273,6 +273,13 @@ function skipAfterVerb(
   )
     p += that[0].length - 5;
   return p;
+}
+
+/** The offset just after the closing mark of the quotation that opens at `open` in masked text, or -1. */
+function quotationClose(masked: string, open: number, end: number): number {
+  let i = open + 1;
+  while (i < end && masked[i] === MASK) i++;
+  return i > open + 1 && i < end && CLOSE.test(masked[i] ?? "") ? i + 1 : -1;
 }
 
 /** Where a sentence-final attribution's source phrase is valid as a tail: short, no new clause. */
@@ -512,10 +519,16 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       if (MEDIAL_GOES_ON.test(appended) || medialClause(appended)) continue;
       if (!validTail(tailText)) continue;
       const verbEnd = v.end + (after.length - tailText.length - appended.length);
+      // Where the tail ("to his followers", "on Monday") ends and what is appended to it begins.
+      const tailEnd = v.end + (after.length - appended.length);
       // `"Q1," the owner said, "Q2."`: the quotation after the attribution is the same speaker's.
       const nextQuote = /^,\s*(?=["“„«»‹‚‘])/u.exec(appended);
       if (nextQuote) {
-        const at = verbEnd + nextQuote[0].length;
+        const at = tailEnd + nextQuote[0].length;
+        // `..., "Q," and shared a link`: the sentence goes on with its subject's next act, not the quotation.
+        const closeAt = quotationClose(masked, at, s.end);
+        const goesOn =
+          closeAt > 0 && /^,?\s+(?:and|but|then|before)\s/u.test(masked.slice(closeAt, closeAt + 10));
         out.push({
           srcStart: restStart,
           srcEnd: v.start,
@@ -523,19 +536,19 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
           verbStart: v.start,
           verbEnd: v.end,
           contentStart: at,
-          contentEnd: s.end,
+          contentEnd: goesOn ? closeAt : s.end,
           form: "front",
           entry: v.entry,
         });
       }
       const follow = FOLLOW_UP.exec(appended);
       if (follow) {
-        const at = verbEnd + follow[0].length;
+        const at = tailEnd + follow[0].length;
         out.push({
           srcStart: restStart,
           srcEnd: v.start,
           verb: follow[1] ?? "added",
-          verbStart: verbEnd,
+          verbStart: tailEnd + follow[0].indexOf(follow[1] ?? ""),
           verbEnd: at,
           contentStart: at,
           contentEnd: s.end,
