@@ -436,3 +436,37 @@ describe("a tail after a sentence-final verb", () => {
     for (const s of list) assert.equal(s.statement.startsWith(","), false);
   });
 });
+
+describe("reported clauses with a bare present verb", () => {
+  test("'they welcome', 'parents still want': a plural or first-person subject and its verb make a clause", () => {
+    assert.deepEqual(run("Local traders said they welcome the new market hall.").map(brief), [
+      ["indirect", "Local traders", "they welcome the new market hall"],
+    ]);
+    assert.deepEqual(
+      run("Councillor Amir Haddad said parents still want a school in the village.").map(brief),
+      [["indirect", "Amir Haddad", "parents still want a school in the village"]],
+    );
+  });
+
+  test("a noun phrase after the verb is still no statement", () => {
+    assert.deepEqual(run("The council said goodbye to workers at the old depot.").map(brief), []);
+    assert.deepEqual(run("The mayor confirmed support for the new depot.").map(brief), []);
+  });
+});
+
+describe("openers before the source", () => {
+  test("a participle or adjective before the subject is not part of the source", () => {
+    assert.deepEqual(run("Frustrated, Dana Holt said the depot was unsafe.").map(brief), [
+      ["indirect", "Dana Holt", "the depot was unsafe"],
+    ]);
+    assert.deepEqual(run("Lashing out at the board, Holt said the depot was unsafe.").map(brief), [
+      ["indirect", "Holt", "the depot was unsafe"],
+    ]);
+  });
+
+  test("'said that because P, Q': a subordinate clause may open a 'that' clause", () => {
+    assert.deepEqual(run("Holt said that because the exits were chained, nobody could leave.").map(brief), [
+      ["indirect", "Holt", "because the exits were chained, nobody could leave"],
+    ]);
+  });
+});

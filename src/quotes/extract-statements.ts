@@ -141,7 +141,8 @@ function toStatements(
     if (entry?.quoteOnly) return;
     const text = masked.slice(p.start, pe);
     if (i === 0 && (a.form === "front" || a.form === "quoted")) {
-      if (NOT_A_CLAUSE.test(text)) return;
+      // "said that because P, Q": after "that", a subordinate clause opens the statement.
+      if (!hadThat && NOT_A_CLAUSE.test(text)) return;
       const gerund = entry?.gerund && /^[\p{L}]+ing\b/u.test(text);
       if (!hadThat && entry?.thatOnly && !gerund) return;
       if (!hadThat && !gerund && !hasFiniteVerb(`x ${text}`)) return;

@@ -27,6 +27,10 @@ export const ADVERBIAL = new RegExp(
 export const INTRO =
   /^(?:(?:but|and|so|yet|still|now|also)\b,?\s+)?(?:(?:on|in|at|after|before|during|since|following|from|with|without|by|for|under|speaking|asked|writing|earlier|later|meanwhile|however|separately|elsewhere|yesterday|today|instead|in turn|for (?:his|her|its|their) part|last|this|when|while|as|if|although|though|because|once|where|beyond|despite|given|unlike|like|amid|among|across|throughout|besides|indeed|of course|in fact|overall|ultimately|finally|first|second|third|even so|to wit|for example|for instance|still|yet|by contrast)\b[^,]*,\s*)*/iu;
 
+/** A participle or adjective opening a sentence before its subject: "Frustrated, Sanders said", "Lashing out, he said". */
+export const PARTICIPLE_INTRO =
+  /^\p{Lu}\p{Ll}{2,}(?:ed|ing)(?:\s+(?:out|up|back|off|by|with|about|on|over|to|at|in|from)\b[^,]{0,60})?,\s*(?=\p{Lu}|(?:he|she|they|we)\b)/u;
+
 /** Words a source phrase's head may not hold: finite verbs mean the verb belongs to a clause, not to a source. */
 export const CLAUSE_WORDS =
   /(?<![\p{L}'’-])(?:is|are|was|were|be|been|being|will|would|can|could|should|may|might|must|shall|did|does|do|if|whether|because|when|than|not|no longer|there|here|it's|that's)(?![\p{L}'’-])/iu;

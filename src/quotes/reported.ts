@@ -14,6 +14,7 @@ import {
   FOLLOW_UP,
   INTRO,
   LISTENER,
+  PARTICIPLE_INTRO,
 } from "./patterns.ts";
 import { MASK } from "./quote-marks.ts";
 import type { Span } from "./sentences.ts";
@@ -99,6 +100,11 @@ export function sourcePhraseStart(src: string): number {
   if (intro) {
     off = intro[0].length;
     s = s.slice(off);
+  }
+  const participle = PARTICIPLE_INTRO.exec(s);
+  if (participle) {
+    off += participle[0].length;
+    s = s.slice(participle[0].length);
   }
   const lead = /^\s+/u.exec(s)?.[0].length ?? 0;
   off += lead;
