@@ -470,3 +470,14 @@ describe("openers before the source", () => {
     ]);
   });
 });
+
+describe("dotted acronyms", () => {
+  test("'in the U.S. He says': the acronym ends the sentence, and 'S. He' is no name", () => {
+    const list = run("Omar Lund says the plan has worked in the U.S. He says it will not work here.");
+    assert.deepEqual(
+      list.map((s) => s.source),
+      ["Omar Lund", "Omar Lund"],
+    );
+    assert.equal(list[1]?.statement, "it will not work here");
+  });
+});

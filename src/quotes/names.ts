@@ -83,7 +83,7 @@ export interface NameRun {
 /** One capitalised word: a full stop belongs to it only as an initial or a short abbreviation ("B.", "Mr.", "St."). */
 const CAP_WORD = String.raw`\p{Lu}(?:\p{Lu}\.|[\p{L}\p{M}]{0,2}\.(?=[ \u00a0]\p{Lu})|[\p{L}\p{M}'’-]*)`;
 const RUN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}'’-])${CAP_WORD}(?:(?:[ \u00a0]+|[ \u00a0]+(?:of|de|del|della|di|da|do|dos|van|von|der|den|la|le|al|bin|ibn|and|&|for|the|y|i)[ \u00a0]+)${CAP_WORD})*`,
+  String.raw`(?<![\p{L}\p{N}'’-]|\p{L}\.)${CAP_WORD}(?:(?:[ \u00a0]+|[ \u00a0]+(?:of|de|del|della|di|da|do|dos|van|von|der|den|la|le|al|bin|ibn|and|&|for|the|y|i)[ \u00a0]+)${CAP_WORD})*`,
   "gu",
 );
 
