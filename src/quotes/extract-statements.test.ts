@@ -481,3 +481,26 @@ describe("dotted acronyms", () => {
     assert.equal(list[1]?.statement, "it will not work here");
   });
 });
+
+describe("verb forms that are nouns or infinitives", () => {
+  test("after an article, a possessive or 'to' a reporting form is no verb", () => {
+    assert.deepEqual(run("The added security in Stellmouth brought controversy as well.").map(brief), []);
+    assert.deepEqual(run("Her remarks came the day after the vote was held.").map(brief), []);
+    assert.deepEqual(
+      run("A good way to understand the change is to ask the people who run it.").map(brief),
+      [],
+    );
+    assert.deepEqual(run("The other states voting on Tuesday are Quillon and Fenmoor.").map(brief), []);
+  });
+
+  test("a contracted 'has' is still a verb, and 'contrary to X's claims' opens the sentence", () => {
+    assert.deepEqual(
+      run("He's said the depot was unsafe for years.").map((s) => s.statement),
+      ["the depot was unsafe for years"],
+    );
+    assert.deepEqual(
+      run("Contrary to Pike's claims, prosecutors say he never paid the money back.").map(brief),
+      [["indirect", "prosecutors", "he never paid the money back"]],
+    );
+  });
+});

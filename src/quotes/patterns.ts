@@ -25,7 +25,7 @@ export const ADVERBIAL = new RegExp(
 
 /** Openers of a sentence that come before its source: "On Monday,", "In a statement,", "However,". */
 export const INTRO =
-  /^(?:(?:but|and|so|yet|still|now|also)\b,?\s+)?(?:(?:on|in|at|after|before|during|since|following|from|with|without|by|for|under|speaking|asked|writing|earlier|later|meanwhile|however|separately|elsewhere|yesterday|today|instead|in turn|for (?:his|her|its|their) part|last|this|when|while|as|if|although|though|because|once|where|beyond|despite|given|unlike|like|amid|among|across|throughout|besides|indeed|of course|in fact|overall|ultimately|finally|first|second|third|even so|to wit|for example|for instance|still|yet|by contrast)\b[^,]*,\s*)*/iu;
+  /^(?:(?:but|and|so|yet|still|now|also)\b,?\s+)?(?:(?:on|in|at|after|before|during|since|following|from|with|without|by|for|under|speaking|asked|writing|earlier|later|meanwhile|however|separately|elsewhere|yesterday|today|instead|in turn|for (?:his|her|its|their) part|last|this|when|while|as|if|although|though|because|once|where|beyond|despite|given|unlike|like|amid|among|across|throughout|besides|indeed|of course|in fact|overall|ultimately|finally|first|second|third|even so|to wit|for example|for instance|still|yet|by contrast|contrary to|in response to|in contrast)\b[^,]*,\s*)*/iu;
 
 /** A participle or adjective opening a sentence before its subject: "Frustrated, Sanders said", "Lashing out, he said". */
 export const PARTICIPLE_INTRO =

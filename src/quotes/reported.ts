@@ -202,6 +202,13 @@ function sentenceSubject(masked: string, s: Span): Span | null {
   return null;
 }
 
+/** Whether the words before a form make it a noun or an infinitive: an article, a possessive, "to". */
+function nounPosition(before: string): boolean {
+  const last = /([\p{L}'’]+)\s+$/u.exec(before)?.[1]?.toLowerCase() ?? "";
+  if (/^(?:the|a|an|to|her|his|its|their|our|my|your|other|these|those)$/u.test(last)) return true;
+  return /\p{L}['’]s?$/u.test(last) && !/^(?:he|she|it|who|that|there|what|where|here)['’]s$/u.test(last);
+}
+
 /** The verb matches in a masked sentence that are really verbs (not "the report", "a claim"). */
 function verbMatches(
   m: string,
@@ -213,6 +220,9 @@ function verbMatches(
     const form = x[1] ?? x[2] ?? "";
     const before = m.slice(Math.max(0, x.index - 12), x.index);
     if (NOUN_LIKE.has(form.toLowerCase()) && NOUN_BEFORE.test(before)) continue;
+    // Right after an article or a possessive any form is a noun or an adjective ("the added security",
+    // "Her remarks", "Editor's note", "the Census' vow"); after "to" an infinitive ("a good way to understand").
+    if (!x[2] && x[0] === form && nounPosition(before)) continue;
     // A form followed by a finite auxiliary is a noun ("the blasts were", "the final report is").
     if (
       !/^(?:said|told)$/iu.test(form) &&
