@@ -504,3 +504,13 @@ describe("verb forms that are nouns or infinitives", () => {
     );
   });
 });
+
+describe("a speaker's name and a colon", () => {
+  test("'Name: \"Q\"' gives the quotation to the name; a topic before a colon does not", () => {
+    assert.deepEqual(run('The hearing went on. Councillor Ruth Calloway: "We were never told."').map(brief), [
+      ["direct", "Ruth Calloway", "We were never told."],
+    ]);
+    assert.deepEqual(run('Its full title: "The Long Road to Wrayford"').map(brief), []);
+    assert.deepEqual(run('The verdict of the inquiry into the fire: "Avoidable"').map(brief), []);
+  });
+});
