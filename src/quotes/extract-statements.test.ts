@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { extractStatements, type Statement } from "./extract-statements.ts";
+import { nameRuns } from "./names.ts";
 
 const run = (body: string, outlet = "The Harbour Gazette") => extractStatements({ body, outlet });
 const brief = (s: Statement) => [s.kind, s.source, s.statement];
@@ -512,5 +513,26 @@ describe("a speaker's name and a colon", () => {
     ]);
     assert.deepEqual(run('Its full title: "The Long Road to Wrayford"').map(brief), []);
     assert.deepEqual(run('The verdict of the inquiry into the fire: "Avoidable"').map(brief), []);
+  });
+});
+
+describe("what comes before the subject", () => {
+  test("a participle phrase before the subject of 'and said' is no source", () => {
+    const [s] = run(
+      "Walking to the next house, Betsy Morrow talked about her school days and said the village had changed.",
+    );
+    assert.deepEqual(s && brief(s), ["indirect", "Betsy Morrow", "the village had changed"]);
+  });
+
+  test("a sentence adverb before the source ('Recently, X said') is no part of it", () => {
+    const [s] = run("Recently, Tom Aske of Fenmoor said he would vote for the Greens.");
+    assert.equal(s?.source, "Tom Aske");
+  });
+
+  test("a name run stops at a full stop that ends a sentence ('the Harbour War. Despite')", () => {
+    assert.deepEqual(
+      nameRuns("changed by the Harbour War. Despite her upbringing, Gen. Ada Voss said").map((r) => r.text),
+      ["Harbour War", "Gen. Ada Voss"],
+    );
   });
 });

@@ -184,7 +184,9 @@ function sentenceSubject(masked: string, s: Span): Span | null {
   const dateline =
     /^\p{Lu}{2,}[\p{Lu}\s.'-]*(?:,[^()\n]{0,40})?(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*/u.exec(text)?.[0]
       .length ?? 0;
-  const intro = dateline + (INTRO.exec(text.slice(dateline))?.[0].length ?? 0);
+  const introEnd = dateline + (INTRO.exec(text.slice(dateline))?.[0].length ?? 0);
+  // "Walking to the next address, Ebeling reminisced ... and said": a participle before the subject.
+  const intro = introEnd + (PARTICIPLE_INTRO.exec(text.slice(introEnd))?.[0].length ?? 0);
   const rest = text.slice(intro);
   const pron = /^(?:he|she|they|it|we|i)\b/iu.exec(rest);
   if (pron) return { start: s.start + intro, end: s.start + intro + pron[0].length };
