@@ -536,3 +536,29 @@ describe("what comes before the subject", () => {
     );
   });
 });
+
+describe("attributions in a subordinate clause", () => {
+  test("'when X said P', 'because X said P': the source starts after the conjunction", () => {
+    assert.deepEqual(run("The hall fell silent when the mayor said the plant would close.").map(brief), [
+      ["indirect", "the mayor", "the plant would close"],
+    ]);
+    assert.deepEqual(run('The crowd cheered when Ada Voss said, "We are staying."').map(brief), [
+      ["direct", "Ada Voss", "We are staying."],
+    ]);
+  });
+
+  test("a reporting form that ends the sentence attributes nothing, and cuts nothing short", () => {
+    assert.deepEqual(
+      run(
+        "Katrin Holm, an engineer, says the timing fits the point in the flight when the rocket passes through maximum aerodynamic stress.",
+      ).map(brief),
+      [
+        [
+          "indirect",
+          "Katrin Holm",
+          "the timing fits the point in the flight when the rocket passes through maximum aerodynamic stress",
+        ],
+      ],
+    );
+  });
+});

@@ -37,7 +37,7 @@ export const CLAUSE_WORDS =
 
 /** Delimiters after which a new clause, with its own source, may start. */
 export const CLAUSE_BREAK =
-  /(?:,\s+(?:and|but|while|whereas|although|though|as|yet|so)\s+|;\s+|:\s+|\s+(?:but|while|whereas)\s+|—\s*|–\s+|\s-\s)/gu;
+  /(?:,\s+(?:and|but|while|whereas|although|though|as|yet|so)\s+|;\s+|:\s+|\s+(?:but|while|whereas|when|because|since|until|although|though)\s+|—\s*|–\s+|\s-\s)/gu;
 
 /**
  * Where a reported clause stops early: a second attribution ("..., adding that ..."), "according to", the

@@ -659,6 +659,8 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
     let c = skipAfterVerb(masked, v.end, vLimit, v.entry, v.form);
     const colon = /^\s*[:,]\s*/u.exec(masked.slice(c, vLimit));
     if (colon) c += colon[0].length;
+    // "the rocket passes through maximum aerodynamic stress.": a form at the sentence's end attributes nothing.
+    if (!/[\p{L}\p{N}\u2592]/u.test(masked.slice(c, vLimit))) continue;
     // "complained for months about ...": no clause follows, so this verb claims nothing and the next may.
     if (NOT_A_CLAUSE.test(masked.slice(c, c + 12))) continue;
     // P1 must open a clause, not a time or condition ("In February, as a protester was removed, he said, ...").
