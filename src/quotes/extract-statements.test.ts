@@ -562,3 +562,20 @@ describe("attributions in a subordinate clause", () => {
     );
   });
 });
+
+describe("subordinate conjunctions inside a source's appositive", () => {
+  test("'X, who has ruled since 2009, said P' keeps X; 'but those who ... might' is a second statement", () => {
+    assert.deepEqual(run("Anatol Voss, 68, who has ruled since 2009, said the vote was fair.").map(brief), [
+      ["indirect", "Anatol Voss", "the vote was fair"],
+    ]);
+    assert.deepEqual(
+      run(
+        "The insurers' association said most passengers were protected but those who booked flights directly might have to claim from their banks.",
+      ).map((s) => s.statement),
+      [
+        "most passengers were protected",
+        "those who booked flights directly might have to claim from their banks",
+      ],
+    );
+  });
+});

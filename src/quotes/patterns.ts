@@ -37,7 +37,11 @@ export const CLAUSE_WORDS =
 
 /** Delimiters after which a new clause, with its own source, may start. */
 export const CLAUSE_BREAK =
-  /(?:,\s+(?:and|but|while|whereas|although|though|as|yet|so)\s+|;\s+|:\s+|\s+(?:but|while|whereas|when|because|since|until|although|though)\s+|—\s*|–\s+|\s-\s)/gu;
+  /(?:,\s+(?:and|but|while|whereas|although|though|as|yet|so)\s+|;\s+|:\s+|\s+(?:but|while|whereas)\s+|—\s*|–\s+|\s-\s)/gu;
+
+/** Subordinating conjunctions after which a source may start ("fell silent when the mayor said P"); tried
+ *  only when the text before the verb is no source phrase ("Strezhev, who has ruled since 2009, said"). */
+export const SUBORDINATE_BREAK = /\s+(?:when|because|since|until|although|though)\s+/gu;
 
 /**
  * Where a reported clause stops early: a second attribution ("..., adding that ..."), "according to", the

@@ -15,6 +15,7 @@ import {
   INTRO,
   LISTENER,
   PARTICIPLE_INTRO,
+  SUBORDINATE_BREAK,
 } from "./patterns.ts";
 import { MASK } from "./quote-marks.ts";
 import type { Span } from "./sentences.ts";
@@ -612,6 +613,15 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       if (CLOSE.test(masked[i] ?? "") && masked[i - 1] === MASK) {
         from = i + 1 + (/^,?\s*/u.exec(masked.slice(i + 1, v.start))?.[0].length ?? 0);
         break;
+      }
+    }
+    if (sourcePhraseStart(masked.slice(from, v.start)) < 0) {
+      for (const b of masked.slice(from, v.start).matchAll(SUBORDINATE_BREAK)) {
+        const at = from + b.index + b[0].length;
+        if (sourcePhraseStart(masked.slice(at, v.start)) >= 0) {
+          from = at;
+          break;
+        }
       }
     }
     const src = masked.slice(from, v.start);
