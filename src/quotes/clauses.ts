@@ -29,6 +29,30 @@ const IRREGULAR_PAST = new Set(
   ).split(" "),
 );
 
+/** Adverbs between a subject and its verb ("they still want", "voters also think"). */
+const ADVERBS = new Set(
+  "still also now really all both often never just generally largely increasingly actually simply mostly already always usually overwhelmingly".split(
+    " ",
+  ),
+);
+
+/** Words after "they", "we", "I", "you" that are not their verb. */
+const NOT_AFTER_PRONOUN = new Set(
+  "and or but as if so than that who which when where while to of in on at for with by from all both too themselves ourselves myself yourself".split(
+    " ",
+  ),
+);
+
+/** Bare present verbs that are seldom nouns after a plural subject ("parents want", "strategists plan to"). */
+const BARE_VERBS = new Set(
+  "want need think believe know expect hope feel agree prefer fear worry deserve understand trust intend seem appear tend plan oppose continue remain face say see show point".split(
+    " ",
+  ),
+);
+
+/** Plural nouns without an -s. */
+const PLURAL_NOUNS = new Set("people data police children men women staff".split(" "));
+
 /** Words after which an -s word is a verb with its object or complement ("the bill makes manufacturers"). */
 const AFTER_PRESENT =
   /^(?:the|a|an|that|it|them|him|her|his|their|its|no|more|less|up|out|every|all|some|any|this|these|those|\d)$/u;
@@ -72,6 +96,19 @@ export function hasFiniteVerb(text: string): boolean {
     if (/^(?:it|he|she|that|there|what|who|we|they|you|i)'(?:s|re|ll|d|ve|m)$/u.test(w)) return true;
     if (/^[a-z]{3,}ed$/u.test(w) && !BEFORE_ADJECTIVE.has(ws[i - 1] ?? "")) return true;
     if (/^(?:it|he|she|they|we|i|there)$/u.test(ws[i - 1] ?? "") && /^[a-z]+s$/u.test(w)) return true;
+    // "they think", "we still need": a plural or first-person subject before a bare present verb.
+    const subject = ADVERBS.has(ws[i - 1] ?? "") ? i - 2 : i - 1;
+    const sw = ws[subject] ?? "";
+    if (/^(?:they|we|i|you)$/u.test(sw) && /^[a-z]{2,}$/u.test(w) && !NOT_AFTER_PRONOUN.has(w)) return true;
+    // "parents still want", "data point to": a common bare verb after a plural noun.
+    if (
+      BARE_VERBS.has(w) &&
+      subject >= 1 &&
+      !BEFORE_ADJECTIVE.has(ws[subject - 1] ?? "") &&
+      ((sw.length >= 4 && /s$/u.test(sw) && !/(?:ss|us|is|'s)$/u.test(sw)) || PLURAL_NOUNS.has(sw)) &&
+      !beforeComma[subject]
+    )
+      return true;
   }
   return false;
 }

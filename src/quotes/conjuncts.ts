@@ -38,6 +38,13 @@ function subjectThenVerb(after: string): boolean {
   // "the building, which stored chemicals, had partly collapsed": a relative clause between commas is skipped.
   const plain = after.replace(/^([^,;]*),\s+(?:which|who|whose)\b[^,;]*,\s+/u, "$1 ");
   const head = /^[^,;]*/u.exec(plain)?.[0] ?? "";
+  // "those who booked flights directly might have to claim": a subject with its relative clause, then a modal.
+  if (
+    /^(?:[\p{L}'’-]+\s+){1,3}(?:who|that)\s+(?:[\p{L}'’-]+\s+){1,6}?(?:might|would|will|could|can|should|must|may)\s/u.test(
+      head,
+    )
+  )
+    return true;
   const ws = firstWords(head, SUBJECT_WINDOW).split(" ");
   for (let k = 1; k < ws.length; k++) {
     if (

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { extractStatements, type Statement } from "./extract-statements.ts";
+import { nameRuns } from "./names.ts";
 
 const run = (body: string, outlet = "The Harbour Gazette") => extractStatements({ body, outlet });
 const brief = (s: Statement) => [s.kind, s.source, s.statement];
@@ -414,6 +415,166 @@ describe("named bodies are marked", () => {
         ["Foreign Ministry", true],
         ["Ada Voss", false],
         ["Foreign Intelligence Directorate", true],
+      ],
+    );
+  });
+});
+
+describe("a tail after a sentence-final verb", () => {
+  test("a quotation after 'X wrote to his followers,' is the speaker's words, offsets exact", () => {
+    const list = run(
+      "Soon after the result came in, Ruth Okafor wrote to her 9,000 followers, “The count is not over,” and shared a link to her page.",
+    );
+    assert.deepEqual(list.map(brief), [["direct", "Ruth Okafor", "The count is not over,"]]);
+  });
+
+  test("'P, X said on Monday, adding that Q': the added clause starts after the tail", () => {
+    const list = run("The depot will close, the council said on Monday, adding that 40 jobs would go.");
+    assert.deepEqual(list.map(brief), [
+      ["indirect", "the council", "The depot will close"],
+      ["indirect", "the council", "40 jobs would go"],
+    ]);
+    for (const s of list) assert.equal(s.statement.startsWith(","), false);
+  });
+});
+
+describe("reported clauses with a bare present verb", () => {
+  test("'they welcome', 'parents still want': a plural or first-person subject and its verb make a clause", () => {
+    assert.deepEqual(run("Local traders said they welcome the new market hall.").map(brief), [
+      ["indirect", "Local traders", "they welcome the new market hall"],
+    ]);
+    assert.deepEqual(
+      run("Councillor Amir Haddad said parents still want a school in the village.").map(brief),
+      [["indirect", "Amir Haddad", "parents still want a school in the village"]],
+    );
+  });
+
+  test("a noun phrase after the verb is still no statement", () => {
+    assert.deepEqual(run("The council said goodbye to workers at the old depot.").map(brief), []);
+    assert.deepEqual(run("The mayor confirmed support for the new depot.").map(brief), []);
+  });
+});
+
+describe("openers before the source", () => {
+  test("a participle or adjective before the subject is not part of the source", () => {
+    assert.deepEqual(run("Frustrated, Dana Holt said the depot was unsafe.").map(brief), [
+      ["indirect", "Dana Holt", "the depot was unsafe"],
+    ]);
+    assert.deepEqual(run("Lashing out at the board, Holt said the depot was unsafe.").map(brief), [
+      ["indirect", "Holt", "the depot was unsafe"],
+    ]);
+  });
+
+  test("'said that because P, Q': a subordinate clause may open a 'that' clause", () => {
+    assert.deepEqual(run("Holt said that because the exits were chained, nobody could leave.").map(brief), [
+      ["indirect", "Holt", "because the exits were chained, nobody could leave"],
+    ]);
+  });
+});
+
+describe("dotted acronyms", () => {
+  test("'in the U.S. He says': the acronym ends the sentence, and 'S. He' is no name", () => {
+    const list = run("Omar Lund says the plan has worked in the U.S. He says it will not work here.");
+    assert.deepEqual(
+      list.map((s) => s.source),
+      ["Omar Lund", "Omar Lund"],
+    );
+    assert.equal(list[1]?.statement, "it will not work here");
+  });
+});
+
+describe("verb forms that are nouns or infinitives", () => {
+  test("after an article, a possessive or 'to' a reporting form is no verb", () => {
+    assert.deepEqual(run("The added security in Stellmouth brought controversy as well.").map(brief), []);
+    assert.deepEqual(run("Her remarks came the day after the vote was held.").map(brief), []);
+    assert.deepEqual(
+      run("A good way to understand the change is to ask the people who run it.").map(brief),
+      [],
+    );
+    assert.deepEqual(run("The other states voting on Tuesday are Quillon and Fenmoor.").map(brief), []);
+  });
+
+  test("a contracted 'has' is still a verb, and 'contrary to X's claims' opens the sentence", () => {
+    assert.deepEqual(
+      run("He's said the depot was unsafe for years.").map((s) => s.statement),
+      ["the depot was unsafe for years"],
+    );
+    assert.deepEqual(
+      run("Contrary to Pike's claims, prosecutors say he never paid the money back.").map(brief),
+      [["indirect", "prosecutors", "he never paid the money back"]],
+    );
+  });
+});
+
+describe("a speaker's name and a colon", () => {
+  test("'Name: \"Q\"' gives the quotation to the name; a topic before a colon does not", () => {
+    assert.deepEqual(run('The hearing went on. Councillor Ruth Calloway: "We were never told."').map(brief), [
+      ["direct", "Ruth Calloway", "We were never told."],
+    ]);
+    assert.deepEqual(run('Its full title: "The Long Road to Wrayford"').map(brief), []);
+    assert.deepEqual(run('The verdict of the inquiry into the fire: "Avoidable"').map(brief), []);
+  });
+});
+
+describe("what comes before the subject", () => {
+  test("a participle phrase before the subject of 'and said' is no source", () => {
+    const [s] = run(
+      "Walking to the next house, Betsy Morrow talked about her school days and said the village had changed.",
+    );
+    assert.deepEqual(s && brief(s), ["indirect", "Betsy Morrow", "the village had changed"]);
+  });
+
+  test("a sentence adverb before the source ('Recently, X said') is no part of it", () => {
+    const [s] = run("Recently, Tom Aske of Fenmoor said he would vote for the Greens.");
+    assert.equal(s?.source, "Tom Aske");
+  });
+
+  test("a name run stops at a full stop that ends a sentence ('the Harbour War. Despite')", () => {
+    assert.deepEqual(
+      nameRuns("changed by the Harbour War. Despite her upbringing, Gen. Ada Voss said").map((r) => r.text),
+      ["Harbour War", "Gen. Ada Voss"],
+    );
+  });
+});
+
+describe("attributions in a subordinate clause", () => {
+  test("'when X said P', 'because X said P': the source starts after the conjunction", () => {
+    assert.deepEqual(run("The hall fell silent when the mayor said the plant would close.").map(brief), [
+      ["indirect", "the mayor", "the plant would close"],
+    ]);
+    assert.deepEqual(run('The crowd cheered when Ada Voss said, "We are staying."').map(brief), [
+      ["direct", "Ada Voss", "We are staying."],
+    ]);
+  });
+
+  test("a reporting form that ends the sentence attributes nothing, and cuts nothing short", () => {
+    assert.deepEqual(
+      run(
+        "Katrin Holm, an engineer, says the timing fits the point in the flight when the rocket passes through maximum aerodynamic stress.",
+      ).map(brief),
+      [
+        [
+          "indirect",
+          "Katrin Holm",
+          "the timing fits the point in the flight when the rocket passes through maximum aerodynamic stress",
+        ],
+      ],
+    );
+  });
+});
+
+describe("subordinate conjunctions inside a source's appositive", () => {
+  test("'X, who has ruled since 2009, said P' keeps X; 'but those who ... might' is a second statement", () => {
+    assert.deepEqual(run("Anatol Voss, 68, who has ruled since 2009, said the vote was fair.").map(brief), [
+      ["indirect", "Anatol Voss", "the vote was fair"],
+    ]);
+    assert.deepEqual(
+      run(
+        "The insurers' association said most passengers were protected but those who booked flights directly might have to claim from their banks.",
+      ).map((s) => s.statement),
+      [
+        "most passengers were protected",
+        "those who booked flights directly might have to claim from their banks",
       ],
     );
   });

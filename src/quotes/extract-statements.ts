@@ -10,7 +10,7 @@ import { splitConjuncts } from "./conjuncts.ts";
 import { speakerAfter, standsAlone } from "./direct.ts";
 import { isNonStatement } from "./non-statements.ts";
 import { findQuotes, MASK, maskQuotes, type QuoteSpan } from "./quote-marks.ts";
-import { type Attribution, sentenceAttributions } from "./reported.ts";
+import { type Attribution, sentenceAttributions, sourcePhraseStart } from "./reported.ts";
 import { type Span, splitSentences } from "./sentences.ts";
 import { ArticleSources } from "./sources.ts";
 import type { QuoteArticle, Statement, StatementKind } from "./types.ts";
@@ -141,7 +141,8 @@ function toStatements(
     if (entry?.quoteOnly) return;
     const text = masked.slice(p.start, pe);
     if (i === 0 && (a.form === "front" || a.form === "quoted")) {
-      if (NOT_A_CLAUSE.test(text)) return;
+      // "said that because P, Q": after "that", a subordinate clause opens the statement.
+      if (!hadThat && NOT_A_CLAUSE.test(text)) return;
       const gerund = entry?.gerund && /^[\p{L}]+ing\b/u.test(text);
       if (!hadThat && entry?.thatOnly && !gerund) return;
       if (!hadThat && !gerund && !hasFiniteVerb(`x ${text}`)) return;
@@ -154,6 +155,23 @@ function toStatements(
     out.push(make(p.start, pe, accordingTo ? "according_to" : "indirect", v));
   });
   return out;
+}
+
+/**
+ * `Bush: "Q"`, `Rep. Trey Gowdy (R-S.C.): "Q"`: a sentence that is only a speaker's name (capitalised, no
+ * verb, an optional party tag in brackets) and a colon before a quotation. Returns the name's offsets in
+ * `before`, or null.
+ */
+function speakerColon(before: string): { start: number; end: number } | null {
+  const m = /^(\s*)(\p{Lu}[^:()\n]{0,60}?)(\s*\([^()\n]{1,20}\))?\s*:\s*$/u.exec(before);
+  if (!m) return null;
+  const name = m[2] ?? "";
+  // A name is capitalised words (with initials and "of", "de"), not a sentence or a headline's topic.
+  if (!/^(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|de|van|von|the)\s+)?){0,5}\p{Lu}[\p{L}'’.-]*$/u.test(name))
+    return null;
+  if (sourcePhraseStart(name) !== 0) return null;
+  const start = m[1]?.length ?? 0;
+  return { start, end: start + name.length };
 }
 
 /** Whether a stretch of masked text holds a reporting verb of its own. */
@@ -237,6 +255,28 @@ export function extractStatements(article: QuoteArticle): Statement[] {
           lastLoopDraft = ds[ds.length - 1];
           continue;
         }
+      }
+    }
+    // A speaker's name and a colon before the quotation, as in transcripts and briefs: `Bush: "Q"`.
+    const colonLead = speakerColon(before);
+    if (colonLead) {
+      const at = q.open - before.length;
+      const a: Attribution = {
+        srcStart: at + colonLead.start,
+        srcEnd: at + colonLead.end,
+        verb: ":",
+        verbStart: at + before.lastIndexOf(":"),
+        verbEnd: at + before.lastIndexOf(":") + 1,
+        contentStart: q.open,
+        contentEnd: q.close + 1,
+        form: "front",
+        entry: reportingVerb("said"),
+      };
+      const ds = toStatements(a, body, masked, index, sources);
+      if (ds.length) {
+        drafts.push(...ds);
+        lastLoopDraft = ds[ds.length - 1];
+        continue;
       }
     }
     // A quotation after a participle of the same sentence's attribution: `..., the ministry said, blaming "Q"`.

@@ -83,7 +83,7 @@ export interface NameRun {
 /** One capitalised word: a full stop belongs to it only as an initial or a short abbreviation ("B.", "Mr.", "St."). */
 const CAP_WORD = String.raw`\p{Lu}(?:\p{Lu}\.|[\p{L}\p{M}]{0,2}\.(?=[ \u00a0]\p{Lu})|[\p{L}\p{M}'’-]*)`;
 const RUN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}'’-])${CAP_WORD}(?:(?:[ \u00a0]+|[ \u00a0]+(?:of|de|del|della|di|da|do|dos|van|von|der|den|la|le|al|bin|ibn|and|&|for|the|y|i)[ \u00a0]+)${CAP_WORD})*`,
+  String.raw`(?<![\p{L}\p{N}'’-]|\p{L}\.)${CAP_WORD}(?:(?:[ \u00a0]+|[ \u00a0]+(?:of|de|del|della|di|da|do|dos|van|von|der|den|la|le|al|bin|ibn|and|&|for|the|y|i)[ \u00a0]+)${CAP_WORD})*`,
   "gu",
 );
 
@@ -91,37 +91,53 @@ const RUN = new RegExp(
 export function nameRuns(text: string, offset = 0): NameRun[] {
   const out: NameRun[] = [];
   for (const m of text.matchAll(RUN)) {
-    let s = m[0];
-    let start = m.index;
-    // Drop leading words that are capitalised only for being first ("The", "But", "Speaking").
-    for (;;) {
-      const w = /^([\p{L}'’.-]+)\s+/u.exec(s);
-      const first = /^[\p{L}'’.-]+/u.exec(s)?.[0] ?? "";
-      if (NOT_NAMES.has(first.toLowerCase().replace(/[.’']/gu, ""))) {
-        if (!w) {
-          s = "";
-          break;
-        }
-        start += w[0].length;
-        s = s.slice(w[0].length);
-        continue;
-      }
-      break;
+    // "the Vietnam War. Despite": a full stop after a word that is no initial or abbreviation ends the run.
+    let from = 0;
+    for (const cut of m[0].matchAll(/([\p{L}\p{M}]{2,})\.\s+/gu)) {
+      if (ABBREVIATION.test(cut[1] ?? "")) continue;
+      pushRun(out, m[0].slice(from, cut.index + (cut[1]?.length ?? 0)), m.index + from, offset);
+      from = cut.index + cut[0].length;
     }
-    // Trailing connectors ("Minister of") and possessives ("Felsmark's") are not part of the name.
-    // "Belmora's Joan Ribó": a possessive before a name belongs to another name.
-    const poss = /^.*\S['’]s\s+(?=\p{Lu})/u.exec(s);
-    if (poss) {
-      start += poss[0].length;
-      s = s.slice(poss[0].length);
-    }
-    s = s.replace(/(?:\s+(?:of|de|and|&|for|the))+$/u, "").replace(/['’]s?$/u, "");
-    // A run in capitals is a dateline or a shouted headline word, not a name.
-    if (s.length > 3 && s === s.toUpperCase() && /\s/u.test(s)) continue;
-    if (!s || !/\p{Lu}/u.test(s[0] ?? "")) continue;
-    out.push({ start: offset + start, end: offset + start + s.length, text: s });
+    pushRun(out, m[0].slice(from), m.index + from, offset);
   }
   return out;
+}
+
+/** Words a full stop may follow inside a name run: titles and abbreviations ("Mr.", "St.", "Gen."). */
+const ABBREVIATION =
+  /^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Maj|Rev|Hon|Pres|Ft|Mt|Ave|Co|Corp|Inc|Ltd|No|Messrs|Mme|Mlle|Cmdr|Adm|Supt|Insp|Det|Atty|Sec|Amb|Brig|Cpl|Pvt|Rt)$/u;
+
+/** One run, with its leading function words and trailing connectors dropped, added to `out` if a name is left. */
+function pushRun(out: NameRun[], text: string, index: number, offset: number): void {
+  let s = text;
+  let start = index;
+  // Drop leading words that are capitalised only for being first ("The", "But", "Speaking").
+  for (;;) {
+    const w = /^([\p{L}'’.-]+)\s+/u.exec(s);
+    const first = /^[\p{L}'’.-]+/u.exec(s)?.[0] ?? "";
+    if (NOT_NAMES.has(first.toLowerCase().replace(/[.’']/gu, ""))) {
+      if (!w) {
+        s = "";
+        break;
+      }
+      start += w[0].length;
+      s = s.slice(w[0].length);
+      continue;
+    }
+    break;
+  }
+  // Trailing connectors ("Minister of") and possessives ("Felsmark's") are not part of the name.
+  // "Belmora's Joan Ribó": a possessive before a name belongs to another name.
+  const poss = /^.*\S['’]s\s+(?=\p{Lu})/u.exec(s);
+  if (poss) {
+    start += poss[0].length;
+    s = s.slice(poss[0].length);
+  }
+  s = s.replace(/(?:\s+(?:of|de|and|&|for|the))+$/u, "").replace(/['’]s?$/u, "");
+  // A run in capitals is a dateline or a shouted headline word, not a name.
+  if (s.length > 3 && s === s.toUpperCase() && /\s/u.test(s)) return;
+  if (!s || !/\p{Lu}/u.test(s[0] ?? "")) return;
+  out.push({ start: offset + start, end: offset + start + s.length, text: s });
 }
 
 const WORD = /[\p{L}\p{M}'’.-]+/gu;

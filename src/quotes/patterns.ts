@@ -25,7 +25,11 @@ export const ADVERBIAL = new RegExp(
 
 /** Openers of a sentence that come before its source: "On Monday,", "In a statement,", "However,". */
 export const INTRO =
-  /^(?:(?:but|and|so|yet|still|now|also)\b,?\s+)?(?:(?:on|in|at|after|before|during|since|following|from|with|without|by|for|under|speaking|asked|writing|earlier|later|meanwhile|however|separately|elsewhere|yesterday|today|instead|in turn|for (?:his|her|its|their) part|last|this|when|while|as|if|although|though|because|once|where|beyond|despite|given|unlike|like|amid|among|across|throughout|besides|indeed|of course|in fact|overall|ultimately|finally|first|second|third|even so|to wit|for example|for instance|still|yet|by contrast)\b[^,]*,\s*)*/iu;
+  /^(?:(?:but|and|so|yet|still|now|also)\b,?\s+)?(?:(?:on|in|at|after|before|during|since|following|from|with|without|by|for|under|speaking|asked|writing|earlier|later|meanwhile|however|separately|elsewhere|yesterday|today|instead|in turn|for (?:his|her|its|their) part|last|this|when|while|as|if|although|though|because|once|where|beyond|despite|given|unlike|like|amid|among|across|throughout|besides|indeed|of course|in fact|overall|ultimately|finally|first|second|third|even so|to wit|for example|for instance|still|yet|by contrast|contrary to|in response to|in contrast|recently|previously|additionally|notably|similarly|likewise|importantly|publicly|privately|initially|originally|personally|frankly|honestly|interestingly|ironically|predictably|typically|historically|traditionally|currently|lately|subsequently|consequently|fortunately|unfortunately|clearly|obviously|certainly|apparently|presumably|again|then)\b[^,]*,\s*)*/iu;
+
+/** A participle or adjective opening a sentence before its subject: "Frustrated, Sanders said", "Lashing out, he said". */
+export const PARTICIPLE_INTRO =
+  /^\p{Lu}\p{Ll}{2,}(?:ed|ing)(?:\s+(?:out|up|back|off|by|with|about|on|over|to|at|in|from)\b[^,]{0,60})?,\s*(?=\p{Lu}|(?:he|she|they|we)\b)/u;
 
 /** Words a source phrase's head may not hold: finite verbs mean the verb belongs to a clause, not to a source. */
 export const CLAUSE_WORDS =
@@ -34,6 +38,10 @@ export const CLAUSE_WORDS =
 /** Delimiters after which a new clause, with its own source, may start. */
 export const CLAUSE_BREAK =
   /(?:,\s+(?:and|but|while|whereas|although|though|as|yet|so)\s+|;\s+|:\s+|\s+(?:but|while|whereas)\s+|—\s*|–\s+|\s-\s)/gu;
+
+/** Subordinating conjunctions after which a source may start ("fell silent when the mayor said P"); tried
+ *  only when the text before the verb is no source phrase ("Strezhev, who has ruled since 2009, said"). */
+export const SUBORDINATE_BREAK = /\s+(?:when|because|since|until|although|though)\s+/gu;
 
 /**
  * Where a reported clause stops early: a second attribution ("..., adding that ..."), "according to", the

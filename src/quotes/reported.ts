@@ -14,6 +14,8 @@ import {
   FOLLOW_UP,
   INTRO,
   LISTENER,
+  PARTICIPLE_INTRO,
+  SUBORDINATE_BREAK,
 } from "./patterns.ts";
 import { MASK } from "./quote-marks.ts";
 import type { Span } from "./sentences.ts";
@@ -61,7 +63,7 @@ function medialClause(appended: string): boolean {
 
 /** A sentence opening with a time, place or condition: what precedes a mid-sentence "he said" is then the writer's. */
 const LEAD_IN =
-  /^(?:in|on|at|as|after|before|while|when|if|although|though|because|since|during|with|for|by)\b/iu;
+  /^(?:(?:soon|shortly|just|right|long|only|even|then)\s+)?(?:in|on|at|as|after|before|while|when|if|although|though|because|since|during|with|for|by|once|until|whenever|then)\b/iu;
 
 /** The most words between a verb and its "that" that are still a listener or an adverbial. */
 const MAX_BEFORE_THAT = 10;
@@ -99,6 +101,11 @@ export function sourcePhraseStart(src: string): number {
   if (intro) {
     off = intro[0].length;
     s = s.slice(off);
+  }
+  const participle = PARTICIPLE_INTRO.exec(s);
+  if (participle) {
+    off += participle[0].length;
+    s = s.slice(participle[0].length);
   }
   const lead = /^\s+/u.exec(s)?.[0].length ?? 0;
   off += lead;
@@ -178,7 +185,9 @@ function sentenceSubject(masked: string, s: Span): Span | null {
   const dateline =
     /^\p{Lu}{2,}[\p{Lu}\s.'-]*(?:,[^()\n]{0,40})?(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*/u.exec(text)?.[0]
       .length ?? 0;
-  const intro = dateline + (INTRO.exec(text.slice(dateline))?.[0].length ?? 0);
+  const introEnd = dateline + (INTRO.exec(text.slice(dateline))?.[0].length ?? 0);
+  // "Walking to the next address, Ebeling reminisced ... and said": a participle before the subject.
+  const intro = introEnd + (PARTICIPLE_INTRO.exec(text.slice(introEnd))?.[0].length ?? 0);
   const rest = text.slice(intro);
   const pron = /^(?:he|she|they|it|we|i)\b/iu.exec(rest);
   if (pron) return { start: s.start + intro, end: s.start + intro + pron[0].length };
@@ -196,6 +205,13 @@ function sentenceSubject(masked: string, s: Span): Span | null {
   return null;
 }
 
+/** Whether the words before a form make it a noun or an infinitive: an article, a possessive, "to". */
+function nounPosition(before: string): boolean {
+  const last = /([\p{L}'’]+)\s+$/u.exec(before)?.[1]?.toLowerCase() ?? "";
+  if (/^(?:the|a|an|to|her|his|its|their|our|my|your|other|these|those)$/u.test(last)) return true;
+  return /\p{L}['’]s?$/u.test(last) && !/^(?:he|she|it|who|that|there|what|where|here)['’]s$/u.test(last);
+}
+
 /** The verb matches in a masked sentence that are really verbs (not "the report", "a claim"). */
 function verbMatches(
   m: string,
@@ -207,6 +223,9 @@ function verbMatches(
     const form = x[1] ?? x[2] ?? "";
     const before = m.slice(Math.max(0, x.index - 12), x.index);
     if (NOUN_LIKE.has(form.toLowerCase()) && NOUN_BEFORE.test(before)) continue;
+    // Right after an article or a possessive any form is a noun or an adjective ("the added security",
+    // "Her remarks", "Editor's note", "the Census' vow"); after "to" an infinitive ("a good way to understand").
+    if (!x[2] && x[0] === form && nounPosition(before)) continue;
     // A form followed by a finite auxiliary is a noun ("the blasts were", "the final report is").
     if (
       !/^(?:said|told)$/iu.test(form) &&
@@ -273,6 +292,13 @@ function skipAfterVerb(
   )
     p += that[0].length - 5;
   return p;
+}
+
+/** The offset just after the closing mark of the quotation that opens at `open` in masked text, or -1. */
+function quotationClose(masked: string, open: number, end: number): number {
+  let i = open + 1;
+  while (i < end && masked[i] === MASK) i++;
+  return i > open + 1 && i < end && CLOSE.test(masked[i] ?? "") ? i + 1 : -1;
 }
 
 /** Where a sentence-final attribution's source phrase is valid as a tail: short, no new clause. */
@@ -512,10 +538,16 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
       if (MEDIAL_GOES_ON.test(appended) || medialClause(appended)) continue;
       if (!validTail(tailText)) continue;
       const verbEnd = v.end + (after.length - tailText.length - appended.length);
+      // Where the tail ("to his followers", "on Monday") ends and what is appended to it begins.
+      const tailEnd = v.end + (after.length - appended.length);
       // `"Q1," the owner said, "Q2."`: the quotation after the attribution is the same speaker's.
       const nextQuote = /^,\s*(?=["“„«»‹‚‘])/u.exec(appended);
       if (nextQuote) {
-        const at = verbEnd + nextQuote[0].length;
+        const at = tailEnd + nextQuote[0].length;
+        // `..., "Q," and shared a link`: the sentence goes on with its subject's next act, not the quotation.
+        const closeAt = quotationClose(masked, at, s.end);
+        const goesOn =
+          closeAt > 0 && /^,?\s+(?:and|but|then|before)\s/u.test(masked.slice(closeAt, closeAt + 10));
         out.push({
           srcStart: restStart,
           srcEnd: v.start,
@@ -523,19 +555,19 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
           verbStart: v.start,
           verbEnd: v.end,
           contentStart: at,
-          contentEnd: s.end,
+          contentEnd: goesOn ? closeAt : s.end,
           form: "front",
           entry: v.entry,
         });
       }
       const follow = FOLLOW_UP.exec(appended);
       if (follow) {
-        const at = verbEnd + follow[0].length;
+        const at = tailEnd + follow[0].length;
         out.push({
           srcStart: restStart,
           srcEnd: v.start,
           verb: follow[1] ?? "added",
-          verbStart: verbEnd,
+          verbStart: tailEnd + follow[0].indexOf(follow[1] ?? ""),
           verbEnd: at,
           contentStart: at,
           contentEnd: s.end,
@@ -583,6 +615,15 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
         break;
       }
     }
+    if (sourcePhraseStart(masked.slice(from, v.start)) < 0) {
+      for (const b of masked.slice(from, v.start).matchAll(SUBORDINATE_BREAK)) {
+        const at = from + b.index + b[0].length;
+        if (sourcePhraseStart(masked.slice(at, v.start)) >= 0) {
+          from = at;
+          break;
+        }
+      }
+    }
     const src = masked.slice(from, v.start);
     let srcSpan: Span | null = null;
     let medial = -1;
@@ -628,6 +669,8 @@ export function sentenceAttributions(masked: string, s: Span): Attribution[] {
     let c = skipAfterVerb(masked, v.end, vLimit, v.entry, v.form);
     const colon = /^\s*[:,]\s*/u.exec(masked.slice(c, vLimit));
     if (colon) c += colon[0].length;
+    // "the rocket passes through maximum aerodynamic stress.": a form at the sentence's end attributes nothing.
+    if (!/[\p{L}\p{N}\u2592]/u.test(masked.slice(c, vLimit))) continue;
     // "complained for months about ...": no clause follows, so this verb claims nothing and the next may.
     if (NOT_A_CLAUSE.test(masked.slice(c, c + 12))) continue;
     // P1 must open a clause, not a time or condition ("In February, as a protester was removed, he said, ...").

@@ -24,6 +24,18 @@ export function endsWithAbbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+/** Words that open a sentence and hardly ever follow "U.S." or "Inc." inside one ("...in the U.S. He said"). */
+const SENTENCE_OPENER =
+  /^\s+(?:He|She|It|They|We|I|The|This|That|These|Those|There|But|And|In|On|At|A|An|His|Her|Their|Its|Our|If|When|While|After|Before|Still|Yet|So|Now|Then)\s/u;
+
+/** A dotted acronym or a company suffix ("U.S.", "D.C.", "Inc.") followed by a sentence opener ends the sentence. */
+function acronymEndsSentence(masked: string, dot: number): boolean {
+  const m = /([\p{L}.]+)$/u.exec(masked.slice(Math.max(0, dot - 12), dot));
+  const word = m?.[1] ?? "";
+  if (!/^(?:\p{L}\.)+\p{L}$/u.test(word) && !/^(?:inc|corp|co|ltd|plc|jr|sr|etc)$/iu.test(word)) return false;
+  return SENTENCE_OPENER.test(masked.slice(dot + 1, dot + 12));
+}
+
 /** Whether a sentence may start at `i`: a capital, a digit or an opening mark (with its words masked). */
 function startsSentence(masked: string, i: number): boolean {
   const c = masked[i] ?? "";
@@ -37,7 +49,7 @@ function paragraphSentences(text: string, masked: string, from: number, to: numb
     const c = masked[i];
     let end = -1;
     if (c === "." || c === "!" || c === "?") {
-      if (c === "." && endsWithAbbreviation(masked, i)) continue;
+      if (c === "." && endsWithAbbreviation(masked, i) && !acronymEndsSentence(masked, i)) continue;
       end = i + 1;
       while (end < to && /["”’»)]/u.test(masked[end] ?? "")) end++;
     } else if (

@@ -146,7 +146,7 @@ export const VERB_PATTERN = new RegExp(
 
 /** Forms that are also common nouns or adjectives: a match must not follow a determiner ("the report", "a claim"). */
 export const NOUN_LIKE = new Set(
-  "say claim claims report reports state states note notes estimate estimates answer answers reply replies promise promises pledge pledges vow vows show shows rule rules forecast forecasts continue repeat recall recalls concern".split(
+  "say claim claims report reports state states note notes remark remarks estimate estimates answer answers reply replies promise promises pledge pledges vow vows show shows rule rules forecast forecasts continue repeat recall recalls concern".split(
     " ",
   ),
 );
