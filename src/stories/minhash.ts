@@ -44,6 +44,17 @@ export function hash32(s: string): number {
   return h >>> 0;
 }
 
+/** `hash32` of the shingle starting at word `start` (its words joined by spaces), without building the string. */
+function shingleHash(words: readonly string[], start: number): number {
+  let h = 0x811c9dc5;
+  for (let w = start; w < start + SHINGLE_WORDS; w++) {
+    if (w > start) h = Math.imul(h ^ 0x20, 0x01000193) >>> 0;
+    const s = words[w] as string;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  }
+  return h;
+}
+
 export interface Signature {
   minhash: number[];
   /** How many distinct shingles the text has (for containment from a Jaccard estimate). */
@@ -53,18 +64,16 @@ export interface Signature {
 /** The signature of a token sequence; an empty one for texts shorter than a shingle. */
 export function signature(words: readonly string[]): Signature {
   const hashes = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    hashes.add(hash32(words.slice(i, i + SHINGLE_WORDS).join(" ")));
-  }
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) hashes.add(shingleHash(words, i));
   if (hashes.size === 0) return { minhash: [], shingles: 0 };
-  const mins = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
+  const mins = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
   for (const h of hashes) {
     for (let i = 0; i < MINHASH_SIZE; i++) {
       const v = mix(h ^ (SEEDS[i] as number));
       if (v < (mins[i] as number)) mins[i] = v;
     }
   }
-  return { minhash: mins, shingles: hashes.size };
+  return { minhash: Array.from(mins), shingles: hashes.size };
 }
 
 /** Estimated Jaccard similarity of two signatures' shingle sets. */

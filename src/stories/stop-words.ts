@@ -90,16 +90,36 @@ const GUESS_LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "nl", "sv", "pl", "
  * language signal), or "en" when none covers any.
  */
 export function guessLanguage(tokens: readonly string[]): string {
+  const hits = new Array<number>(GUESS_LANGUAGES.length).fill(0);
+  const index = guessIndex();
+  for (const t of tokens) {
+    const langs = index.get(t);
+    if (langs) for (const i of langs) hits[i] = (hits[i] as number) + 1;
+  }
   let best = "en";
   let bestHits = 0;
-  for (const lang of GUESS_LANGUAGES) {
-    const set = stopWords(lang);
-    let hits = 0;
-    for (const t of tokens) if (set.has(t)) hits++;
-    if (hits > bestHits) {
+  GUESS_LANGUAGES.forEach((lang, i) => {
+    if ((hits[i] as number) > bestHits) {
       best = lang;
-      bestHits = hits;
+      bestHits = hits[i] as number;
     }
-  }
+  });
   return best;
+}
+
+let guessWords: Map<string, number[]> | null = null;
+
+/** Each stop word of the guessed languages with the languages (indexes) it belongs to: one lookup a token. */
+function guessIndex(): Map<string, number[]> {
+  if (!guessWords) {
+    guessWords = new Map();
+    GUESS_LANGUAGES.forEach((lang, i) => {
+      for (const w of stopWords(lang)) {
+        const langs = guessWords?.get(w);
+        if (langs) langs.push(i);
+        else guessWords?.set(w, [i]);
+      }
+    });
+  }
+  return guessWords;
 }

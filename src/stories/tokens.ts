@@ -63,6 +63,8 @@ const LATIN_WITH_MARKS = /^[\p{Script=Latin}\p{M}\d.'’-]+$/u;
 
 /** One word as clustering compares it: outlets spell names with and without accents ("Núria", "Nuria"). */
 export function normalizeWord(word: string): string {
+  // Most words are plain ASCII letters and digits, which none of the steps below change but the case.
+  if (ASCII_WORD.test(word)) return word.toLowerCase();
   let w = word.normalize("NFKC").toLowerCase();
   if (LATIN_WITH_MARKS.test(w)) w = w.normalize("NFD").replace(/\p{M}/gu, "");
   w = w.replace(/['’]s$/u, "").replace(/['’]/gu, "");
@@ -70,6 +72,8 @@ export function normalizeWord(word: string): string {
   if (/\d/.test(w)) w = w.replace(/(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)/gu, "");
   return w;
 }
+
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
 /** The word tokens of `text`, in order. */
 export function tokenize(text: string, lang = "en"): Token[] {
