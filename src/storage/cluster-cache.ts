@@ -66,9 +66,23 @@ export class Lru<K, V> {
   }
 }
 
+/** A report's clustering row (cluster_features) as a story's candidates need it. */
+export interface StoryMember {
+  articleId: number;
+  /** Its time, in ms. */
+  at: number;
+  year: number | null;
+  /** When it was filed (ISO-8601): rows filed longer ago than the window and span are pruned. */
+  filedAt: string;
+}
+
 export interface ClusterCache {
-  /** Story id -> its sums, tagged with the row state they were parsed from. */
-  sums: Lru<number, { tag: string; sums: ArticleVectors }>;
+  /**
+   * Story id -> its sums, tagged with the row state they were parsed from, and its reports' clustering
+   * rows when known: every filing into a story and every merge rewrites its row (a new tag), and only
+   * pruning deletes reports' rows, which readers filter out by filing time (storage/clustering.ts).
+   */
+  sums: Lru<number, { tag: string; sums: ArticleVectors; members?: readonly StoryMember[] }>;
   signatures: Lru<number, Signature>;
   allVectors: Lru<number, Vector>;
   /** Document frequencies as of `documents` (the corpus size, which every fold changes). */

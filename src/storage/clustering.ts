@@ -27,7 +27,7 @@ import {
   termsOf,
   type Vector,
 } from "../stories/vectors.ts";
-import type { ClusterCache, Lru } from "./cluster-cache.ts";
+import type { ClusterCache, Lru, StoryMember } from "./cluster-cache.ts";
 import { isPostgres } from "./db.ts";
 import type { Database } from "./schema.ts";
 import { lockClustering, takeWriterLocks } from "./writer-locks.ts";
@@ -206,14 +206,25 @@ const vectorsSize = (v: ArticleVectors) => v.all.size + v.lead.size + v.entities
 const sumsTag = (s: { version: number; reports: number; first_at: string; last_at: string }) =>
   `${s.version}|${s.reports}|${s.first_at}|${s.last_at}`;
 
-/** The open stories among `storyIds` (a report within the window of `atMs`), with their reports' signatures. */
+/** A candidate story as the decision needs it, with its clustering row's times and its reports' rows. */
+type Candidate = StoryProfile & {
+  row: { first_at: string; last_at: string };
+  reportRows: readonly StoryMember[];
+};
+
+/**
+ * The open stories among `storyIds` (a report within the window of `atMs`), with their reports'
+ * signatures: the reports filed since `now` less the window and span (the rows pruning keeps, whether
+ * or not it has run, so a cached list and a read one agree).
+ */
 async function loadProfiles(
   trx: Trx,
   cache: ClusterCache,
   storyIds: readonly number[],
   atMs: number,
   windowHours: number,
-): Promise<Array<StoryProfile & { row: { first_at: string; last_at: string } }>> {
+  now: string,
+): Promise<Candidate[]> {
   if (storyIds.length === 0) return [];
   const stories = await trx
     .selectFrom("cluster_stories")
@@ -223,10 +234,13 @@ async function loadProfiles(
     .execute();
   if (stories.length === 0) return [];
   const sumsOf = new Map<number, ArticleVectors>();
+  const membersOf = new Map<number, readonly StoryMember[]>();
   const stale = stories.filter((s) => {
     const cached = cache.sums.get(Number(s.story_id));
-    if (cached?.tag === sumsTag(s)) sumsOf.set(Number(s.story_id), cached.sums);
-    return cached?.tag !== sumsTag(s);
+    if (cached?.tag !== sumsTag(s)) return true;
+    sumsOf.set(Number(s.story_id), cached.sums);
+    if (cached.members) membersOf.set(Number(s.story_id), cached.members);
+    return false;
   });
   if (stale.length > 0) {
     const rows = await trx
@@ -246,42 +260,56 @@ async function loadProfiles(
         sumsOf.set(Number(r.story_id), sums);
     }
   }
-  const members = await trx
-    .selectFrom("cluster_features")
-    .select(["article_id", "story_id", "at", "year"])
-    .where(
-      "story_id",
-      "in",
-      stories.map((s) => Number(s.story_id)),
-    )
-    .execute();
+  const unknown = stories.map((s) => Number(s.story_id)).filter((id) => !membersOf.has(id));
+  if (unknown.length > 0) {
+    const rows = await trx
+      .selectFrom("cluster_features")
+      .select(["article_id", "story_id", "at", "year", "filed_at"])
+      .where("story_id", "in", unknown)
+      .execute();
+    const read = new Map<number, StoryMember[]>(unknown.map((id) => [id, []]));
+    for (const r of rows) {
+      read.get(Number(r.story_id))?.push({
+        articleId: Number(r.article_id),
+        at: Date.parse(r.at),
+        year: r.year == null ? null : Number(r.year),
+        filedAt: r.filed_at,
+      });
+    }
+    for (const s of stories) {
+      const list = read.get(Number(s.story_id));
+      if (!list) continue;
+      membersOf.set(Number(s.story_id), list);
+      // Kept with the sums parsed from the same row state (under the lock, nothing changed between).
+      const cached = cache.sums.get(Number(s.story_id));
+      if (cached?.tag === sumsTag(s)) cached.members = list;
+    }
+  }
+  const horizon = iso(Date.parse(now) - hoursMs(windowHours + STORY_SPAN_HOURS));
+  const kept = (id: number) => (membersOf.get(id) ?? []).filter((m) => m.filedAt >= horizon);
   const signatures = await loadSignatures(
     trx,
     cache,
-    members.map((m) => Number(m.article_id)),
+    stories.flatMap((s) => kept(Number(s.story_id)).map((m) => m.articleId)),
   );
-  const byStory = new Map<number, StoryProfile["members"][number][]>();
-  for (const m of members) {
-    const list = byStory.get(Number(m.story_id)) ?? [];
-    const text = signatures.get(Number(m.article_id));
-    if (text) {
-      const year = m.year == null ? null : Number(m.year);
-      list.push({ articleId: Number(m.article_id), at: Date.parse(m.at), text, year });
-    }
-    byStory.set(Number(m.story_id), list);
-  }
-  const profiles: Array<StoryProfile & { row: { first_at: string; last_at: string } }> = [];
+  const profiles: Candidate[] = [];
   for (const s of stories) {
     const sums = sumsOf.get(Number(s.story_id));
     if (!sums) continue;
+    const members: Array<StoryProfile["members"][number]> = [];
+    for (const m of kept(Number(s.story_id))) {
+      const text = signatures.get(m.articleId);
+      if (text) members.push({ articleId: m.articleId, at: m.at, text, year: m.year });
+    }
     profiles.push({
       storyId: Number(s.story_id),
       reports: Number(s.reports),
       firstAt: Date.parse(s.first_at),
       lastAt: Date.parse(s.last_at),
       sums,
-      members: byStory.get(Number(s.story_id)) ?? [],
+      members,
       row: { first_at: s.first_at, last_at: s.last_at },
+      reportRows: membersOf.get(Number(s.story_id)) ?? [],
     });
   }
   return profiles.sort((a, b) => a.storyId - b.storyId);
@@ -348,13 +376,14 @@ async function readClusterStory(trx: Trx, storyId: number): Promise<ClusterStory
   };
 }
 
-/** Writes the story's row, and keeps its sums as stored in the cache under the row's new version. */
+/** Writes the story's row, and keeps its sums as stored (and its reports' rows, when known) in the cache under the row's new version. */
 async function writeClusterStory(
   trx: Trx,
   cache: ClusterCache,
   storyId: number,
   story: ClusterStory,
   filedAt: string,
+  members?: readonly StoryMember[],
 ): Promise<void> {
   const stored = storeVectors(story.sums, STORY_SUM_TERMS);
   const values = {
@@ -375,7 +404,7 @@ async function writeClusterStory(
   const sums = loadVectors(stored);
   cache.sums.set(
     storyId,
-    { tag: sumsTag({ ...values, version: Number(row.version) }), sums },
+    { tag: sumsTag({ ...values, version: Number(row.version) }), sums, ...(members ? { members } : {}) },
     vectorsSize(sums),
   );
 }
@@ -480,7 +509,7 @@ export async function clusterInsertedArticle(
   const vectors = articleVectors(features, corpus);
   const index = indexTerms(features, corpus);
   const sharing = await candidateStories(trx, index, atMs, windowHours);
-  const candidates = await loadProfiles(trx, cache, [...sharing.keys()], atMs, windowHours);
+  const candidates = await loadProfiles(trx, cache, [...sharing.keys()], atMs, windowHours, now);
   const decision = assignStory(
     { vectors, text: features.text, at: atMs, dated: request.dated ?? true, year: features.year },
     candidates,
@@ -513,7 +542,18 @@ export async function clusterInsertedArticle(
   };
   for (const other of decision.merge) await mergeStory(trx, other, storyId, profile, now);
   combine(profile, { reports: 1, first_at: article.at, last_at: article.at, sums: vectors });
-  await writeClusterStory(trx, cache, storyId, profile, now);
+  // Its reports' rows after this filing, when every part is known (a new story's, or the candidates').
+  const self: StoryMember = { articleId: article.id, at: atMs, year: features.year ?? null, filedAt: now };
+  const parts = [storyId, ...decision.merge].map(
+    (id) => candidates.find((c) => c.storyId === id)?.reportRows,
+  );
+  const members =
+    decision.storyId === null
+      ? [self]
+      : parts.every((p) => p !== undefined)
+        ? [...parts.flatMap((p) => p ?? []), self]
+        : undefined;
+  await writeClusterStory(trx, cache, storyId, profile, now, members);
 
   await trx
     .updateTable("articles")
