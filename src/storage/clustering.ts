@@ -100,11 +100,18 @@ class StoredCorpus implements Corpus {
     }
     this.known = cache.df.known;
   }
+  /** The loaded terms' frequencies, for this article: each term touches the shared LRU once, not at every weighing. */
+  private readonly local = new Map<string, number>();
   df(term: string): number {
-    return this.known.get(term) ?? 0;
+    return this.local.get(term) ?? this.known.get(term) ?? 0;
   }
   async load(trx: Trx, terms: Iterable<string>): Promise<void> {
-    const missing = [...new Set(terms)].filter((t) => this.known.get(t) === undefined);
+    const missing: string[] = [];
+    for (const t of new Set(terms)) {
+      const df = this.known.get(t);
+      if (df === undefined) missing.push(t);
+      else this.local.set(t, df);
+    }
     for (const part of chunks(missing)) {
       const rows = await trx
         .selectFrom("term_stats")
@@ -112,7 +119,10 @@ class StoredCorpus implements Corpus {
         .where("term", "in", part)
         .execute();
       const found = new Map(rows.map((r) => [r.term, Number(r.df)]));
-      for (const t of part) this.known.set(t, found.get(t) ?? 0);
+      for (const t of part) {
+        this.known.set(t, found.get(t) ?? 0);
+        this.local.set(t, found.get(t) ?? 0);
+      }
     }
   }
 }
