@@ -129,8 +129,13 @@ export async function migrateToLatest(db: Db, target?: string): Promise<string[]
   if (target === undefined) {
     const applied = await appliedMigrations(db);
     const names = Object.keys(migrations);
-    // Exactly ours: one this build does not know (a newer build's) goes to the migrator, which refuses.
     if (applied && applied.size === names.length && names.every((name) => applied.has(name))) return [];
+    // One this build does not know was applied by a newer build, whose tables this one would misread.
+    const unknown = [...(applied ?? [])].filter((name) => !names.includes(name)).sort();
+    if (unknown.length > 0)
+      throw new Error(
+        `storage: this database was upgraded by a newer Newsdesk (migration ${unknown.join(", ")}, which this version does not have); run that version or a later one, or restore a backup taken before the upgrade`,
+      );
   }
   const migrator = await migratorFor(db);
   const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
