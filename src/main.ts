@@ -29,6 +29,15 @@ const COMMANDS: Array<[string, () => Promise<Register>]> = [
   ["demo", async () => (await import("./cli/demo.ts")).registerDemo],
 ];
 
+// Output piped to a reader that stops early (`newsdesk sources --json | head -2`): the reader has
+// what it wanted, so end quietly instead of with an unhandled EPIPE's stack.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
+}
+
 const program = new Command()
   .name("newsdesk")
   .description("Self-hosted news aggregator and publisher")
