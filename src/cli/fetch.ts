@@ -6,6 +6,7 @@ import { sweepClustering } from "../jobs/clustering-sweep.ts";
 import { refreshDueSources, refreshSources } from "../jobs/scheduler.ts";
 import { sharedHostLimits } from "../queue/shared-host-limiter.ts";
 import { findSourceById, listSources } from "../storage/sources.ts";
+import { startProgress } from "./progress.ts";
 import { openRuntime } from "./runtime.ts";
 import { parseSourceId } from "./source-id.ts";
 
@@ -18,11 +19,14 @@ function describe(r: RefreshReport): string {
 export function registerFetch(program: Command): void {
   program
     .command("fetch")
-    .description("fetch sources now (all of them unless --due or --source), storing new articles")
+    .description(
+      "fetch sources now (all of them unless --due or --source), storing new articles; exits with status 1 if any source failed",
+    )
     .option("--due", "only sources whose next fetch time has come")
     .option("--source <id>", "only this source", parseSourceId)
     .action(async (opts: { due?: boolean; source?: number }) => {
-      const rt = await openRuntime({ quiet: true });
+      // Each failure is printed once, below: the refresh's own warning would repeat it.
+      const rt = await openRuntime({ quiet: "errors" });
       const fetcher = fetcherFromConfig(rt.config, sharedHostLimits(rt.db.kysely, rt.config));
       const deps = { db: rt.db.kysely, config: rt.config, log: rt.log, fetcher };
       try {
@@ -34,7 +38,9 @@ export function registerFetch(program: Command): void {
         } else if (opts.due) {
           reports = await refreshDueSources(deps);
         } else {
-          reports = await refreshSources(await listSources(rt.db.kysely), deps);
+          const sources = await listSources(rt.db.kysely);
+          const bar = startProgress("fetching", sources.length);
+          reports = await refreshSources(sources, deps, () => bar.tick()).finally(() => bar.stop());
         }
         // What an earlier, killed run left unfiled, and clustering's old rows: nothing else may run
         // the minute's sweep (a fetch from cron, without `serve`).
@@ -43,6 +49,7 @@ export function registerFetch(program: Command): void {
         const failed = reports.filter((r) => r.error).length;
         const added = reports.reduce((n, r) => n + r.added, 0);
         console.log(`${reports.length} sources fetched, ${added} new articles, ${failed} failed`);
+        if (failed > 0) process.exitCode = 1;
       } finally {
         await fetcher.close();
         await rt.close();

@@ -12,12 +12,14 @@ export interface Runtime {
 }
 
 /**
- * Opens the database and brings its schema up to date. One-shot commands log only warnings
- * unless LOG_LEVEL says otherwise, so their own output stays readable.
+ * Opens the database and brings its schema up to date. One-shot commands log only warnings (or,
+ * `quiet: "errors"`, for a command that reports each warning itself, only errors) unless LOG_LEVEL
+ * says otherwise, so their own output stays readable.
  */
-export async function openRuntime(options: { quiet?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(options: { quiet?: boolean | "errors" } = {}): Promise<Runtime> {
   const config = loadConfig();
-  const level = options.quiet && !process.env.LOG_LEVEL ? "warn" : config.logLevel;
+  const quietLevel = options.quiet === "errors" ? "error" : "warn";
+  const level = options.quiet && !process.env.LOG_LEVEL ? quietLevel : config.logLevel;
   const log = createLogger(level);
   const db = openDb(config.databaseUrl, {
     onConnectionLost: (err) =>

@@ -10,19 +10,30 @@ const SOURCE_CONCURRENCY = 2;
 /** Sources taken per batch, so a huge backlog is worked through in bounded steps. */
 const BATCH_SIZE = 50;
 
-/** Refreshes the given sources, a few at a time; one report per source, in order. */
-export function refreshSources(sources: Source[], deps: RefreshDeps): Promise<RefreshReport[]> {
-  return mapLimit(sources, SOURCE_CONCURRENCY, (s) => refreshSource(s, deps));
+/** Refreshes the given sources, a few at a time; one report per source, in order, each also to `onDone`. */
+export function refreshSources(
+  sources: Source[],
+  deps: RefreshDeps,
+  onDone?: (report: RefreshReport) => void,
+): Promise<RefreshReport[]> {
+  return mapLimit(sources, SOURCE_CONCURRENCY, async (s) => {
+    const report = await refreshSource(s, deps);
+    onDone?.(report);
+    return report;
+  });
 }
 
-/** Refreshes every source that is due now; returns one report per source. */
-export async function refreshDueSources(deps: RefreshDeps): Promise<RefreshReport[]> {
+/** Refreshes every source that is due now; returns one report per source, each also to `onDone`. */
+export async function refreshDueSources(
+  deps: RefreshDeps,
+  onDone?: (report: RefreshReport) => void,
+): Promise<RefreshReport[]> {
   const reports: RefreshReport[] = [];
   for (;;) {
     const now = (deps.now?.() ?? new Date()).toISOString();
     const due = await listDueSources(deps.db, now, BATCH_SIZE);
     if (due.length === 0) return reports;
-    reports.push(...(await refreshSources(due, deps)));
+    reports.push(...(await refreshSources(due, deps, onDone)));
     // Each refresh moves next_fetch_at into the future, so the loop always ends.
   }
 }

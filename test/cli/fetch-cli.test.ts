@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { sql } from "kysely";
 import { countArticles } from "../../src/storage/articles.ts";
 import { type Db, openDb } from "../../src/storage/db.ts";
+import { insertSource } from "../../src/storage/sources.ts";
 import { bothDatabases, stopTestPostgres, type TestDatabase } from "../support/databases.ts";
 import { type FixtureServer, startFixtureServer } from "../support/fixture-server.ts";
 import { articlePage, makeItems, rssFeed } from "../support/news-fixtures.ts";
@@ -127,6 +128,24 @@ for (const { name, make } of bothDatabases) {
         const check = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db.kysely);
         assert.equal(check.rows[0]?.integrity_check, "ok");
       }
+    });
+
+    test("a fetch whose source fails says so once and exits with status 1", async () => {
+      // A feed that went away after it was added (`add` refuses one that fails already).
+      const sourceId = (await insertSource(db.kysely, `${server.url}/missing.xml`, new Date().toISOString()))
+        .source.id;
+      // Without LOG_LEVEL, as a user runs it: the refresh's own warning is not printed besides the line.
+      const { LOG_LEVEL: _, ...userEnv } = env;
+      await assert.rejects(
+        run(BIN, ["fetch", "--source", String(sourceId)], { env: userEnv }),
+        (err: { stdout: string; stderr: string; code: number }) => {
+          assert.equal(err.code, 1);
+          assert.match(err.stdout, new RegExp(`source #${sourceId}: failed: .*404`));
+          assert.match(err.stdout, /1 sources fetched, 0 new articles, 1 failed/);
+          assert.doesNotMatch(err.stderr, /404/, "the failure is printed once");
+          return true;
+        },
+      );
     });
   });
 }
