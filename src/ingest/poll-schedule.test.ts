@@ -89,6 +89,8 @@ test("failure backoff doubles per consecutive failure, jitters by at most 20%, c
   assert.equal(wait(1, null, 0), 12);
   assert.equal(wait(1, null, 1), 18);
   assert.equal(wait(30, null, 0.5), 1440, "never given up on: tried at least daily");
+  assert.equal(wait(30, null, 1), 1440, "the jitter never takes it past the longest interval");
+  assert.equal(wait(30, null, 0), 1152, "though it may bring it sooner");
   assert.equal(wait(1, 3 * 3_600_000, 0.5), 180);
   assert.equal(wait(1, 90 * 24 * 3_600_000, 0.5), 1440, "a huge Retry-After is capped too");
 });

@@ -63,9 +63,9 @@ export function nextPollAfterSuccess(now: Date, intervalMinutes: number, hints: 
 }
 
 /**
- * After the n-th consecutive failure wait interval * 2^(n-1), capped at the longest poll interval
- * (a failing source keeps being tried, never given up on), with +-20% jitter, and never less than
- * the server's Retry-After.
+ * After the n-th consecutive failure wait interval * 2^(n-1), with +-20% jitter, capped at the
+ * longest poll interval (a failing source keeps being tried, never given up on), and never less than
+ * the server's Retry-After (itself capped).
  */
 export function nextPollAfterFailure(
   now: Date,
@@ -77,7 +77,8 @@ export function nextPollAfterFailure(
 ): string {
   const maxMs = maxMinutes * 60_000;
   const backoff = Math.min(intervalMinutes * 60_000 * 2 ** Math.min(Math.max(errorCount - 1, 0), 16), maxMs);
-  const jittered = backoff * (1 - BACKOFF_JITTER + 2 * BACKOFF_JITTER * random());
+  // Capped after the jitter too: the longest poll interval is a promise to the operator.
+  const jittered = Math.min(backoff * (1 - BACKOFF_JITTER + 2 * BACKOFF_JITTER * random()), maxMs);
   const wait = Math.max(jittered, Math.min(retryAfterMs ?? 0, maxMs));
   return new Date(now.getTime() + wait).toISOString();
 }
