@@ -1,6 +1,7 @@
 /** @module What every command needs: settings, a logger, and a migrated database, opened and closed in one place. */
 import { type Config, loadConfig } from "../config/config.ts";
 import { createLogger, type Logger } from "../log.ts";
+import { explainConnectError } from "../storage/connect-errors.ts";
 import { type Db, openDb } from "../storage/db.ts";
 import { migrateToLatest } from "../storage/migrate.ts";
 
@@ -28,8 +29,8 @@ export async function openRuntime(options: { quiet?: boolean | "errors" } = {}):
   try {
     await migrateToLatest(db);
   } catch (err) {
-    await db.close();
-    throw err;
+    await db.close().catch(() => {});
+    throw explainConnectError(err, config.databaseUrl);
   }
   return { config, log, db, close: () => db.close() };
 }
