@@ -1,14 +1,28 @@
 /** @module `newsdesk fetch`: refresh sources now and print what each one did. */
 import type { Command } from "commander";
 import { fetcherFromConfig } from "../fetch/from-config.ts";
-import { type RefreshReport, refreshSource } from "../ingest/refresh-source.ts";
+import type { RefreshReport } from "../ingest/refresh-source.ts";
 import { sweepClustering } from "../jobs/clustering-sweep.ts";
-import { refreshDueSources, refreshSources } from "../jobs/scheduler.ts";
+import { refreshSources } from "../jobs/scheduler.ts";
 import { sharedHostLimits } from "../queue/shared-host-limiter.ts";
-import { findSourceById, listSources } from "../storage/sources.ts";
+import type { Source } from "../storage/schema.ts";
+import { findSourceById, listDueSources, listSources } from "../storage/sources.ts";
 import { startProgress } from "./progress.ts";
 import { openRuntime } from "./runtime.ts";
 import { parseSourceId } from "./source-id.ts";
+
+/** Due sources taken by `fetch --due`, in one list: a command run by hand or from cron. */
+const DUE_LIMIT = 10_000;
+
+const demoOrigin = (port: number) => `http://127.0.0.1:${port}`;
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
 
 function describe(r: RefreshReport): string {
   if (r.error) return `source #${r.sourceId}: failed: ${r.error}`;
@@ -30,18 +44,30 @@ export function registerFetch(program: Command): void {
       const fetcher = fetcherFromConfig(rt.config, sharedHostLimits(rt.db.kysely, rt.config));
       const deps = { db: rt.db.kysely, config: rt.config, log: rt.log, fetcher };
       try {
-        let reports: RefreshReport[];
+        let sources: Source[];
         if (opts.source !== undefined) {
           const source = await findSourceById(rt.db.kysely, opts.source);
           if (!source) throw new Error(`there is no source #${opts.source}; \`newsdesk add <url>\` adds one`);
-          reports = [await refreshSource(source, deps)];
+          sources = [source];
         } else if (opts.due) {
-          reports = await refreshDueSources(deps);
+          sources = await listDueSources(rt.db.kysely, new Date().toISOString(), DUE_LIMIT);
         } else {
-          const sources = await listSources(rt.db.kysely);
-          const bar = startProgress("fetching", sources.length);
-          reports = await refreshSources(sources, deps, () => bar.tick()).finally(() => bar.stop());
+          sources = await listSources(rt.db.kysely);
         }
+        // The demo newsroom's feeds are on loopback, reachable only by the `serve --demo` that runs
+        // it: fetched from here they would fail and be marked failing.
+        const demo = demoOrigin(rt.config.demoPort);
+        const skipped = sources.filter((s) => originOf(s.url) === demo);
+        for (const s of skipped)
+          console.log(
+            `source #${s.id}: skipped: a feed of the demo newsroom (${demo}), which \`npm start\` (serve --demo) fetches itself`,
+          );
+        const bar = startProgress("fetching", sources.length - skipped.length);
+        const reports = await refreshSources(
+          sources.filter((s) => !skipped.includes(s)),
+          deps,
+          () => bar.tick(),
+        ).finally(() => bar.stop());
         // What an earlier, killed run left unfiled, and clustering's old rows: nothing else may run
         // the minute's sweep (a fetch from cron, without `serve`).
         await sweepClustering(deps);

@@ -23,17 +23,14 @@ export function refreshSources(
   });
 }
 
-/** Refreshes every source that is due now; returns one report per source, each also to `onDone`. */
-export async function refreshDueSources(
-  deps: RefreshDeps,
-  onDone?: (report: RefreshReport) => void,
-): Promise<RefreshReport[]> {
+/** Refreshes every source that is due now; returns one report per source. */
+export async function refreshDueSources(deps: RefreshDeps): Promise<RefreshReport[]> {
   const reports: RefreshReport[] = [];
   for (;;) {
     const now = (deps.now?.() ?? new Date()).toISOString();
     const due = await listDueSources(deps.db, now, BATCH_SIZE);
     if (due.length === 0) return reports;
-    reports.push(...(await refreshSources(due, deps, onDone)));
+    reports.push(...(await refreshSources(due, deps)));
     // Each refresh moves next_fetch_at into the future, so the loop always ends.
   }
 }

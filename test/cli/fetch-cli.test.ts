@@ -130,6 +130,28 @@ for (const { name, make } of bothDatabases) {
       }
     });
 
+    test("a fetch leaves the demo newsroom's feeds to the serve --demo that runs it, and says so", async () => {
+      const port = 39_871;
+      const url = `http://127.0.0.1:${port}/harbor-herald/feed.xml`;
+      const sourceId = (await insertSource(db.kysely, url, new Date().toISOString())).source.id;
+      const { stdout } = await run(BIN, ["fetch", "--source", String(sourceId)], {
+        env: { ...env, NEWSDESK_DEMO_PORT: String(port) },
+      });
+      assert.match(stdout, new RegExp(`source #${sourceId}: skipped: a feed of the demo newsroom`));
+      assert.match(stdout, /0 sources fetched, 0 new articles, 0 failed/);
+      const row = await db.kysely
+        .selectFrom("sources")
+        .select(["error_count", "last_error", "last_fetched_at"])
+        .where("id", "=", sourceId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(
+        { ...row, error_count: Number(row.error_count) },
+        { error_count: 0, last_error: null, last_fetched_at: null },
+        "not marked failing",
+      );
+      await db.kysely.deleteFrom("sources").where("id", "=", sourceId).execute();
+    });
+
     test("a fetch whose source fails says so once and exits with status 1", async () => {
       // A feed that went away after it was added (`add` refuses one that fails already).
       const sourceId = (await insertSource(db.kysely, `${server.url}/missing.xml`, new Date().toISOString()))
