@@ -15,6 +15,8 @@ const COMMANDS: Array<[string, () => Promise<Register>]> = [
   ["fetch", async () => (await import("./cli/fetch.ts")).registerFetch],
   ["sources", async () => (await import("./cli/sources.ts")).registerSources],
   ["edit-source", async () => (await import("./cli/edit-source.ts")).registerEditSource],
+  ["pause", async () => (await import("./cli/pause.ts")).registerPause],
+  ["resume", async () => (await import("./cli/pause.ts")).registerResume],
   ["import", async () => (await import("./cli/import.ts")).registerImport],
   ["export", async () => (await import("./cli/export.ts")).registerExport],
   ["migrate", async () => (await import("./cli/migrate.ts")).registerMigrate],

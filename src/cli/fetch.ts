@@ -57,11 +57,19 @@ export function registerFetch(program: Command): void {
         // The demo newsroom's feeds are on loopback, reachable only by the `serve --demo` that runs
         // it: fetched from here they would fail and be marked failing.
         const demo = demoOrigin(rt.config.demoPort);
-        const skipped = sources.filter((s) => originOf(s.url) === demo);
-        for (const s of skipped)
-          console.log(
-            `source #${s.id}: skipped: a feed of the demo newsroom (${demo}), which \`npm start\` (serve --demo) fetches itself`,
-          );
+        const skipped: Source[] = [];
+        for (const s of sources) {
+          if (originOf(s.url) === demo) {
+            console.log(
+              `source #${s.id}: skipped: a feed of the demo newsroom (${demo}), which \`npm start\` (serve --demo) fetches itself`,
+            );
+            skipped.push(s);
+          } else if (s.paused_at && opts.source === undefined) {
+            // Named with --source, a paused source is fetched as asked (and stays paused).
+            console.log(`source #${s.id}: skipped: paused; \`newsdesk resume ${s.id}\` resumes it`);
+            skipped.push(s);
+          }
+        }
         const bar = startProgress("fetching", sources.length - skipped.length);
         const reports = await refreshSources(
           sources.filter((s) => !skipped.includes(s)),

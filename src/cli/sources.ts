@@ -39,20 +39,22 @@ export function registerSources(program: Command): void {
             console.log(JSON.stringify({ ...shown, labels: readSourceLabels(s.labels), articles }));
             continue;
           }
-          const health = s.disabled_at
-            ? `DISABLED since ${s.disabled_at} after failing ${s.error_count} times in a row [${s.last_error_kind}] ${s.last_error}`
-            : s.last_error
-              ? `FAILING x${s.error_count} [${s.last_error_kind}] ${s.last_error}`
-              : s.last_success_at
-                ? "ok"
-                : "not fetched yet";
+          const health = s.paused_at
+            ? `PAUSED since ${s.paused_at}; \`newsdesk resume ${s.id}\` fetches it again`
+            : s.disabled_at
+              ? `DISABLED since ${s.disabled_at} after failing ${s.error_count} times in a row [${s.last_error_kind}] ${s.last_error}`
+              : s.last_error
+                ? `FAILING x${s.error_count} [${s.last_error_kind}] ${s.last_error}`
+                : s.last_success_at
+                  ? "ok"
+                  : "not fetched yet";
           const labels = describeLabels(readSourceLabels(s.labels));
           console.log(
             `#${s.id} ${s.title ?? "(untitled)"} <${s.url}>${s.category ? ` [${s.category}]` : ""}${labels ? ` (${labels})` : ""}`,
           );
           const every = s.poll_interval_minutes ? `; polled every ${s.poll_interval_minutes} min` : "";
           console.log(
-            `    ${articles} articles; last success ${s.last_success_at ?? "never"}; next fetch ${s.disabled_at ? "none (disabled)" : s.next_fetch_at}${every}${s.ignore_robots ? "; ignores robots.txt" : ""}`,
+            `    ${articles} articles; last success ${s.last_success_at ?? "never"}; next fetch ${s.paused_at ? "none (paused)" : s.disabled_at ? "none (disabled)" : s.next_fetch_at}${every}${s.ignore_robots ? "; ignores robots.txt" : ""}`,
           );
           console.log(`    ${health}`);
           if (s.websub_state) console.log(`    ${websubLine(s)}`);

@@ -24,6 +24,7 @@ function source(extra: Partial<Source> = {}): Source {
     extract_exclude: null,
     poll_interval_minutes: 30,
     disabled_at: null,
+    paused_at: null,
     error_count: 0,
     next_fetch_at: NOW.toISOString(),
     etag: null,

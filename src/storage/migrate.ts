@@ -27,6 +27,7 @@ import * as m0023 from "./migrations/0023-page-retries.ts";
 import * as m0024 from "./migrations/0024-mail-claims.ts";
 import * as m0025 from "./migrations/0025-search-word-pairs.ts";
 import * as m0026 from "./migrations/0026-search-table.ts";
+import * as m0027 from "./migrations/0027-source-pause.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -58,6 +59,7 @@ const migrations: Record<string, DialectMigration> = {
   "0024-mail-claims": m0024,
   "0025-search-word-pairs": m0025,
   "0026-search-table": m0026,
+  "0027-source-pause": m0027,
 };
 
 class StaticProvider implements MigrationProvider {

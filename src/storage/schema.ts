@@ -21,8 +21,10 @@ export interface SourcesTable {
   ignore_robots: Generated<number>;
   /** Minutes between polls, learned from the feed's publishing rate and hints; null until first success. */
   poll_interval_minutes: number | null;
-  /** When the source was disabled after failing continuously for too long; null while active. */
+  /** When the source was disabled after failing continuously for too long, or paused; null while active. */
   disabled_at: string | null;
+  /** When the operator paused it (`newsdesk pause`; disabled_at is set too); null unless paused. */
+  paused_at: string | null;
   /** Consecutive failures; reset to 0 on success. */
   error_count: number;
   next_fetch_at: string;

@@ -1,5 +1,5 @@
 /** @module Repository for sources: the feeds Newsdesk follows, and their fetch health. */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database, DisplayMode, Source, SourceLabels, WebsubState } from "./schema.ts";
 
 /**
@@ -65,7 +65,7 @@ export async function listDueSources(db: Kysely<Database>, now: string, limit: n
     .execute();
 }
 
-/** Records a successful fetch: clears the error (and any disabling), stores the feed's own title and validators. */
+/** Records a successful fetch: clears the error (and a disabling for failures, not a pause), stores the feed's own title and validators. */
 export async function markSourceFetched(
   db: Kysely<Database>,
   id: number,
@@ -87,7 +87,8 @@ export async function markSourceFetched(
       last_error: null,
       last_error_kind: null,
       error_count: 0,
-      disabled_at: null,
+      // A success re-enables a source disabled for failing, not one the operator paused meanwhile.
+      disabled_at: sql<string | null>`CASE WHEN paused_at IS NULL THEN NULL ELSE disabled_at END`,
       next_fetch_at: result.nextFetchAt,
       ...(result.pollIntervalMinutes !== undefined
         ? { poll_interval_minutes: result.pollIntervalMinutes }
@@ -270,4 +271,33 @@ export async function markSourcesDue(
     .set({ next_fetch_at: now })
     .where("url", "in", [...urls])
     .execute();
+}
+
+/**
+ * Pauses source `id` (operator's choice): nothing is fetched from it until `resumeSource`; its
+ * articles stay published. Returns false when there is no such source.
+ */
+export async function pauseSource(db: Kysely<Database>, id: number, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable("sources")
+    .set((eb) => ({
+      paused_at: eb.fn.coalesce("paused_at", eb.val(now)),
+      disabled_at: eb.fn.coalesce("disabled_at", eb.val(now)),
+    }))
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Resumes source `id`, paused or disabled after failing for too long: fetched again from now (its
+ * failure count kept until it succeeds). Returns false when there is no such source.
+ */
+export async function resumeSource(db: Kysely<Database>, id: number, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable("sources")
+    .set({ paused_at: null, disabled_at: null, next_fetch_at: now })
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

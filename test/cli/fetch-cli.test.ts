@@ -152,6 +152,26 @@ for (const { name, make } of bothDatabases) {
       await db.kysely.deleteFrom("sources").where("id", "=", sourceId).execute();
     });
 
+    test("pause stops a source being fetched until resume; sources shows it", async () => {
+      const sourceId = (
+        await insertSource(db.kysely, `${server.url}/feed.xml?paused`, new Date().toISOString())
+      ).source.id;
+      const paused = await run(BIN, ["pause", String(sourceId)], { env });
+      assert.match(paused.stdout, new RegExp(`paused source #${sourceId}`));
+      const listed = await run(BIN, ["sources"], { env });
+      assert.match(listed.stdout, new RegExp(`PAUSED since .*newsdesk resume ${sourceId}`));
+      const fetched = await run(BIN, ["fetch"], { env });
+      assert.match(fetched.stdout, new RegExp(`source #${sourceId}: skipped: paused`));
+      assert.doesNotMatch(fetched.stdout, new RegExp(`source #${sourceId}: \\d+ items`));
+      const resumed = await run(BIN, ["resume", String(sourceId)], { env });
+      assert.match(resumed.stdout, new RegExp(`resumed source #${sourceId} \\(paused\\)`));
+      const again = await run(BIN, ["fetch", "--source", String(sourceId)], { env });
+      assert.match(again.stdout, new RegExp(`source #${sourceId}: 24 items`));
+      await assert.rejects(run(BIN, ["pause", "99999"], { env }), /there is no source #99999/);
+      await db.kysely.deleteFrom("articles").where("source_id", "=", sourceId).execute();
+      await db.kysely.deleteFrom("sources").where("id", "=", sourceId).execute();
+    });
+
     test("a fetch whose source fails says so once and exits with status 1", async () => {
       // A feed that went away after it was added (`add` refuses one that fails already).
       const sourceId = (await insertSource(db.kysely, `${server.url}/missing.xml`, new Date().toISOString()))
