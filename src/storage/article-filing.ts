@@ -82,8 +82,8 @@ export async function fileArticle(
   request: FilingRequest,
   now: string,
 ): Promise<number | null> {
-  let summarize: number | null = null;
-  let summarizeAfter: number | null = null;
+  let summarizeAfterCommit: number | null = null;
+  let summarizeInside: number | null = null;
   try {
     const filed = await db.transaction().execute(async (trx) => {
       await takeWriterLocks(trx, { statements: request.statements !== undefined, clustering: true });
@@ -104,8 +104,8 @@ export async function fileArticle(
         storyId = await clusterInsertedArticle(trx, clusterCacheFor(db), filed, request.cluster, now);
         // SQLite has one writer, so no lock is held longer for it: the summary joins the filing's
         // commit (one commit's pages fewer). PostgreSQL refreshes it after, outside clustering's lock.
-        if (isPostgres(trx)) summarize = storyId;
-        else summarizeAfter = storyId;
+        if (isPostgres(trx)) summarizeAfterCommit = storyId;
+        else summarizeInside = storyId;
       } else {
         const story = await trx
           .insertInto("stories")
@@ -124,11 +124,13 @@ export async function fileArticle(
       const statements = request.statements;
       if (statements && (await stillUnread(trx, article.id, statements.of)))
         await replaceArticleStatements(trx, article.id, article.sortAt, statements.list, now);
-      if (summarizeAfter !== null) await refreshStorySummary(trx, summarizeAfter, now, clusterCacheFor(db));
+      // Should it fail, the filing rolls back with it and the minute's sweep files the article again.
+      if (summarizeInside !== null) await refreshStorySummary(trx, summarizeInside, now, clusterCacheFor(db));
       return storyId;
     });
     // After the commit, outside clustering's lock: a summary reads only what is committed.
-    if (summarize !== null) await summarizeStory(db, summarize, now, clusterCacheFor(db));
+    if (summarizeAfterCommit !== null)
+      await summarizeStory(db, summarizeAfterCommit, now, clusterCacheFor(db));
     return filed;
   } catch (err) {
     forgetClusterCache(db);

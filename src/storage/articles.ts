@@ -210,7 +210,7 @@ export async function reviseArticle(
     return true;
   });
   // A story is named and led by its representative report: its summary follows the edit, refreshed
-  // after the commit as every summary is (clustering.ts `summarizeStory`).
+  // after the commit (clustering.ts `summarizeStory`).
   if (revised && storyId !== null) await summarizeStory(db, storyId, now);
   return revised;
 }

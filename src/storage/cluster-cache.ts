@@ -1,7 +1,7 @@
 /**
  * @module What one process keeps between clustered articles so it need not read and parse the same
- * rows again: each open story's summed vectors (good while the row's version holds), reports'
- * signatures and vectors (never change once stored) and document frequencies (good until the next
+ * rows again: each open story's summed vectors and its reports' rows (good while the row's version
+ * holds, the rows while no pruning has run since), reports' signatures and vectors (never change once stored) and document frequencies (good until the next
  * batch is folded into term_stats, which always changes the document count). Every entry is checked
  * against the database's state inside the transaction, so several processes never see stale data.
  * Each part has a budget, so memory stays flat however large the corpus or the window grows.
@@ -43,6 +43,10 @@ export class Lru<K, V> {
     this.misses++;
     return undefined;
   }
+  /** The entry, if any, without counting a lookup or refreshing its recency. */
+  peek(key: K): V | undefined {
+    return this.map.get(key)?.value;
+  }
   set(key: K, value: V, weight = 1): void {
     const old = this.map.get(key);
     if (old) {
@@ -79,10 +83,13 @@ export interface StoryMember {
 export interface ClusterCache {
   /**
    * Story id -> its sums, tagged with the row state they were parsed from, and its reports' clustering
-   * rows when known: every filing into a story and every merge rewrites its row (a new tag), and only
-   * pruning deletes reports' rows, which readers filter out by filing time (storage/clustering.ts).
+   * rows when known, as of a prune epoch: every filing into a story and every merge rewrites its row (a
+   * new tag), and only a pruning, which counts itself in cluster_state.prune_epoch, deletes reports' rows.
    */
-  sums: Lru<number, { tag: string; sums: ArticleVectors; members?: readonly StoryMember[] }>;
+  sums: Lru<
+    number,
+    { tag: string; sums: ArticleVectors; members?: { epoch: number; rows: readonly StoryMember[] } }
+  >;
   signatures: Lru<number, Signature>;
   allVectors: Lru<number, Vector>;
   /** Document frequencies as of `documents` (the corpus size, which every fold changes). */

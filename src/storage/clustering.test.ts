@@ -455,10 +455,12 @@ for (const { name, make } of bothDatabases) {
         assert.equal((await rowsOf(a)).features, 1);
         assert.deepEqual((await openIds()).length, 2);
 
-        // Past a's horizon but not b's: a's rows go; the fire's open-story row stays (b was filed into it later).
+        // Past a's horizon but not b's: a's row goes; the fire's open-story row stays (b was filed into it
+        // later), and so do a's postings: the story may be posted under a term by a alone.
         await n.file(MATCH[1]!, { hours: horizon + 1 });
         await sweepAt(horizon + 1);
-        assert.deepEqual(await rowsOf(a), { features: 0, terms: 0 });
+        assert.equal((await rowsOf(a)).features, 0);
+        assert.ok((await rowsOf(a)).terms > 0, "a's postings stay with its open story");
         assert.equal((await rowsOf(b)).features, 1);
         assert.ok((await rowsOf(b)).terms > 0, "(await rowsOf(b)).terms > 0");
         assert.ok((await openIds()).includes(fire), "(await openIds()).includes(fire)");
@@ -466,6 +468,7 @@ for (const { name, make } of bothDatabases) {
         // Past b's horizon too: the fire's clustering rows are all gone.
         await n.file(MATCH[2]!, { hours: horizon + 3 });
         await sweepAt(horizon + 3);
+        assert.deepEqual(await rowsOf(a), { features: 0, terms: 0 });
         assert.deepEqual(await rowsOf(b), { features: 0, terms: 0 });
         assert.ok(!(await openIds()).includes(fire), "!(await openIds()).includes(fire)");
         // The story and its articles are kept: pruning is clustering's memory only.
@@ -486,6 +489,37 @@ for (const { name, make } of bothDatabases) {
         await n.file(FIRE_LATER[0]!, { hours: 3, filedHours: horizon + 5 });
         await sweepAt(horizon + 5);
         assert.equal(await n.storyOf("fire-4"), backlog);
+      });
+    });
+
+    test("a late report finds its story after the story's first report was pruned, and with a window under 48 hours", async () => {
+      // The first report alone is posted under the terms the story's later reports share with it.
+      await withNewsroom(make, async (n) => {
+        const horizon = WINDOW + 48;
+        const sweepAt = (hours: number) =>
+          sweepClustering({
+            db: n.db.kysely,
+            config: { storyWindowHours: WINDOW },
+            log: { warn: () => {} },
+            now: () => new Date(iso(hours)),
+          });
+        await n.file(FIRE[0]!, { hours: 0 });
+        await n.file(FIRE[1]!, { hours: 2 });
+        const fire = await n.storyOf("fire-1");
+        assert.equal(await n.storyOf("fire-2"), fire);
+        await sweepAt(horizon + 1); // fire-1's row pruned, fire-2's kept
+        await n.file(FIRE[2]!, { hours: 5, filedHours: horizon + 1 });
+        assert.equal(await n.storyOf("fire-3"), fire, "a backlog report joins the story");
+      });
+      await withNewsroom(make, async (n) => {
+        // A 12-hour window: fire-3, published 22 hours before the story's first posting, still joins it.
+        const windowHours = 12;
+        await n.file(FIRE[0]!, { hours: 25, windowHours });
+        await n.file(FIRE[1]!, { hours: 15, windowHours });
+        await n.file(FIRE[2]!, { hours: 3, windowHours });
+        const fire = await n.storyOf("fire-1");
+        assert.equal(await n.storyOf("fire-2"), fire);
+        assert.equal(await n.storyOf("fire-3"), fire);
       });
     });
 

@@ -129,9 +129,14 @@ class StoredCorpus implements Corpus {
 
 /**
  * Queues the article's terms for counting, and folds the queue into term_stats and cluster_state
- * once it holds a batch. Returns the corpus size the article is weighed against.
+ * once it holds a batch. Returns the corpus size the article is weighed against, and the prune epoch
+ * (how many prunings have deleted reports' rows).
  */
-async function countDocument(trx: Trx, articleId: number, terms: readonly string[]): Promise<number> {
+async function countDocument(
+  trx: Trx,
+  articleId: number,
+  terms: readonly string[],
+): Promise<{ documents: number; epoch: number }> {
   await trx
     .insertInto("term_pending")
     .values({ article_id: articleId, terms: JSON.stringify(terms) })
@@ -140,10 +145,14 @@ async function countDocument(trx: Trx, articleId: number, terms: readonly string
     .updateTable("cluster_state")
     .set({ pending: sql`pending + 1` })
     .where("id", "=", 1)
-    .returning(["documents", "pending"])
+    .returning(["documents", "pending", "prune_epoch"])
     .executeTakeFirstOrThrow();
   const documents = Number(state.documents);
-  return Number(state.pending) >= foldBatch(documents) ? foldPending(trx) : documents;
+  const epoch = Number(state.prune_epoch);
+  return {
+    documents: Number(state.pending) >= foldBatch(documents) ? await foldPending(trx) : documents,
+    epoch,
+  };
 }
 
 /** Counts every queued article's terms into term_stats (in term order: neighbouring pages) and empties the queue. */
@@ -196,7 +205,9 @@ async function candidateStories(
     .select(["story_id", (eb) => eb.fn.count<number>("term").distinct().as("shared"), shared.as("terms")])
     .where("term", "in", [...terms])
     .where("at", ">=", iso(atMs - hoursMs(windowHours + STORY_SPAN_HOURS)))
-    .where("at", "<=", iso(atMs + hoursMs(windowHours)))
+    // A story spans up to STORY_SPAN_HOURS: its first posting of a term may be that far after the
+    // article (a late report of it), even when the window is shorter.
+    .where("at", "<=", iso(atMs + hoursMs(Math.max(windowHours, STORY_SPAN_HOURS))))
     .groupBy("story_id")
     .orderBy("shared", "desc")
     .orderBy("story_id", "asc")
@@ -234,6 +245,7 @@ async function loadProfiles(
   atMs: number,
   windowHours: number,
   now: string,
+  epoch: number,
 ): Promise<Candidate[]> {
   if (storyIds.length === 0) return [];
   const stories = await trx
@@ -249,7 +261,8 @@ async function loadProfiles(
     const cached = cache.sums.get(Number(s.story_id));
     if (cached?.tag !== sumsTag(s)) return true;
     sumsOf.set(Number(s.story_id), cached.sums);
-    if (cached.members) membersOf.set(Number(s.story_id), cached.members);
+    // Kept while no pruning has deleted reports' rows since (one may have been this story's).
+    if (cached.members?.epoch === epoch) membersOf.set(Number(s.story_id), cached.members.rows);
     return false;
   });
   if (stale.length > 0) {
@@ -291,8 +304,8 @@ async function loadProfiles(
       if (!list) continue;
       membersOf.set(Number(s.story_id), list);
       // Kept with the sums parsed from the same row state (under the lock, nothing changed between).
-      const cached = cache.sums.get(Number(s.story_id));
-      if (cached?.tag === sumsTag(s)) cached.members = list;
+      const cached = cache.sums.peek(Number(s.story_id));
+      if (cached?.tag === sumsTag(s)) cached.members = { epoch, rows: list };
     }
   }
   const horizon = iso(Date.parse(now) - hoursMs(windowHours + STORY_SPAN_HOURS));
@@ -393,7 +406,7 @@ async function writeClusterStory(
   storyId: number,
   story: ClusterStory,
   filedAt: string,
-  members?: readonly StoryMember[],
+  members?: { epoch: number; rows: readonly StoryMember[] },
 ): Promise<void> {
   const stored = storeVectors(story.sums, STORY_SUM_TERMS);
   const values = {
@@ -430,13 +443,7 @@ async function mergeStory(
   const merged = await readClusterStory(trx, from);
   if (merged) combine(into, merged);
   await trx.updateTable("articles").set({ story_id: to }).where("story_id", "=", from).execute();
-  await trx
-    .updateTable("cluster_postings")
-    .set({ story_id: to })
-    .where("article_id", "in", (eb) =>
-      eb.selectFrom("cluster_features").select("article_id").where("story_id", "=", from),
-    )
-    .execute();
+  await trx.updateTable("cluster_postings").set({ story_id: to }).where("story_id", "=", from).execute();
   await trx.updateTable("cluster_features").set({ story_id: to }).where("story_id", "=", from).execute();
   await trx.updateTable("story_redirects").set({ to_id: to }).where("to_id", "=", from).execute();
   await trx
@@ -448,8 +455,9 @@ async function mergeStory(
 }
 
 /**
- * Drops, in one transaction, up to `batch` articles' clustering rows and `batch` closed stories' sums,
- * of those filed longer ago than any story can stay open. By the filing clock, not publication time: a
+ * Drops, in one transaction, up to `batch` articles' clustering rows and `batch` closed stories' sums
+ * and postings, of those filed longer ago than any story can stay open (a story's postings go with it,
+ * not with the report that posted them). By the filing clock, not publication time: a
  * new source's backlog of older items, which arrives after newer news, must still find its stories.
  * Under the clustering lock, so no filing reads a story's rows while they go. Returns how many rows of
  * each kind went (below `batch` for both: nothing older is left).
@@ -472,8 +480,13 @@ export async function pruneClustering(
       .execute();
     const ids = old.map((r) => Number(r.article_id));
     if (ids.length > 0) {
-      await trx.deleteFrom("cluster_postings").where("article_id", "in", ids).execute();
+      // Their postings stay with their story (it may be posted under a term by them alone).
       await trx.deleteFrom("cluster_features").where("article_id", "in", ids).execute();
+      await trx
+        .updateTable("cluster_state")
+        .set({ prune_epoch: sql`prune_epoch + 1` })
+        .where("id", "=", 1)
+        .execute();
     }
     const closed = await trx
       .selectFrom("cluster_stories")
@@ -482,14 +495,9 @@ export async function pruneClustering(
       .limit(batch)
       .execute();
     if (closed.length > 0) {
-      await trx
-        .deleteFrom("cluster_stories")
-        .where(
-          "story_id",
-          "in",
-          closed.map((r) => Number(r.story_id)),
-        )
-        .execute();
+      const storyIds = closed.map((r) => Number(r.story_id));
+      await trx.deleteFrom("cluster_postings").where("story_id", "in", storyIds).execute();
+      await trx.deleteFrom("cluster_stories").where("story_id", "in", storyIds).execute();
     }
     return { articles: ids.length, stories: closed.length };
   });
@@ -513,13 +521,22 @@ export async function clusterInsertedArticle(
   const { features, windowHours } = request;
   const atMs = Date.parse(article.at);
   const terms = [...termsOf(features)];
-  const corpus = new StoredCorpus(await countDocument(trx, article.id, terms), cache);
+  const counted = await countDocument(trx, article.id, terms);
+  const corpus = new StoredCorpus(counted.documents, cache);
   await corpus.load(trx, terms);
   // Weighted once, as the corpus stands now, and stored so: a report's vector never changes later.
   const vectors = articleVectors(features, corpus);
   const index = indexTerms(features, corpus);
   const sharing = await candidateStories(trx, index, atMs, windowHours);
-  const candidates = await loadProfiles(trx, cache, [...sharing.keys()], atMs, windowHours, now);
+  const candidates = await loadProfiles(
+    trx,
+    cache,
+    [...sharing.keys()],
+    atMs,
+    windowHours,
+    now,
+    counted.epoch,
+  );
   const decision = assignStory(
     { vectors, text: features.text, at: atMs, dated: request.dated ?? true, year: features.year },
     candidates,
@@ -563,7 +580,14 @@ export async function clusterInsertedArticle(
       : parts.every((p) => p !== undefined)
         ? [...parts.flatMap((p) => p ?? []), self]
         : undefined;
-  await writeClusterStory(trx, cache, storyId, profile, now, members);
+  await writeClusterStory(
+    trx,
+    cache,
+    storyId,
+    profile,
+    now,
+    members && { epoch: counted.epoch, rows: members },
+  );
 
   await trx
     .updateTable("articles")
@@ -657,7 +681,8 @@ export async function summarizeStory(
 
 /**
  * Stories filed into since `since` whose summary does not count their reports: a process stopped
- * between a filing's commit and its summary (the minute's sweep refreshes them).
+ * between a filing's commit and its summary, on PostgreSQL (on SQLite a filing commits its story's
+ * summary with it), or after a revision's commit (the minute's sweep refreshes them).
  */
 export async function listUnsummarizedStories(db: Kysely<Database>, since: string): Promise<number[]> {
   const rows = await db

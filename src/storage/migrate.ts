@@ -28,6 +28,7 @@ import * as m0024 from "./migrations/0024-mail-claims.ts";
 import * as m0025 from "./migrations/0025-search-word-pairs.ts";
 import * as m0026 from "./migrations/0026-search-table.ts";
 import * as m0027 from "./migrations/0027-source-pause.ts";
+import * as m0028 from "./migrations/0028-postings-by-story.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialect): Promise<void> };
 
@@ -60,6 +61,7 @@ const migrations: Record<string, DialectMigration> = {
   "0025-search-word-pairs": m0025,
   "0026-search-table": m0026,
   "0027-source-pause": m0027,
+  "0028-postings-by-story": m0028,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -117,6 +119,11 @@ async function appliedMigrations(db: Db): Promise<Set<string> | null> {
   return new Set(applied.rows.map((r) => r.name));
 }
 
+/** Applied migrations this build does not have (a newer build's), sorted. */
+function unknownMigrations(applied: ReadonlySet<string>): string[] {
+  return [...applied].filter((name) => !Object.hasOwn(migrations, name)).sort();
+}
+
 /**
  * Brings the schema up to date, or up to the migration named `target` (tests of a migration's
  * backfill use that); returns the names of the migrations it applied.
@@ -133,7 +140,7 @@ export async function migrateToLatest(db: Db, target?: string): Promise<string[]
     const names = Object.keys(migrations);
     if (applied && applied.size === names.length && names.every((name) => applied.has(name))) return [];
     // One this build does not know was applied by a newer build, whose tables this one would misread.
-    const unknown = [...(applied ?? [])].filter((name) => !names.includes(name)).sort();
+    const unknown = unknownMigrations(applied ?? new Set());
     if (unknown.length > 0)
       throw new Error(
         `storage: this database was upgraded by a newer Newsdesk (migration ${unknown.join(", ")}, which this version does not have); run that version or a later one, or restore a backup taken before the upgrade`,
@@ -157,6 +164,6 @@ export async function schemaStatus(db: Db): Promise<{ pending: string[]; unknown
   const applied = (await appliedMigrations(db)) ?? new Set<string>();
   return {
     pending: names.filter((n) => !applied.has(n)),
-    unknown: [...applied].filter((n) => !names.includes(n)),
+    unknown: unknownMigrations(applied),
   };
 }

@@ -284,6 +284,8 @@ export interface ClusterStateTable {
   documents: number;
   /** Articles whose terms wait in term_pending (migration 0014). */
   pending: Generated<number>;
+  /** Prunings that deleted reports' clustering rows (migration 0028): cached report lists older than one are read again. */
+  prune_epoch: Generated<number>;
 }
 
 /** A topic of an article (a feed category), with the article's sort_at for newest-first topic pages. */

@@ -61,6 +61,9 @@ function* segments(text: string, lang: string): Iterable<Segment> {
 
 const LATIN_WITH_MARKS = /^[\p{Script=Latin}\p{M}\d.'’-]+$/u;
 
+/** Plain ASCII letters and digits: a word normalization leaves as it is but for the case. */
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
 /** One word as clustering compares it: outlets spell names with and without accents ("Núria", "Nuria"). */
 export function normalizeWord(word: string): string {
   // Most words are plain ASCII letters and digits, which none of the steps below change but the case.
@@ -72,8 +75,6 @@ export function normalizeWord(word: string): string {
   if (/\d/.test(w)) w = w.replace(/(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)/gu, "");
   return w;
 }
-
-const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
 /** The word tokens of `text`, in order. */
 export function tokenize(text: string, lang = "en"): Token[] {
