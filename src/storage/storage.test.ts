@@ -65,6 +65,8 @@ for (const { name, make } of bothDatabases) {
         "0024-mail-claims",
         "0025-search-word-pairs",
         "0026-search-table",
+        "0027-source-pause",
+        "0028-postings-by-story",
       ]);
     });
     after(async () => {
