@@ -192,13 +192,13 @@ function elsewhere(el: Element): boolean {
  * Of the candidates, those in this article: inside the <article> (or Article microdata) that holds
  * the page's headline when there is one, else outside asides, footers, teasers and comments.
  */
-function inArticleOf(doc: Document): (els: Element[]) => Element[] {
+function inArticleOf(doc: Document, title: string | null): (els: Element[]) => Element[] {
   let box: Element | null | undefined;
   return (els) => {
     if (els.length === 0) return els;
     if (box === undefined) {
       box = null;
-      const h1 = selectOne("h1", doc);
+      const h1 = headlineHeading(doc, title);
       for (let p = h1?.parent ?? null; p && p.type === "tag"; p = p.parent) {
         const el = p as Element;
         if (el.name === "article" || /Article|BlogPosting/.test(el.attribs.itemtype ?? "")) {
@@ -298,6 +298,16 @@ function dayInUrl(url: string): string | null {
   return parseFeedDate(`${m[1]}-${m[2]?.padStart(2, "0")}-${m[3]?.padStart(2, "0")}`);
 }
 
+/** The heading that shows the headline (an h2 or h4 on pages without one in an h1), else the first h1. */
+function headlineHeading(doc: Document, title: string | null): Element | null {
+  const shown = title ? norm(title) : null;
+  return (
+    (shown
+      ? selectAll("h1, h2, h3, h4", doc).find((h) => norm(textOf(h)) === shown && placeOf(h) !== "furniture")
+      : undefined) ?? selectOne("h1", doc)
+  );
+}
+
 /** Elements looked at after the headline for a dateline: the article's header, not its body. */
 const HEADLINE_NEIGHBOURHOOD = 40;
 
@@ -307,12 +317,7 @@ const HEADLINE_NEIGHBOURHOOD = 40;
  * A line saying "updated" is not the publication.
  */
 function dateNearHeadline(doc: Document, usDates: boolean, title: string | null): string | null {
-  // The heading that shows the headline (an h2 or h4 on pages without one in an h1), else the first h1.
-  const shown = title ? norm(title) : null;
-  const heading =
-    (shown
-      ? selectAll("h1, h2, h3, h4", doc).find((h) => norm(textOf(h)) === shown && placeOf(h) !== "furniture")
-      : undefined) ?? selectOne("h1", doc);
+  const heading = headlineHeading(doc, title);
   if (!heading) return null;
   const all = selectAll("*", doc);
   const at = all.indexOf(heading);
@@ -681,7 +686,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
 
   const outlet = siteName ?? titleSuffix(docTitle, title);
   const keys = outletKeys(outlet, url, true);
-  const inArticle = inArticleOf(doc);
+  const inArticle = inArticleOf(doc, title);
   // Where pages credit authors, most reliable first; read lazily (the visible line walks the page).
   const credits: Array<() => string | null> = [
     () => jsonLdNames(ld?.author).join(", ") || null,

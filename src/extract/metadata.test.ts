@@ -1,0 +1,30 @@
+/** @module Article metadata (headline, bylines, dates) on small pages that each exercise one rule. */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { extractArticle } from "./extract-article.ts";
+import { articleOrNull } from "./types.ts";
+
+const PARAS = [
+  "The harbour authority said on Monday that the new ferry terminal would open in March, two months later than planned.",
+  "Engineers found that the foundations needed more work after a survey of the seabed, the authority's director said.",
+  "Passengers will keep using the temporary pier until then, with extra sailings at peak times, according to the operator.",
+]
+  .map((p) => `<p>${p}</p>`)
+  .join("");
+
+const extract = (html: string, url = "https://hafen.test/2026/ferry") => {
+  const a = articleOrNull(extractArticle(html, url));
+  assert.ok(a);
+  return a;
+};
+
+test("credits are looked for in the <article> that holds the heading showing the headline, not the first h1's", () => {
+  const boxes = Array.from(
+    { length: 14 },
+    () => `<div class="author-list"><a href="/a">Alle Autoren</a></div>`,
+  ).join("");
+  const html = `<html><head><title>Ferry terminal delayed | Hafenblatt</title></head><body>
+<div class="stage"><h1>Thema – Verkehr</h1>${boxes}</div>
+<article><h1>Ferry terminal delayed</h1><div class="author">Interview: Julia Beispiel</div>${PARAS}</article></body></html>`;
+  assert.deepEqual(extract(html).bylines, ["Julia Beispiel"]);
+});
