@@ -28,3 +28,20 @@ test("credits are looked for in the <article> that holds the heading showing the
 <article><h1>Ferry terminal delayed</h1><div class="author">Interview: Julia Beispiel</div>${PARAS}</article></body></html>`;
   assert.deepEqual(extract(html).bylines, ["Julia Beispiel"]);
 });
+
+test("an h1 that links to the site's home or a section above the page names the site, not the article", () => {
+  const page = (
+    h1: string,
+  ) => `<html><head><title>Harbour Blog » Blog Archive » Ferry terminal delayed</title></head><body>
+<div id="page"><h1>${h1}</h1><div class="post"><h2>Ferry terminal delayed</h2>${PARAS}</div></div></body></html>`;
+  const archived = "https://archive.test/web/2014/http://harbour.test/2013/08/07/ferry/";
+  assert.equal(
+    extract(page(`<a href="https://archive.test/web/2014/http://harbour.test/">Harbour Blog</a>`), archived)
+      .title,
+    "Ferry terminal delayed",
+  );
+  assert.equal(
+    extract(page(`<a href="/news/">Harbour Blog</a>`), "https://harbour.test/news/ferry-delayed").title,
+    "Ferry terminal delayed",
+  );
+});

@@ -583,9 +583,23 @@ function headingText(h: Element): string {
   return barred.length > 1 ? barred.reduce((a, b) => (b.length > a.length ? b : a)) : text;
 }
 
+/**
+ * Whether a link goes to the site's home or a section above the page ("/", "https://site/", an archived
+ * copy's "https://archive/.../http://site/"): a heading that is such a link names the site or section.
+ */
+function linksAbove(href: string, url: string): boolean {
+  if (/^(\/|https?:\/\/[^/]+\/?)$/.test(href)) return true;
+  const target = absoluteUrl(href, url);
+  if (!target) return false;
+  const page = url.replace(/[?#].*$/, "");
+  const up = target.replace(/[?#].*$/, "");
+  return up.endsWith("/") && up.length < page.length && page.startsWith(up);
+}
+
 /** The page's h1 headings that can be an article's headline: not the logo, not hidden, not in the header or navigation. */
 function headlineCandidates(
   doc: Document,
+  url: string,
   keys: readonly string[],
   tag: "h1" | "h2" = "h1",
 ): Array<{ text: string; inContent: boolean }> {
@@ -596,8 +610,7 @@ function headlineCandidates(
     const place = placeOf(h1);
     if (place === "furniture") continue;
     const link = selectOne("a[href]", h1);
-    if (link && /^(\/|https?:\/\/[^/]+\/?)$/.test(link.attribs.href ?? "") && textOf(link) === textOf(h1))
-      continue;
+    if (link && textOf(link) === textOf(h1) && linksAbove(link.attribs.href ?? "", url)) continue;
     const text = headingText(h1);
     if (!text || text.length > 300 || keys.includes(squash(text))) continue;
     out.push({ text, inContent: place === "content" });
@@ -665,7 +678,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const siteName =
     metaContent(doc, "og:site_name", "application-name") ?? jsonLdNames(ld?.publisher)[0] ?? null;
   const headingKeys = outletKeys(metaContent(doc, "og:site_name", "application-name"), url);
-  const h1s = headlineCandidates(doc, headingKeys);
+  const h1s = headlineCandidates(doc, url, headingKeys);
   const docTitle = textOf(selectOne("title", doc)) || null;
   const rawTitle =
     (typeof ld?.headline === "string" ? ld.headline : null) ??
@@ -680,7 +693,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     h1s,
     siteName,
     outletKeys(siteName, url),
-    () => headlineCandidates(doc, headingKeys, "h2"),
+    () => headlineCandidates(doc, url, headingKeys, "h2"),
     otherTitles,
   );
 
