@@ -45,3 +45,10 @@ test("an h1 that links to the site's home or a section above the page names the 
     "Ferry terminal delayed",
   );
 });
+
+test("Drupal's 'submitted' line gives the day of publication", () => {
+  const html = `<html><head><title>Ferry terminal delayed</title></head><body><div class="node">
+<h1>Ferry terminal delayed</h1>${PARAS}<p>${"The operator said the timetable would be published later. ".repeat(5)}</p><div class="submitted">Gespeichert von <span class="username">rasos</span> am 24. Juli 2017 - 18:55</div>
+</div></body></html>`;
+  assert.equal(extract(html, "https://hafen.test/node/12").published, "2017-07-24T00:00:00.000Z");
+});

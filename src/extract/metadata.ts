@@ -248,7 +248,7 @@ function visibleByline(doc: Document, accept: (line: string) => boolean = () => 
 }
 
 const DATE_CLASS =
-  /(^|[\s_-])(date|dateline|time|timestamp|posted|published|pubdate|storydate|created)($|[\s_-])/i;
+  /(^|[\s_-])(date|dateline|time|timestamp|posted|published|pubdate|storydate|created|submitted)($|[\s_-])/i;
 /** Only visible dates that name their zone are trusted; a bare local time would be read in the server's zone. */
 const HAS_ZONE = /(\b(GMT|UTC|Z|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2}\s*$)/;
 
