@@ -52,3 +52,12 @@ test("Drupal's 'submitted' line gives the day of publication", () => {
 </div></body></html>`;
   assert.equal(extract(html, "https://hafen.test/node/12").published, "2017-07-24T00:00:00.000Z");
 });
+
+test("a credit line that carries its date gives the day when nothing else dates the page", () => {
+  const html = `<html><head><title>Ferry terminal delayed</title></head><body><div class="content">
+<h1>Ferry terminal delayed</h1><p>${"The operator said the timetable would be published later. ".repeat(5)}</p>
+<h2>Harbour <span class="small">06.11.2023 13:30 von Olga</span></h2>${PARAS}</div></body></html>`;
+  const a = extract(html, "https://hafen.test/ferry");
+  assert.equal(a.published, "2023-11-06T00:00:00.000Z");
+  assert.deepEqual(a.bylines, ["Olga"]);
+});

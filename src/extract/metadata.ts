@@ -774,9 +774,15 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
       () => dated(publishedTime(doc), undefined, zone),
       () => dated(visibleDate(doc, usDates), false),
       () => dated(dateNearHeadline(doc, usDates, title), false),
+      // A credit line that carries its date ("06.11.2023 13:30 von Olga", "Posted on May 2, 2021 by ...").
+      () =>
+        dated(
+          dayInText(visibleByline(doc, (line) => dayInText(line, usDates) !== null) ?? "", usDates),
+          false,
+        ),
       () => dated(dayInUrl(url), false),
     ],
-    3,
+    4,
   );
 
   // The page's timed statements of publication, one per element: they outvote a source off by a zone.
