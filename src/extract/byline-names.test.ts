@@ -20,3 +20,10 @@ test("a date or a 'posted' label before the credit is cut, and such a line is a 
   assert.ok(isCreditLine("06.11.2023 13:30 von Olga"));
   assert.ok(!isCreditLine("Copyright © 2020 HR Innovation – Designed by ZThemes Studio"));
 });
+
+test("a CMS account named for its role is no person", () => {
+  for (const account of ["wordpressadmin", "sv_team", "KB_Redaktion", "Admin", "webmaster"])
+    assert.equal(cleanByline(account, []), null, account);
+  assert.equal(cleanByline("rasos", []), "rasos");
+  assert.equal(cleanByline("Jane Adminton", []), "Jane Adminton");
+});

@@ -49,6 +49,8 @@ const INTERFACE =
 /** A word a name's remainder may not be alone: an article, a generic word left after the outlet's name. */
 const GENERIC_WORD =
   /^(die|der|das|the|la|le|el|il|los|les|online|news|staff|team|redaktion|desk|magazin|magazine)$/i;
+/** A CMS account named for its role, not a person: "admin", "wordpressadmin", "sv_team", "KB_Redaktion", "webmaster". */
+const ROLE_ACCOUNT = /^[\p{L}\d]*[_.-]?(admin|administrator|webmaster|team|redaktion|editors?|staff)$/iu;
 /** A preposition or a weekday left dangling after a date was cut ("R. R. am", "Lisa Petrich Mi"). */
 const DANGLING =
   /\s+(am|on|le|el|il|em|op|um|at|dne|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)\.?$/i;
@@ -172,7 +174,8 @@ function personOf(part: string, keys: readonly string[]): string | null {
   p = p.replace(/\s*\([^)]*\)?\s*$/, "").trim();
   while (ROLE.test(p)) p = p.replace(ROLE, "");
   p = p.replace(BYLINE_PREFIX, "").replace(JOB_TITLE, "").replace(DANGLING, "").trim();
-  if (!p || /:$/.test(p) || INTERFACE.test(p) || DOMAIN.test(p) || !nameShaped(p)) return null;
+  if (!p || /:$/.test(p) || INTERFACE.test(p) || DOMAIN.test(p) || ROLE_ACCOUNT.test(p) || !nameShaped(p))
+    return null;
   const named = withoutOutlet(p, keys);
   if (!named || ORGANISATION.test(named.replace(OUTLET_PREPOSITION, ""))) return null;
   return named;
