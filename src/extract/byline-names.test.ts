@@ -27,3 +27,9 @@ test("a CMS account named for its role is no person", () => {
   assert.equal(cleanByline("rasos", []), "rasos");
   assert.equal(cleanByline("Jane Adminton", []), "Jane Adminton");
 });
+
+test("'Redaktion X' is the desk of X; only 'Redaktion:' labels a person", () => {
+  assert.equal(cleanByline("von Redaktion MSM 3rd August 2017", []), null);
+  assert.equal(cleanByline("Redaktion Polizeiticker Schweiz", []), null);
+  assert.equal(cleanByline("Redaktion: Eberhard Fuhr (Pressesprecher)", []), "Eberhard Fuhr");
+});

@@ -36,7 +36,7 @@ const JOB_TITLE =
   /\s+(staff writer|senior writer|staff reporter|reporter|correspondent|editor|contributor|columnist|redakteur(in)?|korrespondent(in)?|alle artikel|all posts|all articles)$/i;
 /** A label before the name ("Interview: X", "Text: X", "Author X", "Artikel von: X"). */
 const LABEL =
-  /^(text|texto|interview|author|autor(in)?|autoren|artikel von|beitrag von|written by|posted by|geschrieben von|verfasst von|redaktion|escrito por|publié par|publicado por|pubblicato da)\s*(und\s+\p{L}+\s*)?(:\s*|\s+)/iu;
+  /^((text|texto|interview|author|autor(in)?|autoren|artikel von|beitrag von|written by|posted by|geschrieben von|verfasst von|escrito por|publié par|publicado por|pubblicato da)\s*(und\s+\p{L}+\s*)?(:\s*|\s+)|redaktion\s*:\s*)/iu;
 /** A credit that is not for writing: a photographer, a translator. */
 const NOT_WRITING =
   /^(fotos?|photos?|bilder?|images?|illustrations?|grafik|übersetzung|translation|translated by)\b/i;
