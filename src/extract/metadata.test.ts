@@ -61,3 +61,11 @@ test("a credit line that carries its date gives the day when nothing else dates 
   assert.equal(a.published, "2023-11-06T00:00:00.000Z");
   assert.deepEqual(a.bylines, ["Olga"]);
 });
+
+test("a user name shown as the link to its profile in an author box is the byline", () => {
+  const page = (href: string) => `<html><head><title>Ferry terminal delayed</title></head><body><article>
+<h1>Ferry terminal delayed</h1><div id="meta"><span class="author"><a href="${href}"><img src="/u.gif"> Lars</a></span></div>${PARAS}</article></body></html>`;
+  assert.deepEqual(extract(page("/user,profile,30,lars.html")).bylines, ["Lars"]);
+  assert.deepEqual(extract(page("https://forum.test/@lars")).bylines, ["Lars"]);
+  assert.deepEqual(extract(page("/tag/lars")).bylines, []);
+});

@@ -166,6 +166,9 @@ function shortText(els: Element[]): string | null {
 
 /** Elements that hold an author's name by their class, on most sites. */
 const AUTHOR_CLASSES = '.byline, [class*="author"], [class*="byline"]';
+/** The address of a user's profile page on a site: "/user/...", "/profile/12", "/members/...", "/@handle". */
+const PROFILE_LINK =
+  /(^|\/|[,_-])(users?|profiles?|members?|benutzer|mitglied(er)?)([/,_.-]|$)|\/@[\w.-]+\/?$/i;
 /** Elements with such a class looked at, in page order: the article's byline comes early. */
 const AUTHOR_CLASS_TRIES = 12;
 /** Where other articles' teasers and authors sit: not this article's credits. */
@@ -725,6 +728,21 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     () => visibleByline(doc, (line) => cleanByline(line, keys) !== null),
     // Links to the writers' own pages on this site ("/author/jane-doe/"), when nothing else credits anyone.
     () => authorLinkNames(doc, url, inArticle).join(", ") || null,
+    // A user name shown as the link to its profile in an author box ("/user,profile,30,lars.html", "/@handle").
+    () => {
+      for (const box of inArticle(selectAll(AUTHOR_CLASSES, doc)).slice(0, AUTHOR_CLASS_TRIES)) {
+        for (const a of selectAll("a[href]", box)) {
+          const name = textOf(a);
+          if (
+            name &&
+            PROFILE_LINK.test((a.attribs.href ?? "").replace(/[?#].*$/, "")) &&
+            cleanByline(name, keys) !== null
+          )
+            return name;
+        }
+      }
+      return null;
+    },
   ];
   const read: Array<string | null> = [];
   const scanned: Array<string | null> = [];
