@@ -69,3 +69,14 @@ test("a user name shown as the link to its profile in an author box is the bylin
   assert.deepEqual(extract(page("https://forum.test/@lars")).bylines, ["Lars"]);
   assert.deepEqual(extract(page("/tag/lars")).bylines, []);
 });
+
+test("a writer's own account (its author page spells exactly the name) counts even when it echoes the site's name, unless it is that name", () => {
+  const page = (site: string, user: string) => `<html><head><title>Ferry terminal delayed | ${site}</title>
+<meta property="og:site_name" content="${site}"></head><body><article><h1>Ferry terminal delayed</h1>
+<p class="meta">von <a href="https://gnaddrig.test/author/${user}/" rel="author">${user}</a></p>${PARAS}</article></body></html>`;
+  assert.deepEqual(
+    extract(page("gnaddrig ad libitum", "gnaddrig"), "https://gnaddrig.test/2020/01/x/").bylines,
+    ["gnaddrig"],
+  );
+  assert.deepEqual(extract(page("Gnaddrig", "gnaddrig"), "https://gnaddrig.test/2020/01/x/").bylines, []);
+});

@@ -4,7 +4,7 @@ import { prevElementSibling } from "domutils";
 import { decodeHTML } from "entities";
 import { parseFeedDate } from "../util/dates.ts";
 import { agencyIn } from "./agency.ts";
-import { authorLinkNames } from "./author-links.ts";
+import { authorLinks } from "./author-links.ts";
 import { bylineParts, cleanByline, isCreditLine, outletKeys, splitBylines, squash } from "./byline-names.ts";
 import { agreedInstant } from "./date-votes.ts";
 import { dayInText } from "./day-text.ts";
@@ -727,7 +727,12 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     // The first "By ..." line that names a person (not "by Wire Services").
     () => visibleByline(doc, (line) => cleanByline(line, keys) !== null),
     // Links to the writers' own pages on this site ("/author/jane-doe/"), when nothing else credits anyone.
-    () => authorLinkNames(doc, url, inArticle).join(", ") || null,
+    () => {
+      const links = authorLinks(doc, url, inArticle);
+      // The writers' own accounts ("/author/gnaddrig/"): their names count even when they echo the site's.
+      accounts = links.length > 0 && links.every((l) => l.account);
+      return links.map((l) => l.name).join(", ") || null;
+    },
     // A user name shown as the link to its profile in an author box ("/user,profile,30,lars.html", "/@handle").
     () => {
       for (const box of inArticle(selectAll(AUTHOR_CLASSES, doc)).slice(0, AUTHOR_CLASS_TRIES)) {
@@ -745,12 +750,16 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     },
   ];
   const read: Array<string | null> = [];
+  let accounts = false;
   const scanned: Array<string | null> = [];
   let declared: string | null = null;
   for (const credit of credits) {
     const line = credit();
     read.push(line);
-    declared = cleanByline(line, keys);
+    declared = cleanByline(line, accounts ? [] : keys);
+    // An account that is the site's own name ("stylegart" on Stylegart) is the outlet's, not a person's.
+    if (accounts && declared && outlet && squash(declared) === squash(outlet)) declared = null;
+    accounts = false;
     if (declared) break;
   }
   // An agency credited where the authors are ("Jane Doe, AP"; "AFP" alone).
