@@ -33,3 +33,11 @@ test("'Redaktion X' is the desk of X; only 'Redaktion:' labels a person", () => 
   assert.equal(cleanByline("Redaktion Polizeiticker Schweiz", []), null);
   assert.equal(cleanByline("Redaktion: Eberhard Fuhr (Pressesprecher)", []), "Eberhard Fuhr");
 });
+
+test("the outlet a writer wrote for is cut after the name", () => {
+  assert.equal(
+    cleanByline("By Glen Owen And Brendan Carlin For The Mail On Sunday", []),
+    "Glen Owen, Brendan Carlin",
+  );
+  assert.equal(cleanByline("By Tom Pyman for MailOnline", []), "Tom Pyman");
+});

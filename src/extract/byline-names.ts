@@ -51,6 +51,8 @@ const GENERIC_WORD =
   /^(die|der|das|the|la|le|el|il|los|les|online|news|staff|team|redaktion|desk|magazin|magazine)$/i;
 /** A CMS account named for its role, not a person: "admin", "wordpressadmin", "sv_team", "KB_Redaktion", "webmaster". */
 const ROLE_ACCOUNT = /^[\p{L}\d]*[_.-]?(admin|administrator|webmaster|team|redaktion|editors?|staff)$/iu;
+/** "... for The Mail On Sunday", "... for MailOnline": who a writer wrote this for, after the name. */
+const FOR_OUTLET = /(?<=\p{L}\s+\p{L}+)\s+[Ff]or\s+([Tt]he\s+)?\p{Lu}.*$/u;
 /** A preposition or a weekday left dangling after a date was cut ("R. R. am", "Lisa Petrich Mi"). */
 const DANGLING =
   /\s+(am|on|le|el|il|em|op|um|at|dne|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)\.?$/i;
@@ -174,6 +176,8 @@ function personOf(part: string, keys: readonly string[]): string | null {
   p = p.replace(/\s*\([^)]*\)?\s*$/, "").trim();
   while (ROLE.test(p)) p = p.replace(ROLE, "");
   p = p.replace(BYLINE_PREFIX, "").replace(JOB_TITLE, "").replace(DANGLING, "").trim();
+  // "Brendan Carlin For The Mail On Sunday", "Tom Pyman for MailOnline": the outlet written for is not the name.
+  p = p.replace(FOR_OUTLET, "");
   if (!p || /:$/.test(p) || INTERFACE.test(p) || DOMAIN.test(p) || ROLE_ACCOUNT.test(p) || !nameShaped(p))
     return null;
   const named = withoutOutlet(p, keys);
