@@ -80,3 +80,25 @@ test("a writer's own account (its author page spells exactly the name) counts ev
   );
   assert.deepEqual(extract(page("Gnaddrig", "gnaddrig"), "https://gnaddrig.test/2020/01/x/").bylines, []);
 });
+
+test("an h1 that ends the breadcrumb trail gives way to the article's h2 headline", () => {
+  const declared = "Lockdown to be extended by four weeks";
+  const page = (trail: string) => `<html><head><title>${declared}</title></head><body>${trail}
+<div class="header"><h2 class="kicker">Shut for longer?</h2><h2 class="headline-text">Report: states plan four more weeks of lockdown</h2></div>${PARAS}</body></html>`;
+  assert.equal(
+    extract(
+      page(
+        `<div class="breadcrumbs"><a href="/">Home</a> &gt; <a href="/news">news</a> &gt; <h1>${declared}</h1></div>`,
+      ),
+    ).title,
+    "Report: states plan four more weeks of lockdown",
+  );
+  assert.equal(
+    extract(
+      page(
+        `<ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><h1>${declared}</h1></li></ul>`,
+      ),
+    ).title,
+    "Report: states plan four more weeks of lockdown",
+  );
+});

@@ -599,12 +599,37 @@ function linksAbove(href: string, url: string): boolean {
   return up.endsWith("/") && up.length < page.length && page.startsWith(up);
 }
 
+/**
+ * Whether a heading is the last step of a breadcrumb trail ("RTL > news > Headline", a list of section
+ * links ending in the headline): an element named "breadcrumb" around it, or a list item after links.
+ */
+function inTrail(h: Element): boolean {
+  let p: Element | null = h;
+  for (let i = 0; i < 4 && p && p.type === "tag"; i++, p = p.parent as Element | null) {
+    if (/breadcrumb/i.test(`${p.attribs.class ?? ""} ${p.attribs.id ?? ""}`)) return true;
+    if (p.name === "li") {
+      const list = p.parent as Element | null;
+      const items = list
+        ? list.children.filter((c): c is Element => c.type === "tag" && c.name === "li")
+        : [];
+      return (
+        items.length >= 3 &&
+        items.indexOf(p) === items.length - 1 &&
+        items.slice(0, -1).every((li) => selectOne("a[href]", li) !== null)
+      );
+    }
+  }
+  return false;
+}
+
 /** The page's h1 headings that can be an article's headline: not the logo, not hidden, not in the header or navigation. */
 function headlineCandidates(
   doc: Document,
   url: string,
   keys: readonly string[],
   tag: "h1" | "h2" = "h1",
+  /** Headings skipped for sitting in a breadcrumb trail, for the caller to know the page had them. */
+  trail: Element[] = [],
 ): Array<{ text: string; inContent: boolean }> {
   const out: Array<{ text: string; inContent: boolean }> = [];
   for (const h1 of selectAll(tag, doc)) {
@@ -612,6 +637,10 @@ function headlineCandidates(
     if (SITE_HEADING.test(names) || HIDDEN_HEADING.test(names)) continue;
     const place = placeOf(h1);
     if (place === "furniture") continue;
+    if (inTrail(h1)) {
+      trail.push(h1);
+      continue;
+    }
     const link = selectOne("a[href]", h1);
     if (link && textOf(link) === textOf(h1) && linksAbove(link.attribs.href ?? "", url)) continue;
     const text = headingText(h1);
@@ -681,7 +710,10 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const siteName =
     metaContent(doc, "og:site_name", "application-name") ?? jsonLdNames(ld?.publisher)[0] ?? null;
   const headingKeys = outletKeys(metaContent(doc, "og:site_name", "application-name"), url);
-  const h1s = headlineCandidates(doc, url, headingKeys);
+  const trail: Element[] = [];
+  const h1s0 = headlineCandidates(doc, url, headingKeys, "h1", trail);
+  // A page whose h1 is only the end of its breadcrumb trail shows its headline in an h2 of the article.
+  const h1s = h1s0.length === 0 && trail.length > 0 ? headlineCandidates(doc, url, headingKeys, "h2") : h1s0;
   const docTitle = textOf(selectOne("title", doc)) || null;
   const rawTitle =
     (typeof ld?.headline === "string" ? ld.headline : null) ??
