@@ -102,3 +102,20 @@ test("an h1 that ends the breadcrumb trail gives way to the article's h2 headlin
     "Report: states plan four more weeks of lockdown",
   );
 });
+
+test("the one post title marked 'entry-title' that a declared title holds is the headline, over an h1 naming the blog", () => {
+  const html = `<html><head><title>Harbour Lyrics: Ferry Song - The Deckhands (2011)</title></head><body>
+<div id="header"><h1 class="title">Harbour Lyrics</h1></div><div class="post hentry">
+<h3 class="post-title entry-title">Ferry Song - The Deckhands (2011)</h3>${PARAS}</div></body></html>`;
+  assert.equal(
+    extract(html, "https://lyrics.test/2011/07/ferry.html").title,
+    "Ferry Song - The Deckhands (2011)",
+  );
+});
+
+test("an event's own dates by the headline (schema.org Event microdata) do not date the page", () => {
+  const html = `<html><head><title>Historic market</title></head><body><div class="post">
+<h2>Historic market</h2><div itemscope itemtype="http://schema.org/Event"><p>Begins: 13. Mai 2012 11:00</p></div>
+${PARAS}</div></body></html>`;
+  assert.equal(extract(html, "https://castle.test/events/market").published, null);
+});

@@ -335,10 +335,19 @@ function dateNearHeadline(doc: Document, usDates: boolean, title: string | null)
     const short = shortTextOf(el, 100);
     if (!short || el.children.some((c) => c.type === "tag" && textOf(c) === short)) continue;
     if (/updated|aktualisiert|mis à jour|actualizado|aggiornato|geändert|stand/i.test(short)) continue;
+    // An event's own dates (schema.org Event microdata: when it begins and ends) are not the page's.
+    if (inEvent(el)) continue;
     const day = dayInText(short, usDates);
     if (day) return day;
   }
   return null;
+}
+
+/** Whether `el` sits in schema.org Event microdata, whose dates say when the event happens. */
+function inEvent(el: Element): boolean {
+  for (let p: Element | null = el; p && p.type === "tag"; p = p.parent as Element | null)
+    if (/schema\.org\/\w*Event\b/.test(p.attribs.itemtype ?? "")) return true;
+  return false;
 }
 
 /** A line that says when it was posted: "Posted on September 14th, 2026 by ...". */
@@ -650,6 +659,23 @@ function headlineCandidates(
   return out;
 }
 
+/**
+ * The post's title as the hAtom microformat marks it (class "entry-title": WordPress, Blogger and most
+ * blog themes), when the page has exactly one and a declared title holds it whole ("Blog Name: Post
+ * Title", "Post Title › Site"): on such pages an h1 is often the blog's name.
+ */
+function entryTitle(doc: Document, declared: ReadonlyArray<string | null>): string | null {
+  const marked = selectAll(".entry-title", doc).filter((e) => /^h[1-4]$/.test(e.name));
+  const el = marked.length === 1 ? marked[0] : undefined;
+  if (!el || placeOf(el) === "furniture") return null;
+  const text = headingText(el);
+  const t = norm(text);
+  if (t.length < 3) return null;
+  return declared.some((d) => d && norm(/&[#a-z\d]+;/i.test(d) ? decodeHTML(d) : d).includes(t))
+    ? text
+    : null;
+}
+
 /** Share of `a`'s words (three letters or more) found in `b`. */
 function overlap(a: string, b: string): number {
   const words = (s: string) =>
@@ -723,14 +749,16 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const otherTitles = [metaContent(doc, "og:title", "twitter:title"), docTitle].flatMap((t) =>
     t && t !== rawTitle ? [cleanTitle(/&[#a-z\d]+;/i.test(t) ? decodeHTML(t) : t, siteName)] : [],
   );
-  const title = chooseTitle(
-    declared0,
-    h1s,
-    siteName,
-    outletKeys(siteName, url),
-    () => headlineCandidates(doc, url, headingKeys, "h2"),
-    otherTitles,
-  );
+  const title =
+    entryTitle(doc, [declared0, ...otherTitles, docTitle]) ??
+    chooseTitle(
+      declared0,
+      h1s,
+      siteName,
+      outletKeys(siteName, url),
+      () => headlineCandidates(doc, url, headingKeys, "h2"),
+      otherTitles,
+    );
 
   const outlet = siteName ?? titleSuffix(docTitle, title);
   const keys = outletKeys(outlet, url, true);
