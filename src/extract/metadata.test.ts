@@ -119,3 +119,15 @@ test("an event's own dates by the headline (schema.org Event microdata) do not d
 ${PARAS}</div></body></html>`;
   assert.equal(extract(html, "https://castle.test/events/market").published, null);
 });
+
+test("the text's first paragraph opening with a dateline dates the page", () => {
+  const long =
+    "Harbour officials met on Monday to discuss the delays at the new terminal, which has been under construction for three years and has cost far more than planned, the report by the port authority and the city council says.";
+  const page = (
+    opening: string,
+  ) => `<html><head><title>Ferry terminal delayed</title></head><body><div class="c">
+<h1>Ferry terminal delayed</h1><p>Von Claudia Beispiel</p><p>${opening} ${long}</p>${PARAS}</div></body></html>`;
+  assert.equal(extract(page("27.1.2022 -")).published, "2022-01-27T00:00:00.000Z");
+  assert.equal(extract(page("(21. November 2022)")).published, "2022-11-21T00:00:00.000Z");
+  assert.equal(extract(page("In 2022 -")).published, null);
+});

@@ -340,8 +340,17 @@ function dateNearHeadline(doc: Document, usDates: boolean, title: string | null)
     const day = dayInText(short, usDates);
     if (day) return day;
   }
+  // The text's first paragraph opening with its dateline ("27.1.2022 - ...", "(21. November 2022) ...").
+  const first = stop >= 0 ? after[stop] : undefined;
+  if (first?.name === "p") {
+    const m = DATELINE_OPENING.exec(textOf(first).slice(0, 60));
+    if (m?.[1] && /\d/.test(m[1])) return dayInText(m[1], usDates);
+  }
   return null;
 }
+
+/** A dateline that opens a paragraph: a short place-and-date part closed by a dash, a bracket or a colon. */
+const DATELINE_OPENING = /^\(?([^()–—:-]{6,45}?)(?:\)\s*|\s+[-–—]\s+|:\s+)/;
 
 /** Whether `el` sits in schema.org Event microdata, whose dates say when the event happens. */
 function inEvent(el: Element): boolean {
