@@ -131,3 +131,13 @@ test("the text's first paragraph opening with a dateline dates the page", () => 
   assert.equal(extract(page("(21. November 2022)")).published, "2022-11-21T00:00:00.000Z");
   assert.equal(extract(page("In 2022 -")).published, null);
 });
+
+test("microdata of a cited work, a review or a comment is not the article's", () => {
+  const html = `<html><head><title>Ferry terminal delayed</title><meta name="dc.creator" content="Marta Hafen"></head><body>
+<article><h1>Ferry terminal delayed</h1>${PARAS}<ol><li itemprop="citation" itemscope itemtype="http://schema.org/ScholarlyArticle">
+<meta itemprop="author" content="NH. Shear, SP. Spielberg"><meta itemprop="datePublished" content="1988-01-01">Shear NH. An old paper.</li></ol>
+<p class="meta">Published: <time itemprop="datePublished" datetime="2017-01-30">30 January 2017</time></p></article></body></html>`;
+  const a = extract(html, "https://journal.test/article/1");
+  assert.equal(a.published, "2017-01-30T00:00:00.000Z");
+  assert.deepEqual(a.bylines, ["Marta Hafen"]);
+});

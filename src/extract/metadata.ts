@@ -13,6 +13,8 @@ import {
   attr,
   type Document,
   type Element,
+  FOREIGN_ITEM,
+  inForeignItem,
   metaContent,
   selectAll,
   selectOne,
@@ -403,6 +405,8 @@ function dateMarksOf(doc: Document): () => DateMarks {
       if (node.type !== "tag" && node.type !== "script" && node.type !== "style") continue;
       const el = node as Element;
       const a = el.attribs;
+      // A cited work's, a review's or a comment's dates are their own.
+      if (a.itemscope !== undefined && FOREIGN_ITEM.test(a.itemprop ?? "")) continue;
       const raw = a.content ?? a.datetime ?? (el.name === "abbr" ? a.title : undefined);
       const prop = a.itemprop ?? a.property;
       if (raw && prop) {
@@ -779,7 +783,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     () =>
       [
         ...new Set(
-          inArticle(selectAll('[rel="author"], [itemprop="author"]', doc))
+          inArticle(selectAll('[rel="author"], [itemprop="author"]', doc).filter((e) => !inForeignItem(e)))
             .map((e) => textOf(e))
             .filter(Boolean),
         ),
