@@ -141,3 +141,22 @@ test("microdata of a cited work, a review or a comment is not the article's", ()
   assert.equal(a.published, "2017-01-30T00:00:00.000Z");
   assert.deepEqual(a.bylines, ["Marta Hafen"]);
 });
+
+test("a comment's or a related teaser's <time> does not date the article; the post's own in its footer does", () => {
+  const others = `<ul class="related"><li><div class="related-inner"><h4>Other post</h4><time class="published updated" datetime="2009-04-11 18:06:36">11. April 2009</time></div></li></ul>
+<ol class="comment-list"><li><div class="comment-metadata"><time datetime="2019-08-24T03:36:11+02:00">24. August 2019</time></div></li></ol>`;
+  const page = (
+    footer: string,
+  ) => `<html><head><title>Ferry terminal delayed</title></head><body><div class="post">
+<h1>Ferry terminal delayed</h1><p>${"The operator said the timetable would be published later. ".repeat(5)}</p>${PARAS}${footer}</div>${others}</body></html>`;
+  assert.equal(extract(page(""), "https://hafen.test/ferry").published, null);
+  assert.equal(
+    extract(
+      page(
+        `<footer class="entry-footer"><time datetime="2019-08-02T15:57:41+00:00">August 2, 2019</time></footer>`,
+      ),
+      "https://hafen.test/ferry",
+    ).published,
+    "2019-08-02T15:57:41.000Z",
+  );
+});

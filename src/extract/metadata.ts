@@ -193,6 +193,20 @@ function elsewhere(el: Element): boolean {
   return false;
 }
 
+/** Boxes of other articles or of comments, by class: their dates are theirs ("related-inner", "comment-list"). */
+const OTHERS_CLASS =
+  /(^|\s)(related[\w-]*|teaser[\w-]*|recommend[\w-]*|sidebar|([\w]+[-_])?comment(s|-list|list|-body|-content|s-container|s-section|s-area)?)(\s|$)/i;
+
+/**
+ * Whether a date sits in an aside, a related teaser, a sidebar or a comment. Not footers or widgets:
+ * themes put the post's own date in an entry footer, and Blogger's post column is a "widget".
+ */
+function othersDate(el: Element): boolean {
+  for (let p: Element | null = el; p && p.type === "tag"; p = p.parent as Element | null)
+    if (p.name === "aside" || OTHERS_CLASS.test(p.attribs.class ?? "")) return true;
+  return false;
+}
+
 /**
  * Of the candidates, those in this article: inside the <article> (or Article microdata) that holds
  * the page's headline when there is one, else outside asides, footers, teasers and comments.
@@ -415,7 +429,7 @@ function dateMarksOf(doc: Document): () => DateMarks {
       const cls = a.class;
       if (cls) {
         const value = a.datetime ?? a.title;
-        if (value) {
+        if (value && !othersDate(el)) {
           if (
             /(^|\s)(dt-)?published(\s|$)/.test(cls) &&
             (el.name === "abbr" || el.name === "time" || /dt-/.test(cls))
@@ -449,7 +463,8 @@ const PUBLISHED_META =
 
 /** A <time datetime> that marks publication, not an update. */
 function publishedTime(doc: Document): string | null {
-  const times = selectAll("time[datetime]", doc);
+  // Not a comment's, a related teaser's or a sidebar's time.
+  const times = selectAll("time[datetime]", doc).filter((t) => !othersDate(t));
   // What marks a <time>: its own attributes, its parent's class, and the label just before it.
   const context = (t: Element) => {
     const parent = t.parent && t.parent.type === "tag" ? (t.parent as Element) : null;
