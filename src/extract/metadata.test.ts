@@ -160,3 +160,27 @@ test("a comment's or a related teaser's <time> does not date the article; the po
     "2019-08-02T15:57:41.000Z",
   );
 });
+
+test("a line saying when the page was published dates it, even among other lines of one element", () => {
+  const page = (
+    info: string,
+  ) => `<html><head><title>Ferry terminal delayed</title></head><body><div class="post">
+<h1>Ferry terminal delayed</h1><p>${"The operator said the timetable would be published later. ".repeat(5)}</p>${PARAS}
+<p>${info}</p></div></body></html>`;
+  assert.equal(
+    extract(
+      page(
+        "Letzte Änderung: 31.10.2023 - 14:49<br>Erschienen am: 01.11.2023<br>Lesungen: 61 and more lines of the footer of this review page",
+      ),
+    ).published,
+    "2023-11-01T00:00:00.000Z",
+  );
+  assert.equal(
+    extract(
+      page(
+        "Veröffentlicht am 16.08.2019<br> Dauer: 1 Stunde 4 Minuten <br>Lizenz: CC-BY 4.0, and more lines of the episode's notes here",
+      ),
+    ).published,
+    "2019-08-16T00:00:00.000Z",
+  );
+});

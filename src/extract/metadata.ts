@@ -20,6 +20,7 @@ import {
   selectOne,
   shortTextOf,
   textOf,
+  visibleTextNodes,
 } from "./dom.ts";
 import { findArticleJsonLd, type JsonObject, jsonLdNames, jsonLdString, jsonLdTypes } from "./json-ld.ts";
 import type { ExtractedArticle } from "./types.ts";
@@ -374,6 +375,34 @@ function inEvent(el: Element): boolean {
     if (/schema\.org\/\w*Event\b/.test(p.attribs.itemtype ?? "")) return true;
   return false;
 }
+
+/** A text that opens a line saying when the page was published: "Veröffentlicht am", "Erschienen am:", "Published on". */
+const PUBLISHED_LINE =
+  /^\s*(veröffentlicht|erschienen|published|publié|publicado|pubblicato)\s*(am|on|le|el|em|il)?\s*:?\s*/i;
+
+/**
+ * A date on a line of its own that says it is the publication ("Veröffentlicht am 16.08.2019<br>Dauer:
+ * ..."), read from the text up to the line's end, where the element around it holds more lines.
+ */
+function labelledDateLine(doc: Document, usDates: boolean): string | null {
+  for (const t of visibleTextNodes(doc)) {
+    if (!PUBLISHED_LINE.test(t.data)) continue;
+    let line = t.data;
+    for (let n = t.next; n && line.length < 80; n = n.next) {
+      if (n.type === "tag" && ((n as Element).name === "br" || BLOCK_TAG.test((n as Element).name))) break;
+      line += textOf(n);
+    }
+    const el = t.parent as Element | null;
+    if (!el || el.type !== "tag" || placeOf(el) === "furniture" || othersDate(el)) continue;
+    if (UPDATED_LINE.test(line)) continue;
+    const day = dayInText(line.slice(0, 80), usDates);
+    if (day) return day;
+  }
+  return null;
+}
+
+const BLOCK_TAG = /^(p|div|li|ul|ol|h[1-6]|table|tr|td|section|article|header|footer)$/;
+const UPDATED_LINE = /updated|aktualisiert|geändert|mis à jour|actualizado|aggiornato/i;
 
 /** A line that says when it was posted: "Posted on September 14th, 2026 by ...". */
 const POSTED_LABEL =
@@ -888,6 +917,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
       () => dated(firstReadable(marks().micro.published)),
       () => dated(publishedTime(doc), undefined, zone),
       () => dated(visibleDate(doc, usDates), false),
+      () => dated(labelledDateLine(doc, usDates), false),
       () => dated(dateNearHeadline(doc, usDates, title), false),
       // A credit line that carries its date ("06.11.2023 13:30 von Olga", "Posted on May 2, 2021 by ...").
       () =>
@@ -897,7 +927,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
         ),
       () => dated(dayInUrl(url), false),
     ],
-    4,
+    5,
   );
 
   // The page's timed statements of publication, one per element: they outvote a source off by a zone.
