@@ -393,7 +393,7 @@ function labelledDateLine(doc: Document, usDates: boolean): string | null {
       line += textOf(n);
     }
     const el = t.parent as Element | null;
-    if (!el || el.type !== "tag" || placeOf(el) === "furniture" || othersDate(el)) continue;
+    if (el?.type !== "tag" || placeOf(el) === "furniture" || othersDate(el)) continue;
     if (UPDATED_LINE.test(line)) continue;
     const day = dayInText(line.slice(0, 80), usDates);
     if (day) return day;
