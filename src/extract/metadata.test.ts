@@ -184,3 +184,10 @@ test("a line saying when the page was published dates it, even among other lines
     "2019-08-16T00:00:00.000Z",
   );
 });
+
+test('Dublin Core dates in RDFa (Drupal\'s property="dc:date dc:created") date the page', () => {
+  const html = `<html><head><title>Ferry terminal delayed</title></head><body><div class="node">
+<h1>Ferry terminal delayed</h1><p>${"The operator said the timetable would be published later. ".repeat(5)}</p>${PARAS}
+<span property="dc:date dc:created" content="2019-02-08T10:00:00+01:00" datatype="xsd:dateTime"></span></div></body></html>`;
+  assert.equal(extract(html, "https://hafen.test/node/3").published, "2019-02-08T09:00:00.000Z");
+});

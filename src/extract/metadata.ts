@@ -428,6 +428,8 @@ interface DateMarks {
 }
 
 const ITEM_PROPS = ["datePublished", "dateCreated", "dateModified"] as const;
+/** RDFa's Dublin Core terms for when a page was made: "dc:date dc:created", "dcterms:issued", "dc:date.created". */
+const DUBLIN_CORE_CREATED = /(^|\s)(dc|dcterms):(date|created|issued|date\.created|date\.issued)(\s|$)/;
 
 /**
  * Every element that marks a date: `<p itemprop="datePublished" content="...">`, `<span
@@ -454,6 +456,8 @@ function dateMarksOf(doc: Document): () => DateMarks {
       const prop = a.itemprop ?? a.property;
       if (raw && prop) {
         for (const p of ITEM_PROPS) if (prop === p || prop.endsWith(`:${p}`)) found.item[p].push(raw);
+        // Dublin Core in RDFa (Drupal's "dc:date dc:created"): when the item was made.
+        if (DUBLIN_CORE_CREATED.test(prop)) found.item.dateCreated.push(raw);
       }
       const cls = a.class;
       if (cls) {
