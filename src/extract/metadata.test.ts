@@ -191,3 +191,12 @@ test('Dublin Core dates in RDFa (Drupal\'s property="dc:date dc:created") date t
 <span property="dc:date dc:created" content="2019-02-08T10:00:00+01:00" datatype="xsd:dateTime"></span></div></body></html>`;
   assert.equal(extract(html, "https://hafen.test/node/3").published, "2019-02-08T09:00:00.000Z");
 });
+
+test("a two-word h1 that opens the declared title is the headline, not a section label", () => {
+  const page = (
+    h1: string,
+  ) => `<html><head><title>Licensed opposition -Jan Kowalski - Liberte!</title></head><body><div class="post">
+<h1>${h1}</h1>${PARAS}</div></body></html>`;
+  assert.equal(extract(page("Licensed opposition")).title, "Licensed opposition");
+  assert.equal(extract(page("Opinion")).title, "Licensed opposition -Jan Kowalski");
+});

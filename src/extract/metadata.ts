@@ -603,7 +603,14 @@ function chooseTitle(
     if (kicker.split(/\s+/).length <= 5 && !/[|–—·»:›•-]$/.test(kicker)) return cleaned;
   }
   // A one- or two-word h1 beside a longer declared headline is a section label ("Aktuelles", "Blog").
-  if (!siteTitle && h1.split(/\s+/).length <= 2 && cleaned.split(/\s+/).length >= 4) return cleaned;
+  // Not when the declared title opens with it: "Koncesjonowana opozycja -Leszek Jażdżewski" adds the author.
+  if (
+    !siteTitle &&
+    h1.split(/\s+/).length <= 2 &&
+    cleaned.split(/\s+/).length >= 4 &&
+    !(h1.split(/\s+/).length === 2 && norm(cleaned).startsWith(`${norm(h1)} `))
+  )
+    return cleaned;
   // The headline the reader sees wins over a social card's or a teaser's wording.
   return h1;
 }
