@@ -200,3 +200,13 @@ test("a two-word h1 that opens the declared title is the headline, not a section
   assert.equal(extract(page("Licensed opposition")).title, "Licensed opposition");
   assert.equal(extract(page("Opinion")).title, "Licensed opposition -Jan Kowalski");
 });
+
+test("a heading's words printed only for screen readers, and a topline after it, are not the headline", () => {
+  const html = `<html><head><title>Energy transition - Ministry</title></head><body><main>
+<h1 class="c-intro__headline"><span>Energy transition and sustainable business</span> <span class="aural">: </span>
+<small class="c-topline"><span class="aural">, Topic:</span> <span>Research</span></small></h1>${PARAS}</main></body></html>`;
+  assert.equal(
+    extract(html, "https://ministry.test/energy").title,
+    "Energy transition and sustainable business",
+  );
+});

@@ -647,20 +647,56 @@ function placeOf(el: Element): "content" | "furniture" | "page" {
 function headingText(h: Element): string {
   const parts = h.children.filter((c) => c.type === "tag" || (c.type === "text" && textOf(c).trim() !== ""));
   const first = parts[0];
-  let text = textOf(h);
+  let nodes: AnyNode[] = h.children;
   if (
     first &&
     first.type === "tag" &&
     parts.length > 1 &&
     KICKER.test((first as Element).attribs.class ?? "")
   ) {
-    text = textOf(parts.slice(1)).replace(/^[\s:|–—-]+/, "");
+    nodes = parts.slice(1);
   }
-  text = /&[#a-z\d]+;/i.test(text) ? decodeHTML(text) : text;
+  // Words printed only for screen readers ("<span class="aural">Thema </span>"), and a topline after the
+  // headline, are not the headline the reader sees.
+  const shown = shownText(nodes);
+  return headingText0(shown.length >= 3 ? shown : textOf(nodes).replace(/^[\s:|–—-]+/, ""));
+}
+
+function headingText0(raw: string): string {
+  let text = /&[#a-z\d]+;/i.test(raw) ? decodeHTML(raw) : raw;
   text = text.replace(/\s+/g, " ").trim();
   // "Local News | Headline", "Headline | SITE.NET": a bar inside a heading sets off a section or the site.
   const barred = text.split(/\s+\|\s+/);
   return barred.length > 1 ? barred.reduce((a, b) => (b.length > a.length ? b : a)) : text;
+}
+
+/** Classes of text printed only for screen readers. */
+const SCREEN_READER_ONLY =
+  /(^|\s)(sr-only|visually-hidden|visuallyhidden|screen-reader-text|aural|element-invisible|offscreen)(\s|$)/i;
+
+/**
+ * A heading's text without what is printed for screen readers only, and without a kicker or topline
+ * element after its first words (a kicker leading it is headingText's).
+ */
+function shownText(nodes: readonly AnyNode[]): string {
+  let out = "";
+  let seen = false;
+  const walk = (n: AnyNode): void => {
+    if (n.type === "text") {
+      out += (n as { data: string }).data;
+      if ((n as { data: string }).data.trim()) seen = true;
+      return;
+    }
+    if (n.type !== "tag") return;
+    const cls = (n as Element).attribs.class ?? "";
+    if (SCREEN_READER_ONLY.test(cls) || (seen && KICKER.test(cls))) return;
+    for (const c of (n as Element).children) walk(c);
+  };
+  for (const c of nodes) walk(c);
+  return out
+    .replace(/\s+/g, " ")
+    .replace(/^[\s:|–—,-]+|[\s:|–—,-]+$/g, "")
+    .trim();
 }
 
 /**
