@@ -210,3 +210,15 @@ test("a heading's words printed only for screen readers, and a topline after it,
     "Energy transition and sustainable business",
   );
 });
+
+test("a personal site named for its owner ('Jane Doe's blog') credits its owner when nothing else does", () => {
+  const page = (
+    site: string,
+  ) => `<html><head><title>Parsing JSON fast – ${site}</title><meta property="og:site_name" content="${site}">
+</head><body><article><h1>Parsing JSON fast</h1>${PARAS}</article></body></html>`;
+  assert.deepEqual(extract(page("Daniela Lemke's blog"), "https://lemke.test/2019/08/02/json/").bylines, [
+    "Daniela Lemke",
+  ]);
+  assert.deepEqual(extract(page("Harbour News"), "https://lemke.test/2019/08/02/json/").bylines, []);
+  assert.deepEqual(extract(page("the boy's blog"), "https://lemke.test/2019/08/02/json/").bylines, []);
+});

@@ -250,6 +250,10 @@ function firstArticleOnly(els: Element[]): Element[] {
   return els.filter((e) => articleAround(e) === first || articleAround(e) === null);
 }
 
+/** A site named for a person's own writing: "Daniel Lemire's blog", "Gregory Szorc's Digital Home". */
+const POSSESSIVE_SITE =
+  /^(\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?\s\p{Lu}[\p{Ll}\p{Lu}]+)['’]s\s+(?:(?:[Pp]ersonal|[Dd]igital|[Ll]ittle|[Oo]wn|[Tt]ech|[Dd]ev)\s+)?(?:[Bb]log|[Ww]eblog|[Hh]ome|[Hh]omepage|[Ww]ebsite|[Ss]ite|[Jj]ournal|[Nn]otes|[Cc]orner|[Nn]otebook|[Pp]age)$/u;
+
 /** A credit to a desk or an agency rather than to people: a visible "By ..." line may name the people. */
 const GENERIC_AUTHOR =
   /\b(staff|desk|newsroom|services?|editors?|editorial|redaktion|rédaction|redacción|agency|wire|team|admin|reporters?)\b/i;
@@ -925,6 +929,11 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     if (accounts && declared && outlet && squash(declared) === squash(outlet)) declared = null;
     accounts = false;
     if (declared) break;
+  }
+  // A personal site named for its owner ("Daniel Lemire's blog", "Gregory Szorc's Digital Home"), when nothing credits anyone.
+  if (!declared) {
+    const owner = outlet ? POSSESSIVE_SITE.exec(outlet.trim())?.[1] : undefined;
+    if (owner) declared = cleanByline(owner, []);
   }
   // An agency credited where the authors are ("Jane Doe, AP"; "AFP" alone).
   const agency = agencyOf([...read, ...scanned]);
