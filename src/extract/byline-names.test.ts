@@ -41,3 +41,14 @@ test("the outlet a writer wrote for is cut after the name", () => {
   );
   assert.equal(cleanByline("By Tom Pyman for MailOnline", []), "Tom Pyman");
 });
+
+test("publishers' credit formulas are credit lines, and an illustrator after the writer is cut", () => {
+  assert.ok(isCreditLine("Eine Kolumne von Nils Beispiel"));
+  assert.ok(isCreditLine("Text von Christian Seiler Illustration von Markus Roost"));
+  assert.equal(
+    cleanByline("Text von Christian Seiler Illustration von Markus Roost", []),
+    "Christian Seiler",
+  );
+  assert.equal(cleanByline("Ein Kommentar von Jana Muster", []), "Jana Muster");
+  assert.ok(!isCreditLine("Text of the agreement"));
+});

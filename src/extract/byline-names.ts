@@ -9,7 +9,7 @@ import { BYLINE_PREFIX } from "./constants.ts";
 
 /** What follows a name in a byline line and is not a name: dates, times, reading time, counters. */
 const BYLINE_NOISE =
-  /\s*(»|\||[-–—]\s*\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th|\.)?\s+\p{L}+\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(min|minutes?|minuten?|mins?)\b|\d{1,2}:\d{2}|updated|aktualisiert|publi[ée]|published).*$/iu;
+  /\s*(\s(?:illustrations?|fotos?|photos?|bilder)\s+(?:von|by)\s|»|\||[-–—]\s*\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th|\.)?\s+\p{L}+\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(min|minutes?|minuten?|mins?)\b|\d{1,2}:\d{2}|updated|aktualisiert|publi[ée]|published).*$/iu;
 
 /**
  * "Posted on September 21, 2020 by Jane Doe", "06.11.2023 13:30 von Olga": a date (or a "posted"
@@ -18,9 +18,16 @@ const BYLINE_NOISE =
 const DATED_CREDIT =
   /^\s*(?:(?:posted|published|submitted|veröffentlicht|publié|publicado|erstellt|gespeichert|hinzugefügt)\b[^|]{0,40}?|\d[\d\s.,:/-]{5,20}(?:\s?(?:uhr|h|am|pm))?)\s(?:by|von|par|por)\s+(?=[\p{L}\d])/iu;
 
-/** A line that credits someone: "By ...", or a date or "posted" label before "by ...". */
+/**
+ * Publishers' formulas that credit the writer: "Text von X", "Eine Kolumne von X", "Ein Kommentar von X",
+ * "Hinzugefügt von: X" (uCoz's post credit).
+ */
+const CREDIT_FORMULA =
+  /^\s*(?:text\s+von|eine?\s+(?:kolumne|kommentar|gastbeitrag|glosse|reportage|analyse|rezension)\s+von|hinzugefügt\s+von)\s*:?\s+(?=\p{L})/iu;
+
+/** A line that credits someone: "By ...", a date or "posted" label before "by ...", or a publisher's formula. */
 export function isCreditLine(text: string): boolean {
-  return BYLINE_PREFIX.test(text) || DATED_CREDIT.test(text);
+  return BYLINE_PREFIX.test(text) || DATED_CREDIT.test(text) || CREDIT_FORMULA.test(text);
 }
 
 /** Words that make a byline part an organisation (a paper, a company, a body) rather than a person. */
@@ -138,6 +145,7 @@ export function bylineParts(raw: string): string[] {
   return text
     .replace(/\s+/g, " ")
     .replace(DATED_CREDIT, "")
+    .replace(CREDIT_FORMULA, "")
     .replace(BYLINE_PREFIX, "")
     .replace(BYLINE_NOISE, "")
     .split(/\s*[,|/]\s*/)

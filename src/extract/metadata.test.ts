@@ -222,3 +222,9 @@ test("a personal site named for its owner ('Jane Doe's blog') credits its owner 
   assert.deepEqual(extract(page("Harbour News"), "https://lemke.test/2019/08/02/json/").bylines, []);
   assert.deepEqual(extract(page("the boy's blog"), "https://lemke.test/2019/08/02/json/").bylines, []);
 });
+
+test("a first name alone in the metadata gives way to the full name on the page's credit line", () => {
+  const html = `<html><head><title>Patriarchy as a cultural technique</title><meta name="author" content="Nils"></head><body>
+<article><h1>Patriarchy as a cultural technique</h1><p><strong>Eine Kolumne von Nils Beispiel</strong></p>${PARAS}</article></body></html>`;
+  assert.deepEqual(extract(html).bylines, ["Nils Beispiel"]);
+});

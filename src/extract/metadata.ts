@@ -930,6 +930,15 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     accounts = false;
     if (declared) break;
   }
+  // A first name alone in the metadata ("Nils"), the full name on the page's credit line ("Eine Kolumne von Nils Pickert").
+  if (declared && !/[\s,]/.test(declared)) {
+    const first = declared.toLowerCase();
+    const full = cleanByline(
+      visibleByline(doc, (line) => cleanByline(line, keys)?.toLowerCase().startsWith(`${first} `) === true),
+      keys,
+    );
+    if (full && !full.includes(",")) declared = full;
+  }
   // A personal site named for its owner ("Daniel Lemire's blog", "Gregory Szorc's Digital Home"), when nothing credits anyone.
   if (!declared) {
     const owner = outlet ? POSSESSIVE_SITE.exec(outlet.trim())?.[1] : undefined;
