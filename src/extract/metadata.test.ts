@@ -228,3 +228,14 @@ test("a first name alone in the metadata gives way to the full name on the page'
 <article><h1>Patriarchy as a cultural technique</h1><p><strong>Eine Kolumne von Nils Beispiel</strong></p>${PARAS}</article></body></html>`;
   assert.deepEqual(extract(html).bylines, ["Nils Beispiel"]);
 });
+
+test("the author meta tag naming the JSON-LD's author and more gives the whole team", () => {
+  const page = (meta: string) => `<html><head><title>Quarantine list grows</title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Quarantine list grows","author":{"@type":"Person","name":"April Beispiel"}}</script>
+<meta name="author" content="${meta}"></head><body><article><h1>Quarantine list grows</h1>${PARAS}</article></body></html>`;
+  assert.deepEqual(extract(page("April Beispiel, Daniel O'Muster")).bylines, [
+    "April Beispiel",
+    "Daniel O'Muster",
+  ]);
+  assert.deepEqual(extract(page("Daniel O'Muster")).bylines, ["April Beispiel"]);
+});

@@ -930,6 +930,13 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     accounts = false;
     if (declared) break;
   }
+  // JSON-LD naming one of a team whom the author meta tag names in full ("April Roach" / "April Roach, Daniel O'Mahony").
+  if (declared && read.length === 1) {
+    const meta = cleanByline(credits[1]?.() ?? null, keys);
+    const have = splitBylines(declared).map((n) => n.toLowerCase());
+    const more = splitBylines(meta).map((n) => n.toLowerCase());
+    if (meta && more.length > have.length && have.every((n) => more.includes(n))) declared = meta;
+  }
   // A first name alone in the metadata ("Nils"), the full name on the page's credit line ("Eine Kolumne von Nils Pickert").
   if (declared && !/[\s,]/.test(declared)) {
     const first = declared.toLowerCase();
