@@ -52,3 +52,10 @@ test("publishers' credit formulas are credit lines, and an illustrator after the
   assert.equal(cleanByline("Ein Kommentar von Jana Muster", []), "Jana Muster");
   assert.ok(!isCreditLine("Text of the agreement"));
 });
+
+test("beside a wire agency, a few lower-case letters are an editor's initials, not a name", () => {
+  assert.equal(cleanByline("Von: det/dpa", []), null);
+  assert.equal(cleanByline("dpa/lno", []), null);
+  assert.equal(cleanByline("Jana Muster/dpa", []), "Jana Muster");
+  assert.equal(cleanByline("rasos", []), "rasos");
+});

@@ -206,7 +206,11 @@ export function cleanByline(
   if (!raw) return null;
   // A profile URL or a mailbox is not a name.
   if (/^\s*(https?:\/\/|www\.)|^\S+@\S+$/.test(raw.trim())) return null;
-  const people = bylineParts(raw)
+  const parts = bylineParts(raw);
+  // "det/dpa", "dpa/lno": beside a wire agency, a few lower-case letters are an editor's initials.
+  const wire = parts.some((p) => agencyIn(p) !== null);
+  const people = parts
+    .filter((p) => !(wire && /^\p{Ll}{2,4}$/u.test(p)))
     .flatMap((p) => p.split(/\s+(?:and|und|et|y|e|i|&|og|och|en)\s+/i))
     .flatMap((p) => personOf(p, keys) ?? []);
   let names = splitBylines(people.map(unshout).join(", "))
