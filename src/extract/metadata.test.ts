@@ -239,3 +239,11 @@ test("the author meta tag naming the JSON-LD's author and more gives the whole t
   ]);
   assert.deepEqual(extract(page("Daniel O'Muster")).bylines, ["April Beispiel"]);
 });
+
+test("a 'By ...' line in another article's teaser card, a related box or a comment is not the byline", () => {
+  const page = (cls: string) => `<html><head><title>Plumber jailed</title></head><body><div class="story">
+<h1>Plumber jailed</h1>${PARAS}</div><div class="${cls}"><h3>Another story</h3><span class="e-byline">By Poppie Beispiel 12 May 2022</span></div></body></html>`;
+  assert.deepEqual(extract(page("o-teaser o-teaser-article")).bylines, []);
+  assert.deepEqual(extract(page("relatedArticle")).bylines, []);
+  assert.deepEqual(extract(page("story-footer")).bylines, ["Poppie Beispiel"]);
+});

@@ -178,7 +178,7 @@ const AUTHOR_CLASS_TRIES = 12;
 const ELSEWHERE_TAG = new Set(["aside", "footer", "nav"]);
 /** A class token that names such a box ("related-posts", "comment-list", "widget"), not one that merely mentions it ("comments-open"). */
 const ELSEWHERE_CLASS =
-  /(^|\s)(related|teaser|recommend|sidebar|widget|more-|([\w]+[-_])?comment(s|-list|list|-body|-content|s-container|s-section|s-area)?(\s|$))/i;
+  /(^|\s)(related|([\w]+[-_]+)?teaser|recommend|sidebar|widget|more-|([\w]+[-_])?comment(s|-list|list|-body|-content|s-container|s-section|s-area)?(\s|$))/i;
 
 /** Whether `el` sits inside `box`, walking up from it (cheaper than listing the box's elements). */
 function within(el: Element, box: Element): boolean {
@@ -196,7 +196,7 @@ function elsewhere(el: Element): boolean {
 
 /** Boxes of other articles or of comments, by class: their dates are theirs ("related-inner", "comment-list"). */
 const OTHERS_CLASS =
-  /(^|\s)(related[\w-]*|teaser[\w-]*|recommend[\w-]*|sidebar|([\w]+[-_])?comment(s|-list|list|-body|-content|s-container|s-section|s-area)?)(\s|$)/i;
+  /(^|\s)(related[\w-]*|([\w]+[-_]+)?teaser([-_][\w-]*)?|recommend[\w-]*|sidebar|([\w]+[-_])?comment(s|-list|list|-body|-content|s-container|s-section|s-area)?)(\s|$)/i;
 
 /**
  * Whether a date sits in an aside, a related teaser, a sidebar or a comment. Not footers or widgets:
@@ -266,6 +266,8 @@ function visibleByline(doc: Document, accept: (line: string) => boolean = () => 
     // The innermost element holding the line, not a wrapper around it.
     if (el.children.some((c) => c.type === "tag" && textOf(c) === text)) continue;
     if (!accept(text)) continue;
+    // Not another article's teaser, a sidebar's or a comment's credit.
+    if (othersDate(el)) continue;
     return text;
   }
   return null;
