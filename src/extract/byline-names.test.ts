@@ -59,3 +59,10 @@ test("beside a wire agency, a few lower-case letters are an editor's initials, n
   assert.equal(cleanByline("Jana Muster/dpa", []), "Jana Muster");
   assert.equal(cleanByline("rasos", []), "rasos");
 });
+
+test("German compounds naming a body are organisations, not people", () => {
+  assert.equal(cleanByline("Die Grünen Bundestagsfraktion", []), null);
+  assert.equal(cleanByline("Feuerwehr Oldenburg, Abteilung Wasserrettung", []), null);
+  assert.equal(cleanByline("Landesfeuerwehrverband Bayern", []), null);
+  assert.equal(cleanByline("Anna Kammer", []), "Anna Kammer");
+});

@@ -33,6 +33,9 @@ export function isCreditLine(text: string): boolean {
 /** Words that make a byline part an organisation (a paper, a company, a body) rather than a person. */
 const ORGANISATION =
   /\b(press|news|agency|agentur|agence|agencia|associated|reuters|times|post|herald|tribune|gazette|journal|media|wire|zeitung|presse|prensa|network|radio|tv|television|online|magazin|magazine|verlag|gmbh|ag|e\.\s?v|ltd|inc|llc|corp|redaktion|redakcja|redakce|redacci[oó]n|r[ée]daction|redazione|reda[cç][aã]o|editorial|newsroom|staff|desk|team|foundation|stiftung|verein|verband|association|institut|institute|ministerium|ministry|department|amt|office|council|customs|protection|polizei|police|partei|kreuz|contributors|wikimedia|wikipedia)\b/i;
+/** German compounds naming a body ("Bundestagsfraktion", "Landesfeuerwehrverband", "Abteilung Wasserrettung"). */
+const ORGANISATION_COMPOUND =
+  /\p{L}*(fraktion|verband|verein|ministerium|feuerwehr|abteilung|gemeinde|verwaltung|landkreis|behörde|genossenschaft)\b/iu;
 /** "da Folha do Vale": a preposition before the outlet's name. */
 const OUTLET_PREPOSITION = /^(da|de|do|dos|das|del|of|from|for|für|pour|para|per)\s+/i;
 /** An address or a domain is a site, not a person ("futurezone.at", "Cooperativa.cl"). */
@@ -189,7 +192,8 @@ function personOf(part: string, keys: readonly string[]): string | null {
   if (!p || /:$/.test(p) || INTERFACE.test(p) || DOMAIN.test(p) || ROLE_ACCOUNT.test(p) || !nameShaped(p))
     return null;
   const named = withoutOutlet(p, keys);
-  if (!named || ORGANISATION.test(named.replace(OUTLET_PREPOSITION, ""))) return null;
+  if (!named || ORGANISATION.test(named.replace(OUTLET_PREPOSITION, "")) || ORGANISATION_COMPOUND.test(named))
+    return null;
   return named;
 }
 
