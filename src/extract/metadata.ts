@@ -260,17 +260,48 @@ const GENERIC_AUTHOR =
 
 /** A short visible line such as "By Jane Doe" near the top of the page. */
 function visibleByline(doc: Document, accept: (line: string) => boolean = () => true): string | null {
-  for (const el of selectAll("p, div, span, address, li, b, strong, font, em, i, small, td", doc)) {
-    const text = shortTextOf(el, 100);
-    if (!text || text.length < 6 || !isCreditLine(text)) continue;
-    // The innermost element holding the line, not a wrapper around it.
-    if (el.children.some((c) => c.type === "tag" && textOf(c) === text)) continue;
-    if (!accept(text)) continue;
+  const lines = creditLinesOf(doc);
+  for (let i = 0; ; i++) {
+    const line = lines.at(i);
+    if (!line) return null;
+    if (!accept(line.text)) continue;
     // Not another article's teaser, a sidebar's or a comment's credit.
-    if (othersDate(el)) continue;
-    return text;
+    if (othersDate(line.el)) continue;
+    return line.text;
   }
-  return null;
+}
+
+/** The page's short credit lines, read as far as a caller asks and kept for the next. */
+class CreditLines {
+  private readonly found: Array<{ el: Element; text: string }> = [];
+  private readonly els: Element[];
+  private next = 0;
+  constructor(doc: Document) {
+    this.els = selectAll("p, div, span, address, li, b, strong, font, em, i, small, td", doc);
+  }
+  /** The i-th credit line in page order, each in the innermost element holding it, or undefined past the last. */
+  at(i: number): { el: Element; text: string } | undefined {
+    while (this.found.length <= i && this.next < this.els.length) {
+      const el = this.els[this.next++] as Element;
+      const text = shortTextOf(el, 100);
+      if (!text || text.length < 6 || !isCreditLine(text)) continue;
+      // The innermost element holding the line, not a wrapper around it.
+      if (el.children.some((c) => c.type === "tag" && textOf(c) === text)) continue;
+      this.found.push({ el, text });
+    }
+    return this.found[i];
+  }
+}
+
+const creditLineCache = new WeakMap<Document, CreditLines>();
+
+function creditLinesOf(doc: Document): CreditLines {
+  let lines = creditLineCache.get(doc);
+  if (!lines) {
+    lines = new CreditLines(doc);
+    creditLineCache.set(doc, lines);
+  }
+  return lines;
 }
 
 const DATE_CLASS =
@@ -327,11 +358,24 @@ function dayInUrl(url: string): string | null {
 /** The heading that shows the headline (an h2 or h4 on pages without one in an h1), else the first h1. */
 function headlineHeading(doc: Document, title: string | null): Element | null {
   const shown = title ? norm(title) : null;
+  const all = headingsOf(doc);
   return (
-    (shown
-      ? selectAll("h1, h2, h3, h4", doc).find((h) => norm(textOf(h)) === shown && placeOf(h) !== "furniture")
-      : undefined) ?? selectOne("h1", doc)
+    (shown ? all.find((h) => norm(textOf(h)) === shown && placeOf(h) !== "furniture") : undefined) ??
+    all.find((h) => h.name === "h1") ??
+    null
   );
+}
+
+const headingCache = new WeakMap<Document, Element[]>();
+
+/** The page's h1-h4 headings in page order, found once per page. */
+function headingsOf(doc: Document): Element[] {
+  let hs = headingCache.get(doc);
+  if (!hs) {
+    hs = selectAll("h1, h2, h3, h4", doc);
+    headingCache.set(doc, hs);
+  }
+  return hs;
 }
 
 /** Elements looked at after the headline for a dateline: the article's header, not its body. */
@@ -751,7 +795,7 @@ function headlineCandidates(
   trail: Element[] = [],
 ): Array<{ text: string; inContent: boolean }> {
   const out: Array<{ text: string; inContent: boolean }> = [];
-  for (const h1 of selectAll(tag, doc)) {
+  for (const h1 of headingsOf(doc).filter((h) => h.name === tag)) {
     const names = `${h1.attribs.class ?? ""} ${h1.attribs.id ?? ""}`;
     if (SITE_HEADING.test(names) || HIDDEN_HEADING.test(names)) continue;
     const place = placeOf(h1);
@@ -775,7 +819,7 @@ function headlineCandidates(
  * Title", "Post Title › Site"): on such pages an h1 is often the blog's name.
  */
 function entryTitle(doc: Document, declared: ReadonlyArray<string | null>): string | null {
-  const marked = selectAll(".entry-title", doc).filter((e) => /^h[1-4]$/.test(e.name));
+  const marked = headingsOf(doc).filter((e) => /(^|\s)entry-title(\s|$)/.test(e.attribs.class ?? ""));
   const el = marked.length === 1 ? marked[0] : undefined;
   if (!el || placeOf(el) === "furniture") return null;
   const text = headingText(el);
