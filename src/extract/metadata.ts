@@ -259,10 +259,15 @@ const GENERIC_AUTHOR =
   /\b(staff|desk|newsroom|services?|editors?|editorial|redaktion|rédaction|redacción|agency|wire|team|admin|reporters?)\b/i;
 
 /** A short visible line such as "By Jane Doe" near the top of the page. */
-function visibleByline(doc: Document, accept: (line: string) => boolean = () => true): string | null {
+function visibleByline(
+  doc: Document,
+  accept: (line: string) => boolean = () => true,
+  /** Look only this far into the page's elements (the rules that merely refine a credit stay cheap). */
+  within = Number.POSITIVE_INFINITY,
+): string | null {
   const lines = creditLinesOf(doc);
   for (let i = 0; ; i++) {
-    const line = lines.at(i);
+    const line = lines.at(i, within);
     if (!line) return null;
     if (!accept(line.text)) continue;
     // Not another article's teaser, a sidebar's or a comment's credit.
@@ -273,27 +278,36 @@ function visibleByline(doc: Document, accept: (line: string) => boolean = () => 
 
 /** The page's short credit lines, read as far as a caller asks and kept for the next. */
 class CreditLines {
-  private readonly found: Array<{ el: Element; text: string }> = [];
+  private readonly found: Array<{ el: Element; text: string; at: number }> = [];
   private readonly els: Element[];
   private next = 0;
   constructor(doc: Document) {
     this.els = selectAll("p, div, span, address, li, b, strong, font, em, i, small, td", doc);
   }
   /** The i-th credit line in page order, each in the innermost element holding it, or undefined past the last. */
-  at(i: number): { el: Element; text: string } | undefined {
-    while (this.found.length <= i && this.next < this.els.length) {
+  at(i: number, within = Number.POSITIVE_INFINITY): { el: Element; text: string } | undefined {
+    while (this.found.length <= i && this.next < Math.min(this.els.length, within)) {
+      const at = this.next;
       const el = this.els[this.next++] as Element;
       const text = shortTextOf(el, 100);
       if (!text || text.length < 6 || !isCreditLine(text)) continue;
       // The innermost element holding the line, not a wrapper around it.
       if (el.children.some((c) => c.type === "tag" && textOf(c) === text)) continue;
-      this.found.push({ el, text });
+      this.found.push({ el, text, at });
     }
-    return this.found[i];
+    const line = this.found[i];
+    return line && line.at < within ? line : undefined;
   }
 }
 
 const creditLineCache = new WeakMap<Document, CreditLines>();
+
+/**
+ * How many of the page's block and inline elements the refining credit rules (a credit line's date, a
+ * first name's surname) look through: an article's credit sits in its header or at the start of its
+ * text, and a full scan of a long page costs milliseconds.
+ */
+const REFINING_REACH = 400;
 
 function creditLinesOf(doc: Document): CreditLines {
   let lines = creditLineCache.get(doc);
@@ -987,7 +1001,11 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   if (declared && !/[\s,]/.test(declared)) {
     const first = declared.toLowerCase();
     const full = cleanByline(
-      visibleByline(doc, (line) => cleanByline(line, keys)?.toLowerCase().startsWith(`${first} `) === true),
+      visibleByline(
+        doc,
+        (line) => cleanByline(line, keys)?.toLowerCase().startsWith(`${first} `) === true,
+        REFINING_REACH,
+      ),
       keys,
     );
     if (full && !full.includes(",")) declared = full;
@@ -1040,7 +1058,10 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
       // A credit line that carries its date ("06.11.2023 13:30 von Olga", "Posted on May 2, 2021 by ...").
       () =>
         dated(
-          dayInText(visibleByline(doc, (line) => dayInText(line, usDates) !== null) ?? "", usDates),
+          dayInText(
+            visibleByline(doc, (line) => dayInText(line, usDates) !== null, REFINING_REACH) ?? "",
+            usDates,
+          ),
           false,
         ),
       () => dated(dayInUrl(url), false),
