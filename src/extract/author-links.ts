@@ -45,6 +45,18 @@ function hostOf(url: string): string | null {
  * they show (so "All posts", "YouTube" or an avatar's caption never count), in page order.
  */
 export function authorLinkNames(doc: Document, url: string, keep: (els: Element[]) => Element[]): string[] {
+  return authorLinks(doc, url, keep).map((l) => l.name);
+}
+
+/**
+ * The same links with, for each, whether its address's segment is exactly the name shown
+ * ("/author/gnaddrig/" for "gnaddrig"): the writer's own account, whatever it resembles.
+ */
+export function authorLinks(
+  doc: Document,
+  url: string,
+  keep: (els: Element[]) => Element[],
+): Array<{ name: string; account: boolean }> {
   const host = hostOf(url);
   const links = keep(
     selectAll("a[href]", doc).filter((a) => {
@@ -65,11 +77,24 @@ export function authorLinkNames(doc: Document, url: string, keep: (els: Element[
     if (up?.type !== "tag" || textOf(up).length > CREDIT_BOX_CHARS) break;
     box = up as Element;
   }
-  const names = links
-    .filter((a) => a === first || isInside(a, box))
-    .map((a) => textOf(a))
-    .filter(Boolean);
-  return [...new Set(names)];
+  const seen = new Set<string>();
+  const out: Array<{ name: string; account: boolean }> = [];
+  for (const a of links) {
+    const name = textOf(a);
+    if (!name || seen.has(name) || (a !== first && !isInside(a, box))) continue;
+    seen.add(name);
+    const slug = AUTHOR_PATH.exec(a.attribs.href ?? "")?.[1] ?? "";
+    out.push({ name, account: squash(safeDecode(slug)) === squash(name) });
+  }
+  return out;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 function isInside(el: Element, box: Element): boolean {

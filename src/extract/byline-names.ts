@@ -9,7 +9,7 @@ import { BYLINE_PREFIX } from "./constants.ts";
 
 /** What follows a name in a byline line and is not a name: dates, times, reading time, counters. */
 const BYLINE_NOISE =
-  /\s*(»|\||[-–—]\s*\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th|\.)?\s+\p{L}+\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(min|minutes?|minuten?|mins?)\b|\d{1,2}:\d{2}|updated|aktualisiert|publi[ée]|published).*$/iu;
+  /\s*(\s(?:illustrations?|fotos?|photos?|bilder)\s+(?:von|by)\s|»|\||[-–—]\s*\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th|\.)?\s+\p{L}+\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s*(min|minutes?|minuten?|mins?)\b|\d{1,2}:\d{2}|updated|aktualisiert|publi[ée]|published).*$/iu;
 
 /**
  * "Posted on September 21, 2020 by Jane Doe", "06.11.2023 13:30 von Olga": a date (or a "posted"
@@ -18,14 +18,24 @@ const BYLINE_NOISE =
 const DATED_CREDIT =
   /^\s*(?:(?:posted|published|submitted|veröffentlicht|publié|publicado|erstellt|gespeichert|hinzugefügt)\b[^|]{0,40}?|\d[\d\s.,:/-]{5,20}(?:\s?(?:uhr|h|am|pm))?)\s(?:by|von|par|por)\s+(?=[\p{L}\d])/iu;
 
-/** A line that credits someone: "By ...", or a date or "posted" label before "by ...". */
+/**
+ * Publishers' formulas that credit the writer: "Text von X", "Eine Kolumne von X", "Ein Kommentar von X",
+ * "Hinzugefügt von: X" (uCoz's post credit).
+ */
+const CREDIT_FORMULA =
+  /^\s*(?:text\s+von|eine?\s+(?:kolumne|kommentar|gastbeitrag|glosse|reportage|analyse|rezension)\s+von|hinzugefügt\s+von)\s*:?\s+(?=\p{L})/iu;
+
+/** A line that credits someone: "By ...", a date or "posted" label before "by ...", or a publisher's formula. */
 export function isCreditLine(text: string): boolean {
-  return BYLINE_PREFIX.test(text) || DATED_CREDIT.test(text);
+  return BYLINE_PREFIX.test(text) || DATED_CREDIT.test(text) || CREDIT_FORMULA.test(text);
 }
 
 /** Words that make a byline part an organisation (a paper, a company, a body) rather than a person. */
 const ORGANISATION =
   /\b(press|news|agency|agentur|agence|agencia|associated|reuters|times|post|herald|tribune|gazette|journal|media|wire|zeitung|presse|prensa|network|radio|tv|television|online|magazin|magazine|verlag|gmbh|ag|e\.\s?v|ltd|inc|llc|corp|redaktion|redakcja|redakce|redacci[oó]n|r[ée]daction|redazione|reda[cç][aã]o|editorial|newsroom|staff|desk|team|foundation|stiftung|verein|verband|association|institut|institute|ministerium|ministry|department|amt|office|council|customs|protection|polizei|police|partei|kreuz|contributors|wikimedia|wikipedia)\b/i;
+/** German compounds naming a body ("Bundestagsfraktion", "Landesfeuerwehrverband", "Abteilung Wasserrettung"). */
+const ORGANISATION_COMPOUND =
+  /\p{L}*(fraktion|verband|verein|ministerium|feuerwehr|abteilung|gemeinde|verwaltung|landkreis|behörde|genossenschaft)\b/iu;
 /** "da Folha do Vale": a preposition before the outlet's name. */
 const OUTLET_PREPOSITION = /^(da|de|do|dos|das|del|of|from|for|für|pour|para|per)\s+/i;
 /** An address or a domain is a site, not a person ("futurezone.at", "Cooperativa.cl"). */
@@ -36,7 +46,7 @@ const JOB_TITLE =
   /\s+(staff writer|senior writer|staff reporter|reporter|correspondent|editor|contributor|columnist|redakteur(in)?|korrespondent(in)?|alle artikel|all posts|all articles)$/i;
 /** A label before the name ("Interview: X", "Text: X", "Author X", "Artikel von: X"). */
 const LABEL =
-  /^(text|texto|interview|author|autor(in)?|autoren|artikel von|beitrag von|written by|posted by|geschrieben von|verfasst von|redaktion|escrito por|publié par|publicado por|pubblicato da)\s*(und\s+\p{L}+\s*)?(:\s*|\s+)/iu;
+  /^((text|texto|interview|author|autor(in)?|autoren|artikel von|beitrag von|written by|posted by|geschrieben von|verfasst von|escrito por|publié par|publicado por|pubblicato da)\s*(und\s+\p{L}+\s*)?(:\s*|\s+)|redaktion\s*:\s*)/iu;
 /** A credit that is not for writing: a photographer, a translator. */
 const NOT_WRITING =
   /^(fotos?|photos?|bilder?|images?|illustrations?|grafik|übersetzung|translation|translated by)\b/i;
@@ -49,6 +59,10 @@ const INTERFACE =
 /** A word a name's remainder may not be alone: an article, a generic word left after the outlet's name. */
 const GENERIC_WORD =
   /^(die|der|das|the|la|le|el|il|los|les|online|news|staff|team|redaktion|desk|magazin|magazine)$/i;
+/** A CMS account named for its role, not a person: "admin", "wordpressadmin", "sv_team", "KB_Redaktion", "webmaster". */
+const ROLE_ACCOUNT = /^[\p{L}\d]*[_.-]?(admin|administrator|webmaster|team|redaktion|editors?|staff)$/iu;
+/** "... for The Mail On Sunday", "... for MailOnline": who a writer wrote this for, after the name. */
+const FOR_OUTLET = /(?<=\p{L}\s+\p{L}+)\s+[Ff]or\s+([Tt]he\s+)?\p{Lu}.*$/u;
 /** A preposition or a weekday left dangling after a date was cut ("R. R. am", "Lisa Petrich Mi"). */
 const DANGLING =
   /\s+(am|on|le|el|il|em|op|um|at|dne|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)\.?$/i;
@@ -134,6 +148,7 @@ export function bylineParts(raw: string): string[] {
   return text
     .replace(/\s+/g, " ")
     .replace(DATED_CREDIT, "")
+    .replace(CREDIT_FORMULA, "")
     .replace(BYLINE_PREFIX, "")
     .replace(BYLINE_NOISE, "")
     .split(/\s*[,|/]\s*/)
@@ -172,9 +187,13 @@ function personOf(part: string, keys: readonly string[]): string | null {
   p = p.replace(/\s*\([^)]*\)?\s*$/, "").trim();
   while (ROLE.test(p)) p = p.replace(ROLE, "");
   p = p.replace(BYLINE_PREFIX, "").replace(JOB_TITLE, "").replace(DANGLING, "").trim();
-  if (!p || /:$/.test(p) || INTERFACE.test(p) || DOMAIN.test(p) || !nameShaped(p)) return null;
+  // "Brendan Carlin For The Mail On Sunday", "Tom Pyman for MailOnline": the outlet written for is not the name.
+  p = p.replace(FOR_OUTLET, "");
+  if (!p || /:$/.test(p) || INTERFACE.test(p) || DOMAIN.test(p) || ROLE_ACCOUNT.test(p) || !nameShaped(p))
+    return null;
   const named = withoutOutlet(p, keys);
-  if (!named || ORGANISATION.test(named.replace(OUTLET_PREPOSITION, ""))) return null;
+  if (!named || ORGANISATION.test(named.replace(OUTLET_PREPOSITION, "")) || ORGANISATION_COMPOUND.test(named))
+    return null;
   return named;
 }
 
@@ -191,7 +210,11 @@ export function cleanByline(
   if (!raw) return null;
   // A profile URL or a mailbox is not a name.
   if (/^\s*(https?:\/\/|www\.)|^\S+@\S+$/.test(raw.trim())) return null;
-  const people = bylineParts(raw)
+  const parts = bylineParts(raw);
+  // "det/dpa", "dpa/lno": beside a wire agency, a few lower-case letters are an editor's initials.
+  const wire = parts.some((p) => agencyIn(p) !== null);
+  const people = parts
+    .filter((p) => !(wire && /^\p{Ll}{2,4}$/u.test(p)))
     .flatMap((p) => p.split(/\s+(?:and|und|et|y|e|i|&|og|och|en)\s+/i))
     .flatMap((p) => personOf(p, keys) ?? []);
   let names = splitBylines(people.map(unshout).join(", "))

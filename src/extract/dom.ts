@@ -30,6 +30,16 @@ export function attr(el: Element | null | undefined, name: string): string | nul
   return v === undefined ? null : v.trim() || null;
 }
 
+/** schema.org properties whose items are other works or people's contributions, not the page's article. */
+export const FOREIGN_ITEM = /^(citation|review|comment|mentions|isBasedOn)$/;
+
+/** Whether `el` sits in a microdata item the page cites, reviews or carries as a comment. */
+export function inForeignItem(el: Element): boolean {
+  for (let p: Element | null = el; p && p.type === "tag"; p = p.parent as Element | null)
+    if (p.attribs.itemscope !== undefined && FOREIGN_ITEM.test(p.attribs.itemprop ?? "")) return true;
+  return false;
+}
+
 const metaCache = new WeakMap<Document, Map<string, string>>();
 
 /** The page's <meta> tags by lower-cased property, name or itemprop (first one wins), read once per page. */
@@ -40,7 +50,9 @@ function metaMap(doc: Document): Map<string, string> {
     for (const m of selectAll("meta[content]", doc)) {
       const content = attr(m, "content");
       if (!content) continue;
-      for (const k of [m.attribs.property, m.attribs.name, m.attribs.itemprop]) {
+      // Microdata of a work the page cites, reviews or carries a comment on is not the page's own.
+      const itemprop = m.attribs.itemprop && !inForeignItem(m) ? m.attribs.itemprop : undefined;
+      for (const k of [m.attribs.property, m.attribs.name, itemprop]) {
         if (k && !map.has(k.toLowerCase())) map.set(k.toLowerCase(), content);
       }
     }

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseDocument } from "htmlparser2";
-import { findArticleJsonLd } from "./json-ld.ts";
+import { findArticleJsonLd, jsonLdNames } from "./json-ld.ts";
 
 const page = (...nodes: object[]) =>
   parseDocument(
@@ -44,4 +44,18 @@ test("a WebPage's main entity is the article (schema.org mainEntity)", () => {
     }),
   );
   assert.deepEqual([ld?.headline, ld?.author], ["Why salaries", "Liesa Oguz"]);
+});
+
+test("a Person with several names, or names written as HTML links, gives each name as text", () => {
+  assert.deepEqual(
+    jsonLdNames({
+      "@type": "Person",
+      name: [
+        '<a href="/pl/eksperci/jan-kowal" hreflang="pl">Jan Kowal</a>',
+        '<a href="/pl/eksperci/ewa-nowak">Ewa Nowak</a>',
+      ],
+    }),
+    ["Jan Kowal", "Ewa Nowak"],
+  );
+  assert.deepEqual(jsonLdNames({ "@type": "Person", name: "Jan Kowal" }), ["Jan Kowal"]);
 });

@@ -91,7 +91,14 @@ export function jsonLdNames(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(jsonLdNames);
   if (value && typeof value === "object") {
     const name = (value as JsonObject).name;
-    return typeof name === "string" ? [name] : [];
+    // Some CMSs write several names in one Person, or names as the HTML links of their author pages.
+    const names =
+      typeof name === "string"
+        ? [name]
+        : Array.isArray(name)
+          ? name.filter((n) => typeof n === "string")
+          : [];
+    return names.map((n) => (n.includes("<") ? n.replace(/<[^>]*>/g, "").trim() : n)).filter(Boolean);
   }
   return [];
 }

@@ -4,7 +4,7 @@ import { prevElementSibling } from "domutils";
 import { decodeHTML } from "entities";
 import { parseFeedDate } from "../util/dates.ts";
 import { agencyIn } from "./agency.ts";
-import { authorLinkNames } from "./author-links.ts";
+import { authorLinks } from "./author-links.ts";
 import { bylineParts, cleanByline, isCreditLine, outletKeys, splitBylines, squash } from "./byline-names.ts";
 import { agreedInstant } from "./date-votes.ts";
 import { dayInText } from "./day-text.ts";
@@ -13,11 +13,14 @@ import {
   attr,
   type Document,
   type Element,
+  FOREIGN_ITEM,
+  inForeignItem,
   metaContent,
   selectAll,
   selectOne,
   shortTextOf,
   textOf,
+  visibleTextNodes,
 } from "./dom.ts";
 import { findArticleJsonLd, type JsonObject, jsonLdNames, jsonLdString, jsonLdTypes } from "./json-ld.ts";
 import type { ExtractedArticle } from "./types.ts";
@@ -166,13 +169,16 @@ function shortText(els: Element[]): string | null {
 
 /** Elements that hold an author's name by their class, on most sites. */
 const AUTHOR_CLASSES = '.byline, [class*="author"], [class*="byline"]';
+/** The address of a user's profile page on a site: "/user/...", "/profile/12", "/members/...", "/@handle". */
+const PROFILE_LINK =
+  /(^|\/|[,_-])(users?|profiles?|members?|benutzer|mitglied(er)?)([/,_.-]|$)|\/@[\w.-]+\/?$/i;
 /** Elements with such a class looked at, in page order: the article's byline comes early. */
 const AUTHOR_CLASS_TRIES = 12;
 /** Where other articles' teasers and authors sit: not this article's credits. */
 const ELSEWHERE_TAG = new Set(["aside", "footer", "nav"]);
 /** A class token that names such a box ("related-posts", "comment-list", "widget"), not one that merely mentions it ("comments-open"). */
 const ELSEWHERE_CLASS =
-  /(^|\s)(related|teaser|recommend|sidebar|widget|more-|([\w]+[-_])?comment(s|-list|list|-body|-content|s-container|s-section|s-area)?(\s|$))/i;
+  /(^|\s)(related|([\w]+[-_]+)?teaser|recommend|sidebar|widget|more-|([\w]+[-_])?comment(s|-list|list|-body|-content|s-container|s-section|s-area)?(\s|$))/i;
 
 /** Whether `el` sits inside `box`, walking up from it (cheaper than listing the box's elements). */
 function within(el: Element, box: Element): boolean {
@@ -188,17 +194,31 @@ function elsewhere(el: Element): boolean {
   return false;
 }
 
+/** Boxes of other articles or of comments, by class: their dates are theirs ("related-inner", "comment-list"). */
+const OTHERS_CLASS =
+  /(^|\s)(related[\w-]*|([\w]+[-_]+)?teaser([-_][\w-]*)?|recommend[\w-]*|sidebar|([\w]+[-_])?comment(s|-list|list|-body|-content|s-container|s-section|s-area)?)(\s|$)/i;
+
+/**
+ * Whether a date sits in an aside, a related teaser, a sidebar or a comment. Not footers or widgets:
+ * themes put the post's own date in an entry footer, and Blogger's post column is a "widget".
+ */
+function othersDate(el: Element): boolean {
+  for (let p: Element | null = el; p && p.type === "tag"; p = p.parent as Element | null)
+    if (p.name === "aside" || OTHERS_CLASS.test(p.attribs.class ?? "")) return true;
+  return false;
+}
+
 /**
  * Of the candidates, those in this article: inside the <article> (or Article microdata) that holds
  * the page's headline when there is one, else outside asides, footers, teasers and comments.
  */
-function inArticleOf(doc: Document): (els: Element[]) => Element[] {
+function inArticleOf(doc: Document, title: string | null): (els: Element[]) => Element[] {
   let box: Element | null | undefined;
   return (els) => {
     if (els.length === 0) return els;
     if (box === undefined) {
       box = null;
-      const h1 = selectOne("h1", doc);
+      const h1 = headlineHeading(doc, title);
       for (let p = h1?.parent ?? null; p && p.type === "tag"; p = p.parent) {
         const el = p as Element;
         if (el.name === "article" || /Article|BlogPosting/.test(el.attribs.itemtype ?? "")) {
@@ -230,25 +250,76 @@ function firstArticleOnly(els: Element[]): Element[] {
   return els.filter((e) => articleAround(e) === first || articleAround(e) === null);
 }
 
+/** A site named for a person's own writing: "Daniel Lemire's blog", "Gregory Szorc's Digital Home". */
+const POSSESSIVE_SITE =
+  /^(\p{Lu}\p{Ll}+(?:\s\p{Lu}\.)?\s\p{Lu}[\p{Ll}\p{Lu}]+)['’]s\s+(?:(?:[Pp]ersonal|[Dd]igital|[Ll]ittle|[Oo]wn|[Tt]ech|[Dd]ev)\s+)?(?:[Bb]log|[Ww]eblog|[Hh]ome|[Hh]omepage|[Ww]ebsite|[Ss]ite|[Jj]ournal|[Nn]otes|[Cc]orner|[Nn]otebook|[Pp]age)$/u;
+
 /** A credit to a desk or an agency rather than to people: a visible "By ..." line may name the people. */
 const GENERIC_AUTHOR =
   /\b(staff|desk|newsroom|services?|editors?|editorial|redaktion|rédaction|redacción|agency|wire|team|admin|reporters?)\b/i;
 
 /** A short visible line such as "By Jane Doe" near the top of the page. */
-function visibleByline(doc: Document, accept: (line: string) => boolean = () => true): string | null {
-  for (const el of selectAll("p, div, span, address, li, b, strong, font, em, i, small, td", doc)) {
-    const text = shortTextOf(el, 100);
-    if (!text || text.length < 6 || !isCreditLine(text)) continue;
-    // The innermost element holding the line, not a wrapper around it.
-    if (el.children.some((c) => c.type === "tag" && textOf(c) === text)) continue;
-    if (!accept(text)) continue;
-    return text;
+function visibleByline(
+  doc: Document,
+  accept: (line: string) => boolean = () => true,
+  /** Look only this far into the page's elements (the rules that merely refine a credit stay cheap). */
+  within = Number.POSITIVE_INFINITY,
+): string | null {
+  const lines = creditLinesOf(doc);
+  for (let i = 0; ; i++) {
+    const line = lines.at(i, within);
+    if (!line) return null;
+    if (!accept(line.text)) continue;
+    // Not another article's teaser, a sidebar's or a comment's credit.
+    if (othersDate(line.el)) continue;
+    return line.text;
   }
-  return null;
+}
+
+/** The page's short credit lines, read as far as a caller asks and kept for the next. */
+class CreditLines {
+  private readonly found: Array<{ el: Element; text: string; at: number }> = [];
+  private readonly els: Element[];
+  private next = 0;
+  constructor(doc: Document) {
+    this.els = selectAll("p, div, span, address, li, b, strong, font, em, i, small, td", doc);
+  }
+  /** The i-th credit line in page order, each in the innermost element holding it, or undefined past the last. */
+  at(i: number, within = Number.POSITIVE_INFINITY): { el: Element; text: string } | undefined {
+    while (this.found.length <= i && this.next < Math.min(this.els.length, within)) {
+      const at = this.next;
+      const el = this.els[this.next++] as Element;
+      const text = shortTextOf(el, 100);
+      if (!text || text.length < 6 || !isCreditLine(text)) continue;
+      // The innermost element holding the line, not a wrapper around it.
+      if (el.children.some((c) => c.type === "tag" && textOf(c) === text)) continue;
+      this.found.push({ el, text, at });
+    }
+    const line = this.found[i];
+    return line && line.at < within ? line : undefined;
+  }
+}
+
+const creditLineCache = new WeakMap<Document, CreditLines>();
+
+/**
+ * How many of the page's block and inline elements the refining credit rules (a credit line's date, a
+ * first name's surname) look through: an article's credit sits in its header or at the start of its
+ * text, and a full scan of a long page costs milliseconds.
+ */
+const REFINING_REACH = 400;
+
+function creditLinesOf(doc: Document): CreditLines {
+  let lines = creditLineCache.get(doc);
+  if (!lines) {
+    lines = new CreditLines(doc);
+    creditLineCache.set(doc, lines);
+  }
+  return lines;
 }
 
 const DATE_CLASS =
-  /(^|[\s_-])(date|dateline|time|timestamp|posted|published|pubdate|storydate|created)($|[\s_-])/i;
+  /(^|[\s_-])(date|dateline|time|timestamp|posted|published|pubdate|storydate|created|submitted)($|[\s_-])/i;
 /** Only visible dates that name their zone are trusted; a bare local time would be read in the server's zone. */
 const HAS_ZONE = /(\b(GMT|UTC|Z|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2}\s*$)/;
 
@@ -298,6 +369,29 @@ function dayInUrl(url: string): string | null {
   return parseFeedDate(`${m[1]}-${m[2]?.padStart(2, "0")}-${m[3]?.padStart(2, "0")}`);
 }
 
+/** The heading that shows the headline (an h2 or h4 on pages without one in an h1), else the first h1. */
+function headlineHeading(doc: Document, title: string | null): Element | null {
+  const shown = title ? norm(title) : null;
+  const all = headingsOf(doc);
+  return (
+    (shown ? all.find((h) => norm(textOf(h)) === shown && placeOf(h) !== "furniture") : undefined) ??
+    all.find((h) => h.name === "h1") ??
+    null
+  );
+}
+
+const headingCache = new WeakMap<Document, Element[]>();
+
+/** The page's h1-h4 headings in page order, found once per page. */
+function headingsOf(doc: Document): Element[] {
+  let hs = headingCache.get(doc);
+  if (!hs) {
+    hs = selectAll("h1, h2, h3, h4", doc);
+    headingCache.set(doc, hs);
+  }
+  return hs;
+}
+
 /** Elements looked at after the headline for a dateline: the article's header, not its body. */
 const HEADLINE_NEIGHBOURHOOD = 40;
 
@@ -307,12 +401,7 @@ const HEADLINE_NEIGHBOURHOOD = 40;
  * A line saying "updated" is not the publication.
  */
 function dateNearHeadline(doc: Document, usDates: boolean, title: string | null): string | null {
-  // The heading that shows the headline (an h2 or h4 on pages without one in an h1), else the first h1.
-  const shown = title ? norm(title) : null;
-  const heading =
-    (shown
-      ? selectAll("h1, h2, h3, h4", doc).find((h) => norm(textOf(h)) === shown && placeOf(h) !== "furniture")
-      : undefined) ?? selectOne("h1", doc);
+  const heading = headlineHeading(doc, title);
   if (!heading) return null;
   const all = selectAll("*", doc);
   const at = all.indexOf(heading);
@@ -327,11 +416,57 @@ function dateNearHeadline(doc: Document, usDates: boolean, title: string | null)
     const short = shortTextOf(el, 100);
     if (!short || el.children.some((c) => c.type === "tag" && textOf(c) === short)) continue;
     if (/updated|aktualisiert|mis à jour|actualizado|aggiornato|geändert|stand/i.test(short)) continue;
+    // An event's own dates (schema.org Event microdata: when it begins and ends) are not the page's.
+    if (inEvent(el)) continue;
     const day = dayInText(short, usDates);
+    if (day) return day;
+  }
+  // The text's first paragraph opening with its dateline ("27.1.2022 - ...", "(21. November 2022) ...").
+  const first = stop >= 0 ? after[stop] : undefined;
+  if (first?.name === "p") {
+    const m = DATELINE_OPENING.exec(textOf(first).slice(0, 60));
+    if (m?.[1] && /\d/.test(m[1])) return dayInText(m[1], usDates);
+  }
+  return null;
+}
+
+/** A dateline that opens a paragraph: a short place-and-date part closed by a dash, a bracket or a colon. */
+const DATELINE_OPENING = /^\(?([^()–—:-]{6,45}?)(?:\)\s*|\s+[-–—]\s+|:\s+)/;
+
+/** Whether `el` sits in schema.org Event microdata, whose dates say when the event happens. */
+function inEvent(el: Element): boolean {
+  for (let p: Element | null = el; p && p.type === "tag"; p = p.parent as Element | null)
+    if (/schema\.org\/\w*Event\b/.test(p.attribs.itemtype ?? "")) return true;
+  return false;
+}
+
+/** A text that opens a line saying when the page was published: "Veröffentlicht am", "Erschienen am:", "Published on". */
+const PUBLISHED_LINE =
+  /^\s*(veröffentlicht|erschienen|published|publié|publicado|pubblicato)\s*(am|on|le|el|em|il)?\s*:?\s*/i;
+
+/**
+ * A date on a line of its own that says it is the publication ("Veröffentlicht am 16.08.2019<br>Dauer:
+ * ..."), read from the text up to the line's end, where the element around it holds more lines.
+ */
+function labelledDateLine(doc: Document, usDates: boolean): string | null {
+  for (const t of visibleTextNodes(doc)) {
+    if (!PUBLISHED_LINE.test(t.data)) continue;
+    let line = t.data;
+    for (let n = t.next; n && line.length < 80; n = n.next) {
+      if (n.type === "tag" && ((n as Element).name === "br" || BLOCK_TAG.test((n as Element).name))) break;
+      line += textOf(n);
+    }
+    const el = t.parent as Element | null;
+    if (el?.type !== "tag" || placeOf(el) === "furniture" || othersDate(el)) continue;
+    if (UPDATED_LINE.test(line)) continue;
+    const day = dayInText(line.slice(0, 80), usDates);
     if (day) return day;
   }
   return null;
 }
+
+const BLOCK_TAG = /^(p|div|li|ul|ol|h[1-6]|table|tr|td|section|article|header|footer)$/;
+const UPDATED_LINE = /updated|aktualisiert|geändert|mis à jour|actualizado|aggiornato/i;
 
 /** A line that says when it was posted: "Posted on September 14th, 2026 by ...". */
 const POSTED_LABEL =
@@ -357,6 +492,8 @@ interface DateMarks {
 }
 
 const ITEM_PROPS = ["datePublished", "dateCreated", "dateModified"] as const;
+/** RDFa's Dublin Core terms for when a page was made: "dc:date dc:created", "dcterms:issued", "dc:date.created". */
+const DUBLIN_CORE_CREATED = /(^|\s)(dc|dcterms):(date|created|issued|date\.created|date\.issued)(\s|$)/;
 
 /**
  * Every element that marks a date: `<p itemprop="datePublished" content="...">`, `<span
@@ -377,15 +514,19 @@ function dateMarksOf(doc: Document): () => DateMarks {
       if (node.type !== "tag" && node.type !== "script" && node.type !== "style") continue;
       const el = node as Element;
       const a = el.attribs;
+      // A cited work's, a review's or a comment's dates are their own.
+      if (a.itemscope !== undefined && FOREIGN_ITEM.test(a.itemprop ?? "")) continue;
       const raw = a.content ?? a.datetime ?? (el.name === "abbr" ? a.title : undefined);
       const prop = a.itemprop ?? a.property;
       if (raw && prop) {
         for (const p of ITEM_PROPS) if (prop === p || prop.endsWith(`:${p}`)) found.item[p].push(raw);
+        // Dublin Core in RDFa (Drupal's "dc:date dc:created"): when the item was made.
+        if (DUBLIN_CORE_CREATED.test(prop)) found.item.dateCreated.push(raw);
       }
       const cls = a.class;
       if (cls) {
         const value = a.datetime ?? a.title;
-        if (value) {
+        if (value && !othersDate(el)) {
           if (
             /(^|\s)(dt-)?published(\s|$)/.test(cls) &&
             (el.name === "abbr" || el.name === "time" || /dt-/.test(cls))
@@ -419,7 +560,8 @@ const PUBLISHED_META =
 
 /** A <time datetime> that marks publication, not an update. */
 function publishedTime(doc: Document): string | null {
-  const times = selectAll("time[datetime]", doc);
+  // Not a comment's, a related teaser's or a sidebar's time.
+  const times = selectAll("time[datetime]", doc).filter((t) => !othersDate(t));
   // What marks a <time>: its own attributes, its parent's class, and the label just before it.
   const context = (t: Element) => {
     const parent = t.parent && t.parent.type === "tag" ? (t.parent as Element) : null;
@@ -525,7 +667,14 @@ function chooseTitle(
     if (kicker.split(/\s+/).length <= 5 && !/[|–—·»:›•-]$/.test(kicker)) return cleaned;
   }
   // A one- or two-word h1 beside a longer declared headline is a section label ("Aktuelles", "Blog").
-  if (!siteTitle && h1.split(/\s+/).length <= 2 && cleaned.split(/\s+/).length >= 4) return cleaned;
+  // Not when the declared title opens with it: "Koncesjonowana opozycja -Leszek Jażdżewski" adds the author.
+  if (
+    !siteTitle &&
+    h1.split(/\s+/).length <= 2 &&
+    cleaned.split(/\s+/).length >= 4 &&
+    !(h1.split(/\s+/).length === 2 && norm(cleaned).startsWith(`${norm(h1)} `))
+  )
+    return cleaned;
   // The headline the reader sees wins over a social card's or a teaser's wording.
   return h1;
 }
@@ -562,42 +711,137 @@ function placeOf(el: Element): "content" | "furniture" | "page" {
 function headingText(h: Element): string {
   const parts = h.children.filter((c) => c.type === "tag" || (c.type === "text" && textOf(c).trim() !== ""));
   const first = parts[0];
-  let text = textOf(h);
+  let nodes: AnyNode[] = h.children;
   if (
     first &&
     first.type === "tag" &&
     parts.length > 1 &&
     KICKER.test((first as Element).attribs.class ?? "")
   ) {
-    text = textOf(parts.slice(1)).replace(/^[\s:|–—-]+/, "");
+    nodes = parts.slice(1);
   }
-  text = /&[#a-z\d]+;/i.test(text) ? decodeHTML(text) : text;
+  // Words printed only for screen readers ("<span class="aural">Thema </span>"), and a topline after the
+  // headline, are not the headline the reader sees.
+  const shown = shownText(nodes);
+  return headingText0(shown.length >= 3 ? shown : textOf(nodes).replace(/^[\s:|–—-]+/, ""));
+}
+
+function headingText0(raw: string): string {
+  let text = /&[#a-z\d]+;/i.test(raw) ? decodeHTML(raw) : raw;
   text = text.replace(/\s+/g, " ").trim();
   // "Local News | Headline", "Headline | SITE.NET": a bar inside a heading sets off a section or the site.
   const barred = text.split(/\s+\|\s+/);
   return barred.length > 1 ? barred.reduce((a, b) => (b.length > a.length ? b : a)) : text;
 }
 
+/** Classes of text printed only for screen readers. */
+const SCREEN_READER_ONLY =
+  /(^|\s)(sr-only|visually-hidden|visuallyhidden|screen-reader-text|aural|element-invisible|offscreen)(\s|$)/i;
+
+/**
+ * A heading's text without what is printed for screen readers only, and without a kicker or topline
+ * element after its first words (a kicker leading it is headingText's).
+ */
+function shownText(nodes: readonly AnyNode[]): string {
+  let out = "";
+  let seen = false;
+  const walk = (n: AnyNode): void => {
+    if (n.type === "text") {
+      out += (n as { data: string }).data;
+      if ((n as { data: string }).data.trim()) seen = true;
+      return;
+    }
+    if (n.type !== "tag") return;
+    const cls = (n as Element).attribs.class ?? "";
+    if (SCREEN_READER_ONLY.test(cls) || (seen && KICKER.test(cls))) return;
+    for (const c of (n as Element).children) walk(c);
+  };
+  for (const c of nodes) walk(c);
+  return out
+    .replace(/\s+/g, " ")
+    .replace(/^[\s:|–—,-]+|[\s:|–—,-]+$/g, "")
+    .trim();
+}
+
+/**
+ * Whether a link goes to the site's home or a section above the page ("/", "https://site/", an archived
+ * copy's "https://archive/.../http://site/"): a heading that is such a link names the site or section.
+ */
+function linksAbove(href: string, url: string): boolean {
+  if (/^(\/|https?:\/\/[^/]+\/?)$/.test(href)) return true;
+  const target = absoluteUrl(href, url);
+  if (!target) return false;
+  const page = url.replace(/[?#].*$/, "");
+  const up = target.replace(/[?#].*$/, "");
+  return up.endsWith("/") && up.length < page.length && page.startsWith(up);
+}
+
+/**
+ * Whether a heading is the last step of a breadcrumb trail ("RTL > news > Headline", a list of section
+ * links ending in the headline): an element named "breadcrumb" around it, or a list item after links.
+ */
+function inTrail(h: Element): boolean {
+  let p: Element | null = h;
+  for (let i = 0; i < 4 && p && p.type === "tag"; i++, p = p.parent as Element | null) {
+    if (/breadcrumb/i.test(`${p.attribs.class ?? ""} ${p.attribs.id ?? ""}`)) return true;
+    if (p.name === "li") {
+      const list = p.parent as Element | null;
+      const items = list
+        ? list.children.filter((c): c is Element => c.type === "tag" && c.name === "li")
+        : [];
+      return (
+        items.length >= 3 &&
+        items.indexOf(p) === items.length - 1 &&
+        items.slice(0, -1).every((li) => selectOne("a[href]", li) !== null)
+      );
+    }
+  }
+  return false;
+}
+
 /** The page's h1 headings that can be an article's headline: not the logo, not hidden, not in the header or navigation. */
 function headlineCandidates(
   doc: Document,
+  url: string,
   keys: readonly string[],
   tag: "h1" | "h2" = "h1",
+  /** Headings skipped for sitting in a breadcrumb trail, for the caller to know the page had them. */
+  trail: Element[] = [],
 ): Array<{ text: string; inContent: boolean }> {
   const out: Array<{ text: string; inContent: boolean }> = [];
-  for (const h1 of selectAll(tag, doc)) {
+  for (const h1 of headingsOf(doc).filter((h) => h.name === tag)) {
     const names = `${h1.attribs.class ?? ""} ${h1.attribs.id ?? ""}`;
     if (SITE_HEADING.test(names) || HIDDEN_HEADING.test(names)) continue;
     const place = placeOf(h1);
     if (place === "furniture") continue;
-    const link = selectOne("a[href]", h1);
-    if (link && /^(\/|https?:\/\/[^/]+\/?)$/.test(link.attribs.href ?? "") && textOf(link) === textOf(h1))
+    if (inTrail(h1)) {
+      trail.push(h1);
       continue;
+    }
+    const link = selectOne("a[href]", h1);
+    if (link && textOf(link) === textOf(h1) && linksAbove(link.attribs.href ?? "", url)) continue;
     const text = headingText(h1);
     if (!text || text.length > 300 || keys.includes(squash(text))) continue;
     out.push({ text, inContent: place === "content" });
   }
   return out;
+}
+
+/**
+ * The post's title as the hAtom microformat marks it (class "entry-title": WordPress, Blogger and most
+ * blog themes), when the page has exactly one and a declared title holds it whole ("Blog Name: Post
+ * Title", "Post Title › Site"): on such pages an h1 is often the blog's name.
+ */
+function entryTitle(doc: Document, declared: ReadonlyArray<string | null>): string | null {
+  const marked = headingsOf(doc).filter((e) => /(^|\s)entry-title(\s|$)/.test(e.attribs.class ?? ""));
+  const el = marked.length === 1 ? marked[0] : undefined;
+  if (!el || placeOf(el) === "furniture") return null;
+  const text = headingText(el);
+  const t = norm(text);
+  if (t.length < 3) return null;
+  return declared.some((d) => d && norm(/&[#a-z\d]+;/i.test(d) ? decodeHTML(d) : d).includes(t))
+    ? text
+    : null;
 }
 
 /** Share of `a`'s words (three letters or more) found in `b`. */
@@ -660,7 +904,10 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const siteName =
     metaContent(doc, "og:site_name", "application-name") ?? jsonLdNames(ld?.publisher)[0] ?? null;
   const headingKeys = outletKeys(metaContent(doc, "og:site_name", "application-name"), url);
-  const h1s = headlineCandidates(doc, headingKeys);
+  const trail: Element[] = [];
+  const h1s0 = headlineCandidates(doc, url, headingKeys, "h1", trail);
+  // A page whose h1 is only the end of its breadcrumb trail shows its headline in an h2 of the article.
+  const h1s = h1s0.length === 0 && trail.length > 0 ? headlineCandidates(doc, url, headingKeys, "h2") : h1s0;
   const docTitle = textOf(selectOne("title", doc)) || null;
   const rawTitle =
     (typeof ld?.headline === "string" ? ld.headline : null) ??
@@ -670,18 +917,20 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const otherTitles = [metaContent(doc, "og:title", "twitter:title"), docTitle].flatMap((t) =>
     t && t !== rawTitle ? [cleanTitle(/&[#a-z\d]+;/i.test(t) ? decodeHTML(t) : t, siteName)] : [],
   );
-  const title = chooseTitle(
-    declared0,
-    h1s,
-    siteName,
-    outletKeys(siteName, url),
-    () => headlineCandidates(doc, headingKeys, "h2"),
-    otherTitles,
-  );
+  const title =
+    entryTitle(doc, [declared0, ...otherTitles, docTitle]) ??
+    chooseTitle(
+      declared0,
+      h1s,
+      siteName,
+      outletKeys(siteName, url),
+      () => headlineCandidates(doc, url, headingKeys, "h2"),
+      otherTitles,
+    );
 
   const outlet = siteName ?? titleSuffix(docTitle, title);
   const keys = outletKeys(outlet, url, true);
-  const inArticle = inArticleOf(doc);
+  const inArticle = inArticleOf(doc, title);
   // Where pages credit authors, most reliable first; read lazily (the visible line walks the page).
   const credits: Array<() => string | null> = [
     () => jsonLdNames(ld?.author).join(", ") || null,
@@ -689,7 +938,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     () =>
       [
         ...new Set(
-          inArticle(selectAll('[rel="author"], [itemprop="author"]', doc))
+          inArticle(selectAll('[rel="author"], [itemprop="author"]', doc).filter((e) => !inForeignItem(e)))
             .map((e) => textOf(e))
             .filter(Boolean),
         ),
@@ -706,16 +955,65 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     // The first "By ..." line that names a person (not "by Wire Services").
     () => visibleByline(doc, (line) => cleanByline(line, keys) !== null),
     // Links to the writers' own pages on this site ("/author/jane-doe/"), when nothing else credits anyone.
-    () => authorLinkNames(doc, url, inArticle).join(", ") || null,
+    () => {
+      const links = authorLinks(doc, url, inArticle);
+      // The writers' own accounts ("/author/gnaddrig/"): their names count even when they echo the site's.
+      accounts = links.length > 0 && links.every((l) => l.account);
+      return links.map((l) => l.name).join(", ") || null;
+    },
+    // A user name shown as the link to its profile in an author box ("/user,profile,30,lars.html", "/@handle").
+    () => {
+      for (const box of inArticle(selectAll(AUTHOR_CLASSES, doc)).slice(0, AUTHOR_CLASS_TRIES)) {
+        for (const a of selectAll("a[href]", box)) {
+          const name = textOf(a);
+          if (
+            name &&
+            PROFILE_LINK.test((a.attribs.href ?? "").replace(/[?#].*$/, "")) &&
+            cleanByline(name, keys) !== null
+          )
+            return name;
+        }
+      }
+      return null;
+    },
   ];
   const read: Array<string | null> = [];
+  let accounts = false;
   const scanned: Array<string | null> = [];
   let declared: string | null = null;
   for (const credit of credits) {
     const line = credit();
     read.push(line);
-    declared = cleanByline(line, keys);
+    declared = cleanByline(line, accounts ? [] : keys);
+    // An account that is the site's own name ("stylegart" on Stylegart) is the outlet's, not a person's.
+    if (accounts && declared && outlet && squash(declared) === squash(outlet)) declared = null;
+    accounts = false;
     if (declared) break;
+  }
+  // JSON-LD naming one of a team whom the author meta tag names in full ("April Roach" / "April Roach, Daniel O'Mahony").
+  if (declared && read.length === 1) {
+    const meta = cleanByline(credits[1]?.() ?? null, keys);
+    const have = splitBylines(declared).map((n) => n.toLowerCase());
+    const more = splitBylines(meta).map((n) => n.toLowerCase());
+    if (meta && more.length > have.length && have.every((n) => more.includes(n))) declared = meta;
+  }
+  // A first name alone in the metadata ("Nils"), the full name on the page's credit line ("Eine Kolumne von Nils Pickert").
+  if (declared && !/[\s,]/.test(declared)) {
+    const first = declared.toLowerCase();
+    const full = cleanByline(
+      visibleByline(
+        doc,
+        (line) => cleanByline(line, keys)?.toLowerCase().startsWith(`${first} `) === true,
+        REFINING_REACH,
+      ),
+      keys,
+    );
+    if (full && !full.includes(",")) declared = full;
+  }
+  // A personal site named for its owner ("Daniel Lemire's blog", "Gregory Szorc's Digital Home"), when nothing credits anyone.
+  if (!declared) {
+    const owner = outlet ? POSSESSIVE_SITE.exec(outlet.trim())?.[1] : undefined;
+    if (owner) declared = cleanByline(owner, []);
   }
   // An agency credited where the authors are ("Jane Doe, AP"; "AFP" alone).
   const agency = agencyOf([...read, ...scanned]);
@@ -755,10 +1053,20 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
       () => dated(firstReadable(marks().micro.published)),
       () => dated(publishedTime(doc), undefined, zone),
       () => dated(visibleDate(doc, usDates), false),
+      () => dated(labelledDateLine(doc, usDates), false),
       () => dated(dateNearHeadline(doc, usDates, title), false),
+      // A credit line that carries its date ("06.11.2023 13:30 von Olga", "Posted on May 2, 2021 by ...").
+      () =>
+        dated(
+          dayInText(
+            visibleByline(doc, (line) => dayInText(line, usDates) !== null, REFINING_REACH) ?? "",
+            usDates,
+          ),
+          false,
+        ),
       () => dated(dayInUrl(url), false),
     ],
-    3,
+    5,
   );
 
   // The page's timed statements of publication, one per element: they outvote a source off by a zone.
