@@ -105,8 +105,9 @@ test("a full disk under SQLite: clear errors, no corruption, and the same server
   assert.equal(await (await fetch(`${server.base}${path}`)).status, 200, "pages are still read");
 
   newsroom.grow(20);
-  const full = await runCli(["fetch"], env, newsroom);
-  assert.equal(full.code, 0);
+  // Every source failed to store (and to record it): status 1.
+  const full = await runCli(["fetch"], env, newsroom, undefined, 1);
+  assert.equal(full.code, 1);
   assert.match(full.stdout, /failed: storage: the database's disk is full/);
   assert.deepEqual(
     await ingestProblems(db, url, newsroom.lastWords),

@@ -40,6 +40,8 @@ export async function runCli(
   env: NodeJS.ProcessEnv,
   newsroom: IngestNewsroom,
   killAfterMs?: (startedMs: number) => Promise<void>,
+  /** The exit status the run should end with (`fetch` exits 1 when a source failed). */
+  expectCode = 0,
 ): Promise<{ stdout: string; code: number | null; signal: string | null; workMs: number }> {
   const asked = newsroom.requests.length;
   const child = spawn(BIN, args, { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -64,7 +66,8 @@ export async function runCli(
     child.kill("SIGKILL");
   }
   const [code, signal] = await exited;
-  if (code !== 0 && signal === null) throw new Error(`newsdesk ${args.join(" ")} exited ${code}: ${stderr}`);
+  if (code !== expectCode && signal === null)
+    throw new Error(`newsdesk ${args.join(" ")} exited ${code}: ${stderr}`);
   return { stdout, code, signal, workMs: performance.now() - started };
 }
 
