@@ -184,6 +184,17 @@ async function withNewsroom<T>(
   }
 }
 
+/** The minute's sweep, run at the filing clock's `hours`: it files nothing in these tests, and prunes. */
+function sweeper(n: Newsroom) {
+  return (hours: number) =>
+    sweepClustering({
+      db: n.db.kysely,
+      config: { storyWindowHours: WINDOW },
+      log: { warn: () => {} },
+      now: () => new Date(iso(hours)),
+    });
+}
+
 /** Events of the fixtures as sets of keys, for comparing with a grouping. */
 function eventsOf(reports: readonly StoryText[]): string[][] {
   const by = new Map<string, string[]>();
@@ -413,14 +424,7 @@ for (const { name, make } of bothDatabases) {
     test("clustering rows filed longer ago than window + 48h are pruned by the minute's sweep; stories stay", async () => {
       await withNewsroom(make, async (n) => {
         const horizon = WINDOW + 48;
-        // The sweep, run at the filing clock's `hours`: it files nothing here, and prunes.
-        const sweepAt = (hours: number) =>
-          sweepClustering({
-            db: n.db.kysely,
-            config: { storyWindowHours: WINDOW },
-            log: { warn: () => {} },
-            now: () => new Date(iso(hours)),
-          });
+        const sweepAt = sweeper(n);
         const a = await n.file(FIRE[0]!, { hours: 0 });
         await sweepAt(0);
         const b = await n.file(FIRE[1]!, { hours: 2 });
@@ -496,13 +500,7 @@ for (const { name, make } of bothDatabases) {
       // The first report alone is posted under the terms the story's later reports share with it.
       await withNewsroom(make, async (n) => {
         const horizon = WINDOW + 48;
-        const sweepAt = (hours: number) =>
-          sweepClustering({
-            db: n.db.kysely,
-            config: { storyWindowHours: WINDOW },
-            log: { warn: () => {} },
-            now: () => new Date(iso(hours)),
-          });
+        const sweepAt = sweeper(n);
         await n.file(FIRE[0]!, { hours: 0 });
         await n.file(FIRE[1]!, { hours: 2 });
         const fire = await n.storyOf("fire-1");
