@@ -39,15 +39,7 @@ export function registerSources(program: Command): void {
             console.log(JSON.stringify({ ...shown, labels: readSourceLabels(s.labels), articles }));
             continue;
           }
-          const health = s.paused_at
-            ? `PAUSED since ${s.paused_at}; \`newsdesk resume ${s.id}\` fetches it again`
-            : s.disabled_at
-              ? `DISABLED since ${s.disabled_at} after failing ${s.error_count} times in a row [${s.last_error_kind}] ${s.last_error}`
-              : s.last_error
-                ? `FAILING x${s.error_count} [${s.last_error_kind}] ${s.last_error}`
-                : s.last_success_at
-                  ? "ok"
-                  : "not fetched yet";
+          const health = healthOf(s);
           const labels = describeLabels(readSourceLabels(s.labels));
           console.log(
             `#${s.id} ${s.title ?? "(untitled)"} <${s.url}>${s.category ? ` [${s.category}]` : ""}${labels ? ` (${labels})` : ""}`,
@@ -64,4 +56,13 @@ export function registerSources(program: Command): void {
         await rt.close();
       }
     });
+}
+
+/** A source's state in one line, the most pressing first. */
+function healthOf(s: Source): string {
+  if (s.paused_at) return `PAUSED since ${s.paused_at}; \`newsdesk resume ${s.id}\` fetches it again`;
+  if (s.disabled_at)
+    return `DISABLED since ${s.disabled_at} after failing ${s.error_count} times in a row [${s.last_error_kind}] ${s.last_error}`;
+  if (s.last_error) return `FAILING x${s.error_count} [${s.last_error_kind}] ${s.last_error}`;
+  return s.last_success_at ? "ok" : "not fetched yet";
 }
