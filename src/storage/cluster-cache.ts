@@ -1,8 +1,9 @@
 /**
  * @module What one process keeps between clustered articles so it need not read and parse the same
  * rows again: each open story's summed vectors and its reports' rows (good while the row's version
- * holds, the rows while no pruning has run since), reports' signatures and vectors (never change once stored) and document frequencies (good until the next
- * batch is folded into term_stats, which always changes the document count). Every entry is checked
+ * holds, the rows while no pruning has run since), reports' signatures and vectors (never change once
+ * stored) and document frequencies (good until the next batch is folded into term_stats, which always
+ * changes the document count). Every entry is checked
  * against the database's state inside the transaction, so several processes never see stale data.
  * Each part has a budget, so memory stays flat however large the corpus or the window grows.
  */

@@ -9,7 +9,7 @@ export function databaseAddress(url: string): string {
   try {
     const u = new URL(url);
     if (u.protocol === "postgres:" || u.protocol === "postgresql:") {
-      u.password = "";
+      // Host and database only: never the user's password.
       return `PostgreSQL at ${u.host || "localhost"}${u.pathname}`;
     }
   } catch {
@@ -39,7 +39,7 @@ const REASONS: Record<string, string> = {
  */
 export function explainConnectError(err: unknown, url: string): unknown {
   const code = (err as { code?: unknown } | null)?.code;
-  const reason = typeof code === "string" ? REASONS[code] : undefined;
+  const reason = typeof code === "string" && Object.hasOwn(REASONS, code) ? REASONS[code] : undefined;
   if (!reason) return err;
   const detail = (err as Error).message;
   return new Error(
