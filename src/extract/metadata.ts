@@ -186,12 +186,16 @@ function within(el: Element, box: Element): boolean {
   return false;
 }
 
+/** Whether `el` or an element around it passes `test`. */
+function inside(el: Element, test: (box: Element) => boolean): boolean {
+  for (let p: Element | null = el; p && p.type === "tag"; p = p.parent as Element | null)
+    if (test(p)) return true;
+  return false;
+}
+
 /** Whether `el` sits in an aside, footer, navigation, teaser, sidebar or comment. */
 function elsewhere(el: Element): boolean {
-  for (let p: Element | null = el; p && p.type === "tag"; p = p.parent as Element | null) {
-    if (ELSEWHERE_TAG.has(p.name) || ELSEWHERE_CLASS.test(p.attribs.class ?? "")) return true;
-  }
-  return false;
+  return inside(el, (p) => ELSEWHERE_TAG.has(p.name) || ELSEWHERE_CLASS.test(p.attribs.class ?? ""));
 }
 
 /** Boxes of other articles or of comments, by class: their dates are theirs ("related-inner", "comment-list"). */
@@ -203,9 +207,7 @@ const OTHERS_CLASS =
  * themes put the post's own date in an entry footer, and Blogger's post column is a "widget".
  */
 function othersDate(el: Element): boolean {
-  for (let p: Element | null = el; p && p.type === "tag"; p = p.parent as Element | null)
-    if (p.name === "aside" || OTHERS_CLASS.test(p.attribs.class ?? "")) return true;
-  return false;
+  return inside(el, (p) => p.name === "aside" || OTHERS_CLASS.test(p.attribs.class ?? ""));
 }
 
 /**
@@ -435,9 +437,7 @@ const DATELINE_OPENING = /^\(?([^()–—:-]{6,45}?)(?:\)\s*|\s+[-–—]\s+|:\s
 
 /** Whether `el` sits in schema.org Event microdata, whose dates say when the event happens. */
 function inEvent(el: Element): boolean {
-  for (let p: Element | null = el; p && p.type === "tag"; p = p.parent as Element | null)
-    if (/schema\.org\/\w*Event\b/.test(p.attribs.itemtype ?? "")) return true;
-  return false;
+  return inside(el, (p) => /schema\.org\/\w*Event\b/.test(p.attribs.itemtype ?? ""));
 }
 
 /** A text that opens a line saying when the page was published: "Veröffentlicht am", "Erschienen am:", "Published on". */
