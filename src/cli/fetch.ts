@@ -83,6 +83,10 @@ export function registerFetch(program: Command): void {
         const failed = reports.filter((r) => r.error).length;
         const added = reports.reduce((n, r) => n + r.added, 0);
         console.log(`${reports.length} sources fetched, ${added} new articles, ${failed} failed`);
+        if (opts.due && sources.length === DUE_LIMIT)
+          console.log(
+            `more than ${DUE_LIMIT} sources were due: run \`newsdesk fetch --due\` again for the rest`,
+          );
         if (failed > 0) process.exitCode = 1;
       } finally {
         await fetcher.close();
